@@ -1,0 +1,55 @@
+/**
+ * The one source of truth for names, keys and indexes. The CDK stack (lib/) and the
+ * local stack (scripts/local/) both build their bucket, queue and table from these
+ * definitions, and the handlers read them, so the two targets cannot drift apart.
+ */
+
+export const DEFAULT_BUCKET_NAME = 'news-articles';
+
+/** Environment variables the handlers read (set by CDK on AWS, by scripts/local on this machine). */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  bucketName: 'BUCKET_NAME',
+  cursorSecret: 'CURSOR_SECRET',
+} as const;
+
+/** Largest object the ingest function reads. Checked from the object size before the body is fetched. */
+export const MAX_OBJECT_BYTES = 5 * 1024 * 1024;
+
+export const INGEST_TIMEOUT_SECONDS = 60;
+export const QUERY_TIMEOUT_SECONDS = 10;
+
+export const QUEUE = {
+  /** AWS recommends at least 6x the consumer's timeout so a message is not redelivered while a batch is still running. */
+  visibilityTimeoutSeconds: 6 * INGEST_TIMEOUT_SECONDS,
+  /** Receives before a message moves to the dead-letter queue. */
+  maxReceiveCount: 3,
+  batchSize: 10,
+  maxBatchingWindowSeconds: 1,
+  dlqRetentionDays: 14,
+} as const;
+
+/**
+ * Single-table design. Every item has `pk` and `sk`; the global secondary indexes below
+ * serve the query API without any Scan. Partition keys of indexes are sharded by month,
+ * by name prefix or by hash so that none has few distinct values.
+ */
+export const TABLE = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: {
+    /** Articles newest first, one partition per publication month: gsi1pk = `M#2021-12`, gsi1sk = `<sortDate ISO>#<articleId>`. */
+    byMonth: { name: 'byMonth', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', sortKeyType: 'S' },
+    /** Articles of one language newest first: gsi2pk = `L#de#2021-12`, sort key shared with byMonth. */
+    byLangMonth: { name: 'byLangMonth', partitionKey: 'gsi2pk', sortKey: 'gsi1sk', sortKeyType: 'S' },
+    /** Entity name prefix search: gsi3pk = `P#<first two folded chars>`, gsi3sk = `<folded name>#<entityId>`. */
+    byPrefix: { name: 'byPrefix', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', sortKeyType: 'S' },
+    /** Entities by article count per type, in hash shards: gsi4pk = `T#PER#07`, sort key the numeric `articleCount`. */
+    byTypeRank: { name: 'byTypeRank', partitionKey: 'gsi4pk', sortKey: 'articleCount', sortKeyType: 'N' },
+  },
+} as const;
+
+export type IndexName = keyof typeof TABLE.indexes;
+
+/** Shards of the byTypeRank index; a reader merges the top of each shard. */
+export const TYPE_RANK_SHARDS = 8;
