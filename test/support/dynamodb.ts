@@ -1,0 +1,47 @@
+import { createServer } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureTable, localClient, startDynamoDbLocal, type DynamoDbLocal } from '../../scripts/local/dynamodb';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts an in-memory DynamoDB Local for one test file and creates a fresh table in it.
+ * Returns accessors that are valid inside tests (after beforeAll has run).
+ */
+export function useDynamoDbLocal() {
+  let server: DynamoDbLocal | undefined;
+  let client: DynamoDBClient | undefined;
+  const tableName = `news-test-${randomUUID().slice(0, 8)}`;
+  beforeAll(async () => {
+    server = await startDynamoDbLocal({ port: await freePort() });
+    client = localClient(server.endpoint);
+    await ensureTable(client, tableName);
+  });
+  afterAll(async () => {
+    client?.destroy();
+    await server?.stop();
+  });
+  return {
+    tableName,
+    get client(): DynamoDBClient {
+      if (!client) throw new Error('DynamoDB Local not started yet');
+      return client;
+    },
+    get endpoint(): string {
+      if (!server) throw new Error('DynamoDB Local not started yet');
+      return server.endpoint;
+    },
+  };
+}
