@@ -1,0 +1,41 @@
+/**
+ * `npm run news -- <command> ...`: the project's command-line tool. Each command lives in
+ * scripts/cli/<command>.ts and exports `run(argv): Promise<number>` (the exit code), so a
+ * command's code is loaded only when it is used (tag must start fast and print nothing else).
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
+  put: { summary: 'put <files or folders...>   upload articles to the bucket (recursive, with progress)', load: () => import('./cli/put') },
+  reindex: { summary: 'reindex [--prefix P]        reprocess every object of the bucket (or a prefix)', load: () => import('./cli/reindex') },
+  status: { summary: 'status <key>                show the processing status of one object', load: () => import('./cli/status') },
+  tag: { summary: 'tag --lang de|en            tag one token per line from stdin (BIO2) to stdout', load: () => import('./cli/tag') },
+  eval: { summary: 'eval <file.bio> --lang de|en  precision, recall and F1 per type (conlleval)', load: () => import('./cli/eval') },
+};
+
+function usage(): string {
+  return ['usage: npm run news -- <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  ${c.summary}`)].join('\n');
+}
+
+async function main(): Promise<number> {
+  const [name, ...argv] = process.argv.slice(2);
+  if (!name || name === '--help' || name === '-h') {
+    process.stderr.write(`${usage()}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`unknown command: ${name}\n\n${usage()}\n`);
+    return 2;
+  }
+  const module = await command.load();
+  return module.run(argv);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
