@@ -1,0 +1,268 @@
+import { createHash } from 'node:crypto';
+import { foldName } from './entity-id';
+import type { EntityType, Extraction, ParsedArticle } from './types';
+import { TYPE_RANK_SHARDS } from '../shared/resources';
+
+/**
+ * Pure record building: everything the storage module writes for one article version is
+ * decided here from the parsed article and its extraction, so the rules (keys, index
+ * attributes, caps, sort dates) are testable without a database.
+ */
+
+/** 20 chars of base64url(sha256): 120 bits, URL-safe, stable per bucket and key. */
+export const ARTICLE_ID_PATTERN = /^[A-Za-z0-9_-]{20}$/;
+
+export function articleIdFor(bucket: string, key: string): string {
+  return createHash('sha256').update(`${bucket}/${key}`).digest('base64url').slice(0, 20);
+}
+
+/** Caps that keep the article item far below DynamoDB's 400 KB item limit. */
+export const CAPS = {
+  titleChars: 500,
+  authorChars: 300,
+  urlChars: 2048,
+  entities: 300,
+  offsetsPerEntity: 20,
+  dates: 100,
+  dateTextChars: 200,
+  quotes: 50,
+  quoteChars: 1000,
+  excerptChars: 600,
+  nameChars: 200,
+} as const;
+
+/** Languages are stored in index keys, so anything that is not a plain code becomes 'und'. */
+export const LANG_PATTERN = /^([a-z]{2,3}|und)$/;
+
+export function normaliseLang(lang: string | undefined): string {
+  const value = (lang ?? '').toLowerCase();
+  return LANG_PATTERN.test(value) ? value : 'und';
+}
+
+/** Calendar month (UTC) of an ISO timestamp: the byMonth partition an article lands in. */
+export function monthOf(iso: string): string {
+  return iso.slice(0, 7);
+}
+
+/**
+ * The instant an article sorts by: its publication date when the source gives a valid one,
+ * else when it was ingested. Normalised to a full UTC ISO string so that string order is
+ * time order in every sort key.
+ */
+export function sortDateOf(publishedAt: string | undefined, ingestedAt: string): string {
+  if (publishedAt) {
+    const time = Date.parse(publishedAt);
+    if (Number.isFinite(time)) {
+      const year = new Date(time).getUTCFullYear();
+      // Outside 4-digit years the ISO string grows a sign and breaks string ordering.
+      if (year >= 1000 && year <= 9999) return new Date(time).toISOString();
+    }
+  }
+  return new Date(Date.parse(ingestedAt)).toISOString();
+}
+
+/** `P#<first two folded alphanumerics>`: the byPrefix partition for a name or a query prefix. */
+export function prefixPartition(folded: string): string | undefined {
+  const compact = folded.replace(/[^\p{L}\p{N}]/gu, '');
+  if (compact.length < 2) return undefined;
+  return `P#${[...compact].slice(0, 2).join('')}`;
+}
+
+export function typeRankShard(entityId: string): string {
+  const value = createHash('sha256').update(entityId).digest().readUInt32BE(0);
+  return String(value % TYPE_RANK_SHARDS).padStart(2, '0');
+}
+
+/** Index attributes of an entity item: prefix search and per-type ranking. */
+export interface EntityIndexAttributes {
+  folded: string;
+  gsi3pk?: string;
+  gsi3sk: string;
+  gsi4pk: string;
+}
+
+export function entityIndexAttributes(id: string, type: EntityType, name: string): EntityIndexAttributes {
+  const folded = foldName(name);
+  return {
+    folded,
+    gsi3pk: prefixPartition(folded),
+    gsi3sk: `${folded}#${id}`,
+    gsi4pk: `T#${type}#${typeRankShard(id)}`,
+  };
+}
+
+export interface ArticleEntitySummary {
+  id: string;
+  type: EntityType;
+  name: string;
+  mentions: number;
+  offsets: Array<[number, number]>;
+}
+
+/** The article's META item without table keys: what GET /articles/{id} returns. */
+export interface ArticleMeta {
+  id: string;
+  key: string;
+  bucket: string;
+  title: string;
+  lang: string;
+  publishedAt?: string;
+  ingestedAt: string;
+  sortDate: string;
+  author?: string;
+  url?: string;
+  format: string;
+  charset: string;
+  wordCount: number;
+  excerpt: string;
+  entityCount: number;
+  entities: ArticleEntitySummary[];
+  dates: Array<{ text: string; date: string; offset: number }>;
+  quotes: Array<{ text: string; speaker?: string; speakerId?: string; offset: number }>;
+  sequencer: string;
+  versionId?: string;
+}
+
+/** One entity's membership in one article: the truth for counts (see storage). */
+export interface Membership {
+  entityId: string;
+  type: EntityType;
+  name: string;
+  mentions: number;
+  /** Sort key of the entity -> article link item; changes when the article's sort date changes. */
+  linkSk: string;
+}
+
+export interface ArticleRecords {
+  meta: ArticleMeta;
+  /** Index attributes of the META item. */
+  index: { gsi1pk: string; gsi1sk: string; gsi2pk: string };
+  month: string;
+  memberships: Membership[];
+}
+
+export interface VersionInfo {
+  bucket: string;
+  key: string;
+  sequencer: string;
+  versionId?: string;
+  ingestedAt: string;
+}
+
+function clip(value: string | undefined, max: number): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  return trimmed.length > max ? trimmed.slice(0, max) : trimmed;
+}
+
+function wordCount(text: string): number {
+  const words = text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu);
+  return words ? words.length : 0;
+}
+
+export function linkSortKey(sortDate: string, articleId: string): string {
+  return `A#${sortDate}#${articleId}`;
+}
+
+export function buildArticleRecords(article: ParsedArticle, extraction: Extraction, version: VersionInfo): ArticleRecords {
+  const id = articleIdFor(version.bucket, version.key);
+  const lang = normaliseLang(article.lang);
+  const sortDate = sortDateOf(article.publishedAt, version.ingestedAt);
+  const publishedAt = article.publishedAt && Number.isFinite(Date.parse(article.publishedAt)) ? article.publishedAt : undefined;
+  const month = monthOf(sortDate);
+  const linkSk = linkSortKey(sortDate, id);
+
+  // Merge by id: the extractor should already give one entry per id, but counts must not
+  // double if it does not.
+  const merged = new Map<string, ArticleEntitySummary>();
+  for (const entity of extraction.entities) {
+    if (!(entity.mentions > 0)) continue;
+    const existing = merged.get(entity.id);
+    if (existing) {
+      existing.mentions += entity.mentions;
+      existing.offsets.push(...entity.offsets);
+    } else {
+      merged.set(entity.id, {
+        id: entity.id,
+        type: entity.type,
+        name: clip(entity.name, CAPS.nameChars) ?? entity.id,
+        mentions: entity.mentions,
+        offsets: [...entity.offsets],
+      });
+    }
+  }
+  const ranked = [...merged.values()].sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+
+  const memberships: Membership[] = ranked.map((entity) => ({
+    entityId: entity.id,
+    type: entity.type,
+    name: entity.name,
+    mentions: entity.mentions,
+    linkSk,
+  }));
+
+  const meta: ArticleMeta = {
+    id,
+    key: version.key,
+    bucket: version.bucket,
+    title: clip(article.title, CAPS.titleChars) ?? '',
+    lang,
+    publishedAt,
+    ingestedAt: version.ingestedAt,
+    sortDate,
+    author: clip(article.author, CAPS.authorChars),
+    url: clip(article.url, CAPS.urlChars),
+    format: article.format,
+    charset: article.charset,
+    wordCount: wordCount(article.body),
+    excerpt: article.body.slice(0, CAPS.excerptChars),
+    entityCount: ranked.length,
+    entities: ranked.slice(0, CAPS.entities).map((entity) => ({
+      ...entity,
+      offsets: entity.offsets.slice(0, CAPS.offsetsPerEntity),
+    })),
+    dates: extraction.dates.slice(0, CAPS.dates).map((date) => ({
+      text: date.text.slice(0, CAPS.dateTextChars),
+      date: date.date,
+      offset: date.offset,
+    })),
+    quotes: extraction.quotes.slice(0, CAPS.quotes).map((quote) => ({
+      text: quote.text.slice(0, CAPS.quoteChars),
+      speaker: quote.speaker,
+      speakerId: quote.speakerId,
+      offset: quote.offset,
+    })),
+    sequencer: version.sequencer,
+    versionId: version.versionId,
+  };
+
+  return {
+    meta,
+    index: { gsi1pk: `M#${month}`, gsi1sk: `${sortDate}#${id}`, gsi2pk: `L#${lang}#${month}` },
+    month,
+    memberships,
+  };
+}
+
+/** What a membership change does to counts, computed from the stored and the wanted state. */
+export interface MembershipDiff {
+  added: Membership[];
+  removed: Membership[];
+  changed: Array<{ before: Membership; after: Membership }>;
+  unchanged: Membership[];
+}
+
+export function diffMemberships(stored: Membership[], wanted: Membership[]): MembershipDiff {
+  const before = new Map(stored.map((m) => [m.entityId, m]));
+  const diff: MembershipDiff = { added: [], removed: [], changed: [], unchanged: [] };
+  for (const after of wanted) {
+    const old = before.get(after.entityId);
+    before.delete(after.entityId);
+    if (!old) diff.added.push(after);
+    else if (old.mentions !== after.mentions || old.linkSk !== after.linkSk) diff.changed.push({ before: old, after });
+    else diff.unchanged.push(after);
+  }
+  diff.removed = [...before.values()];
+  return diff;
+}

@@ -1,0 +1,81 @@
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { articleIdFor } from '../core/records';
+import { QUEUE } from '../shared/resources';
+import { parseMessageBody } from './events';
+import { processObjectEvent, recordFailure, sanitise, type IngestDeps } from './process-object';
+
+/** Messages of one batch processed at once: enough to overlap I/O, few enough for 2 cores. */
+const BATCH_CONCURRENCY = 4;
+
+export interface IngestHandlerOptions {
+  deps: IngestDeps;
+  logger?: Logger;
+  maxReceiveCount?: number;
+}
+
+/**
+ * SQS -> ingest with partial batch failure: only messages that failed with a transient error
+ * are reported back for redelivery; bad input is recorded on the object's status and acked.
+ */
+export function createIngestHandler(options: IngestHandlerOptions): (event: SQSEvent) => Promise<SQSBatchResponse> {
+  const logger = options.logger ?? new Logger({ serviceName: 'ingest' });
+  const maxReceiveCount = options.maxReceiveCount ?? QUEUE.maxReceiveCount;
+
+  const processMessage = async (message: SQSRecord): Promise<boolean> => {
+    const parsed = parseMessageBody(message.body);
+    if (parsed.kind === 'test') {
+      logger.info('ignoring s3:TestEvent', { messageId: message.messageId });
+      return true;
+    }
+    if (parsed.kind === 'invalid') {
+      logger.warn('dropping malformed message', { messageId: message.messageId, reason: parsed.reason });
+      return true;
+    }
+    for (const invalid of parsed.invalid) {
+      logger.warn('skipping malformed S3 record', { messageId: message.messageId, ...invalid });
+      if (invalid.bucket && invalid.key) {
+        await options.deps.writer.recordInvalidEvent(articleIdFor(invalid.bucket, invalid.key), invalid.bucket, invalid.key, invalid.reason);
+      }
+    }
+    const receiveCount = Number(message.attributes?.ApproximateReceiveCount ?? '1');
+    let ok = true;
+    for (const event of parsed.records) {
+      try {
+        const outcome = await processObjectEvent(options.deps, event);
+        logger.info('object event applied', { key: event.key, eventName: event.eventName, sequencer: event.sequencer, ...outcome });
+      } catch (error) {
+        ok = false;
+        const lastAttempt = receiveCount >= maxReceiveCount;
+        logger.error('object event failed', { key: event.key, sequencer: event.sequencer, receiveCount, lastAttempt, error: sanitise(error) });
+        if (lastAttempt) {
+          await recordFailure(options.deps, event, error).catch((recordError: unknown) =>
+            logger.error('could not record failure', { key: event.key, error: sanitise(recordError) }),
+          );
+        }
+      }
+    }
+    return ok;
+  };
+
+  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    const failures: string[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < event.Records.length) {
+        const message = event.Records[next++];
+        let ok: boolean;
+        try {
+          ok = await processMessage(message);
+        } catch (error) {
+          // Only reachable when recording a malformed record's status failed: retry that too.
+          logger.error('message failed', { messageId: message.messageId, error: sanitise(error) });
+          ok = false;
+        }
+        if (!ok) failures.push(message.messageId);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, event.Records.length) }, worker));
+    return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
+  };
+}

@@ -1,0 +1,544 @@
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { diffMemberships, type ArticleRecords, type Membership, entityIndexAttributes } from '../core/records';
+import type { EntityType } from '../core/types';
+import { isErrorNamed, keys, type TableContext } from './table';
+
+/**
+ * Writes article versions so that counts stay exact under duplicate deliveries, stale events,
+ * retries and crashes between writes:
+ *
+ * - The status item is a per-key claim on an S3 sequencer; every later write carries a
+ *   ConditionCheck that the claim is still ours, so a newer event always wins.
+ * - Membership items (ART#id / E#entity) are the truth for which entities an article counts
+ *   toward. Each change to one membership and the matching count change on the entity commit
+ *   in one small transaction whose condition is the membership's old state, so each applies
+ *   at most once; a retry recomputes the remaining diff from the memberships.
+ */
+
+export type StatusState = 'pending' | 'processed' | 'rejected' | 'failed' | 'deleted';
+
+export type WriteStep =
+  | { kind: 'claim' }
+  | { kind: 'entity'; change: 'add' | 'remove' | 'change' | 'refresh'; entityId: string }
+  | { kind: 'entity-cleanup'; entityId: string }
+  | { kind: 'meta'; change: 'put' | 'delete' }
+  | { kind: 'status'; state: StatusState };
+
+export interface WriterOptions {
+  /** Called after each write has committed; tests throw from it to simulate a crash. */
+  afterWrite?: (step: WriteStep) => void | Promise<void>;
+  /** Parallel entity transactions per article. */
+  concurrency?: number;
+  now?: () => Date;
+}
+
+export interface Claim {
+  articleId: string;
+  bucket: string;
+  key: string;
+  sequencer: string;
+  versionId?: string;
+  eTag?: string;
+}
+
+export type ClaimResult = 'claimed' | 'duplicate' | 'stale';
+
+/** The claim was taken over by a newer event while we were writing: stop quietly. */
+export class LostClaim extends Error {
+  constructor() {
+    super('a newer event claimed this object');
+    this.name = 'LostClaim';
+  }
+}
+
+/** Another worker changed this article's memberships under us: recompute the diff. */
+class StaleDiff extends Error {}
+
+const MAX_SYNC_ROUNDS = 5;
+const MAX_CONFLICT_RETRIES = 10;
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export class ArticleWriter {
+  private readonly afterWrite: NonNullable<WriterOptions['afterWrite']>;
+  private readonly concurrency: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly table: TableContext,
+    options: WriterOptions = {},
+  ) {
+    this.afterWrite = options.afterWrite ?? (() => undefined);
+    this.concurrency = options.concurrency ?? 4;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Takes the per-key claim for `sequencer`. Equal sequencer and already finished means a
+   * duplicate delivery; a stored newer sequencer means this event is stale. `force` re-runs
+   * an already finished version (reindex).
+   */
+  async claim(claim: Claim, options: { force?: boolean } = {}): Promise<ClaimResult> {
+    const names: Record<string, string> = { '#state': 'state', '#key': 'key', '#seq': 'sequencer', '#bucket': 'bucket', '#articleId': 'articleId', '#updatedAt': 'updatedAt', '#code': 'code', '#reason': 'reason', '#attempts': 'attempts' };
+    const values: Record<string, unknown> = {
+      ':pending': 'pending',
+      ':key': claim.key,
+      ':bucket': claim.bucket,
+      ':seq': claim.sequencer,
+      ':id': claim.articleId,
+      ':now': this.now().toISOString(),
+      ':one': 1,
+    };
+    const set = ['#state = :pending', '#key = :key', '#bucket = :bucket', '#seq = :seq', '#articleId = :id', '#updatedAt = :now'];
+    const remove = ['#code', '#reason'];
+    for (const [name, value] of [['versionId', claim.versionId], ['eTag', claim.eTag]] as const) {
+      names[`#${name}`] = name;
+      if (value === undefined) remove.push(`#${name}`);
+      else {
+        set.push(`#${name} = :${name}`);
+        values[`:${name}`] = value;
+      }
+    }
+    let condition: string;
+    if (options.force) {
+      condition = 'attribute_not_exists(pk) OR #seq <= :seq';
+    } else {
+      condition = 'attribute_not_exists(pk) OR #seq < :seq OR (#seq = :seq AND NOT (#state IN (:processed, :rejected, :deleted)))';
+      Object.assign(values, { ':processed': 'processed', ':rejected': 'rejected', ':deleted': 'deleted' });
+    }
+    try {
+      const result = await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.status(claim.articleId),
+          UpdateExpression: `SET ${set.join(', ')} REMOVE ${remove.join(', ')} ADD #attempts :one`,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'UPDATED_OLD',
+        }),
+      );
+      if (result.Attributes?.sequencer !== claim.sequencer) {
+        // A new version starts its own attempt count.
+        await this.table.doc.send(
+          new UpdateCommand({
+            TableName: this.table.tableName,
+            Key: keys.status(claim.articleId),
+            UpdateExpression: 'SET #attempts = :one',
+            ConditionExpression: '#seq = :seq',
+            ExpressionAttributeNames: { '#seq': 'sequencer', '#attempts': 'attempts' },
+            ExpressionAttributeValues: { ':one': 1, ':seq': claim.sequencer },
+          }),
+        ).catch((error: unknown) => {
+          if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
+        });
+      }
+    } catch (error) {
+      if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
+      const current = await this.table.doc.send(
+        new GetCommand({ TableName: this.table.tableName, Key: keys.status(claim.articleId), ConsistentRead: true }),
+      );
+      return current.Item?.sequencer === claim.sequencer ? 'duplicate' : 'stale';
+    }
+    await this.afterWrite({ kind: 'claim' });
+    return 'claimed';
+  }
+
+  /** Makes the stored records equal `records` (an article version) under the claim. */
+  async writeArticle(claim: Claim, records: ArticleRecords): Promise<void> {
+    await this.sync(claim, records);
+  }
+
+  /** Removes every record of the article (delete, or a new version that was rejected). */
+  async removeArticle(claim: Claim): Promise<void> {
+    await this.sync(claim, null);
+  }
+
+  /** Final state of the claimed version. Silently does nothing when the claim was lost. */
+  async finish(claim: Claim, state: Exclude<StatusState, 'pending'>, detail: { code?: string; reason?: string } = {}): Promise<boolean> {
+    const values: Record<string, unknown> = { ':state': state, ':now': this.now().toISOString(), ':seq': claim.sequencer };
+    const set = ['#state = :state', '#updatedAt = :now'];
+    const remove: string[] = [];
+    for (const [name, value] of [['code', detail.code], ['reason', detail.reason]] as const) {
+      if (value === undefined) remove.push(`#${name}`);
+      else {
+        set.push(`#${name} = :${name}`);
+        values[`:${name}`] = value.slice(0, 1000);
+      }
+    }
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.status(claim.articleId),
+          UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+          ConditionExpression: '#seq = :seq',
+          ExpressionAttributeNames: { '#state': 'state', '#seq': 'sequencer', '#updatedAt': 'updatedAt', '#code': 'code', '#reason': 'reason' },
+          ExpressionAttributeValues: values,
+        }),
+      );
+    } catch (error) {
+      if (isErrorNamed(error, 'ConditionalCheckFailedException')) return false;
+      throw error;
+    }
+    await this.afterWrite({ kind: 'status', state });
+    return true;
+  }
+
+  /**
+   * Records a problem for a key that has no usable event (malformed record). Never overwrites
+   * a status written by a real event.
+   */
+  async recordInvalidEvent(articleId: string, bucket: string, key: string, reason: string): Promise<void> {
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.status(articleId),
+          UpdateExpression: 'SET #state = :failed, #key = :key, #bucket = :bucket, #code = :code, #reason = :reason, #updatedAt = :now, #articleId = :id',
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ExpressionAttributeNames: { '#state': 'state', '#key': 'key', '#bucket': 'bucket', '#code': 'code', '#reason': 'reason', '#updatedAt': 'updatedAt', '#articleId': 'articleId' },
+          ExpressionAttributeValues: {
+            ':failed': 'failed',
+            ':key': key,
+            ':bucket': bucket,
+            ':code': 'invalid-event',
+            ':reason': reason.slice(0, 1000),
+            ':now': this.now().toISOString(),
+            ':id': articleId,
+          },
+        }),
+      );
+    } catch (error) {
+      if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
+    }
+  }
+
+  private async sync(claim: Claim, records: ArticleRecords | null): Promise<void> {
+    for (let round = 0; ; round += 1) {
+      try {
+        await this.syncOnce(claim, records);
+        return;
+      } catch (error) {
+        if (!(error instanceof StaleDiff) || round + 1 >= MAX_SYNC_ROUNDS) throw error;
+      }
+    }
+  }
+
+  private async syncOnce(claim: Claim, records: ArticleRecords | null): Promise<void> {
+    const id = claim.articleId;
+    const [stored, oldMeta] = await Promise.all([this.readMemberships(id), this.readMetaSummary(id)]);
+    const diff = diffMemberships(stored, records?.memberships ?? []);
+
+    // Deleting: take the article out of listings first. Writing: show it only once complete.
+    if (!records && oldMeta) await this.deleteMeta(claim);
+
+    const link = records ? linkAttributes(records) : undefined;
+    const linkContentChanged =
+      !oldMeta || !records || oldMeta.title !== records.meta.title || oldMeta.lang !== records.meta.lang || oldMeta.publishedAt !== records.meta.publishedAt;
+
+    const tasks: Array<() => Promise<void>> = [
+      ...diff.added.map((m) => () => this.addMembership(claim, m, link!)),
+      ...diff.removed.map((m) => () => this.removeMembership(claim, m)),
+      ...diff.changed.map(({ before, after }) => () => this.changeMembership(claim, before, after, link!)),
+      ...(linkContentChanged ? diff.unchanged.map((m) => () => this.refreshLink(claim, m, link!)) : []),
+    ];
+    await runBounded(tasks, this.concurrency);
+
+    if (records) await this.putMeta(claim, records, oldMeta !== undefined);
+  }
+
+  private async readMemberships(articleId: string): Promise<Membership[]> {
+    const items: Membership[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+          ExpressionAttributeValues: { ':pk': `ART#${articleId}`, ':e': 'E#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        items.push({
+          entityId: item.entityId as string,
+          type: item.type as EntityType,
+          name: item.name as string,
+          mentions: item.mentions as number,
+          linkSk: item.linkSk as string,
+        });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  private async readMetaSummary(articleId: string): Promise<{ title?: string; lang?: string; publishedAt?: string } | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({
+        TableName: this.table.tableName,
+        Key: keys.article(articleId),
+        ConsistentRead: true,
+        ProjectionExpression: '#title, lang, publishedAt',
+        ExpressionAttributeNames: { '#title': 'title' },
+      }),
+    );
+    return Item as { title?: string; lang?: string; publishedAt?: string } | undefined;
+  }
+
+  private claimCheck(claim: Claim): TransactItem {
+    return {
+      ConditionCheck: {
+        TableName: this.table.tableName,
+        Key: keys.status(claim.articleId),
+        ConditionExpression: '#seq = :seq',
+        ExpressionAttributeNames: { '#seq': 'sequencer' },
+        ExpressionAttributeValues: { ':seq': claim.sequencer },
+      },
+    };
+  }
+
+  private linkPut(membership: Membership, link: LinkAttributes): TransactItem {
+    return {
+      Put: {
+        TableName: this.table.tableName,
+        Item: { ...keys.link(membership.entityId, membership.linkSk), ...link, mentions: membership.mentions },
+      },
+    };
+  }
+
+  private membershipPut(claim: Claim, membership: Membership): TransactItem {
+    return {
+      Put: {
+        TableName: this.table.tableName,
+        Item: { ...keys.membership(claim.articleId, membership.entityId), ...membership },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  private async addMembership(claim: Claim, membership: Membership, link: LinkAttributes): Promise<void> {
+    const index = entityIndexAttributes(membership.entityId, membership.type, membership.name);
+    const values: Record<string, unknown> = {
+      ':id': membership.entityId,
+      ':type': membership.type,
+      ':name': membership.name,
+      ':folded': index.folded,
+      ':gsi3sk': index.gsi3sk,
+      ':gsi4pk': index.gsi4pk,
+      ':one': 1,
+      ':m': membership.mentions,
+    };
+    const set = [
+      '#id = if_not_exists(#id, :id)',
+      '#type = if_not_exists(#type, :type)',
+      '#name = if_not_exists(#name, :name)',
+      '#folded = if_not_exists(#folded, :folded)',
+      'gsi3sk = if_not_exists(gsi3sk, :gsi3sk)',
+      'gsi4pk = if_not_exists(gsi4pk, :gsi4pk)',
+    ];
+    if (index.gsi3pk) {
+      set.push('gsi3pk = if_not_exists(gsi3pk, :gsi3pk)');
+      values[':gsi3pk'] = index.gsi3pk;
+    }
+    await this.transact(claim, 1, [
+      this.membershipPut(claim, membership),
+      this.claimCheck(claim),
+      this.linkPut(membership, link),
+      {
+        Update: {
+          TableName: this.table.tableName,
+          Key: keys.entity(membership.entityId),
+          UpdateExpression: `SET ${set.join(', ')} ADD articleCount :one, mentionCount :m`,
+          ExpressionAttributeNames: { '#id': 'id', '#type': 'type', '#name': 'name', '#folded': 'folded' },
+          ExpressionAttributeValues: values,
+        },
+      },
+    ]);
+    await this.afterWrite({ kind: 'entity', change: 'add', entityId: membership.entityId });
+  }
+
+  private async removeMembership(claim: Claim, membership: Membership): Promise<void> {
+    await this.transact(claim, 1, [
+      {
+        Delete: {
+          TableName: this.table.tableName,
+          Key: keys.membership(claim.articleId, membership.entityId),
+          ConditionExpression: '#mentions = :m AND linkSk = :l',
+          ExpressionAttributeNames: { '#mentions': 'mentions' },
+          ExpressionAttributeValues: { ':m': membership.mentions, ':l': membership.linkSk },
+        },
+      },
+      this.claimCheck(claim),
+      { Delete: { TableName: this.table.tableName, Key: keys.link(membership.entityId, membership.linkSk) } },
+      {
+        Update: {
+          TableName: this.table.tableName,
+          Key: keys.entity(membership.entityId),
+          UpdateExpression: 'ADD articleCount :minus, mentionCount :m',
+          ExpressionAttributeValues: { ':minus': -1, ':m': -membership.mentions },
+        },
+      },
+    ]);
+    await this.afterWrite({ kind: 'entity', change: 'remove', entityId: membership.entityId });
+    // An entity no article counts toward any more leaves the listings. If another article
+    // adds it back concurrently, the condition fails and the entity stays.
+    try {
+      await this.table.doc.send(
+        new DeleteCommand({
+          TableName: this.table.tableName,
+          Key: keys.entity(membership.entityId),
+          ConditionExpression: 'articleCount <= :zero',
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
+      );
+      await this.afterWrite({ kind: 'entity-cleanup', entityId: membership.entityId });
+    } catch (error) {
+      if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
+    }
+  }
+
+  private async changeMembership(claim: Claim, before: Membership, after: Membership, link: LinkAttributes): Promise<void> {
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.table.tableName,
+          Key: keys.membership(claim.articleId, after.entityId),
+          UpdateExpression: 'SET #mentions = :new, linkSk = :newLink, #name = :name',
+          ConditionExpression: '#mentions = :old AND linkSk = :oldLink',
+          ExpressionAttributeNames: { '#name': 'name', '#mentions': 'mentions' },
+          ExpressionAttributeValues: { ':new': after.mentions, ':newLink': after.linkSk, ':old': before.mentions, ':oldLink': before.linkSk, ':name': after.name },
+        },
+      },
+      this.claimCheck(claim),
+      this.linkPut(after, link),
+    ];
+    if (before.linkSk !== after.linkSk) {
+      items.push({ Delete: { TableName: this.table.tableName, Key: keys.link(before.entityId, before.linkSk) } });
+    }
+    if (before.mentions !== after.mentions) {
+      items.push({
+        Update: {
+          TableName: this.table.tableName,
+          Key: keys.entity(after.entityId),
+          UpdateExpression: 'ADD mentionCount :delta',
+          ExpressionAttributeValues: { ':delta': after.mentions - before.mentions },
+        },
+      });
+    }
+    await this.transact(claim, 1, items);
+    await this.afterWrite({ kind: 'entity', change: 'change', entityId: after.entityId });
+  }
+
+  /** Title or language changed but the membership did not: only the link's copy needs updating. */
+  private async refreshLink(claim: Claim, membership: Membership, link: LinkAttributes): Promise<void> {
+    await this.transact(claim, 1, [this.linkPut(membership, link), this.claimCheck(claim)]);
+    await this.afterWrite({ kind: 'entity', change: 'refresh', entityId: membership.entityId });
+  }
+
+  private async putMeta(claim: Claim, records: ArticleRecords, existed: boolean): Promise<void> {
+    const langMonths = `months_${records.meta.lang}`;
+    await this.transact(claim, 2, [
+      {
+        Put: {
+          TableName: this.table.tableName,
+          Item: { ...keys.article(claim.articleId), ...records.meta, ...records.index },
+          ConditionExpression: existed ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Update: {
+          TableName: this.table.tableName,
+          Key: keys.stats(),
+          UpdateExpression: `ADD articleCount :n, #months :month, #langMonths :month`,
+          ExpressionAttributeNames: { '#months': 'months', '#langMonths': langMonths },
+          ExpressionAttributeValues: { ':n': existed ? 0 : 1, ':month': new Set([records.month]) },
+        },
+      },
+      this.claimCheck(claim),
+    ]);
+    await this.afterWrite({ kind: 'meta', change: 'put' });
+  }
+
+  private async deleteMeta(claim: Claim): Promise<void> {
+    await this.transact(claim, 2, [
+      { Delete: { TableName: this.table.tableName, Key: keys.article(claim.articleId), ConditionExpression: 'attribute_exists(pk)' } },
+      {
+        Update: {
+          TableName: this.table.tableName,
+          Key: keys.stats(),
+          UpdateExpression: 'ADD articleCount :minus',
+          ExpressionAttributeValues: { ':minus': -1 },
+        },
+      },
+      this.claimCheck(claim),
+    ]);
+    await this.afterWrite({ kind: 'meta', change: 'delete' });
+  }
+
+  /**
+   * Runs one transaction. `claimIndex` is the position of the claim ConditionCheck: if that
+   * failed the claim is lost; any other failed condition means our diff is stale. Conflicts
+   * with concurrent transactions on the same entity are retried with jittered backoff.
+   */
+  private async transact(claim: Claim, claimIndex: number, items: TransactItem[]): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        if (!isErrorNamed(error, 'TransactionCanceledException')) throw error;
+        const reasons = ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+        if (reasons[claimIndex] === 'ConditionalCheckFailed') throw new LostClaim();
+        if (reasons.includes('ConditionalCheckFailed')) throw new StaleDiff();
+        const retryable = reasons.some((code) => code === 'TransactionConflict' || code === 'ThrottlingError' || code === 'ProvisionedThroughputExceeded');
+        if (!retryable || attempt + 1 >= MAX_CONFLICT_RETRIES) throw error;
+        await sleep(Math.random() * Math.min(1000, 20 * 2 ** attempt));
+      }
+    }
+  }
+}
+
+interface LinkAttributes {
+  articleId: string;
+  key: string;
+  title: string;
+  lang: string;
+  publishedAt?: string;
+  sortDate: string;
+}
+
+function linkAttributes(records: ArticleRecords): LinkAttributes {
+  return {
+    articleId: records.meta.id,
+    key: records.meta.key,
+    title: records.meta.title,
+    lang: records.meta.lang,
+    publishedAt: records.meta.publishedAt,
+    sortDate: records.meta.sortDate,
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Runs tasks with at most `limit` in flight; the first error is thrown after all settle. */
+export async function runBounded(tasks: Array<() => Promise<void>>, limit: number): Promise<void> {
+  let next = 0;
+  let firstError: unknown;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next++];
+      try {
+        await task();
+      } catch (error) {
+        firstError ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  if (firstError !== undefined) throw firstError;
+}

@@ -1,0 +1,70 @@
+import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { RejectedInput } from '../core/errors';
+import type { RawObject } from '../core/types';
+import { MAX_OBJECT_BYTES } from '../shared/resources';
+
+/**
+ * Reads article objects. The endpoint comes from AWS_ENDPOINT_URL_S3, which the SDK reads by
+ * itself; s3rver (the local stand-in) only understands path-style addressing.
+ */
+export function createS3Client(): S3Client {
+  return new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 ? true : undefined });
+}
+
+function isMissing(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
+  return name === 'NoSuchKey' || name === 'NotFound' || name === 'NoSuchVersion' || status === 404;
+}
+
+function tooLarge(size: number): RejectedInput {
+  return new RejectedInput('too-large', `object is ${size} bytes; the limit is ${MAX_OBJECT_BYTES}`);
+}
+
+export interface ObjectRef {
+  bucket: string;
+  key: string;
+  versionId?: string;
+  /** Size from the event, when it gave one: lets oversized objects be rejected without a request. */
+  size?: number;
+}
+
+/**
+ * Fetches an object for parsing. Throws RejectedInput('not-found') when it no longer exists
+ * and RejectedInput('too-large') when it exceeds MAX_OBJECT_BYTES, decided before the body is
+ * downloaded.
+ */
+export async function readObject(s3: S3Client, ref: ObjectRef, maxBytes = MAX_OBJECT_BYTES): Promise<RawObject> {
+  const versionId = ref.versionId;
+  try {
+    if (ref.size !== undefined && ref.size > maxBytes) throw tooLarge(ref.size);
+    if (ref.size === undefined) {
+      const head = await s3.send(new HeadObjectCommand({ Bucket: ref.bucket, Key: ref.key, VersionId: versionId }));
+      if ((head.ContentLength ?? 0) > maxBytes) throw tooLarge(head.ContentLength ?? 0);
+    }
+    const response = await s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key, VersionId: versionId }));
+    const length = response.ContentLength ?? 0;
+    if (length > maxBytes) {
+      // The object changed since the event; do not download what we will not use.
+      (response.Body as { destroy?: () => void } | undefined)?.destroy?.();
+      throw tooLarge(length);
+    }
+    const bytes = response.Body ? await response.Body.transformToByteArray() : new Uint8Array();
+    if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength);
+    return {
+      key: ref.key,
+      bytes,
+      contentType: response.ContentType,
+      metadata: lowerCaseKeys(response.Metadata),
+      lastModified: response.LastModified?.toISOString(),
+    };
+  } catch (error) {
+    if (isMissing(error)) throw new RejectedInput('not-found', 'the object no longer exists');
+    throw error;
+  }
+}
+
+function lowerCaseKeys(metadata: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!metadata) return undefined;
+  return Object.fromEntries(Object.entries(metadata).map(([name, value]) => [name.toLowerCase(), value]));
+}

@@ -1,0 +1,33 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * Item key formats of the single table. Only the storage module knows them; the API never
+ * shows them to clients (cursors carry them, but signed).
+ */
+export const keys = {
+  article: (id: string) => ({ pk: `ART#${id}`, sk: 'META' }),
+  status: (id: string) => ({ pk: `ART#${id}`, sk: 'STATUS' }),
+  membership: (articleId: string, entityId: string) => ({ pk: `ART#${articleId}`, sk: `E#${entityId}` }),
+  link: (entityId: string, linkSk: string) => ({ pk: `ENT#${entityId}`, sk: linkSk }),
+  entity: (id: string) => ({ pk: `ENT#${id}`, sk: 'META' }),
+  stats: () => ({ pk: 'STATS', sk: 'META' }),
+};
+
+export interface TableContext {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+}
+
+/** Wraps a low-level client; undefined attributes are dropped rather than rejected. */
+export function tableContext(client: DynamoDBClient, tableName: string): TableContext {
+  const doc = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  return { doc, tableName };
+}
+
+/** True for the SDK's error of that name, whatever class instance produced it. */
+export function isErrorNamed(error: unknown, name: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
+}

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { entityId } from '../../functions/core/entity-id';
+import { RejectedInput } from '../../functions/core/errors';
+import { articleIdFor } from '../../functions/core/records';
+import type { EntityType, Extraction, ParsedArticle, RawObject } from '../../functions/core/types';
+import { normaliseSequencer, type ObjectEvent } from '../../functions/ingest/events';
+import { processObjectEvent, type IngestDeps } from '../../functions/ingest/process-object';
+import { ArticleWriter, type WriteStep } from '../../functions/storage/article-writer';
+import { tableContext, type TableContext } from '../../functions/storage/table';
+import { useDynamoDbLocal } from '../support/dynamodb';
+
+/**
+ * Objects are JSON descriptions of the article and its entities; the fake parser and
+ * extractor read them back, so each test states exactly which entities a version has.
+ */
+interface FakeArticle {
+  title: string;
+  lang?: string;
+  publishedAt?: string;
+  entities: Array<[EntityType, string, number]>;
+  reject?: boolean;
+}
+
+const BUCKET = 'news-articles';
+
+function fakeDeps(writer: ArticleWriter, objects: Map<string, FakeArticle>): IngestDeps {
+  return {
+    writer,
+    readObject: async (ref) => {
+      const article = objects.get(ref.key);
+      if (!article) throw new RejectedInput('not-found', 'the object no longer exists');
+      return { key: ref.key, bytes: Buffer.from(JSON.stringify(article)) } satisfies RawObject;
+    },
+    parse: (raw) => {
+      const article = JSON.parse(Buffer.from(raw.bytes).toString()) as FakeArticle;
+      if (article.reject) throw new RejectedInput('no-text', 'nothing to read');
+      return { format: 'json', charset: 'utf-8', title: article.title, body: `${article.title} body text`, lang: article.lang ?? 'en', publishedAt: article.publishedAt } satisfies ParsedArticle;
+    },
+    extract: (article) => {
+      const source = [...objects.values()].find((candidate) => candidate.title === article.title);
+      return {
+        entities: (source?.entities ?? []).map(([type, name, mentions]) => ({ id: entityId(type, name), type, name, mentions, offsets: [[0, 1]] })),
+        dates: [],
+        quotes: [],
+      } satisfies Extraction;
+    },
+  };
+}
+
+function event(kind: 'created' | 'removed', key: string, sequencer: number): ObjectEvent {
+  return {
+    kind,
+    eventName: kind === 'created' ? 'ObjectCreated:Put' : 'ObjectRemoved:Delete',
+    bucket: BUCKET,
+    key,
+    sequencer: normaliseSequencer(sequencer.toString(16))!,
+    size: 100,
+  };
+}
+
+async function entity(table: TableContext, type: EntityType, name: string) {
+  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ENT#${entityId(type, name)}`, sk: 'META' }, ConsistentRead: true }));
+  return Item ? { articleCount: Item.articleCount as number, mentionCount: Item.mentionCount as number } : undefined;
+}
+
+async function stats(table: TableContext) {
+  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: 'STATS', sk: 'META' }, ConsistentRead: true }));
+  return Item;
+}
+
+async function itemsOf(table: TableContext, pk: string) {
+  const { Items = [] } = await table.doc.send(new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }));
+  return Items;
+}
+
+async function status(table: TableContext, key: string) {
+  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ART#${articleIdFor(BUCKET, key)}`, sk: 'STATUS' }, ConsistentRead: true }));
+  return Item;
+}
+
+describe('article writer against DynamoDB Local', () => {
+  const db = useDynamoDbLocal();
+  const setup = (options: ConstructorParameters<typeof ArticleWriter>[1] = {}) => {
+    const table = tableContext(db.client, db.tableName);
+    const objects = new Map<string, FakeArticle>();
+    const writer = new ArticleWriter(table, options);
+    return { table, objects, writer, deps: fakeDeps(writer, objects) };
+  };
+
+  it('ingests a version, ignores its duplicate, adjusts counts exactly on overwrite and delete', async () => {
+    const { table, objects, deps } = setup();
+    objects.set('w/one.txt', { title: 'One', publishedAt: '2024-03-05T10:00:00Z', entities: [['PER', 'Ada Lovelace', 3], ['ORG', 'Writer Corp', 1]] });
+    expect(await processObjectEvent(deps, event('created', 'w/one.txt', 10))).toMatchObject({ result: 'processed', entities: 2 });
+    expect(await entity(table, 'PER', 'Ada Lovelace')).toEqual({ articleCount: 1, mentionCount: 3 });
+    const before = (await stats(table))?.articleCount as number;
+
+    expect(await processObjectEvent(deps, event('created', 'w/one.txt', 10))).toMatchObject({ result: 'duplicate' });
+    expect(await entity(table, 'PER', 'Ada Lovelace')).toEqual({ articleCount: 1, mentionCount: 3 });
+
+    // Overwrite: one entity stays with other mentions, one goes, one arrives; the date moves.
+    objects.set('w/one.txt', { title: 'One v2', publishedAt: '2024-04-01T00:00:00Z', entities: [['PER', 'Ada Lovelace', 5], ['LOC', 'Writerville', 2]] });
+    expect(await processObjectEvent(deps, event('created', 'w/one.txt', 20))).toMatchObject({ result: 'processed' });
+    expect(await entity(table, 'PER', 'Ada Lovelace')).toEqual({ articleCount: 1, mentionCount: 5 });
+    expect(await entity(table, 'ORG', 'Writer Corp')).toBeUndefined();
+    expect(await entity(table, 'LOC', 'Writerville')).toEqual({ articleCount: 1, mentionCount: 2 });
+    expect((await stats(table))?.articleCount).toBe(before);
+    const links = (await itemsOf(table, `ENT#${entityId('PER', 'Ada Lovelace')}`)).filter((item) => item.sk.startsWith('A#'));
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({ title: 'One v2', sk: `A#2024-04-01T00:00:00.000Z#${articleIdFor(BUCKET, 'w/one.txt')}` });
+
+    expect(await processObjectEvent(deps, event('removed', 'w/one.txt', 30))).toMatchObject({ result: 'deleted' });
+    expect(await entity(table, 'PER', 'Ada Lovelace')).toBeUndefined();
+    expect(await entity(table, 'LOC', 'Writerville')).toBeUndefined();
+    expect((await stats(table))?.articleCount).toBe(before - 1);
+    const remaining = await itemsOf(table, `ART#${articleIdFor(BUCKET, 'w/one.txt')}`);
+    expect(remaining.map((item) => item.sk)).toEqual(['STATUS']);
+    expect(await status(table, 'w/one.txt')).toMatchObject({ state: 'deleted' });
+  });
+
+  it('ignores an older event after a newer one, and does not resurrect a deleted object', async () => {
+    const { table, objects, deps } = setup();
+    objects.set('w/two.txt', { title: 'Two new', entities: [['PER', 'Grace Hopper', 1]] });
+    await processObjectEvent(deps, event('created', 'w/two.txt', 200));
+    objects.set('w/two.txt', { title: 'Two old', entities: [['PER', 'Old Person', 1]] });
+    expect(await processObjectEvent(deps, event('created', 'w/two.txt', 100))).toMatchObject({ result: 'stale' });
+    expect(await entity(table, 'PER', 'Old Person')).toBeUndefined();
+    expect(await entity(table, 'PER', 'Grace Hopper')).toEqual({ articleCount: 1, mentionCount: 1 });
+
+    await processObjectEvent(deps, event('removed', 'w/two.txt', 300));
+    expect(await processObjectEvent(deps, event('created', 'w/two.txt', 250))).toMatchObject({ result: 'stale' });
+    expect(await entity(table, 'PER', 'Grace Hopper')).toBeUndefined();
+    expect(await status(table, 'w/two.txt')).toMatchObject({ state: 'deleted' });
+  });
+
+  it('records rejections and removes what an earlier version stored', async () => {
+    const { table, objects, deps } = setup();
+    objects.set('w/three.txt', { title: 'Three', entities: [['MISC', 'Rejected Thing', 2]] });
+    await processObjectEvent(deps, event('created', 'w/three.txt', 1));
+    objects.set('w/three.txt', { title: 'Three bad', entities: [], reject: true });
+    expect(await processObjectEvent(deps, event('created', 'w/three.txt', 2))).toMatchObject({ result: 'rejected', code: 'no-text' });
+    expect(await entity(table, 'MISC', 'Rejected Thing')).toBeUndefined();
+    expect(await status(table, 'w/three.txt')).toMatchObject({ state: 'rejected', code: 'no-text', reason: 'nothing to read' });
+    objects.delete('w/three.txt');
+    expect(await processObjectEvent(deps, event('created', 'w/three.txt', 3))).toMatchObject({ result: 'rejected', code: 'not-found' });
+  });
+
+  it('keeps articleCount exact when several articles sharing entities are ingested at once', async () => {
+    const { table, objects, deps } = setup({ concurrency: 4 });
+    const shared: Array<[EntityType, string, number]> = [['ORG', 'Shared Org', 2], ['LOC', 'Shared Town', 1], ['PER', 'Shared Person', 1]];
+    const keys = Array.from({ length: 12 }, (_, i) => `c/${i}.txt`);
+    keys.forEach((key, i) => objects.set(key, { title: `Concurrent ${i}`, entities: [...shared, ['PER', `Solo ${i}`, 1]] }));
+    const outcomes = await Promise.all(keys.map((key, i) => processObjectEvent(deps, event('created', key, 1000 + i))));
+    expect(outcomes.every((outcome) => outcome.result === 'processed')).toBe(true);
+    expect(await entity(table, 'ORG', 'Shared Org')).toEqual({ articleCount: 12, mentionCount: 24 });
+    expect(await entity(table, 'LOC', 'Shared Town')).toEqual({ articleCount: 12, mentionCount: 12 });
+    // The same events delivered again concurrently change nothing.
+    await Promise.all(keys.map((key, i) => processObjectEvent(deps, event('created', key, 1000 + i))));
+    expect(await entity(table, 'ORG', 'Shared Org')).toEqual({ articleCount: 12, mentionCount: 24 });
+  });
+
+  it('recovers exact counts when a retry follows a crash between writes', async () => {
+    const key = 'crash/one.txt';
+    // Crash at every step in turn: after the claim, after each entity, after META.
+    for (let crashAt = 1; crashAt <= 5; crashAt += 1) {
+      let steps = 0;
+      const crashing = setup({
+        concurrency: 1,
+        afterWrite: (step: WriteStep) => {
+          steps += 1;
+          if (steps === crashAt) throw new Error(`crash after ${step.kind}`);
+        },
+      });
+      const sequencerBase = crashAt * 100;
+      crashing.objects.set(key, { title: `Crash ${crashAt}`, entities: [['PER', 'Crash Person', 2], ['ORG', 'Crash Org', 1], ['LOC', `Crash Place ${crashAt}`, 1]] });
+      await expect(processObjectEvent(crashing.deps, event('created', key, sequencerBase))).rejects.toThrow(/crash/);
+      // The queue redelivers the same event to a healthy worker.
+      const healthy = setup();
+      healthy.objects.set(key, crashing.objects.get(key)!);
+      expect(await processObjectEvent(healthy.deps, event('created', key, sequencerBase))).toMatchObject({ result: 'processed' });
+      expect(await entity(healthy.table, 'PER', 'Crash Person')).toEqual({ articleCount: 1, mentionCount: 2 });
+      expect(await entity(healthy.table, 'LOC', `Crash Place ${crashAt}`)).toEqual({ articleCount: 1, mentionCount: 1 });
+      // A crash between the count reaching 0 and the entity's clean-up leaves it at 0, which
+      // every listing filters out.
+      expect((await entity(healthy.table, 'LOC', `Crash Place ${crashAt - 1}`))?.articleCount ?? 0).toBe(0);
+      expect(await status(healthy.table, key)).toMatchObject({ state: 'processed', attempts: 2 });
+    }
+    const { table, deps } = setup();
+    await processObjectEvent(deps, event('removed', key, 10_000));
+    expect(await entity(table, 'PER', 'Crash Person')).toBeUndefined();
+    expect((await itemsOf(table, `ART#${articleIdFor(BUCKET, key)}`)).map((item) => item.sk)).toEqual(['STATUS']);
+  });
+});
