@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../functions/shared/table-definition';
@@ -8,6 +8,8 @@ import { createTableInput } from '../../functions/shared/table-definition';
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The JVM's pid, which is also its process group id. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   return {
     endpoint,
     port: options.port,
+    pid: child.pid,
     stop: async () => {
       if (exited) return;
       const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -94,6 +97,30 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Ends a DynamoDB Local left running by a stack process that was killed (SIGKILL leaves the
+ * detached JVM behind). Only the recorded pid, and only if it still is a DynamoDB Local JVM.
+ */
+export function stopOrphanDynamoDbLocal(pid: number): boolean {
+  let commandLine = '';
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return false;
+  }
+  if (!commandLine.includes('DynamoDBLocal.jar')) return false;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): void {

@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { DEFAULT_BUCKET_NAME } from '../../functions/shared/resources';
+
+/** Settings of the local stack. Every value has a default and an env var that overrides it. */
+export interface LocalConfig {
+  host: '127.0.0.1';
+  apiPort: number;
+  s3Port: number;
+  dynamoDbPort: number;
+  bucketName: string;
+  tableName: string;
+  dataDir: string;
+}
+
+/** The env vars `npm start` reads, with their defaults (the README quotes this list). */
+export const LOCAL_ENV_DEFAULTS = {
+  API_PORT: '3000',
+  S3_PORT: '4568',
+  DYNAMODB_PORT: '8000',
+  BUCKET_NAME: DEFAULT_BUCKET_NAME,
+  TABLE_NAME: 'news-ingest',
+  DATA_DIR: '.data',
+} as const;
+
+export type LocalEnvName = keyof typeof LOCAL_ENV_DEFAULTS;
+
+/** Credentials s3rver accepts; DynamoDB Local accepts anything. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+export const LOCAL_REGION = 'us-east-1';
+
+function port(env: NodeJS.ProcessEnv, name: LocalEnvName): number {
+  const raw = env[name] ?? LOCAL_ENV_DEFAULTS[name];
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
+  return value;
+}
+
+function name(env: NodeJS.ProcessEnv, key: 'BUCKET_NAME' | 'TABLE_NAME', pattern: RegExp): string {
+  const value = env[key] || LOCAL_ENV_DEFAULTS[key];
+  if (!pattern.test(value)) throw new Error(`${key} "${value}" is not a valid name (${pattern})`);
+  return value;
+}
+
+export function localConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
+  return {
+    host: '127.0.0.1',
+    apiPort: port(env, 'API_PORT'),
+    s3Port: port(env, 'S3_PORT'),
+    dynamoDbPort: port(env, 'DYNAMODB_PORT'),
+    bucketName: name(env, 'BUCKET_NAME', /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+    tableName: name(env, 'TABLE_NAME', /^[A-Za-z0-9_.-]{3,255}$/),
+    dataDir: resolve(env.DATA_DIR || LOCAL_ENV_DEFAULTS.DATA_DIR),
+  };
+}
+
+/** Where each piece of local state lives under the data directory. */
+export function dataPaths(dataDir: string) {
+  return {
+    dynamodb: resolve(dataDir, 'dynamodb'),
+    s3: resolve(dataDir, 's3'),
+    queue: resolve(dataDir, 'queue.jsonl'),
+    deadLetters: resolve(dataDir, 'dead-letter.jsonl'),
+    lock: resolve(dataDir, 'stack.lock.json'),
+  };
+}
+
+/**
+ * The environment a process needs to talk to the local stack the way the handlers do: the
+ * SDK reads the endpoints itself; checksum settings keep s3rver from storing chunk framing.
+ */
+export function clientEnv(config: Pick<LocalConfig, 'host' | 's3Port' | 'dynamoDbPort' | 'bucketName' | 'tableName'>): Record<string, string> {
+  return {
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ENDPOINT_URL_S3: `http://${config.host}:${config.s3Port}`,
+    AWS_ENDPOINT_URL_DYNAMODB: `http://${config.host}:${config.dynamoDbPort}`,
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    BUCKET_NAME: config.bucketName,
+    TABLE_NAME: config.tableName,
+  };
+}

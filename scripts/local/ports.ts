@@ -1,0 +1,28 @@
+import { createServer } from 'node:net';
+import { PortInUseError } from './http-api';
+
+/** A port nobody listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/**
+ * Fails with a message naming the env var when the port is taken. `host` '0.0.0.0' checks the
+ * wildcard address, which is what DynamoDB Local's Jetty binds (it has no bind-address option).
+ */
+export function assertPortFree(port: number, envVar: string, host = '127.0.0.1'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? new PortInUseError(port, envVar) : error));
+    server.listen(port, host, () => server.close(() => resolve()));
+  });
+}

@@ -1,0 +1,62 @@
+import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+import { articleIdFor } from '../../functions/core/records';
+import { keys } from '../../functions/storage/table';
+import { listBucket, unquote, type ListedObject } from './bucket-objects';
+import { objectCreatedEvent } from './s3-events';
+
+export interface StoredStatus {
+  state: string;
+  eTag?: string;
+}
+
+/** The status item the ingest handler keeps per object (`ART#<id>` / `STATUS`). */
+export async function readStatus(client: DynamoDBClient, tableName: string, bucket: string, key: string): Promise<StoredStatus | undefined> {
+  const { pk, sk } = keys.status(articleIdFor(bucket, key));
+  const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: pk }, sk: { S: sk } }, ProjectionExpression: '#s, eTag', ExpressionAttributeNames: { '#s': 'state' } }));
+  if (!Item) return undefined;
+  return { state: Item.state?.S ?? 'unknown', eTag: Item.eTag?.S };
+}
+
+/**
+ * Whether an object still needs ingesting after a crash: never seen, left half done, failed
+ * (a restart is a fresh chance once the cause is fixed), or stored for another version.
+ */
+export function needsIngest(object: ListedObject, status: StoredStatus | undefined): boolean {
+  if (!status) return true;
+  if (status.state === 'pending' || status.state === 'failed' || status.state === 'deleted') return true;
+  return Boolean(object.eTag && status.eTag && unquote(status.eTag) !== object.eTag);
+}
+
+/**
+ * Start-up reconciliation: events lost when the stack died between S3 storing an object and
+ * the queue journalling its event are recovered by comparing the bucket with the statuses.
+ * Returns how many objects were checked and how many were enqueued.
+ */
+export async function reconcile(options: {
+  s3: S3Client;
+  dynamodb: DynamoDBClient;
+  bucket: string;
+  tableName: string;
+  enqueue: (event: S3Event) => void;
+  concurrency?: number;
+}): Promise<{ checked: number; enqueued: number }> {
+  let checked = 0;
+  let enqueued = 0;
+  const pending = new Set<Promise<void>>();
+  for await (const object of listBucket(options.s3, options.bucket)) {
+    const check = (async () => {
+      const status = await readStatus(options.dynamodb, options.tableName, options.bucket, object.key);
+      checked += 1;
+      if (needsIngest(object, status)) {
+        options.enqueue(objectCreatedEvent(options.bucket, object.key, { size: object.size, eTag: object.eTag }));
+        enqueued += 1;
+      }
+    })().finally(() => pending.delete(check));
+    pending.add(check);
+    if (pending.size >= (options.concurrency ?? 16)) await Promise.race(pending);
+  }
+  await Promise.all(pending);
+  return { checked, enqueued };
+}

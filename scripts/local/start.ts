@@ -1,0 +1,91 @@
+/**
+ * `npm start`: the local stack in the foreground. Ctrl-C stops it cleanly; data stays under
+ * DATA_DIR for the next start.
+ */
+import { mkdirSync } from 'node:fs';
+import { dataPaths, LOCAL_ENV_DEFAULTS, localConfig } from './config';
+import { acquireLock, releaseLock, writeLock } from './lock';
+import { readDeadLetters } from './queue';
+import { startLocalStack, type LocalStack } from './stack';
+
+const log = (line: string) => process.stderr.write(`[local] ${line}\n`);
+
+function banner(stack: LocalStack): string {
+  const env = stack.env;
+  const exports = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_REQUEST_CHECKSUM_CALCULATION', 'AWS_RESPONSE_CHECKSUM_VALIDATION']
+    .map((name) => `${name}=${env[name]}`)
+    .join(' ');
+  const { api, s3, dynamodb } = stack.endpoints;
+  const bucket = stack.config.bucketName;
+  return [
+    '',
+    'news-ingest local stack is running',
+    `  query API     ${api}          (GET /health /articles /entities?q= /status?key= ...)`,
+    `  S3 (s3rver)   ${s3}          bucket ${bucket}`,
+    `  DynamoDB      ${dynamodb}          table ${stack.config.tableName}`,
+    `  data          ${stack.config.dataDir}`,
+    '',
+    'Client environment:',
+    `  export ${exports}`,
+    '',
+    'Try:',
+    `  npm run news -- put /work/shared/samples --wait`,
+    `  aws s3 cp article.txt s3://${bucket}/inbox/article.txt   # with the environment above`,
+    `  curl -s '${api}/articles'`,
+    `  curl -s '${api}/entities?q=wla'`,
+    `  curl -s '${api}/status?key=inbox/article.txt'`,
+    `  npm run news -- status --dead-letters`,
+    '',
+    `Settings (env var = default): ${Object.entries(LOCAL_ENV_DEFAULTS).map(([name, value]) => `${name}=${value}`).join(' ')}`,
+    'Ctrl-C stops the stack; the data stays for the next `npm start` (`npm run reset` clears it).',
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const config = localConfig();
+  mkdirSync(config.dataDir, { recursive: true });
+  const paths = dataPaths(config.dataDir);
+  acquireLock(paths.lock, config.dataDir, log);
+
+  const earlier = readDeadLetters(paths.deadLetters);
+  if (earlier.length) log(`WARNING: ${earlier.length} message(s) in the dead-letter record ${paths.deadLetters} (npm run news -- status --dead-letters)`);
+
+  let stack: LocalStack | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      log(`${signal} again: exiting without waiting`);
+      process.exit(130);
+    }
+    stopping = true;
+    log(`${signal}: stopping (finishing running batches, keeping queued messages for the next start)`);
+    await stack?.stop();
+    releaseLock(paths.lock);
+    log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    stack = await startLocalStack({
+      config,
+      persistDynamoDb: true,
+      log,
+      onDynamoDbStarted: (pid) => writeLock(paths.lock, { pid: process.pid, dynamoDbPid: pid, startedAt: new Date().toISOString() }),
+      onDeadLetter: (letter) => log(`WARNING: message ${letter.messageId} moved to the dead-letter record after ${letter.receiveCount} receives: ${letter.lastError ?? ''}`),
+    });
+  } catch (error) {
+    releaseLock(paths.lock);
+    throw error;
+  }
+  const lock = { pid: process.pid, dynamoDbPid: stack.dynamoDbPid, startedAt: new Date().toISOString(), api: stack.endpoints.api };
+  writeLock(paths.lock, lock);
+  process.stdout.write(banner(stack));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`npm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
