@@ -1,0 +1,375 @@
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { foldName } from '../core/entity-id';
+import { monthOf, prefixPartition, type ArticleMeta } from '../core/records';
+import { ENTITY_TYPES, type EntityType } from '../core/types';
+import { TABLE, TYPE_RANK_SHARDS } from '../shared/resources';
+import type { StatusState } from './article-writer';
+import { keys, type TableContext } from './table';
+
+/**
+ * Read side of the table for the query API. Every call is a GetItem, Query or BatchGetItem
+ * on a known partition; nothing scans. Positions returned here are raw DynamoDB keys that the
+ * query layer wraps in signed cursors.
+ */
+
+export type Key = Record<string, string>;
+
+export interface ArticleSummary {
+  id: string;
+  key: string;
+  title: string;
+  lang: string;
+  publishedAt: string | null;
+  ingestedAt: string;
+  author?: string;
+  url?: string;
+  wordCount?: number;
+  entityCount?: number;
+  entities: Array<{ id: string; type: EntityType; name: string; mentions: number }>;
+}
+
+export interface EntitySummary {
+  id: string;
+  type: EntityType;
+  name: string;
+  articleCount: number;
+  mentionCount: number;
+}
+
+export interface StatusRecord {
+  key: string;
+  bucket: string;
+  state: StatusState;
+  code?: string;
+  reason?: string;
+  updatedAt: string;
+  articleId: string;
+  attempts?: number;
+}
+
+export interface DateRange {
+  /** Inclusive lower bound on the sort date string (ISO), or undefined. */
+  from?: string;
+  /** Inclusive upper bound: a string every sort date up to the bound compares below. */
+  to?: string;
+}
+
+/** Position in a newest-first article listing: the month being read and where in it. */
+export interface MonthPosition {
+  month: string;
+  start?: Key;
+}
+
+export const LIST_ENTITIES_IN_SUMMARY = 10;
+/** Prefix matches read per search before sorting in memory. */
+export const MAX_PREFIX_MATCHES = 1000;
+/** How deep the top-entities ranking can be paged. */
+export const MAX_RANK_DEPTH = 1000;
+const MAX_PAGES_PER_REQUEST = 10;
+
+const LOWEST = '0000';
+const HIGHEST = '9999\uffff';
+
+function toSummary(item: Record<string, unknown>): ArticleSummary {
+  const entities = (item.entities as ArticleMeta['entities'] | undefined) ?? [];
+  return {
+    id: item.id as string,
+    key: item.key as string,
+    title: item.title as string,
+    lang: item.lang as string,
+    publishedAt: (item.publishedAt as string | undefined) ?? null,
+    ingestedAt: item.ingestedAt as string,
+    author: item.author as string | undefined,
+    url: item.url as string | undefined,
+    wordCount: item.wordCount as number | undefined,
+    entityCount: item.entityCount as number | undefined,
+    entities: entities.slice(0, LIST_ENTITIES_IN_SUMMARY).map(({ id, type, name, mentions }) => ({ id, type, name, mentions })),
+  };
+}
+
+function toEntity(item: Record<string, unknown>): EntitySummary {
+  return {
+    id: item.id as string,
+    type: item.type as EntityType,
+    name: item.name as string,
+    articleCount: Number(item.articleCount ?? 0),
+    mentionCount: Number(item.mentionCount ?? 0),
+  };
+}
+
+export function rankEntities(a: EntitySummary, b: EntitySummary): number {
+  return b.articleCount - a.articleCount || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+}
+
+const SUMMARY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'id', 'key', 'title', 'lang', 'publishedAt', 'ingestedAt', 'author', 'url', 'wordCount', 'entityCount', 'entities'];
+
+function projection(attributes: string[]): { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> } {
+  const names: Record<string, string> = {};
+  attributes.forEach((name, i) => (names[`#p${i}`] = name));
+  return { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names };
+}
+
+export class ArticleReader {
+  constructor(private readonly table: TableContext) {}
+
+  async getArticle(id: string): Promise<(ArticleMeta & Record<string, unknown>) | undefined> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.article(id) }));
+    if (!Item) return undefined;
+    const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, bucket: _bucket, ...article } = Item;
+    return article as ArticleMeta & Record<string, unknown>;
+  }
+
+  async getStatus(articleId: string): Promise<StatusRecord | undefined> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.status(articleId) }));
+    return Item as StatusRecord | undefined;
+  }
+
+  /** Status items of many articles (e.g. the local stack reconciling a bucket listing). */
+  async getStatuses(articleIds: string[]): Promise<Map<string, StatusRecord>> {
+    const items = await this.batchGet(articleIds.map((id) => keys.status(id)));
+    return new Map(items.map((item) => [item.articleId as string, item as unknown as StatusRecord]));
+  }
+
+  /** Cheap liveness probe of the table: one GetItem. */
+  async ping(): Promise<void> {
+    await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.stats(), ProjectionExpression: 'pk' }));
+  }
+
+  async stats(): Promise<{ articleCount: number; months: string[]; langMonths: (lang: string) => string[] }> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.stats() }));
+    const set = (name: string) => [...((Item?.[name] as Set<string> | undefined) ?? [])].sort().reverse();
+    return { articleCount: Number(Item?.articleCount ?? 0), months: set('months'), langMonths: (lang) => set(`months_${lang}`) };
+  }
+
+  /**
+   * Articles newest first, month partition by month (descending) over the months the stats
+   * item knows, so empty months are never queried. Returns the position to resume from.
+   */
+  async listArticles(options: { lang?: string; range: DateRange; limit: number; position?: MonthPosition }): Promise<{ items: ArticleSummary[]; next?: MonthPosition }> {
+    const { lang, range, limit } = options;
+    const stats = await this.stats();
+    const lowMonth = range.from ? monthOf(range.from) : LOWEST;
+    const highMonth = range.to ? monthOf(range.to) : HIGHEST;
+    let months = (lang ? stats.langMonths(lang) : stats.months).filter((month) => month >= lowMonth && month <= highMonth);
+    if (options.position) months = months.filter((month) => month <= options.position!.month);
+
+    const index = lang ? TABLE.indexes.byLangMonth : TABLE.indexes.byMonth;
+    const items: ArticleSummary[] = [];
+    let pages = 0;
+    for (let m = 0; m < months.length; m += 1) {
+      const month = months[m];
+      let start = options.position && month === options.position.month ? options.position.start : undefined;
+      do {
+        if (pages >= MAX_PAGES_PER_REQUEST) return { items, next: { month, start } };
+        pages += 1;
+        const want = limit - items.length;
+        const page = await this.table.doc.send(
+          new QueryCommand({
+            TableName: this.table.tableName,
+            IndexName: index.name,
+            KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
+            ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey, ...projection(SUMMARY_ATTRIBUTES).ExpressionAttributeNames },
+            ProjectionExpression: projection(SUMMARY_ATTRIBUTES).ProjectionExpression,
+            ExpressionAttributeValues: { ':pk': lang ? `L#${lang}#${month}` : `M#${month}`, ':lo': range.from ?? LOWEST, ':hi': range.to ?? HIGHEST },
+            ScanIndexForward: false,
+            Limit: want,
+            ExclusiveStartKey: start,
+          }),
+        );
+        const pageItems = page.Items ?? [];
+        items.push(...pageItems.map(toSummary));
+        start = page.LastEvaluatedKey as Key | undefined;
+        if (items.length >= limit) {
+          if (start) return { items, next: { month, start } };
+          const older = months[m + 1];
+          return { items, next: older ? { month: older } : undefined };
+        }
+      } while (start);
+    }
+    return { items };
+  }
+
+  /** Articles of one entity newest first, from its link items. */
+  async listEntityArticles(
+    entityId: string,
+    options: { lang?: string; range: DateRange; limit: number; start?: Key },
+  ): Promise<{ items: Array<Omit<ArticleSummary, 'entities' | 'ingestedAt'> & { mentions: number }>; next?: Key }> {
+    const { lang, range, limit } = options;
+    const items: Array<Record<string, unknown>> = [];
+    let start = options.start;
+    for (let pages = 0; pages < MAX_PAGES_PER_REQUEST; pages += 1) {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+          ExpressionAttributeValues: {
+            ':pk': `ENT#${entityId}`,
+            ':lo': `A#${range.from ?? LOWEST}`,
+            ':hi': `A#${range.to ?? HIGHEST}`,
+            ...(lang ? { ':lang': lang } : {}),
+          },
+          ...(lang ? { FilterExpression: 'lang = :lang' } : {}),
+          ScanIndexForward: false,
+          // With a filter, read ahead: most of a page may not match.
+          Limit: lang ? Math.max(limit, 100) : limit - items.length,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        items.push(item);
+        if (items.length === limit) {
+          // Cut inside the page: resume right after the last item returned.
+          const last = { pk: item.pk as string, sk: item.sk as string };
+          const more = page.LastEvaluatedKey !== undefined || item !== page.Items![page.Items!.length - 1];
+          return { items: items.map(toLinkSummary), next: more ? last : undefined };
+        }
+      }
+      start = page.LastEvaluatedKey as Key | undefined;
+      if (!start) return { items: items.map(toLinkSummary) };
+    }
+    return { items: items.map(toLinkSummary), next: start };
+  }
+
+  async getEntity(id: string): Promise<EntitySummary | undefined> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.entity(id) }));
+    if (!Item || !(Number(Item.articleCount) > 0)) return undefined;
+    return toEntity(Item);
+  }
+
+  /**
+   * Entities whose folded name starts with `prefix` (already checked to have 2+ letters or
+   * digits), best ranked first. Reads at most MAX_PREFIX_MATCHES matches and sorts them.
+   */
+  async searchEntities(prefix: string, type?: EntityType): Promise<{ items: EntitySummary[]; truncated: boolean }> {
+    const folded = foldName(prefix);
+    const partition = prefixPartition(folded);
+    if (!partition) return { items: [], truncated: false };
+    const matches: EntitySummary[] = [];
+    let start: Key | undefined;
+    let read = 0;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          IndexName: TABLE.indexes.byPrefix.name,
+          KeyConditionExpression: 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)',
+          ...projection(['id', 'type', 'name', 'articleCount', 'mentionCount']),
+          ExpressionAttributeValues: { ':pk': partition, ':prefix': folded },
+          Limit: MAX_PREFIX_MATCHES - read,
+          ExclusiveStartKey: start,
+        }),
+      );
+      read += page.Items?.length ?? 0;
+      for (const item of page.Items ?? []) {
+        const entity = toEntity(item);
+        if (entity.articleCount > 0 && (!type || entity.type === type)) matches.push(entity);
+      }
+      start = page.LastEvaluatedKey as Key | undefined;
+    } while (start && read < MAX_PREFIX_MATCHES);
+    return { items: matches.sort(rankEntities), truncated: start !== undefined };
+  }
+
+  /**
+   * The `depth` best ranked entities (of one type or all), merged from the top of every
+   * byTypeRank shard. Entities tied on articleCount at a shard's cut-off are all read so
+   * the mentionCount tie-break is exact.
+   */
+  async topEntities(depth: number, type?: EntityType): Promise<EntitySummary[]> {
+    const partitions = (type ? [type] : ENTITY_TYPES).flatMap((t) =>
+      Array.from({ length: TYPE_RANK_SHARDS }, (_, shard) => `T#${t}#${String(shard).padStart(2, '0')}`),
+    );
+    const found = await Promise.all(partitions.map((partition) => this.topOfShard(partition, depth)));
+    return found.flat().sort(rankEntities).slice(0, depth);
+  }
+
+  private async topOfShard(partition: string, depth: number): Promise<EntitySummary[]> {
+    const fields = projection(['id', 'type', 'name', 'articleCount', 'mentionCount']);
+    const page = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        IndexName: TABLE.indexes.byTypeRank.name,
+        KeyConditionExpression: 'gsi4pk = :pk AND articleCount > :zero',
+        ...fields,
+        ExpressionAttributeValues: { ':pk': partition, ':zero': 0 },
+        ScanIndexForward: false,
+        Limit: depth,
+      }),
+    );
+    const items = (page.Items ?? []).map(toEntity);
+    if (!page.LastEvaluatedKey || items.length === 0) return items;
+    const boundary = items[items.length - 1].articleCount;
+    const ties = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        IndexName: TABLE.indexes.byTypeRank.name,
+        KeyConditionExpression: 'gsi4pk = :pk AND articleCount = :n',
+        ...fields,
+        ExpressionAttributeValues: { ':pk': partition, ':n': boundary },
+        Limit: MAX_RANK_DEPTH,
+      }),
+    );
+    const seen = new Set(items.map((item) => item.id));
+    return [...items, ...(ties.Items ?? []).map(toEntity).filter((item) => !seen.has(item.id))];
+  }
+
+  /**
+   * Entities that co-occur with `entityId` in its `window` most recent articles, counted
+   * from those articles' stored entity lists.
+   */
+  async related(entityId: string, options: { window: number; limit: number }): Promise<{ articlesConsidered: number; items: Array<{ id: string; type: EntityType; name: string; count: number }> }> {
+    const links = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
+        ExpressionAttributeValues: { ':pk': `ENT#${entityId}`, ':a': 'A#' },
+        ProjectionExpression: 'articleId',
+        ScanIndexForward: false,
+        Limit: options.window,
+      }),
+    );
+    const articleIds = [...new Set((links.Items ?? []).map((item) => item.articleId as string))];
+    const articles = await this.batchGet(articleIds.map((id) => keys.article(id)), projection(['id', 'entities']));
+    const counts = new Map<string, { id: string; type: EntityType; name: string; count: number }>();
+    for (const article of articles) {
+      for (const entity of (article.entities as ArticleMeta['entities'] | undefined) ?? []) {
+        if (entity.id === entityId) continue;
+        const entry = counts.get(entity.id) ?? { id: entity.id, type: entity.type, name: entity.name, count: 0 };
+        entry.count += 1;
+        counts.set(entity.id, entry);
+      }
+    }
+    const items = [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, options.limit);
+    return { articlesConsidered: articles.length, items };
+  }
+
+  private async batchGet(
+    itemKeys: Key[],
+    fields?: { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> },
+  ): Promise<Array<Record<string, unknown>>> {
+    const results: Array<Record<string, unknown>> = [];
+    for (let i = 0; i < itemKeys.length; i += 100) {
+      let request: Record<string, { Keys: Key[]; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> }> | undefined = {
+        [this.table.tableName]: { Keys: itemKeys.slice(i, i + 100), ...fields },
+      };
+      for (let attempt = 0; request && Object.keys(request).length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+        if (attempt > 8) throw new Error('BatchGetItem kept returning unprocessed keys');
+        const response = await this.table.doc.send(new BatchGetCommand({ RequestItems: request }));
+        results.push(...(response.Responses?.[this.table.tableName] ?? []));
+        request = response.UnprocessedKeys as typeof request;
+      }
+    }
+    return results;
+  }
+}
+
+function toLinkSummary(item: Record<string, unknown>): Omit<ArticleSummary, 'entities' | 'ingestedAt'> & { mentions: number } {
+  return {
+    id: item.articleId as string,
+    key: item.key as string,
+    title: item.title as string,
+    lang: item.lang as string,
+    publishedAt: (item.publishedAt as string | undefined) ?? null,
+    mentions: Number(item.mentions ?? 0),
+  };
+}
