@@ -1,63 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { entityId } from '../../functions/core/entity-id';
-import { RejectedInput } from '../../functions/core/errors';
 import { articleIdFor } from '../../functions/core/records';
-import type { EntityType, Extraction, ParsedArticle, RawObject } from '../../functions/core/types';
-import { normaliseSequencer, type ObjectEvent } from '../../functions/ingest/events';
-import { processObjectEvent, type IngestDeps } from '../../functions/ingest/process-object';
+import type { EntityType } from '../../functions/core/types';
+import { processObjectEvent } from '../../functions/ingest/process-object';
 import { ArticleWriter, type WriteStep } from '../../functions/storage/article-writer';
 import { tableContext, type TableContext } from '../../functions/storage/table';
 import { useDynamoDbLocal } from '../support/dynamodb';
-
-/**
- * Objects are JSON descriptions of the article and its entities; the fake parser and
- * extractor read them back, so each test states exactly which entities a version has.
- */
-interface FakeArticle {
-  title: string;
-  lang?: string;
-  publishedAt?: string;
-  entities: Array<[EntityType, string, number]>;
-  reject?: boolean;
-}
-
-const BUCKET = 'news-articles';
-
-function fakeDeps(writer: ArticleWriter, objects: Map<string, FakeArticle>): IngestDeps {
-  return {
-    writer,
-    readObject: async (ref) => {
-      const article = objects.get(ref.key);
-      if (!article) throw new RejectedInput('not-found', 'the object no longer exists');
-      return { key: ref.key, bytes: Buffer.from(JSON.stringify(article)) } satisfies RawObject;
-    },
-    parse: (raw) => {
-      const article = JSON.parse(Buffer.from(raw.bytes).toString()) as FakeArticle;
-      if (article.reject) throw new RejectedInput('no-text', 'nothing to read');
-      return { format: 'json', charset: 'utf-8', title: article.title, body: `${article.title} body text`, lang: article.lang ?? 'en', publishedAt: article.publishedAt } satisfies ParsedArticle;
-    },
-    extract: (article) => {
-      const source = [...objects.values()].find((candidate) => candidate.title === article.title);
-      return {
-        entities: (source?.entities ?? []).map(([type, name, mentions]) => ({ id: entityId(type, name), type, name, mentions, offsets: [[0, 1]] })),
-        dates: [],
-        quotes: [],
-      } satisfies Extraction;
-    },
-  };
-}
-
-function event(kind: 'created' | 'removed', key: string, sequencer: number): ObjectEvent {
-  return {
-    kind,
-    eventName: kind === 'created' ? 'ObjectCreated:Put' : 'ObjectRemoved:Delete',
-    bucket: BUCKET,
-    key,
-    sequencer: normaliseSequencer(sequencer.toString(16))!,
-    size: 100,
-  };
-}
+import { BUCKET, event, fakeDeps, type FakeArticle } from './storage-fixtures';
 
 async function entity(table: TableContext, type: EntityType, name: string) {
   const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ENT#${entityId(type, name)}`, sk: 'META' }, ConsistentRead: true }));

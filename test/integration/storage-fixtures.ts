@@ -1,0 +1,57 @@
+import { entityId } from '../../functions/core/entity-id';
+import { RejectedInput } from '../../functions/core/errors';
+import type { EntityType, Extraction, ParsedArticle, RawObject } from '../../functions/core/types';
+import { normaliseSequencer, type ObjectEvent } from '../../functions/ingest/events';
+import type { IngestDeps } from '../../functions/ingest/process-object';
+import type { ArticleWriter } from '../../functions/storage/article-writer';
+
+/**
+ * Objects are JSON descriptions of the article and its entities; the fake parser and
+ * extractor read them back, so each test states exactly which entities a version has.
+ */
+export interface FakeArticle {
+  title: string;
+  lang?: string;
+  publishedAt?: string;
+  entities: Array<[EntityType, string, number]>;
+  reject?: boolean;
+}
+
+export const BUCKET = 'news-articles';
+
+export function fakeDeps(writer: ArticleWriter, objects: Map<string, FakeArticle>): IngestDeps {
+  return {
+    writer,
+    readObject: async (ref) => {
+      const article = objects.get(ref.key);
+      if (!article) throw new RejectedInput('not-found', 'the object no longer exists');
+      return { key: ref.key, bytes: Buffer.from(JSON.stringify(article)) } satisfies RawObject;
+    },
+    parse: (raw) => {
+      const article = JSON.parse(Buffer.from(raw.bytes).toString()) as FakeArticle;
+      if (article.reject) throw new RejectedInput('no-text', 'nothing to read');
+      return { format: 'json', charset: 'utf-8', title: article.title, body: JSON.stringify(article.entities), lang: article.lang ?? 'en', publishedAt: article.publishedAt } satisfies ParsedArticle;
+    },
+    extract: (article) => {
+      // The fake parser carries the wanted entities in the body.
+      const entities = JSON.parse(article.body) as FakeArticle['entities'];
+      return {
+        entities: entities.map(([type, name, mentions]) => ({ id: entityId(type, name), type, name, mentions, offsets: [[0, 1]] })),
+        dates: [],
+        quotes: [],
+      } satisfies Extraction;
+    },
+  };
+}
+
+export function event(kind: 'created' | 'removed', key: string, sequencer: number): ObjectEvent {
+  return {
+    kind,
+    eventName: kind === 'created' ? 'ObjectCreated:Put' : 'ObjectRemoved:Delete',
+    bucket: BUCKET,
+    key,
+    sequencer: normaliseSequencer(sequencer.toString(16))!,
+    size: 100,
+  };
+}
+
