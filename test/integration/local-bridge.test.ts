@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CopyObjectCommand, DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import type { APIGatewayProxyEventV2, S3Event, SQSEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, S3Event, SQSEvent } from 'aws-lambda';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { REINDEX_ATTRIBUTE } from '../../scripts/local/stack';
 import { decodeEventKey, encodeEventKey } from '../../scripts/local/s3-events';
@@ -21,7 +21,7 @@ describe('local stack plumbing', () => {
       batches.push(event);
       return { batchItemFailures: [] };
     },
-    queryHandler: async (event) => {
+    queryHandler: async (event): Promise<APIGatewayProxyStructuredResultV2> => {
       queries.push(event);
       if (event.rawPath === '/binary') return { statusCode: 201, headers: { 'X-Thing': 'yes' }, cookies: ['a=1', 'b=2'], body: Buffer.from([0, 1, 2]).toString('base64'), isBase64Encoded: true };
       return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ routeKey: event.routeKey }) };
