@@ -13,6 +13,7 @@ import { localS3Client, startLocalS3, type LocalS3 } from './s3';
 import { listBucket, unquote } from './bucket-objects';
 import { objectCreatedEvent, toAwsEvent } from './s3-events';
 import { reconcile } from './reconcile';
+import { REINDEX_MESSAGE_ATTRIBUTE } from '../../functions/shared/reindex';
 
 /**
  * The whole local stack in one process: DynamoDB Local, s3rver, the queue bridge feeding the
@@ -20,8 +21,7 @@ import { reconcile } from './reconcile';
  * integration tests and the load benchmark all start it through here.
  */
 
-/** Message attribute that asks the ingest handler to reprocess a version it already finished. */
-export const REINDEX_ATTRIBUTE = 'reindex';
+export { REINDEX_MESSAGE_ATTRIBUTE as REINDEX_ATTRIBUTE } from '../../functions/shared/reindex';
 
 export interface StackOptions {
   config: LocalConfig;
@@ -141,7 +141,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const reindex = async (prefix?: string) => {
       let count = 0;
       for await (const object of listBucket(s3Client, config.bucketName, prefix)) {
-        enqueue(objectCreatedEvent(config.bucketName, object.key, { size: object.size, eTag: object.eTag }), { [REINDEX_ATTRIBUTE]: 'true' });
+        enqueue(objectCreatedEvent(config.bucketName, object.key, { size: object.size, eTag: object.eTag }), { [REINDEX_MESSAGE_ATTRIBUTE]: 'true' });
         count += 1;
       }
       return count;
