@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { entityId } from '../../functions/core/entity-id';
+import {
+  ARTICLE_ID_PATTERN,
+  CAPS,
+  articleIdFor,
+  buildArticleRecords,
+  diffMemberships,
+  entityIndexAttributes,
+  prefixPartition,
+  sortDateOf,
+  type Membership,
+} from '../../functions/core/records';
+import type { Extraction, ParsedArticle } from '../../functions/core/types';
+import { TYPE_RANK_SHARDS } from '../../functions/shared/resources';
+
+const article: ParsedArticle = {
+  format: 'html',
+  charset: 'utf-8',
+  title: '  Merkel trifft Macron  ',
+  body: 'Angela Merkel traf heute Emmanuel Macron in Berlin.\n\nMerkel sagte: "Wir sind einig."',
+  lang: 'de',
+  publishedAt: '2021-12-08T10:15:00+01:00',
+  author: 'dpa',
+};
+
+const merkel = entityId('PER', 'Angela Merkel');
+const extraction: Extraction = {
+  entities: [
+    { id: entityId('LOC', 'Berlin'), type: 'LOC', name: 'Berlin', mentions: 1, offsets: [[70, 76]] },
+    { id: merkel, type: 'PER', name: 'Angela Merkel', mentions: 2, offsets: [[23, 36], [78, 84]] },
+  ],
+  dates: [{ text: 'heute', date: '2021-12-08', offset: 44 }],
+  quotes: [{ text: 'Wir sind einig.', speaker: 'Angela Merkel', speakerId: merkel, offset: 92 }],
+};
+
+const version = { bucket: 'news-articles', key: 'de/merkel.html', sequencer: '0'.repeat(30) + '0A', ingestedAt: '2024-05-01T12:00:00.000Z' };
+
+describe('article ids', () => {
+  it('are stable, URL-safe and differ per key and bucket', () => {
+    const id = articleIdFor('news-articles', 'de/merkel.html');
+    expect(id).toMatch(ARTICLE_ID_PATTERN);
+    expect(articleIdFor('news-articles', 'de/merkel.html')).toBe(id);
+    expect(articleIdFor('news-articles', 'de/merkel2.html')).not.toBe(id);
+    expect(articleIdFor('other', 'de/merkel.html')).not.toBe(id);
+  });
+});
+
+describe('sort dates', () => {
+  it('use the publication date in UTC, else the ingest time', () => {
+    expect(sortDateOf('2021-12-08T10:15:00+01:00', '2024-05-01T12:00:00.000Z')).toBe('2021-12-08T09:15:00.000Z');
+    expect(sortDateOf(undefined, '2024-05-01T12:00:00.000Z')).toBe('2024-05-01T12:00:00.000Z');
+    expect(sortDateOf('yesterday', '2024-05-01T12:00:00.000Z')).toBe('2024-05-01T12:00:00.000Z');
+    expect(sortDateOf('0099-01-01T00:00:00Z', '2024-05-01T12:00:00.000Z')).toBe('2024-05-01T12:00:00.000Z');
+  });
+});
+
+describe('record building', () => {
+  const records = buildArticleRecords(article, extraction, version);
+
+  it('keys the article by its month and language', () => {
+    const id = articleIdFor('news-articles', 'de/merkel.html');
+    expect(records.index).toEqual({ gsi1pk: 'M#2021-12', gsi1sk: `2021-12-08T09:15:00.000Z#${id}`, gsi2pk: 'L#de#2021-12' });
+    expect(records.month).toBe('2021-12');
+    expect(records.meta).toMatchObject({ id, key: 'de/merkel.html', title: 'Merkel trifft Macron', lang: 'de', sortDate: '2021-12-08T09:15:00.000Z', publishedAt: '2021-12-08T10:15:00+01:00', author: 'dpa', format: 'html', entityCount: 2 });
+    expect(records.meta.wordCount).toBe(13);
+  });
+
+  it('orders entities by mentions and links them under the sort date', () => {
+    expect(records.meta.entities.map((e) => e.name)).toEqual(['Angela Merkel', 'Berlin']);
+    expect(records.memberships).toEqual([
+      { entityId: merkel, type: 'PER', name: 'Angela Merkel', mentions: 2, linkSk: `A#2021-12-08T09:15:00.000Z#${records.meta.id}` },
+      expect.objectContaining({ entityId: entityId('LOC', 'Berlin'), mentions: 1 }),
+    ]);
+  });
+
+  it('falls back to ingest time and "und" for missing or odd fields', () => {
+    const bare = buildArticleRecords({ ...article, publishedAt: undefined, lang: 'xx-YY' }, { entities: [], dates: [], quotes: [] }, version);
+    expect(bare.index).toMatchObject({ gsi1pk: 'M#2024-05', gsi2pk: 'L#und#2024-05' });
+    expect(bare.meta.publishedAt).toBeUndefined();
+  });
+
+  it('caps what goes into the item and merges duplicate entity ids', () => {
+    const many: Extraction = {
+      entities: [
+        ...Array.from({ length: CAPS.entities + 50 }, (_, i) => ({ id: `misc-e${i}`, type: 'MISC' as const, name: `E${i}`, mentions: 1, offsets: Array.from({ length: 50 }, (_, j): [number, number] => [j, j + 1]) })),
+        { id: 'misc-e0', type: 'MISC', name: 'E0', mentions: 4, offsets: [[1, 2]] },
+      ],
+      dates: Array.from({ length: 500 }, (_, i) => ({ text: 'x'.repeat(1000), date: '2024-01-01', offset: i })),
+      quotes: Array.from({ length: 500 }, (_, i) => ({ text: 'q'.repeat(5000), offset: i })),
+    };
+    const capped = buildArticleRecords({ ...article, title: 't'.repeat(5000), body: 'b '.repeat(100_000) }, many, version);
+    expect(capped.memberships).toHaveLength(CAPS.entities + 50);
+    expect(capped.memberships[0]).toMatchObject({ entityId: 'misc-e0', mentions: 5 });
+    expect(capped.meta.entities).toHaveLength(CAPS.entities);
+    expect(capped.meta.entities.every((e) => e.offsets.length <= CAPS.offsetsPerEntity)).toBe(true);
+    expect(capped.meta.dates).toHaveLength(CAPS.dates);
+    expect(capped.meta.quotes).toHaveLength(CAPS.quotes);
+    expect(capped.meta.title).toHaveLength(CAPS.titleChars);
+    expect(Buffer.byteLength(JSON.stringify(capped.meta))).toBeLessThan(300_000);
+  });
+});
+
+describe('entity index attributes', () => {
+  it('put names in a folded two-character prefix partition and a type shard', () => {
+    const attrs = entityIndexAttributes('loc-angelholm', 'LOC', 'Ängelholm');
+    expect(attrs).toMatchObject({ folded: 'angelholm', gsi3pk: 'P#an', gsi3sk: 'angelholm#loc-angelholm' });
+    expect(attrs.gsi4pk).toMatch(/^T#LOC#\d{2}$/);
+    expect(Number(attrs.gsi4pk.slice(-2))).toBeLessThan(TYPE_RANK_SHARDS);
+    expect(prefixPartition("o'neill")).toBe('P#on');
+    expect(prefixPartition('a')).toBeUndefined();
+  });
+});
+
+describe('membership diffs', () => {
+  const m = (entityId: string, mentions: number, linkSk = 'A#1'): Membership => ({ entityId, type: 'PER', name: entityId, mentions, linkSk });
+
+  it('separates added, removed, changed and unchanged memberships', () => {
+    const diff = diffMemberships([m('a', 1), m('b', 2), m('c', 1)], [m('a', 1), m('b', 3), m('c', 1, 'A#2'), m('d', 1)]);
+    expect(diff.added.map((x) => x.entityId)).toEqual(['d']);
+    expect(diff.removed).toEqual([]);
+    expect(diff.changed.map((x) => x.after.entityId)).toEqual(['b', 'c']);
+    expect(diff.unchanged.map((x) => x.entityId)).toEqual(['a']);
+    expect(diffMemberships([m('a', 1)], []).removed.map((x) => x.entityId)).toEqual(['a']);
+  });
+});
