@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -84,6 +84,7 @@ export class QueryApi extends Construct {
 
     const authorizer = routeAuthorizer(props.auth);
     this.api = new HttpApi(this, 'Api', {
+      apiName: `${Stack.of(this).stackName}-query`,
       description: 'news-ingest query API (read-only)',
       // The stage is created below: the default one cannot take access-log settings.
       createDefaultStage: false,

@@ -1,0 +1,48 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readStackConfig } from '../../lib/config';
+import { buildApp } from './synth';
+
+const read = (context: Record<string, unknown>) => readStackConfig(new App({ context }).node);
+
+describe('readStackConfig (CDK context)', () => {
+  it('defaults to a generated bucket name, a public API and no CORS', () => {
+    expect(read({})).toEqual({ bucketName: undefined, auth: { kind: 'none' }, corsOrigins: [] });
+  });
+
+  it('reads bucketName, iam auth and a CORS origin list', () => {
+    expect(read({ bucketName: 'my-news-123', auth: 'iam', corsOrigins: ' https://a.example.com , https://b.example.com:8443/ ' })).toEqual({
+      bucketName: 'my-news-123',
+      auth: { kind: 'iam' },
+      corsOrigins: ['https://a.example.com', 'https://b.example.com:8443'],
+    });
+  });
+
+  it('reads jwt auth with a comma-separated audience', () => {
+    expect(read({ auth: 'jwt', jwtIssuer: 'https://id.example.com/', jwtAudience: 'a,b' }).auth).toEqual({
+      kind: 'jwt',
+      issuer: 'https://id.example.com/',
+      audience: ['a', 'b'],
+    });
+  });
+
+  it.each([
+    ['jwt without issuer', { auth: 'jwt', jwtAudience: 'a' }, /jwtIssuer/],
+    ['jwt without audience', { auth: 'jwt', jwtIssuer: 'https://id.example.com' }, /jwtAudience/],
+    ['jwt issuer over http', { auth: 'jwt', jwtIssuer: 'http://id.example.com', jwtAudience: 'a' }, /https/],
+    ['unknown auth', { auth: 'cognito' }, /auth must be one of none, iam, jwt/],
+    ['wildcard CORS origin', { corsOrigins: '*' }, /explicitly/],
+    ['CORS origin with a path', { corsOrigins: 'https://a.example.com/app' }, /no path/],
+    ['CORS origin that is no URL', { corsOrigins: 'a.example.com' }, /not an origin/],
+    ['upper-case bucket name', { bucketName: 'News' }, /bucketName/],
+    ['bucket name with dots', { bucketName: 'news.example' }, /bucketName/],
+    ['non-string context value', { auth: 42 }, /auth must be a string/],
+  ])('rejects %s with a message naming the option', (_name, context, message) => {
+    expect(() => read(context)).toThrow(ConfigError);
+    expect(() => read(context)).toThrow(message);
+  });
+
+  it('fails building the app, before anything is synthesized, on bad context', () => {
+    expect(() => buildApp({ auth: 'jwt' })).toThrow(/auth=jwt needs -c jwtIssuer=.* and -c jwtAudience=/);
+  });
+});
