@@ -1,0 +1,126 @@
+/**
+ * Name lists the rule recogniser looks words up in: the generated data/gazetteer.json (see
+ * scripts/extract-data/build.ts) plus short hand-kept lists for what the data packages lack
+ * (German names of foreign cities, organisation acronyms).
+ */
+import { foldName } from '../entity-id';
+import type { EntityType } from '../types';
+import data from './data/gazetteer.json';
+
+interface LangData {
+  names: Record<string, EntityType>;
+  commonWords: string[];
+}
+
+interface GazetteerData {
+  countries: string[];
+  countryAliases: string[][];
+  cities: string[];
+  givenNames: string[];
+  de: LangData;
+  en: LangData;
+}
+
+const gazetteer = data as unknown as GazetteerData;
+
+/** German exonyms and places the English city list writes differently. */
+const GERMAN_PLACES = [
+  'Genf', 'Wien', 'Moskau', 'Kiew', 'Warschau', 'Prag', 'Rom', 'Mailand', 'Neapel', 'Venedig',
+  'Florenz', 'Brüssel', 'Den Haag', 'Lissabon', 'Athen', 'Peking', 'Kairo', 'Teheran',
+  'Neu-Delhi', 'Tokio', 'Belgrad', 'Bukarest', 'Sofia', 'Zürich', 'München', 'Köln',
+  'Frankfurt', 'Nürnberg', 'Düsseldorf', 'Hannover', 'Straßburg', 'Luxemburg', 'Kopenhagen',
+  'Krakau', 'Danzig', 'Minsk', 'Sankt Petersburg', 'Washington', 'Europa', 'Afrika', 'Asien',
+  'Amerika', 'Nordamerika', 'Südamerika', 'Lateinamerika', 'Osteuropa', 'Westeuropa', 'Nahost',
+  'Kalifornien', 'Texas', 'New York', 'Bayern', 'Sachsen', 'Hessen', 'Berlin', 'Hamburg',
+  'Bremen', 'Krim', 'Donbass', 'Sibirien', 'Tschetschenien', 'Kaukasus', 'Balkan',
+];
+
+const ENGLISH_PLACES = ['Europe', 'Africa', 'Asia', 'America', 'North America', 'South America', 'Latin America', 'Middle East', 'Gulf', 'Balkans', 'Crimea', 'Siberia'];
+
+/** Organisation acronyms that any news text uses; the title-case spellings are German press style. */
+const ORGANISATIONS = [
+  'NATO', 'Nato', 'UN', 'UNO', 'EU', 'EG', 'OSZE', 'OSCE', 'FBI', 'CIA', 'NSA', 'KGB', 'FSB',
+  'BND', 'UEFA', 'Uefa', 'FIFA', 'Fifa', 'IOC', 'IOK', 'IMF', 'IWF', 'OPEC', 'Opec', 'WTO',
+  'OECD', 'NASA', 'Nasa', 'UNESCO', 'Unesco', 'UNICEF', 'Unicef', 'EZB', 'ECB', 'ASEAN',
+  'SPD', 'CDU', 'CSU', 'FDP', 'AfD', 'PDS', 'DGB', 'DAG', 'ÖTV', 'ADAC', 'ARD', 'ZDF', 'BBC',
+  'CNN', 'Reuters', 'dpa', 'AFP', 'AP', 'Interfax', 'Itar-Tass', 'Kreml', 'Kremlin', 'Pentagon',
+  'Weißen Hauses', 'Weiße Haus', 'Weißes Haus', 'White House', 'Bundesregierung', 'Bundestag',
+  'Bundesrat', 'Bundesbank', 'Bundeswehr', 'Bundesverfassungsgericht', 'Vereinten Nationen',
+  'Vereinte Nationen', 'United Nations', 'European Union', 'Europäische Union', 'Europäischen Union',
+  'Sicherheitsrat', 'Security Council', 'Kongress', 'Congress', 'Senat', 'Senate',
+];
+
+type Lang = 'de' | 'en';
+const LANGS: Lang[] = ['de', 'en'];
+
+function buildIndex(lang: Lang): Map<string, EntityType> {
+  const index = new Map<string, EntityType>();
+  const other = LANGS.find((l) => l !== lang)!;
+  // Later writes win: the other language's training names, then this language's, then the
+  // curated lists, which are the most trusted.
+  // Only places and organisations carry over between languages: an English surname list in
+  // German text turns "Mark" (the currency) into a person.
+  for (const [name, type] of Object.entries(gazetteer[other].names)) if (type === 'LOC' || type === 'ORG') index.set(name, type);
+  for (const [name, type] of Object.entries(gazetteer[lang].names)) index.set(name, type);
+  for (const name of gazetteer.cities) if (!index.has(name)) index.set(name, 'LOC');
+  for (const name of gazetteer.countries) index.set(name, 'LOC');
+  for (const name of [...GERMAN_PLACES, ...ENGLISH_PLACES]) index.set(name, 'LOC');
+  for (const name of ORGANISATIONS) index.set(name, 'ORG');
+  return index;
+}
+
+const indexes = new Map<Lang, Map<string, EntityType>>();
+const commonWords = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set(gazetteer[l].commonWords)]));
+const givenNames = new Set(gazetteer.givenNames);
+
+const toLang = (lang: string): Lang => (lang === 'en' ? 'en' : 'de');
+
+/** Entity type of a known name ("Ukraine" -> LOC), in this article language. */
+export function lookupName(name: string, lang: string): EntityType | undefined {
+  const key = toLang(lang);
+  let index = indexes.get(key);
+  if (!index) {
+    index = buildIndex(key);
+    indexes.set(key, index);
+  }
+  return index.get(name);
+}
+
+const aliasGroups = new Map<string, number>();
+gazetteer.countryAliases.forEach((names, group) => {
+  for (const name of names) aliasGroups.set(foldName(name), group);
+});
+
+/** Same number for names of the same country ("USA", "US", "Vereinigte Staaten"); else undefined. */
+export function countryAliasGroup(name: string): number | undefined {
+  return aliasGroups.get(foldName(name));
+}
+
+/** Longest gazetteer name, in words. */
+export const MAX_NAME_WORDS = 5;
+
+export function isGivenName(word: string): boolean {
+  return givenNames.has(word);
+}
+
+/**
+ * A capitalised word that is almost never part of a name (German nouns such as "Regierung",
+ * sentence words). "und" checks both languages.
+ */
+export function isCommonWord(word: string, lang: string): boolean {
+  if (lang === 'en') return commonWords.get('en')!.has(word);
+  if (lang === 'de') return commonWords.get('de')!.has(word);
+  return commonWords.get('de')!.has(word) || commonWords.get('en')!.has(word);
+}
+
+/** Capitalised function words that start sentences: never names. */
+const FUNCTION_WORDS = new Set(
+  (
+    'Der Die Das Den Dem Des Ein Eine Einen Einem Einer Eines Und Oder Aber Doch Wenn Als Wie Im In Am An Auf Aus Bei Mit Nach Von Vor Zu Zum Zur Für Über Unter Durch Gegen Ohne Um Es Er Sie Wir Ihr Ich Man Dies Diese Dieser Dieses Jetzt Nun Auch Noch Nur So Da Dann Laut Nicht Kein Keine Alle Was Wer Wo Warum Hier Dort Damit Dabei Dazu Doch Ja Nein Bis Seit Während Weil Dass Daß Ob Sein Seine Ihre Ihren Unser Unsere ' +
+    'The A An And Or But If When As In On At Of To For From By With Without After Before Under Over Into It He She We They I You This That These Those There Here Now Then Also Only Not No All What Who Where Why How Its His Her Their Our My Your Since While Because Although Though So Yet Mr Mrs Ms Dr'
+  ).split(' '),
+);
+
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word);
+}

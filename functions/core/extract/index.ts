@@ -1,0 +1,41 @@
+/**
+ * Entity, date and quote extraction for one parsed article. Pure: no I/O, no AWS. Offsets
+ * refer to articleText(article).
+ */
+import { articleText, type Extraction, type ParsedArticle, type Recogniser } from '../types';
+import { extractDates } from './dates';
+import { mergeSpans } from './merge';
+import { propagate } from './propagate';
+import { extractQuotes } from './quotes';
+import { rulesRecogniser } from './rules-recogniser';
+
+export { rulesRecogniser } from './rules-recogniser';
+export { mergeSpans } from './merge';
+
+export interface ExtractOptions {
+  /** Named-entity recogniser; the rule-based one when not given. */
+  recogniser?: Recogniser;
+  /** What relative dates ("Friday", "9. Januar") resolve against: publication, else ingest time. */
+  referenceDate?: Date;
+}
+
+export function extract(article: ParsedArticle, options: ExtractOptions = {}): Extraction {
+  const text = articleText(article);
+  const lang = article.lang;
+  const recogniser = options.recogniser ?? rulesRecogniser;
+  const reference = options.referenceDate ?? referenceOf(article);
+
+  const spans = propagate(text, lang, recogniser(text, lang));
+  const { entities, mentions } = mergeSpans(text, lang, spans);
+  const persons = mentions.filter((m) => m.entity.type === 'PER');
+  return {
+    entities,
+    dates: extractDates(text, lang, reference),
+    quotes: extractQuotes(text, persons),
+  };
+}
+
+function referenceOf(article: ParsedArticle): Date {
+  const published = article.publishedAt ? new Date(article.publishedAt) : undefined;
+  return published && !Number.isNaN(published.getTime()) ? published : new Date();
+}

@@ -1,0 +1,220 @@
+/**
+ * Turns any recogniser's spans into entities: names without honorifics, titles or inflection,
+ * in-document variants merged ("Herrn Putin", "Putins", "Wladimir Putin" -> "Wladimir Putin"),
+ * one stable id per entity, deterministic order.
+ */
+import { entityId, foldName } from '../entity-id';
+import type { EntityType, ExtractedEntity, Span } from '../types';
+import { countryAliasGroup, lookupName } from './gazetteer';
+import { certainGenitiveBase, genitiveBases } from './inflection';
+import { isStrippable } from './titles';
+import { isAllCaps, titleCase } from './tokens';
+
+export const MAX_OFFSETS = 100;
+
+/** A mention after cleaning: where it is and the name it stands for. */
+export interface Mention {
+  start: number;
+  end: number;
+  type: EntityType;
+  /** The cleaned name of this one mention. */
+  name: string;
+}
+
+export interface Merged {
+  entities: ExtractedEntity[];
+  /** Every mention (not capped) with the entity it was merged into, by start offset. */
+  mentions: Array<{ start: number; end: number; entity: ExtractedEntity }>;
+}
+
+/** Fixed phrases whose inflected forms the suffix rules cannot restore. */
+const CANONICAL: Record<string, string> = {
+  'Weißen Hauses': 'Weißes Haus',
+  'Weiße Haus': 'Weißes Haus',
+  'Weißen Haus': 'Weißes Haus',
+  'Vereinten Nationen': 'Vereinte Nationen',
+  'Europäischen Union': 'Europäische Union',
+};
+
+export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
+  const mentions = dedupe(spans)
+    .map((s) => clean(text, s))
+    .filter((m): m is Mention => m !== undefined);
+  const names = new Set(mentions.map((m) => m.name));
+  for (const m of mentions) m.name = baseForm(m, names, lang);
+
+  // One type per name in a document: the majority (first mention breaks ties).
+  const typeVotes = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    const key = foldName(m.name);
+    const votes = typeVotes.get(key) ?? new Map<EntityType, number>();
+    votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+    typeVotes.set(key, votes);
+  }
+  for (const m of mentions) {
+    const votes = [...typeVotes.get(foldName(m.name))!];
+    const best = Math.max(...votes.map(([, n]) => n));
+    if ((votes.find(([t]) => t === m.type)?.[1] ?? 0) < best) m.type = votes.find(([, n]) => n === best)![0];
+  }
+
+  const groups = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const key = `${m.type}|${foldName(m.name)}`;
+    const group = groups.get(key) ?? [];
+    group.push(m);
+    groups.set(key, group);
+  }
+  linkSurnames(groups);
+  linkCountryAliases(groups);
+
+  const entities: ExtractedEntity[] = [];
+  const index: Merged['mentions'] = [];
+  for (const group of groups.values()) {
+    if (!group.length) continue;
+    const type = group[0]!.type;
+    const name = canonicalName(group);
+    const sorted = [...group].sort((a, b) => a.start - b.start);
+    const entity: ExtractedEntity = {
+      id: entityId(type, name),
+      type,
+      name,
+      mentions: group.length,
+      offsets: sorted.slice(0, MAX_OFFSETS).map((m) => [m.start, m.end] as [number, number]),
+    };
+    entities.push(entity);
+    for (const m of sorted) index.push({ start: m.start, end: m.end, entity });
+  }
+  entities.sort((a, b) => b.mentions - a.mentions || a.offsets[0]![0] - b.offsets[0]![0] || a.id.localeCompare(b.id));
+  index.sort((a, b) => a.start - b.start);
+  return { entities, mentions: index };
+}
+
+/** Overlapping spans (a careless recogniser): keep the longer, then the earlier. */
+function dedupe(spans: Span[]): Span[] {
+  const sorted = [...spans]
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Span[] = [];
+  for (const s of sorted) if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Strips honorifics and titles (persons), possessives and stray punctuation from a span. */
+function clean(text: string, span: Span): Mention | undefined {
+  let { start, end } = span;
+  const slice = () => text.slice(start, end);
+  for (;;) {
+    const m = /^([\s"'„“”‚‘’»«(\-–]+)/u.exec(slice());
+    if (m) start += m[1]!.length;
+    if (span.type !== 'PER') break;
+    const word = /^([\p{L}-]+)(\.?)(\s+)(?=\S)/u.exec(slice());
+    if (!word || !isStrippable(word[1]!)) break;
+    start += word[0].length;
+  }
+  for (;;) {
+    const before = end;
+    const tail = /(['’]s|(?<=s)['’]|[\s"'„“”‚‘’»«),.;:!?\-–]+)$/u.exec(slice());
+    if (tail && tail[0].length < end - start) end -= tail[0].length;
+    if (span.type === 'PER') {
+      const word = /(\s+)([\p{L}-]+)$/u.exec(slice());
+      if (word && isStrippable(word[2]!)) end -= word[0].length;
+    }
+    if (end === before) break;
+  }
+  if (end <= start) return undefined;
+  let name = slice().replace(/\s+/gu, ' ');
+  if (!/[\p{L}\p{N}]/u.test(name)) return undefined;
+  // Headline shouting: "SHEARER" is "Shearer"; acronyms (short, or organisations) stay.
+  if (span.type !== 'ORG' && isAllCaps(name.replace(/[ .]/gu, '')) && name.replace(/[^\p{L}]/gu, '').length > 4) {
+    name = name.split(' ').map(titleCase).join(' ');
+  }
+  return { start, end, type: span.type, name };
+}
+
+/** German genitive to base form, when the base is certain, known, or also in the document. */
+function baseForm(m: Mention, names: Set<string>, lang: string): string {
+  const fixed = CANONICAL[m.name];
+  if (fixed) return fixed;
+  if (lang === 'en') return m.name;
+  const words = m.name.split(' ');
+  const last = words.pop()!;
+  const withLast = (w: string) => [...words, w].join(' ');
+  if (m.type !== 'PER') {
+    const certain = certainGenitiveBase(last);
+    if (certain) return withLast(certain);
+    // "Russischen Föderation" -> "Russische Föderation": declined adjectives of a known name.
+    if (words.length) {
+      const nominative = [...words.map((w) => w.replace(/(?<=\p{Ll})e[nmrs]$/u, 'e')), last].join(' ');
+      if (nominative !== m.name && lookupName(nominative, lang)) return nominative;
+    }
+  }
+  for (const base of genitiveBases(last)) {
+    const candidate = withLast(base);
+    if (names.has(candidate) || lookupName(candidate, lang)) return candidate;
+    // "Putins" beside "Wladimir Putin": the base occurs as the last word of another name.
+    if (m.type === 'PER' && [...names].some((n) => n.endsWith(` ${base}`))) return candidate;
+  }
+  return m.name;
+}
+
+/**
+ * "Putin" joins "Wladimir Putin" when that is the only longer person name ending in it. With
+ * two candidates ("Chipper Jones", "Andruw Jones") the bare surname stays on its own.
+ */
+function linkSurnames(groups: Map<string, Mention[]>): void {
+  const people = [...groups.entries()].filter(([key]) => key.startsWith('PER|'));
+  const words = (key: string) => key.slice(4).split(' ');
+  for (const [key, group] of people) {
+    const short = words(key);
+    const targets = people.filter(([other]) => {
+      const long = words(other);
+      return long.length > short.length && short.every((w, i) => long[long.length - short.length + i] === w);
+    });
+    // Keep only the longest forms: "Biden" -> {"Joe Biden", "President Joe Biden"} is one person.
+    const maximal = targets.filter(([t]) => !targets.some(([u]) => u !== t && u.endsWith(` ${t.slice(4)}`)));
+    if (maximal.length !== 1) continue;
+    maximal[0]![1].push(...group.splice(0));
+    groups.delete(key);
+  }
+}
+
+/** Places written differently in one article ("USA", "US"): one entity, named by the most frequent. */
+function linkCountryAliases(groups: Map<string, Mention[]>): void {
+  const byAlias = new Map<number, string>();
+  for (const [key, group] of [...groups.entries()]) {
+    if (!key.startsWith('LOC|')) continue;
+    const alias = countryAliasGroup(key.slice(4));
+    if (alias === undefined) continue;
+    const target = byAlias.get(alias);
+    if (target === undefined) {
+      byAlias.set(alias, key);
+      continue;
+    }
+    groups.get(target)!.push(...group);
+    groups.delete(key);
+  }
+}
+
+/**
+ * Persons: the fullest variant ("Wladimir Putin" over "Putin"). Others: the most frequent
+ * ("USA" over "Vereinigte Staaten"). Then not all capitals, then earliest.
+ */
+function canonicalName(group: Mention[]): string {
+  const person = group[0]!.type === 'PER';
+  const stats = new Map<string, { count: number; first: number }>();
+  for (const m of group) {
+    const s = stats.get(m.name) ?? { count: 0, first: m.start };
+    s.count++;
+    s.first = Math.min(s.first, m.start);
+    stats.set(m.name, s);
+  }
+  const wordCount = (n: string) => n.split(' ').length;
+  return [...stats.entries()].sort(
+    ([a, sa], [b, sb]) =>
+      (person ? wordCount(b) - wordCount(a) : 0) ||
+      sb.count - sa.count ||
+      wordCount(b) - wordCount(a) ||
+      Number(isAllCaps(a.replace(/ /gu, ''))) - Number(isAllCaps(b.replace(/ /gu, ''))) ||
+      sa.first - sb.first,
+  )[0]![0];
+}

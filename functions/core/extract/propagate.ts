@@ -1,0 +1,72 @@
+/**
+ * Second pass over the text for any recogniser: a name recognised once is a name everywhere in
+ * the same article. "Alan Shearer" makes the headline's "SHEARER" and a later "Shearer's" PER;
+ * "Joe Biden" makes the bare "Biden" PER, which merging then links back to the full name.
+ */
+import type { EntityType, Span } from '../types';
+import { isCommonWord, isFunctionWord } from './gazetteer';
+import { isStrippable } from './titles';
+import { isAllCaps, isCapitalised, titleCase, tokenize } from './tokens';
+
+export function propagate(text: string, lang: string, spans: Span[]): Span[] {
+  const votes = new Map<string, Map<EntityType, number>>();
+  const vote = (form: string, type: EntityType) => {
+    const byType = votes.get(form) ?? new Map<EntityType, number>();
+    byType.set(type, (byType.get(type) ?? 0) + 1);
+    votes.set(form, byType);
+  };
+  for (const span of spans) {
+    const words = text
+      .slice(span.start, span.end)
+      .replace(/['’]s?$/u, '')
+      .split(/\s+/u)
+      .filter((w) => w && !(span.type === 'PER' && isStrippable(w.replace(/\.$/u, ''))));
+    if (!words.length || !isCapitalised(words[0]!)) continue;
+    const name = words.join(' ');
+    if (name.length >= 2 && !isFunctionWord(name)) vote(name, span.type);
+    // A person's surname stands for the person later on.
+    const surname = words[words.length - 1]!;
+    if (span.type === 'PER' && words.length >= 2 && surname.length >= 3 && !isCommonWord(surname, lang) && !isFunctionWord(surname)) {
+      vote(surname, 'PER');
+    }
+  }
+  if (!votes.size) return spans;
+
+  const forms = new Map<string, EntityType>();
+  let maxWords = 1;
+  for (const [form, byType] of votes) {
+    forms.set(form, [...byType].sort((a, b) => b[1] - a[1])[0]![0]);
+    maxWords = Math.max(maxWords, form.split(' ').length);
+  }
+
+  const tokens = tokenize(text);
+  const covered = (start: number, end: number) => spans.some((s) => start < s.end && s.start < end);
+  const added: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let phrase = '';
+    let found: Span | undefined;
+    for (let n = 1; n <= maxWords && i + n <= tokens.length; n++) {
+      const t = tokens[i + n - 1]!;
+      if (n > 1 && !/^[ \t]+$/u.test(text.slice(tokens[i + n - 2]!.end, t.start))) break;
+      phrase = n === 1 ? t.text : `${phrase} ${t.text}`;
+      const type = typeOf(phrase, forms, lang);
+      if (type) found = { start: tokens[i]!.start, end: t.end, type };
+    }
+    if (found && !covered(found.start, found.end) && !added.some((s) => found!.start < s.end && s.start < found!.end)) {
+      added.push(found);
+    }
+  }
+  return added.length ? [...spans, ...added].sort((a, b) => a.start - b.start) : spans;
+}
+
+function typeOf(phrase: string, forms: Map<string, EntityType>, lang: string): EntityType | undefined {
+  const direct = forms.get(phrase);
+  if (direct) return direct;
+  if (isAllCaps(phrase.replace(/ /gu, '')) && phrase.length > 3) {
+    const titled = forms.get(phrase.split(' ').map(titleCase).join(' '));
+    if (titled) return titled;
+  }
+  // German genitive of a name already seen: "Putins" after "Putin".
+  if (lang !== 'en' && /\p{Ll}s$/u.test(phrase)) return forms.get(phrase.slice(0, -1));
+  return undefined;
+}

@@ -1,0 +1,76 @@
+/**
+ * Honorifics and titles: words that announce a person's name ("Herr Putin", "coach Glenn
+ * Hoddle") and are never part of it. The recogniser uses them as triggers; merging strips
+ * them from the edges of any recogniser's spans.
+ */
+
+const GERMAN_TITLE_STEMS = [
+  'Präsident', 'Vizepräsident', 'Ministerpräsident', 'Bundespräsident', 'Staatspräsident',
+  'Kanzler', 'Bundeskanzler', 'Vizekanzler', 'Minister', 'Außenminister', 'Innenminister',
+  'Verteidigungsminister', 'Finanzminister', 'Wirtschaftsminister', 'Justizminister',
+  'Gesundheitsminister', 'Arbeitsminister', 'Umweltminister', 'Verkehrsminister',
+  'Bundesminister', 'Staatssekretär', 'Regierungssprecher', 'Pressesprecher', 'Sprecher',
+  'Botschafter', 'Abgeordnete', 'Senator', 'Gouverneur', 'Bürgermeister', 'Oberbürgermeister',
+  'Generalsekretär', 'Vorsitzende', 'Parteichef', 'Fraktionschef', 'Regierungschef',
+  'Geschäftsführer', 'Direktor', 'Generaldirektor', 'Chefredakteur', 'Redakteur', 'Trainer',
+  'Bundestrainer', 'Kapitän', 'General', 'Oberst', 'Papst', 'Kardinal', 'Bischof', 'Pfarrer',
+  'Richter', 'Anwalt', 'Staatsanwalt', 'Professor', 'Kommissar', 'Korrespondent', 'Kollege',
+  'Amtskollege', 'König', 'Prinz', 'Herzog', 'Fürst', 'Kaiser', 'Premierminister', 'Premier',
+];
+
+/** German feminine and inflected forms: "Pressesprecherin", "Präsidenten", "Ministers". */
+function germanForms(stem: string): string[] {
+  const forms = [stem, `${stem}s`, `${stem}n`, `${stem}en`, `${stem}in`, `${stem}innen`];
+  if (stem.endsWith('e')) forms.push(`${stem}r`);
+  if (stem === 'Papst') forms.push('Papstes');
+  if (stem === 'König') forms.push('Königin', 'Königs');
+  if (stem === 'Prinz') forms.push('Prinzessin');
+  return forms;
+}
+
+const GERMAN_HONORIFICS = ['Herr', 'Herrn', 'Frau', 'Dr', 'Prof', 'Professor', 'Professorin'];
+
+const ENGLISH_HONORIFICS = ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Sir', 'Dame', 'Lord', 'Lady', 'Rev', 'Sen', 'Rep', 'Gov', 'Gen', 'Col', 'Lt', 'Capt', 'Sgt'];
+
+/** English titles are often lower case before a name: "coach Glenn Hoddle", "manager Ray Knight". */
+const ENGLISH_TITLES = [
+  'President', 'Vice-President', 'Chancellor', 'Minister', 'Secretary', 'Premier', 'Prime',
+  'Senator', 'Governor', 'Mayor', 'Ambassador', 'Spokesman', 'Spokeswoman', 'Spokesperson',
+  'Chairman', 'Chairwoman', 'Chief', 'Director', 'General', 'Colonel', 'Captain', 'Commander',
+  'Judge', 'Justice', 'Pope', 'Cardinal', 'Bishop', 'Archbishop', 'Rabbi', 'King', 'Queen',
+  'Prince', 'Princess', 'Sheikh', 'Coach', 'Manager', 'Striker', 'Midfielder', 'Defender',
+  'Goalkeeper', 'Shortstop', 'Pitcher', 'Outfielder', 'Catcher', 'Skipper', 'Captain',
+  'Leader', 'Officer', 'Inspector', 'Superintendent', 'Detective', 'Professor', 'Economist',
+  'Analyst', 'Correspondent', 'Partner', 'Teammate', 'Veteran', 'Champion', 'Challenger',
+  'Opponent', 'Compatriot', 'Countryman', 'Rookie', 'Right-hander', 'Left-hander', 'Reliever',
+  'Closer', 'Starter', 'Counterpart', 'Deputy', 'Envoy', 'Negotiator', 'Dictator', 'Tsar',
+];
+
+const germanTitles = new Set(GERMAN_TITLE_STEMS.flatMap(germanForms));
+const germanHonorifics = new Set(GERMAN_HONORIFICS);
+const englishHonorifics = new Set(ENGLISH_HONORIFICS);
+const englishTitles = new Set(ENGLISH_TITLES.map((t) => t.toLowerCase()));
+
+/** A word that introduces a person's name in this language ("und": either language). */
+export function isTitle(word: string, lang: string): boolean {
+  const de = lang !== 'en';
+  // "Südwestfunk-Redakteur", "Ex-Präsident", "US-Außenminister": the last part decides.
+  const dash = word.lastIndexOf('-');
+  if (dash > 0 && dash < word.length - 1) return isTitle(word.slice(dash + 1), lang);
+  const en = lang !== 'de';
+  if (de && (germanTitles.has(word) || germanHonorifics.has(word))) return true;
+  if (en && (englishHonorifics.has(word) || englishTitles.has(word.toLowerCase()))) return true;
+  return false;
+}
+
+/** Honorifics proper: only a name follows them ("Herr", "Mr"), unlike titles ("Präsident Frankreichs"). */
+export function isHonorific(word: string): boolean {
+  return germanHonorifics.has(word) || englishHonorifics.has(word);
+}
+
+/** Words stripped from the edges of an entity name, in any language. */
+export function isStrippable(word: string): boolean {
+  const dash = word.lastIndexOf('-');
+  if (dash > 0 && dash < word.length - 1) return isStrippable(word.slice(dash + 1));
+  return germanTitles.has(word) || germanHonorifics.has(word) || englishHonorifics.has(word) || englishTitles.has(word.toLowerCase());
+}
