@@ -1,0 +1,96 @@
+/**
+ * Entity-name lists (exact case, token sequences) with the types they were seen as. A match
+ * is only a hint to the model (a feature), never an answer: the weights decide how far to trust it.
+ */
+import { ENTITY_TYPES } from '../types';
+
+const PREFIX = 1 << 4;
+export const MAX_GAZ_TOKENS = 8;
+
+export type GazetteerEntries = Record<string, string[]>;
+
+export class Gazetteer {
+  /** Key: tokens joined by a space. Value: type bits (PER=1, ORG=2, LOC=4, MISC=8) | PREFIX. */
+  private readonly names = new Map<string, number>();
+  /** Single tokens of listed names: bit (2*type) "first token of a name", bit (2*type+1) "later token". */
+  private readonly parts = new Map<string, number>();
+
+  static fromEntries(entries: GazetteerEntries): Gazetteer {
+    const gaz = new Gazetteer();
+    for (const [type, names] of Object.entries(entries)) {
+      const bit = 1 << (ENTITY_TYPES as readonly string[]).indexOf(type);
+      if (bit < 1) continue;
+      for (const name of names) gaz.add(name.split(' '), bit);
+    }
+    return gaz;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const v of this.names.values()) if (v & 15) n++;
+    return n;
+  }
+
+  add(tokens: readonly string[], typeBits: number): void {
+    if (tokens.length === 0 || tokens.length > MAX_GAZ_TOKENS) return;
+    let key = '';
+    for (let i = 0; i < tokens.length; i++) {
+      key = i ? `${key} ${tokens[i]}` : tokens[i];
+      const bits = i === tokens.length - 1 ? typeBits : PREFIX;
+      this.names.set(key, (this.names.get(key) ?? 0) | bits);
+    }
+    for (let t = 0; t < 4; t++) {
+      if (!(typeBits & (1 << t))) continue;
+      tokens.forEach((token, i) => {
+        // Lower-case particles ("von", "de") say nothing on their own.
+        if (token.length < 2 || !/^\p{Lu}/u.test(token)) return;
+        this.parts.set(token, (this.parts.get(token) ?? 0) | (1 << (2 * t + (i ? 1 : 0))));
+      });
+    }
+  }
+
+  /** Per token, the bits of the listed names it is a part of (a known first name, a known surname...). */
+  partsOf(tokens: readonly string[]): Uint8Array {
+    return Uint8Array.from(tokens, (token) => this.parts.get(token) ?? 0);
+  }
+
+  /**
+   * Per token, a byte of match bits: bit (2*type) for "begins a listed name of that type",
+   * bit (2*type+1) for "continues one". Longest match from each start position.
+   */
+  match(tokens: readonly string[]): Uint8Array {
+    const out = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      let key = '';
+      let bestEnd = -1;
+      let bestBits = 0;
+      for (let j = i; j < tokens.length && j - i < MAX_GAZ_TOKENS; j++) {
+        key = j === i ? tokens[j] : `${key} ${tokens[j]}`;
+        const v = this.names.get(key);
+        if (v === undefined) break;
+        if (v & 15) {
+          bestEnd = j;
+          bestBits = v & 15;
+        }
+        if (!(v & PREFIX)) break;
+      }
+      if (bestEnd < 0) continue;
+      for (let t = 0; t < 4; t++) {
+        if (!(bestBits & (1 << t))) continue;
+        out[i] |= 1 << (2 * t);
+        for (let k = i + 1; k <= bestEnd; k++) out[k] |= 1 << (2 * t + 1);
+      }
+    }
+    return out;
+  }
+
+  toEntries(): GazetteerEntries {
+    const entries: GazetteerEntries = {};
+    for (const type of ENTITY_TYPES) entries[type] = [];
+    for (const [key, v] of this.names) {
+      for (let t = 0; t < 4; t++) if (v & (1 << t)) entries[ENTITY_TYPES[t]].push(key);
+    }
+    for (const type of ENTITY_TYPES) entries[type].sort();
+    return entries;
+  }
+}

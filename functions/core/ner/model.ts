@@ -1,0 +1,201 @@
+/**
+ * Linear-chain tagger: hashed emission weights per (feature row, tag), tag-bigram transition
+ * weights, Viterbi decoding restricted to valid BIO2, and averaged structured-perceptron
+ * training (Collins 2002) with optional partial labels (a latent-gold update).
+ */
+import type { SentenceFeatures } from './features';
+import { NUM_TAGS, allowedTransition } from './tags';
+
+export interface ModelWeights {
+  hashBits: number;
+  /** rows * NUM_TAGS emission weights, multiplied by `scale` when scored. */
+  emission: Float32Array | Int16Array;
+  scale: number;
+  /** NUM_TAGS x NUM_TAGS, [from * NUM_TAGS + to]. */
+  transition: Float32Array;
+  /** Weight of each tag at the sentence start. */
+  start: Float32Array;
+}
+
+const NEG = -1e30;
+const ALL_TAGS = (1 << NUM_TAGS) - 1;
+
+function emissions(weights: ModelWeights['emission'], scale: number, f: SentenceFeatures, out: Float64Array): void {
+  const n = f.offsets.length - 1;
+  out.fill(0, 0, n * NUM_TAGS);
+  for (let i = 0; i < n; i++) {
+    const base = i * NUM_TAGS;
+    for (let k = f.offsets[i], end = f.offsets[i + 1]; k < end; k++) {
+      const row = f.rows[k] * NUM_TAGS;
+      for (let t = 0; t < NUM_TAGS; t++) out[base + t] += weights[row + t];
+    }
+    if (scale !== 1) for (let t = 0; t < NUM_TAGS; t++) out[base + t] *= scale;
+  }
+}
+
+/**
+ * Best tag sequence. `allowed` (optional, one tag bit mask per token) restricts the tags of
+ * each token: that is how the latent gold of a partially labelled sentence is found.
+ */
+export function viterbi(
+  emission: Float64Array,
+  n: number,
+  transition: Float32Array,
+  start: Float32Array,
+  allowed?: Uint16Array,
+): Uint8Array {
+  const score = new Float64Array(n * NUM_TAGS);
+  const back = new Uint8Array(n * NUM_TAGS);
+  for (let t = 0; t < NUM_TAGS; t++) {
+    const ok = allowedTransition(-1, t) && (!allowed || allowed[0] & (1 << t));
+    score[t] = ok ? start[t] + emission[t] : NEG;
+  }
+  for (let i = 1; i < n; i++) {
+    const mask = allowed ? allowed[i] : ALL_TAGS;
+    for (let t = 0; t < NUM_TAGS; t++) {
+      let best = NEG;
+      let arg = 0;
+      if (mask & (1 << t)) {
+        for (let s = 0; s < NUM_TAGS; s++) {
+          if (!allowedTransition(s, t)) continue;
+          const v = score[(i - 1) * NUM_TAGS + s] + transition[s * NUM_TAGS + t];
+          if (v > best) {
+            best = v;
+            arg = s;
+          }
+        }
+      }
+      score[i * NUM_TAGS + t] = best <= NEG ? NEG : best + emission[i * NUM_TAGS + t];
+      back[i * NUM_TAGS + t] = arg;
+    }
+  }
+  const path = new Uint8Array(n);
+  if (n === 0) return path;
+  let best = NEG;
+  for (let t = 0; t < NUM_TAGS; t++) {
+    if (score[(n - 1) * NUM_TAGS + t] > best) {
+      best = score[(n - 1) * NUM_TAGS + t];
+      path[n - 1] = t;
+    }
+  }
+  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * NUM_TAGS + path[i]];
+  return path;
+}
+
+let scratch = new Float64Array(1024 * NUM_TAGS);
+
+/** Tags (indices into TAGS) of one sentence. */
+export function decode(model: ModelWeights, f: SentenceFeatures): Uint8Array {
+  const n = f.offsets.length - 1;
+  if (scratch.length < n * NUM_TAGS) scratch = new Float64Array(n * NUM_TAGS * 2);
+  emissions(model.emission, model.scale, f, scratch);
+  return viterbi(scratch, n, model.transition, model.start);
+}
+
+/** Training example: features, gold tag indices, and optionally the tags each token may take. */
+export interface TrainingSentence {
+  features: SentenceFeatures;
+  gold: Uint8Array;
+  /** When set, the gold is latent: the best sequence within these masks (partial labels). */
+  allowed?: Uint16Array;
+  /** Update size for this sentence (down-weights noisy corpora). */
+  weight: number;
+}
+
+/** Averaged perceptron: w is the live weight, u accumulates c * update so the average is w - u / c. */
+export class PerceptronTrainer {
+  readonly w: Float32Array;
+  private readonly u: Float32Array;
+  readonly trans = new Float32Array(NUM_TAGS * NUM_TAGS);
+  private readonly transU = new Float32Array(NUM_TAGS * NUM_TAGS);
+  readonly start = new Float32Array(NUM_TAGS);
+  private readonly startU = new Float32Array(NUM_TAGS);
+  private c = 1;
+  private buffer = new Float64Array(1024 * NUM_TAGS);
+
+  constructor(readonly hashBits: number) {
+    this.w = new Float32Array((1 << hashBits) * NUM_TAGS);
+    this.u = new Float32Array((1 << hashBits) * NUM_TAGS);
+  }
+
+  /** One online step; returns the number of tokens whose predicted tag differed from the gold. */
+  train(example: TrainingSentence): number {
+    const f = example.features;
+    const n = f.offsets.length - 1;
+    if (n === 0) return 0;
+    if (this.buffer.length < n * NUM_TAGS) this.buffer = new Float64Array(n * NUM_TAGS * 2);
+    emissions(this.w, 1, f, this.buffer);
+    const predicted = viterbi(this.buffer, n, this.trans, this.start);
+    const gold = example.allowed ? viterbi(this.buffer, n, this.trans, this.start, example.allowed) : example.gold;
+    let errors = 0;
+    for (let i = 0; i < n; i++) if (predicted[i] !== gold[i]) errors++;
+    if (errors > 0) {
+      const d = example.weight;
+      const cd = this.c * d;
+      for (let i = 0; i < n; i++) {
+        const g = gold[i];
+        const p = predicted[i];
+        if (g !== p) {
+          for (let k = f.offsets[i], end = f.offsets[i + 1]; k < end; k++) {
+            const row = f.rows[k] * NUM_TAGS;
+            this.w[row + g] += d;
+            this.u[row + g] += cd;
+            this.w[row + p] -= d;
+            this.u[row + p] -= cd;
+          }
+        }
+        if (i === 0) {
+          if (g !== p) {
+            this.start[g] += d;
+            this.startU[g] += cd;
+            this.start[p] -= d;
+            this.startU[p] -= cd;
+          }
+        } else {
+          const gi = gold[i - 1] * NUM_TAGS + g;
+          const pi = predicted[i - 1] * NUM_TAGS + p;
+          if (gi !== pi) {
+            this.trans[gi] += d;
+            this.transU[gi] += cd;
+            this.trans[pi] -= d;
+            this.transU[pi] -= cd;
+          }
+        }
+      }
+    }
+    this.c++;
+    return errors;
+  }
+
+  /** The averaged weights, as a float model. */
+  averaged(): ModelWeights {
+    const avg = (w: Float32Array, u: Float32Array) => {
+      const out = new Float32Array(w.length);
+      for (let i = 0; i < w.length; i++) out[i] = w[i] - u[i] / this.c;
+      return out;
+    };
+    return {
+      hashBits: this.hashBits,
+      emission: avg(this.w, this.u),
+      scale: 1,
+      transition: avg(this.trans, this.transU),
+      start: avg(this.start, this.startU),
+    };
+  }
+}
+
+/**
+ * Float weights to int16 with one scale: halves the size, and weights too small to change a
+ * decision become exact zeros, which compress to almost nothing.
+ */
+export function quantise(model: ModelWeights, pruneBelow = 0): ModelWeights {
+  let max = 0;
+  for (let i = 0; i < model.emission.length; i++) max = Math.max(max, Math.abs(model.emission[i] * model.scale));
+  const scale = max > 0 ? max / 32767 : 1;
+  const out = new Int16Array(model.emission.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = model.emission[i] * model.scale;
+    out[i] = Math.abs(v) < pruneBelow ? 0 : Math.round(v / scale);
+  }
+  return { ...model, emission: out, scale };
+}

@@ -1,0 +1,202 @@
+/**
+ * `npm run train [-- --lang de|en] [--data DIR] [--out DIR] [--epochs N]`: rebuilds the shipped
+ * tagger models from the NER corpora, deterministically (fixed shuffling seed), and prints
+ * the dev scores. Data dir: --data, else NER_DATA_DIR, else ../shared/data/ner next to the repo.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseBio, scoreChunks, formatScore, type LabelledSentence, type Score } from '../../functions/core/ner/conll';
+import { Gazetteer } from '../../functions/core/ner/gazetteer';
+import { quantise, type ModelWeights, type TrainingSentence } from '../../functions/core/ner/model';
+import { encodeModel, decodeModel } from '../../functions/core/ner/model-file';
+import { chunksOf } from '../../functions/core/ner/tags';
+import { groupByDocument, trainWeights, trainingExamples, type TrainingCorpus } from '../../functions/core/ner/train';
+import { Tagger } from '../../functions/core/ner/tagger';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A training corpus and how to use it. */
+interface CorpusPlan extends Omit<TrainingCorpus, 'sentences'> {
+  file: string;
+}
+
+interface LangPlan {
+  train: CorpusPlan[];
+  /** Corpora whose entity names become the gazetteer (never the dev splits we report). */
+  gazetteer: string[];
+  dev: string[];
+}
+
+const PLANS: Record<'de' | 'en', LangPlan> = {
+  en: {
+    train: [
+      { file: 'en/conll03-train.bio', labels: 'full', weight: 1, context: true },
+      { file: 'en/wikiann-train.bio', labels: 'no-misc', weight: 0.5, context: false },
+    ],
+    gazetteer: ['en/wikiann-train.bio', 'en/wikiann-dev.bio'],
+    dev: ['en/conll03-dev.bio'],
+  },
+  de: {
+    train: [
+      { file: 'de/conll03-train.bio', labels: 'full', weight: 1, context: true },
+      { file: 'de/europarl-train.bio', labels: 'full', weight: 1, context: true },
+      { file: 'de/europarl-dev.bio', labels: 'full', weight: 1, context: true },
+      { file: 'de/wikiann-train.bio', labels: 'no-misc', weight: 0.5, context: false },
+    ],
+    gazetteer: ['de/wikiann-train.bio', 'de/wikiann-dev.bio'],
+    dev: ['de/conll03-dev.bio', 'de/germeval14-dev.bio'],
+  },
+};
+
+interface Options {
+  langs: Array<'de' | 'en'>;
+  dataDir: string;
+  outDir: string;
+  epochs: number;
+  hashBits: number;
+  seed: number;
+  /** Experiments: train only on corpora whose file name matches. */
+  only?: RegExp;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = {
+    langs: ['en', 'de'],
+    dataDir: process.env.NER_DATA_DIR ?? path.resolve(REPO, '../shared/data/ner'),
+    outDir: path.join(REPO, 'models'),
+    epochs: 10,
+    hashBits: 20,
+    seed: 20260101,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${argv[i - 1]} needs a value`);
+      return v;
+    };
+    switch (argv[i]) {
+      case '--lang': {
+        const lang = value();
+        if (lang !== 'de' && lang !== 'en') throw new Error('--lang must be de or en');
+        options.langs = [lang];
+        break;
+      }
+      case '--data': options.dataDir = path.resolve(value()); break;
+      case '--out': options.outDir = path.resolve(value()); break;
+      case '--epochs': options.epochs = Number.parseInt(value(), 10); break;
+      case '--hash-bits': options.hashBits = Number.parseInt(value(), 10); break;
+      case '--seed': options.seed = Number.parseInt(value(), 10); break;
+      case '--only': options.only = new RegExp(value()); break;
+      default: throw new Error(`unknown option ${argv[i]}`);
+    }
+  }
+  return options;
+}
+
+function buildGazetteer(files: string[], read: (f: string) => LabelledSentence[]): Gazetteer {
+  // Count each (name, type) so names seen mostly as another type are not listed under a rare one.
+  const counts = new Map<string, Map<string, number>>();
+  for (const file of files) {
+    for (const s of read(file)) {
+      for (const c of chunksOf(s.tags)) {
+        const name = s.tokens.slice(c.start, c.end).join(' ');
+        const byType = counts.get(name) ?? new Map<string, number>();
+        byType.set(c.type, (byType.get(c.type) ?? 0) + 1);
+        counts.set(name, byType);
+      }
+    }
+  }
+  const gaz = new Gazetteer();
+  const bit: Record<string, number> = { PER: 1, ORG: 2, LOC: 4, MISC: 8 };
+  for (const [name, byType] of counts) {
+    const total = [...byType.values()].reduce((a, b) => a + b, 0);
+    let bits = 0;
+    for (const [type, n] of byType) if (n / total >= 0.25) bits |= bit[type] ?? 0;
+    // One-character and purely numeric "names" match everywhere and mean nothing.
+    if (bits && name.length > 1 && /\p{L}/u.test(name)) gaz.add(name.split(' '), bits);
+  }
+  return gaz;
+}
+
+function evaluate(tagger: Tagger, sentences: LabelledSentence[]): Score {
+  const predicted: string[][] = [];
+  const gold: string[][] = [];
+  for (const doc of groupByDocument(sentences)) {
+    predicted.push(...tagger.tagDocument(doc.map((s) => s.tokens)));
+    gold.push(...doc.map((s) => s.tags));
+  }
+  return scoreChunks(gold, predicted);
+}
+
+function toTagger(lang: string, weights: ModelWeights, gazetteer: Gazetteer): Tagger {
+  const q = quantise(weights);
+  return new Tagger(decodeModel(encodeModel(lang, q, gazetteer.toEntries(), {})));
+}
+
+async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void> {
+  const plan = PLANS[lang];
+  const cache = new Map<string, LabelledSentence[]>();
+  const read = (file: string) => {
+    let s = cache.get(file);
+    if (!s) {
+      s = parseBio(readFileSync(path.join(options.dataDir, file), 'utf8'));
+      cache.set(file, s);
+    }
+    return s;
+  };
+  const log = (msg: string) => process.stderr.write(`[${lang}] ${msg}\n`);
+  const t0 = performance.now();
+  const gazetteer = buildGazetteer(plan.gazetteer, read);
+  log(`gazetteer: ${gazetteer.size} names`);
+  const examples: TrainingSentence[] = [];
+  for (const corpus of plan.train.filter((c) => !options.only || options.only.test(c.file))) {
+    examples.push(...trainingExamples({ ...corpus, sentences: read(corpus.file) }, options.hashBits, gazetteer));
+  }
+  const tokens = examples.reduce((n, e) => n + e.gold.length, 0);
+  log(`${examples.length} training sentences, ${tokens} tokens, features in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const trained = trainWeights(examples, {
+    hashBits: options.hashBits,
+    epochs: options.epochs,
+    seed: options.seed,
+    onEpoch: (epoch, errors, averaged) => {
+      const tagger = toTagger(lang, averaged(), gazetteer);
+      const devs = plan.dev.map((file) => `${file} F1 ${(100 * evaluate(tagger, read(file)).overall.f1).toFixed(2)}`);
+      log(`epoch ${epoch}: ${errors} token errors; ${devs.join('; ')} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    },
+  });
+  const weights = quantise(trained);
+  const scores: Record<string, unknown> = {};
+  const tagger = new Tagger(decodeModel(encodeModel(lang, weights, gazetteer.toEntries(), {})));
+  const report: string[] = [];
+  for (const file of plan.dev) {
+    const score = evaluate(tagger, read(file));
+    scores[file] = Object.fromEntries([...score.byType, score.overall].map((t) => [t.type, { p: t.precision, r: t.recall, f1: t.f1 }]));
+    report.push(`${file}\n${formatScore(score)}`);
+  }
+  const info = {
+    trainedOn: plan.train.map((c) => ({ file: c.file, labels: c.labels, weight: c.weight })),
+    gazetteerFrom: plan.gazetteer,
+    epochs: options.epochs,
+    seed: options.seed,
+    tokens,
+    dev: scores,
+  };
+  const bytes = encodeModel(lang, weights, gazetteer.toEntries(), info);
+  mkdirSync(options.outDir, { recursive: true });
+  const out = path.join(options.outDir, `ner-${lang}.bin`);
+  writeFileSync(out, bytes);
+  log(`wrote ${out} (${(bytes.length / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  process.stdout.write(`\n## ${lang}\n${report.join('\n\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  for (const lang of options.langs) await trainLanguage(lang, options);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

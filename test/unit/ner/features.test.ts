@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { docContext, normaliseToken, sentenceFeatures, shortShape, wordShape } from '../../../functions/core/ner/features';
+import { Gazetteer } from '../../../functions/core/ner/gazetteer';
+
+describe('word shapes', () => {
+  it('maps character classes and collapses runs', () => {
+    expect(wordShape('Nato-Rat')).toBe('Xxxx-Xxx');
+    expect(wordShape('1.000,50')).toBe('d.ddd,dd');
+    expect(shortShape(wordShape('US-Ansatzes'))).toBe('X-Xx');
+    expect(wordShape('x'.repeat(40))).toBe(`${'x'.repeat(16)}~`);
+  });
+
+  it('maps typographic quotes to the corpus quote', () => {
+    expect(['„', '“', '”', '«', "''", '``'].map(normaliseToken)).toEqual(['"', '"', '"', '"', '"', '"']);
+    expect(normaliseToken('‚')).toBe("'");
+    expect(normaliseToken('Putin')).toBe('Putin');
+  });
+});
+
+describe('sentenceFeatures', () => {
+  const options = { hashBits: 16 };
+
+  it('gives every token its rows, inside the hash space', () => {
+    const f = sentenceFeatures(['Herr', 'Putin', 'sagte', '.'], options);
+    expect(f.offsets.length).toBe(5);
+    for (let i = 0; i < 4; i++) expect(f.offsets[i + 1]).toBeGreaterThan(f.offsets[i]);
+    expect(f.rows.length).toBe(f.offsets[4]);
+    expect(Math.max(...f.rows)).toBeLessThan(1 << 16);
+  });
+
+  it('is deterministic and depends on the neighbours', () => {
+    const rows = (tokens: string[], i: number) => {
+      const f = sentenceFeatures(tokens, options);
+      return [...f.rows.subarray(f.offsets[i], f.offsets[i + 1])];
+    };
+    expect(rows(['Herr', 'Putin'], 1)).toEqual(rows(['Herr', 'Putin'], 1));
+    expect(rows(['Herr', 'Putin'], 1)).not.toEqual(rows(['Frau', 'Putin'], 1));
+  });
+
+  it('adds gazetteer and document features when given', () => {
+    const gazetteer = Gazetteer.fromEntries({ PER: ['Wladimir Putin'], LOC: ['Genf'] });
+    expect([...gazetteer.match(['Wladimir', 'Putin', 'in', 'Genf'])]).toEqual([1, 2, 0, 1 << 4]);
+    const tokens = ['Wladimir', 'Putin', 'in', 'Genf'];
+    const plain = sentenceFeatures(tokens, options);
+    const rich = sentenceFeatures(tokens, { ...options, gazetteer, doc: docContext([tokens]) });
+    expect(rich.rows.length).toBeGreaterThan(plain.rows.length);
+  });
+
+  it('copes with empty, spaced and very long tokens', () => {
+    const f = sentenceFeatures(['', 'a b', 'x'.repeat(100_000)], options);
+    expect(f.offsets.length).toBe(4);
+  });
+});

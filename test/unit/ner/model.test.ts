@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { Gazetteer } from '../../../functions/core/ner/gazetteer';
+import { PerceptronTrainer, quantise, viterbi } from '../../../functions/core/ner/model';
+import { decodeModel, encodeModel } from '../../../functions/core/ner/model-file';
+import { NUM_TAGS, TAGS, allowedTransition, tagIndex } from '../../../functions/core/ner/tags';
+import { groupByDocument } from '../../../functions/core/ner/train';
+import { TINY_SENTENCES, tinyModelBytes, tinyTagger } from './tiny-model';
+
+describe('viterbi', () => {
+  it('never outputs an I- tag that does not continue its own type', () => {
+    const n = 3;
+    const emission = new Float64Array(n * NUM_TAGS);
+    // I-PER is the best tag everywhere by emission alone.
+    for (let i = 0; i < n; i++) emission[i * NUM_TAGS + tagIndex('I-PER')] = 5;
+    emission[tagIndex('B-LOC')] = 1;
+    const path = [...viterbi(emission, n, new Float32Array(NUM_TAGS * NUM_TAGS), new Float32Array(NUM_TAGS))];
+    for (let i = 0; i < n; i++) expect(allowedTransition(i ? path[i - 1] : -1, path[i])).toBe(true);
+    expect(path.map((t) => TAGS[t])).toEqual(['O', 'O', 'O'].map((_, i) => (i === 0 ? 'B-PER' : 'I-PER')));
+  });
+
+  it('honours per-token tag masks (latent gold of partial labels)', () => {
+    const emission = new Float64Array(2 * NUM_TAGS);
+    emission[tagIndex('B-PER')] = 3;
+    const allowed = Uint16Array.from([1 << tagIndex('O') | (1 << tagIndex('B-MISC')), 1 << tagIndex('O')]);
+    const path = viterbi(emission, 2, new Float32Array(NUM_TAGS * NUM_TAGS), new Float32Array(NUM_TAGS), allowed);
+    expect([...path].every((t, i) => allowed[i] & (1 << t))).toBe(true);
+  });
+});
+
+describe('perceptron training', () => {
+  it('learns a tiny corpus well enough to tag its own sentences correctly', () => {
+    const tagger = tinyTagger();
+    for (const doc of groupByDocument(TINY_SENTENCES)) {
+      expect(tagger.tagDocument(doc.map((s) => s.tokens))).toEqual(doc.map((s) => s.tags));
+    }
+  });
+
+  it('is deterministic for the same data and seed', () => {
+    expect(Buffer.from(tinyModelBytes()).equals(Buffer.from(tinyModelBytes()))).toBe(true);
+  });
+
+  it('starts from zero weights and moves only on errors', () => {
+    const trainer = new PerceptronTrainer(8);
+    expect(trainer.w.every((x) => x === 0)).toBe(true);
+    const features = { rows: Uint32Array.from([1, 2]), offsets: Uint32Array.from([0, 2]) };
+    expect(trainer.train({ features, gold: Uint8Array.from([tagIndex('B-LOC')]), weight: 1 })).toBe(1);
+    expect(trainer.train({ features, gold: Uint8Array.from([tagIndex('B-LOC')]), weight: 1 })).toBe(0);
+  });
+});
+
+describe('model file', () => {
+  it('round-trips weights, gazetteer and header', () => {
+    const trainer = new PerceptronTrainer(10);
+    trainer.w[123] = 2.5;
+    trainer.w[456] = -1;
+    trainer.trans[5] = 0.75;
+    const weights = quantise(trainer.averaged());
+    const gazetteer = Gazetteer.fromEntries({ PER: ['Jen Psaki'], LOC: ['Genf'], ORG: [], MISC: [] });
+    const file = decodeModel(encodeModel('de', weights, gazetteer.toEntries(), { note: 'x' }));
+    expect(file.header).toMatchObject({ lang: 'de', hashBits: 10, info: { note: 'x' } });
+    expect(file.header.gazetteer.PER).toEqual(['Jen Psaki']);
+    expect([...file.weights.emission]).toEqual([...weights.emission]);
+    expect(file.weights.scale).toBe(weights.scale);
+    expect(file.weights.emission[123] * file.weights.scale).toBeCloseTo(2.5, 3);
+    expect([...file.weights.transition]).toEqual([...weights.transition]);
+  });
+
+  it('rejects files that are not models or are cut short', () => {
+    expect(() => decodeModel(Buffer.from('hello world'))).toThrow(/not a NER model/);
+    const bytes = tinyModelBytes();
+    expect(() => decodeModel(bytes.subarray(0, bytes.length - 20))).toThrow();
+  });
+});

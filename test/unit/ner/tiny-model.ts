@@ -1,0 +1,34 @@
+/** A tiny model trained in the test run: exercises the training code without the big corpora. */
+import type { LabelledSentence } from '../../../functions/core/ner/conll';
+import { Gazetteer } from '../../../functions/core/ner/gazetteer';
+import { quantise } from '../../../functions/core/ner/model';
+import { decodeModel, encodeModel } from '../../../functions/core/ner/model-file';
+import { Tagger } from '../../../functions/core/ner/tagger';
+import { trainWeights, trainingExamples } from '../../../functions/core/ner/train';
+
+const s = (line: string, doc = 1): LabelledSentence => {
+  const pairs = line.split(' ').map((pair) => pair.split('/'));
+  return { tokens: pairs.map((p) => p[0]), tags: pairs.map((p) => p[1] ?? 'O'), doc };
+};
+
+export const TINY_SENTENCES: LabelledSentence[] = [
+  s('Wladimir/B-PER Putin/I-PER sprach mit Joe/B-PER Biden/I-PER .'),
+  s('Die Nato/B-ORG trifft sich in Genf/B-LOC .'),
+  s('Herr Putin/B-PER reist nach Russland/B-LOC .'),
+  s('Das Außenministerium/B-ORG in Berlin/B-LOC schweigt .'),
+  s('Die deutsche/B-MISC Mannschaft gewann die Bundesliga/B-MISC .', 2),
+  s('Angela/B-PER Merkel/I-PER besuchte die Ukraine/B-LOC .', 2),
+];
+
+export function tinyModelBytes(lang = 'de'): Uint8Array {
+  const weights = trainWeights(trainingExamples({ sentences: TINY_SENTENCES, labels: 'full', weight: 1, context: true }, 14, new Gazetteer()), {
+    hashBits: 14,
+    epochs: 10,
+    seed: 1,
+  });
+  return encodeModel(lang, quantise(weights), new Gazetteer().toEntries(), { purpose: 'test' });
+}
+
+export function tinyTagger(): Tagger {
+  return new Tagger(decodeModel(tinyModelBytes()));
+}

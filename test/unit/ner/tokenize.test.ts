@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../../functions/core/ner/sentences';
+import { tokenize } from '../../../functions/core/ner/tokenize';
+
+const words = (text: string, lang: string) => tokenize(text, lang).map((t) => t.text);
+const sentences = (text: string, lang: string) => splitSentences(text, tokenize(text, lang)).map((s) => s.map((t) => t.text).join(' '));
+
+describe('tokenize (German)', () => {
+  it('keeps abbreviations, ordinals, numbers and compounds whole and quotes apart', () => {
+    expect(words('Dr. Müller sagte am 9. Januar in Genf: „Das kostet 1.000,50 Euro, z.B. beim Nato-Russland-Rat.“', 'de')).toEqual([
+      'Dr.', 'Müller', 'sagte', 'am', '9.', 'Januar', 'in', 'Genf', ':', '„', 'Das', 'kostet', '1.000,50', 'Euro', ',', 'z.B.', 'beim', 'Nato-Russland-Rat', '.', '“',
+    ]);
+  });
+
+  it('keeps the hyphen of a truncated compound and splits a sentence-final number from its dot', () => {
+    expect(words('Die Staats- und Regierungschefs des US-Ansatzes kamen 1990.', 'de')).toEqual([
+      'Die', 'Staats-', 'und', 'Regierungschefs', 'des', 'US-Ansatzes', 'kamen', '1990', '.',
+    ]);
+  });
+
+  it('keeps URLs without the closing punctuation', () => {
+    expect(words('Mehr unter https://example.org/a?b=1. Danke', 'de')).toEqual(['Mehr', 'unter', 'https://example.org/a?b=1', '.', 'Danke']);
+  });
+
+  it('reports offsets into the original text', () => {
+    const text = '  „Putin“\n\nsagt';
+    for (const token of tokenize(text, 'de')) expect(text.slice(token.start, token.end)).toBe(token.text);
+    expect(words(text, 'de')).toEqual(['„', 'Putin', '“', 'sagt']);
+  });
+});
+
+describe('tokenize (English)', () => {
+  it('splits clitics the CoNLL way and keeps dotted abbreviations', () => {
+    expect(words("Shearer's partner won't play, Mr. Hoddle of the U.S. team said at 3 p.m.", 'en')).toEqual([
+      'Shearer', "'s", 'partner', 'wo', "n't", 'play', ',', 'Mr.', 'Hoddle', 'of', 'the', 'U.S.', 'team', 'said', 'at', '3', 'p.m.',
+    ]);
+  });
+
+  it('keeps names with apostrophes and splits currency and percent signs', () => {
+    expect(words("O'Neill paid $23.4 million (15%)...", 'en')).toEqual(["O'Neill", 'paid', '$', '23.4', 'million', '(', '15', '%', ')', '...']);
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits at sentence ends and paragraph breaks, not at abbreviations or ordinals', () => {
+    const text = 'Titel ohne Punkt\n\nDr. Müller kam am 9. Januar. Er sagte: „Ja.“ Dann ging er.';
+    expect(sentences(text, 'de')).toEqual(['Titel ohne Punkt', 'Dr. Müller kam am 9. Januar .', 'Er sagte : „ Ja . “', 'Dann ging er .']);
+  });
+
+  it('does not split before a lower-case continuation', () => {
+    expect(sentences('He said "no..." and left. Then it rained!', 'en')).toEqual(['He said " no ... " and left .', 'Then it rained !']);
+  });
+});
