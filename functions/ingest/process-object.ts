@@ -1,6 +1,7 @@
 import { RejectedInput } from '../core/errors';
 import { articleIdFor, buildArticleRecords } from '../core/records';
 import type { Extraction, ParsedArticle, RawObject, Recogniser } from '../core/types';
+import { MAX_OBJECT_BYTES } from '../shared/resources';
 import { LostClaim, type ArticleWriter, type Claim } from '../storage/article-writer';
 import type { ObjectRef } from '../storage/s3-objects';
 import type { ObjectEvent } from './events';
@@ -47,6 +48,10 @@ export async function processObjectEvent(deps: IngestDeps, event: ObjectEvent, o
 
     let records;
     try {
+      // Decided from the event alone so an oversized body is never downloaded.
+      if (event.size !== undefined && event.size > MAX_OBJECT_BYTES) {
+        throw new RejectedInput('too-large', `object is ${event.size} bytes; the limit is ${MAX_OBJECT_BYTES}`);
+      }
       const raw = await deps.readObject({ bucket: event.bucket, key: event.key, versionId: event.versionId, size: event.size });
       const article = deps.parse(raw);
       const now = (deps.now ?? (() => new Date()))();

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { entityId } from '../../functions/core/entity-id';
+import { articleIdFor } from '../../functions/core/records';
+import { createIngestHandler } from '../../functions/ingest/batch';
+import { ArticleWriter } from '../../functions/storage/article-writer';
+import { tableContext } from '../../functions/storage/table';
+import { useDynamoDbLocal } from '../support/dynamodb';
+import { BUCKET, fakeDeps, type FakeArticle } from './storage-fixtures';
+
+let messageCounter = 0;
+
+function message(body: unknown, receiveCount = 1): SQSRecord {
+  messageCounter += 1;
+  return {
+    messageId: `m-${messageCounter}`,
+    receiptHandle: 'r',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    attributes: { ApproximateReceiveCount: String(receiveCount), SentTimestamp: '0', SenderId: 's', ApproximateFirstReceiveTimestamp: '0' },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:ingest',
+    awsRegion: 'us-east-1',
+  };
+}
+
+function s3Notification(eventName: string, encodedKey: string, sequencer: string, size = 10) {
+  return {
+    Records: [{ eventVersion: '2.1', eventSource: 'aws:s3', eventName, eventTime: '2024-01-01T00:00:00Z', s3: { bucket: { name: BUCKET }, object: { key: encodedKey, size, eTag: 'e', sequencer } } }],
+  };
+}
+
+describe('ingest handler (SQS batch) against DynamoDB Local', () => {
+  const db = useDynamoDbLocal();
+
+  const setup = () => {
+    const table = tableContext(db.client, db.tableName);
+    const objects = new Map<string, FakeArticle>();
+    const deps = fakeDeps(new ArticleWriter(table), objects);
+    const readObject = deps.readObject;
+    // Keys starting with "flaky/" fail like an S3 5xx would.
+    deps.readObject = async (ref) => {
+      if (ref.key.startsWith('flaky/')) throw Object.assign(new Error('Service Unavailable\n    at stack line'), { name: 'ServiceUnavailable' });
+      return readObject(ref);
+    };
+    const logger = new Logger({ serviceName: 'ingest-test', logLevel: 'SILENT' });
+    const handler = createIngestHandler({ deps, logger });
+    const status = async (key: string) =>
+      (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ART#${articleIdFor(BUCKET, key)}`, sk: 'STATUS' }, ConsistentRead: true }))).Item;
+    const entity = async (id: string) => (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ENT#${id}`, sk: 'META' }, ConsistentRead: true }))).Item;
+    return { objects, handler, status, entity };
+  };
+
+  it('reports only transiently failed messages and acknowledges bad input', async () => {
+    const { objects, handler, status } = setup();
+    objects.set('in/a b+cü.txt', { title: 'Encoded', entities: [['PER', 'Batch Person', 1]] });
+    objects.set('in/empty.txt', { title: '', entities: [], reject: true });
+    const good = message(s3Notification('ObjectCreated:Put', 'in/a+b%2Bc%C3%BC.txt', '0A'));
+    const rejected = message(s3Notification('ObjectCreated:Put', 'in/empty.txt', '0B'));
+    const missing = message(s3Notification('ObjectCreated:Put', 'in/missing.txt', '0C'));
+    const tooLarge = message(s3Notification('ObjectCreated:Put', 'in/huge.txt', '0D', 50 * 1024 * 1024));
+    const flaky = message(s3Notification('ObjectCreated:Put', 'flaky/one.txt', '0E'));
+    const testEvent = message({ Service: 'Amazon S3', Event: 's3:TestEvent', Bucket: BUCKET });
+    const garbage = message('{{{ not json');
+    const odd = message({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: BUCKET }, object: { key: 'in/odd.txt' } } }] });
+    const event: SQSEvent = { Records: [good, rejected, missing, tooLarge, flaky, testEvent, garbage, odd] };
+
+    const result = await handler(event);
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: flaky.messageId }]);
+    expect(await status('in/a b+cü.txt')).toMatchObject({ state: 'processed', key: 'in/a b+cü.txt' });
+    expect(await status('in/empty.txt')).toMatchObject({ state: 'rejected', code: 'no-text' });
+    expect(await status('in/missing.txt')).toMatchObject({ state: 'rejected', code: 'not-found' });
+    expect(await status('in/huge.txt')).toMatchObject({ state: 'rejected', code: 'too-large' });
+    expect(await status('flaky/one.txt')).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(await status('in/odd.txt')).toMatchObject({ state: 'failed', code: 'invalid-event', reason: expect.stringMatching(/sequencer/) });
+  });
+
+  it('records failed, without a stack, when the last receive fails', async () => {
+    const { handler, status } = setup();
+    const first = message(s3Notification('ObjectCreated:Put', 'flaky/two.txt', '1A'), 1);
+    expect((await handler({ Records: [first] })).batchItemFailures).toHaveLength(1);
+    expect(await status('flaky/two.txt')).toMatchObject({ state: 'pending' });
+    const last = message(s3Notification('ObjectCreated:Put', 'flaky/two.txt', '1A'), 3);
+    expect((await handler({ Records: [last] })).batchItemFailures).toEqual([{ itemIdentifier: last.messageId }]);
+    const failed = await status('flaky/two.txt');
+    expect(failed).toMatchObject({ state: 'failed', attempts: 2, reason: 'ServiceUnavailable: Service Unavailable' });
+  });
+
+  it('applies a batch holding a create, its duplicate and a later delete of the same key', async () => {
+    const { objects, handler, status, entity } = setup();
+    objects.set('in/dup.txt', { title: 'Dup', entities: [['ORG', 'Dup Org', 2]] });
+    const create = s3Notification('ObjectCreated:Put', 'in/dup.txt', '2A');
+    await handler({ Records: [message(create), message(create)] });
+    expect(await entity(entityId('ORG', 'Dup Org'))).toMatchObject({ articleCount: 1, mentionCount: 2 });
+    await handler({ Records: [message(s3Notification('ObjectRemoved:Delete', 'in/dup.txt', '2B'))] });
+    expect(await entity(entityId('ORG', 'Dup Org'))).toBeUndefined();
+    expect(await status('in/dup.txt')).toMatchObject({ state: 'deleted' });
+  });
+});
