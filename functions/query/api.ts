@@ -167,7 +167,10 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
 
   return async (event) => {
     const method = event.requestContext?.http?.method ?? 'GET';
-    const path = event.rawPath ?? event.requestContext?.http?.path ?? '/';
+    let path = event.rawPath ?? event.requestContext?.http?.path ?? '/';
+    // A named stage (not $default) prefixes rawPath with its name.
+    const stage = event.requestContext?.stage;
+    if (stage && stage !== '$default' && path.startsWith(`/${stage}/`)) path = path.slice(stage.length + 1);
     try {
       for (const route of ROUTES) {
         const match = route.pattern.exec(path);
