@@ -1,0 +1,141 @@
+/**
+ * What a page says about itself: meta tags, <link rel=canonical>, <html lang>, <title>,
+ * <time> and JSON-LD. Read in one iterative walk before Readability, which mutates the DOM.
+ */
+import type { DomNode } from './dom-text';
+import { authorName } from './author';
+import { findArticleNode, ldString, type JsonObject } from './json-ld';
+import { inlineText } from './normalise';
+
+export interface PageMeta {
+  title?: string;
+  /** og:title / twitter:title, which often carry the site name too. */
+  socialTitle?: string;
+  documentTitle?: string;
+  firstHeading?: string;
+  author?: string;
+  published?: string;
+  url?: string;
+  lang?: string;
+  /** JSON-LD articleBody, the text of last resort. */
+  articleBody?: string;
+  /** Deepest element nesting in the page. */
+  maxDepth: number;
+}
+
+interface Element extends DomNode {
+  getAttribute(name: string): string | null;
+}
+
+const COLLECTED = new Set(['META', 'LINK', 'SCRIPT', 'TITLE', 'HTML', 'TIME', 'H1']);
+
+/** Elements of interest in document order, plus the maximum depth, without recursion. */
+function collect(root: DomNode): { elements: Element[]; maxDepth: number } {
+  const elements: Element[] = [];
+  let maxDepth = 0;
+  const stack: Array<[DomNode, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > maxDepth) maxDepth = depth;
+    if (node.nodeType === 1 && COLLECTED.has(node.nodeName.toUpperCase())) elements.push(node as Element);
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      if (child.nodeType === 1) stack.push([child, depth + 1]);
+    }
+  }
+  return { elements, maxDepth };
+}
+
+/** Meta names (lower case) that carry each field, strongest first. */
+const META_DATE = [
+  'article:published_time', 'og:article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued',
+  'dcterms.created', 'dcterms.issued', 'dc.date.created', 'pubdate', 'publishdate', 'publish-date', 'publication_date',
+  'sailthru.date', 'parsely-pub-date', 'article.published', 'og:published_time', 'published_time', 'cxenseparse:recs:publishtime',
+];
+const META_AUTHOR = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'byl', 'twitter:creator'];
+const META_URL = ['og:url', 'twitter:url'];
+const META_TITLE = ['og:title', 'twitter:title', 'dc.title', 'headline'];
+
+function first(meta: Map<string, string>, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = meta.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function parseJsonLd(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\s*<!--|-->\s*$/g, ''));
+  } catch {
+    return undefined; // Broken JSON-LD is common; the page still has meta tags.
+  }
+}
+
+export function readPageMeta(document: DomNode): PageMeta {
+  const { elements, maxDepth } = collect(document);
+  const meta = new Map<string, string>();
+  const ld: unknown[] = [];
+  const result: PageMeta = { maxDepth };
+  let canonical: string | undefined;
+  let timeDate: string | undefined;
+
+  for (const el of elements) {
+    switch (el.nodeName.toUpperCase()) {
+      case 'META': {
+        const name = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv'))?.toLowerCase().trim();
+        const content = el.getAttribute('content') ?? el.getAttribute('datetime');
+        if (name && content?.trim() && !meta.has(name)) meta.set(name, content.trim());
+        break;
+      }
+      case 'LINK': {
+        const rel = el.getAttribute('rel')?.toLowerCase().split(/\s+/) ?? [];
+        if (rel.includes('canonical')) canonical ??= el.getAttribute('href')?.trim() || undefined;
+        break;
+      }
+      case 'SCRIPT':
+        if (el.getAttribute('type')?.toLowerCase().trim() === 'application/ld+json') {
+          const parsed = parseJsonLd(el.textContent ?? '');
+          if (parsed !== undefined) ld.push(parsed);
+        }
+        break;
+      case 'TITLE':
+        result.documentTitle ??= inlineText(el.textContent ?? '') || undefined;
+        break;
+      case 'HTML':
+        result.lang ??= el.getAttribute('lang') ?? el.getAttribute('xml:lang') ?? undefined;
+        break;
+      case 'TIME':
+        if (!timeDate && (el.getAttribute('pubdate') !== null || el.getAttribute('itemprop') === 'datePublished')) {
+          timeDate = el.getAttribute('datetime') ?? undefined;
+        }
+        break;
+      case 'H1':
+        result.firstHeading ??= inlineText(el.textContent ?? '') || undefined;
+        break;
+    }
+  }
+
+  const article: JsonObject = findArticleNode(ld) ?? {};
+  result.title = ldString(article.headline) ?? ldString(article.name);
+  result.socialTitle = first(meta, META_TITLE);
+  result.author = authorName(article.author) ?? authorName(article.creator) ?? authorName(first(meta, META_AUTHOR));
+  result.published = ldString(article.datePublished) ?? first(meta, META_DATE) ?? timeDate ?? ldString(article.dateCreated);
+  result.url = absoluteUrl(canonical, first(meta, META_URL)) ?? absoluteUrl(first(meta, META_URL)) ?? absoluteUrl(ldString(article.url));
+  result.lang ??= ldString(article.inLanguage) ?? meta.get('content-language') ?? meta.get('og:locale') ?? meta.get('dc.language') ?? meta.get('language');
+  const body = ldString(article.articleBody);
+  if (body) result.articleBody = body;
+  return result;
+}
+
+/** An http(s) URL, resolving a relative one against `base` when given. */
+export function absoluteUrl(value: string | undefined, base?: string): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = base ? new URL(value, base) : new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * parseArticle: one S3 object (bytes, key, content type, metadata) to a ParsedArticle, or a
+ * RejectedInput with a specific code and a reason a user can act on. Pure: no AWS, no I/O.
+ */
+import { RejectedInput } from '../errors';
+import type { InputFormat, ParsedArticle, RawObject } from '../types';
+import { metadataDate, normaliseDate } from './dates';
+import { decodeBytes, metaCharset } from './decode';
+import { detectFormat, keyExtension, parseContentType, rejectNonText } from './detect';
+import { parseHtmlDocument } from './html';
+import { parseJsonDocument } from './json';
+import { detectLanguage, normaliseLanguageTag } from './language';
+import { hasWordCharacters, joinParagraphs, normaliseText } from './normalise';
+import { parseTextDocument } from './text';
+
+export { MAX_READABILITY_DEPTH } from './html';
+
+interface Extracted {
+  title: string;
+  paragraphs: string[];
+  author?: string;
+  url?: string;
+  /** Date the document itself states (HTML meta, JSON field); wins over S3 metadata. */
+  documentDate?: string;
+  /** Date guessed from a txt dateline; S3 metadata wins over it. */
+  guessedDate?: string;
+  declaredLang?: string;
+}
+
+function extract(format: InputFormat, text: string, key: string): Extracted {
+  switch (format) {
+    case 'txt': {
+      const doc = parseTextDocument(text, { markdown: keyExtension(key) === 'md' });
+      return { title: doc.title, paragraphs: doc.paragraphs, author: doc.author, guessedDate: doc.datelineDate };
+    }
+    case 'html': {
+      const doc = parseHtmlDocument(text);
+      return {
+        title: doc.title, paragraphs: doc.paragraphs, author: doc.author, url: doc.url,
+        documentDate: normaliseDate(doc.published), declaredLang: doc.lang,
+      };
+    }
+    case 'json': {
+      const doc = parseJsonDocument(text);
+      return {
+        title: doc.title, paragraphs: doc.paragraphs, author: doc.author, url: doc.url,
+        documentDate: normaliseDate(doc.published), declaredLang: doc.lang,
+      };
+    }
+  }
+}
+
+/** S3 user metadata may name the language too (`language`, `lang`). */
+function metadataLanguage(metadata: Record<string, string> | undefined): string | undefined {
+  if (!metadata) return undefined;
+  return normaliseLanguageTag(metadata.language ?? metadata.lang);
+}
+
+export function parseArticle(raw: RawObject): ParsedArticle {
+  const { bytes } = raw;
+  rejectNonText(bytes);
+
+  const contentType = parseContentType(raw.contentType);
+  let decoded: ReturnType<typeof decodeBytes> | undefined;
+  const decode = (declared: Array<string | undefined>) => (decoded ??= decodeBytes(bytes, declared));
+  // The meta charset only matters for HTML, and the format may need the text to be sniffed.
+  const format = detectFormat(raw.key, contentType, () => decode([contentType.charset]).text.slice(0, 1024));
+  const { text: decodedText, charset } = decode([contentType.charset, format === 'html' ? metaCharset(bytes) : undefined]);
+
+  const text = normaliseText(decodedText);
+  if (!hasWordCharacters(text)) {
+    throw new RejectedInput('empty', `object has no letters or digits after decoding as ${charset}`);
+  }
+
+  const doc = extract(format, text, raw.key);
+  const body = joinParagraphs(doc.paragraphs);
+  if (!hasWordCharacters(body)) {
+    const why = format === 'html' ? 'the HTML has no article text (only markup, scripts or navigation)' : 'nothing is left after removing the title and scraper junk';
+    throw new RejectedInput('no-text', `no article text: ${why}`);
+  }
+
+  const fromMetadata = metadataDate(raw.metadata);
+  const publishedAt = format === 'txt' ? (fromMetadata ?? doc.guessedDate) : (doc.documentDate ?? fromMetadata);
+  const lang = normaliseLanguageTag(doc.declaredLang) ?? metadataLanguage(raw.metadata) ?? detectLanguage(body);
+
+  const article: ParsedArticle = { format, charset, title: doc.title, body, lang };
+  if (publishedAt) article.publishedAt = publishedAt;
+  if (doc.author) article.author = doc.author;
+  if (doc.url) article.url = doc.url;
+  return article;
+}

@@ -1,0 +1,56 @@
+/**
+ * The article node in a page's JSON-LD: NewsArticle, Article, ReportageNewsArticle and kin,
+ * at top level, in arrays or inside @graph.
+ */
+
+const ARTICLE_TYPES = new Set([
+  'newsarticle', 'article', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle',
+  'reviewnewsarticle', 'backgroundnewsarticle', 'blogposting', 'socialmediaposting', 'report',
+  'scholarlyarticle', 'techarticle', 'liveblogposting', 'askpublicnewsarticle', 'satiricalarticle',
+]);
+
+export type JsonObject = Record<string, unknown>;
+
+function types(node: JsonObject): string[] {
+  const t = node['@type'];
+  const list = Array.isArray(t) ? t : [t];
+  return list.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase().replace(/^.*[/:]/, ''));
+}
+
+/** Breadth-first, bounded: JSON-LD from the wild can be large but is never meant to be deep. */
+const MAX_NODES = 2000;
+
+/** The first article-typed object in the parsed JSON-LD blocks, preferring news types. */
+export function findArticleNode(blocks: readonly unknown[]): JsonObject | undefined {
+  const queue: unknown[] = [...blocks];
+  let best: JsonObject | undefined;
+  for (let seen = 0; queue.length > 0 && seen < MAX_NODES; seen++) {
+    const value = queue.shift();
+    if (Array.isArray(value)) {
+      queue.push(...value);
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    const node = value as JsonObject;
+    const t = types(node);
+    if (t.some((x) => ARTICLE_TYPES.has(x))) {
+      if (t.some((x) => x.includes('news'))) return node;
+      best ??= node;
+    }
+    if (node['@graph']) queue.push(node['@graph']);
+    if (node.mainEntity) queue.push(node.mainEntity);
+    if (node.mainEntityOfPage && typeof node.mainEntityOfPage === 'object') queue.push(node.mainEntityOfPage);
+  }
+  return best;
+}
+
+/** A string value, or the `@value`/`name`/`@id` of an object, or the first of an array. */
+export function ldString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (Array.isArray(value)) return ldString(value[0]);
+  if (value && typeof value === 'object') {
+    const o = value as JsonObject;
+    return ldString(o['@value'] ?? o.name ?? o.alternateName ?? o['@id'] ?? o.url);
+  }
+  return undefined;
+}

@@ -1,0 +1,144 @@
+/**
+ * JSON articles as news crawlers write them (news-please, newspaper, WordPress REST, webz.io
+ * and home-grown ones): one object, with the common names for each field. HTML inside a
+ * body is reduced to text.
+ */
+import { parseHTML } from 'linkedom';
+import { RejectedInput } from '../errors';
+import { authorName } from './author';
+import { domParagraphs, type DomNode } from './dom-text';
+import { absoluteUrl } from './html-meta';
+import { stripJunk } from './junk';
+import { hasWordCharacters, inlineText, splitParagraphs } from './normalise';
+
+export interface JsonDocument {
+  title: string;
+  paragraphs: string[];
+  author?: string;
+  published?: unknown;
+  url?: string;
+  lang?: string;
+}
+
+type JsonObject = Record<string, unknown>;
+
+const TITLE_KEYS = ['title', 'headline', 'name'];
+const BODY_KEYS = ['body', 'text', 'content', 'articleBody', 'article_body', 'maintext', 'main_text', 'fulltext', 'full_text', 'bodyText', 'body_text', 'story'];
+const FALLBACK_BODY_KEYS = ['description', 'summary', 'excerpt', 'abstract', 'lead'];
+const URL_KEYS = ['url', 'link', 'canonical_url', 'canonicalUrl', 'source_url', 'sourceUrl', 'permalink', 'uri'];
+const AUTHOR_KEYS = ['author', 'authors', 'byline', 'creator', 'writer'];
+const DATE_KEYS = ['published', 'publishedAt', 'published_at', 'date_publish', 'datePublished', 'date_published', 'publish_date', 'publishDate', 'pubDate', 'pub_date', 'date', 'created_at', 'createdAt', 'timestamp'];
+const LANG_KEYS = ['language', 'lang', 'locale', 'inLanguage', 'in_language'];
+/** Wrappers some crawlers put the article in. */
+const WRAPPER_KEYS = ['article', 'data', 'item', 'post', 'document', 'story', 'result'];
+
+/** Looks like markup rather than text that happens to contain a `<`. */
+const HTML_TAG = /<\/?(p|br|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|blockquote|figure|figcaption|img|script|style|section|article|table)\b[^>]*>/i;
+
+/** Field lookup that also matches keys differing in case, `_` or `-`. */
+function fieldMap(o: JsonObject): Map<string, unknown> {
+  const map = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(o)) {
+    const folded = k.toLowerCase().replace(/[-_]/g, '');
+    if (!map.has(folded)) map.set(folded, v);
+  }
+  return map;
+}
+
+function pick(fields: Map<string, unknown>, keys: readonly string[]): unknown {
+  for (const key of keys) {
+    const value = fields.get(key.toLowerCase().replace(/[-_]/g, ''));
+    if (value !== undefined && value !== null && value !== '') return value;
+  }
+  return undefined;
+}
+
+/** `{ rendered: "..." }` (WordPress) and `{ text | value | content: "..." }` unwrap to their text. */
+function unwrap(value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as JsonObject;
+    return o.rendered ?? o.text ?? o.value ?? o.content ?? o.html ?? o.$date ?? value;
+  }
+  return value;
+}
+
+export function htmlToParagraphs(html: string): string[] {
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  return domParagraphs((document.body ?? document) as unknown as DomNode).paragraphs;
+}
+
+/** Text paragraphs of a body given as a string (plain or HTML) or an array of blocks. */
+function bodyParagraphs(value: unknown): string[] {
+  const v = unwrap(value);
+  if (typeof v === 'string') return HTML_TAG.test(v) ? htmlToParagraphs(v) : splitParagraphs(v);
+  if (Array.isArray(v)) return v.flatMap((item) => bodyParagraphs(item));
+  return [];
+}
+
+function textValue(value: unknown): string | undefined {
+  const v = unwrap(value);
+  if (typeof v === 'string') {
+    const text = inlineText(HTML_TAG.test(v) ? htmlToParagraphs(v).join(' ') : v);
+    return text || undefined;
+  }
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return textValue(v[0]);
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return `an array of ${value.length} items`;
+  if (value === null) return 'null';
+  return `a ${typeof value}`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new RejectedInput('malformed-json', `JSON could not be parsed: ${(error as Error).message}`);
+  }
+}
+
+/** The object holding the article: the top level, or one wrapper level down. */
+function articleObject(root: JsonObject): Map<string, unknown> {
+  const fields = fieldMap(root);
+  if (pick(fields, BODY_KEYS) !== undefined) return fields;
+  for (const key of WRAPPER_KEYS) {
+    const inner = unwrap(fields.get(key));
+    const candidate = Array.isArray(inner) && inner.length === 1 ? inner[0] : inner;
+    if (candidate && typeof candidate === 'object' && !Array.isArray(candidate)) {
+      const innerFields = fieldMap(candidate as JsonObject);
+      if (pick(innerFields, BODY_KEYS) !== undefined) return innerFields;
+    }
+  }
+  return fields;
+}
+
+export function parseJsonDocument(text: string): JsonDocument {
+  const root = parseJson(text.replace(/^\uFEFF/, ''));
+  if (!root || typeof root !== 'object' || Array.isArray(root)) {
+    throw new RejectedInput('json-not-object', `JSON article must be an object with a title and a body, but is ${describe(root)}`);
+  }
+  const fields = articleObject(root as JsonObject);
+  const mainBody = pick(fields, BODY_KEYS);
+  const rawBody = mainBody ?? pick(fields, FALLBACK_BODY_KEYS);
+  if (rawBody === undefined) {
+    throw new RejectedInput('json-no-body', `JSON object has no body field (looked for ${[...BODY_KEYS, ...FALLBACK_BODY_KEYS].join(', ')})`);
+  }
+  const paragraphs = stripJunk(bodyParagraphs(rawBody)).filter(hasWordCharacters);
+  if (paragraphs.length === 0) {
+    throw new RejectedInput('json-no-body', `JSON body field is empty or not text (${describe(unwrap(rawBody))})`);
+  }
+
+  const doc: JsonDocument = { title: textValue(pick(fields, TITLE_KEYS)) ?? '', paragraphs };
+  const author = authorName(unwrap(pick(fields, AUTHOR_KEYS)));
+  if (author) doc.author = author;
+  const published = pick(fields, DATE_KEYS);
+  if (published !== undefined) doc.published = unwrap(published);
+  const url = absoluteUrl(textValue(pick(fields, URL_KEYS)));
+  if (url) doc.url = url;
+  const lang = textValue(pick(fields, LANG_KEYS));
+  if (lang) doc.lang = lang;
+  return doc;
+}
