@@ -18,6 +18,7 @@ const NARRATIVE_RELATIVE = /^(?:am\s+)?(?:nächsten|folgenden|vorigen|vorherigen
 
 const DAY_WORD = /montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|heute|gestern|morgen|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight/iu;
 
+const CALENDAR_DATE = new RegExp(`(?:${GERMAN_MONTHS}|${ENGLISH_MONTHS})(?![\\p{L}])|\\d{1,4}[-./]\\d{1,2}[-./]\\d{1,4}|\\d{1,2}\\.\\d{1,2}\\.`, 'iu');
 const DURATION = /\b(?:hours?|minutes?|seconds?|stunden?|minuten?|sekunden?)\b/iu;
 
 function iso(year: number, month: number, day: number): string {
@@ -33,9 +34,9 @@ export function extractDates(text: string, lang: string, referenceDate: Date): E
     const start = result.start;
     if (!start.isCertain('day') && !start.isCertain('weekday')) continue;
     if (/^\d{1,2}([.:]\d{2})?$/u.test(result.text.trim())) continue;
-    // Without a number only day words count ("Friday", "gestern"); chrono also reads "jetzt",
-    // "nächste Woche" or a stray "fr" as dates.
-    if (!/\d/u.test(result.text) && !DAY_WORD.test(result.text)) continue;
+    // A day word ("Friday", "gestern") or a written date; chrono also reads "jetzt", "nächste
+    // Woche, um 15 Uhr" or a stray "fr" as dates.
+    if (!DAY_WORD.test(result.text) && !CALENDAR_DATE.test(result.text)) continue;
     // Durations ("for 24 hours") and fractions ("2 1/3 innings") are not dates.
     if (DURATION.test(result.text) || /^\d{1,2}\/\d{1,2}$/u.test(result.text.trim())) continue;
     out.push({ text: result.text.replace(/[\s,.;:]+$/u, ''), date: iso(start.get('year')!, start.get('month')!, start.get('day')!), offset: result.index });

@@ -160,7 +160,8 @@ function speakerNear(text: string, persons: PersonMention[], from: number, to: n
 }
 
 /** Nothing but a few words (titles, an age) between a name and its verb. */
-function closeBy(between: string): boolean {
+function closeBy(raw: string): boolean {
+  const between = raw.replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Gov|Rep)\./gu, 'Mr');
   return wordCount(between) <= 3 && !/[.;:!?„“”"»«(]/u.test(between) && !RELATIVE_CLAUSE.test(between);
 }
 
@@ -190,9 +191,15 @@ function sentenceStart(text: string, at: number): number {
   for (let j = at - 1; j >= limit; j--) {
     const c = text[j]!;
     if (c === '\n' || c === '“' || c === '”' || c === '«') return j + 1;
-    if ((c === '.' || c === '!' || c === '?') && /\s/u.test(text[j + 1] ?? '')) return j + 1;
+    if ((c === '.' || c === '!' || c === '?') && /\s/u.test(text[j + 1] ?? '') && !abbreviationBefore(text, j)) return j + 1;
   }
   return limit;
+}
+
+/** "Mr." or the initial in "Hansjörg N. Schultz": a full stop that does not end a sentence. */
+function abbreviationBefore(text: string, dot: number): boolean {
+  const word = /(\p{L}+)$/u.exec(text.slice(Math.max(0, dot - 6), dot))?.[1] ?? '';
+  return /^(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Gen|Gov|Rep|Hr|Fr|Nr|\p{Lu})$/u.test(word);
 }
 
 /** `q` reopens the quote in the paragraph after `prev`, with only the attribution between. */

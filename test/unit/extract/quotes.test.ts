@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../../functions/core/extract/index';
+import { articleText } from '../../../functions/core/types';
+import { article, sample } from './samples';
+
+const REF = { referenceDate: new Date('1996-08-30T12:00:00Z') };
+const quotes = (body: string, lang: string) =>
+  extract(article(body, lang), REF).quotes.map((q) => `${q.speaker ?? '-'}: ${q.text}`);
+
+describe('quotes in German text', () => {
+  it('„…“, sagte der Beamte: no named speaker', () => {
+    expect(quotes('„Wir werden entschieden reagieren, wenn es nötig ist“, sagte der Beamte.', 'de')).toEqual([
+      '-: Wir werden entschieden reagieren, wenn es nötig ist',
+    ]);
+  });
+
+  it('X sagte: „…“ and „…“, erklärte X', () => {
+    expect(quotes('Präsident Joe Biden sagte: „Das ist ein klares Signal an Moskau.“', 'de')).toEqual([
+      'Joe Biden: Das ist ein klares Signal an Moskau.',
+    ]);
+    expect(quotes('»Wir bleiben bei unserer Linie«, erklärte Außenminister Antony Blinken am Abend.', 'de')).toEqual([
+      'Antony Blinken: Wir bleiben bei unserer Linie',
+    ]);
+    expect(quotes('„Das ist nicht hinnehmbar“, so Herr Putin.', 'de')).toEqual(['Putin: Das ist nicht hinnehmbar']);
+  });
+
+  it('skips scare quotes without a speaker', () => {
+    expect(quotes('Er sprach von „Deeskalation“ und von „ernsten Kosten und Konsequenzen“ in der Krise.', 'de')).toEqual([]);
+  });
+
+  it('on the Biden/Putin article: Psaki by apposition, the official unnamed, scare quotes dropped', () => {
+    const a = sample('biden-putin-call.de.txt');
+    const x = extract(a, { referenceDate: new Date('2021-12-30T12:00:00Z') });
+    const psaki = x.quotes.find((q) => q.text.startsWith('bekräftigt hat'));
+    expect(psaki).toMatchObject({ speaker: 'Jen Psaki', speakerId: 'per-jen-psaki' });
+    const official = x.quotes.find((q) => q.text.startsWith('Präsident Biden hat zwei Wege'));
+    expect(official).toBeDefined();
+    expect(official!.speaker).toBeUndefined();
+    expect(x.quotes.find((q) => q.text.includes('Dafür ist Diplomatie da'))!.speaker).toBeUndefined();
+    for (const scare of ['Deeskalation', 'Folgen', 'wirtschaftlichen Kosten', 'ernsten Kosten und Konsequenzen']) {
+      expect(x.quotes.map((q) => q.text)).not.toContain(scare);
+    }
+    const text = articleText(a);
+    for (const q of x.quotes) expect(text.slice(q.offset, q.offset + q.text.length)).toBe(q.text);
+    // Every named speaker is a person entity of the article.
+    const ids = new Set(x.entities.filter((e) => e.type === 'PER').map((e) => e.id));
+    for (const q of x.quotes) if (q.speakerId) expect(ids.has(q.speakerId)).toBe(true);
+  });
+});
+
+describe('quotes in English text', () => {
+  it('"…," Hoddle said, resolved to the full name, continued over paragraphs', () => {
+    const x = extract(sample('en-dev-003.txt'), REF);
+    expect(x.quotes).toHaveLength(2);
+    expect(x.quotes[0]).toMatchObject({ speaker: 'Glenn Hoddle', speakerId: 'per-glenn-hoddle' });
+    expect(x.quotes[0]!.text).toBe("I 'm sure there won't be a problem, I 'm sure Alan is the man for the job,");
+    expect(x.quotes[1]!.speaker).toBe('Glenn Hoddle');
+    expect(x.quotes[1]!.text).toMatch(/^There were three or four people[\s\S]*In four days[\s\S]*he plays up front\.$/);
+  });
+
+  it('said X, X told, observed title X, and a pronoun speaker left open', () => {
+    const x = extract(sample('en-dev-090.txt'), REF);
+    expect(x.quotes.map((q) => q.speaker ?? '-')).toEqual(['Stig Onarheim', 'Stig Onarheim', 'Johan Sletten', '-', '-']);
+    const y = extract(sample('en-dev-150.txt'), REF);
+    expect(y.quotes.map((q) => q.speaker)).toEqual(['Kevin Brown', 'Kevin Brown', 'Ray Knight', 'Ray Knight']);
+  });
+
+  it('according to X, and "…" said X with curly quotes', () => {
+    expect(quotes('“We will not give up this fight,” said Senator John Smith.', 'en')).toEqual([
+      'John Smith: We will not give up this fight,',
+    ]);
+    expect(quotes('Prices will rise, according to Mr. Alan Greenspan: "Inflation is coming back soon."', 'en')).toEqual([
+      'Alan Greenspan: Inflation is coming back soon.',
+    ]);
+  });
+});

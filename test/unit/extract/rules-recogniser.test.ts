@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { extract, rulesRecogniser } from '../../../functions/core/extract/index';
+import { articleText, type EntityType, type Extraction } from '../../../functions/core/types';
+import { sample } from './samples';
+
+const names = (x: Extraction, type: EntityType) => x.entities.filter((e) => e.type === type).map((e) => e.name);
+const tagged = (text: string, lang: string) =>
+  rulesRecogniser(text, lang).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+
+describe('rule recogniser on the German Biden/Putin article', () => {
+  const x = extract(sample('biden-putin-call.de.txt'), { referenceDate: new Date('2021-12-30T12:00:00Z') });
+
+  it('finds the people, places and Nato', () => {
+    expect(names(x, 'PER')).toEqual(
+      expect.arrayContaining(['Joe Biden', 'Wladimir Putin', 'Jen Psaki', 'Antony Blinken', 'Volodmyr Zelensky']),
+    );
+    expect(names(x, 'LOC')).toEqual(expect.arrayContaining(['Ukraine', 'Russland', 'USA', 'Genf']));
+    expect(names(x, 'ORG')).toContain('Nato');
+  });
+
+  it('finds no person that is not in the text', () => {
+    const allowed = ['Joe Biden', 'Wladimir Putin', 'Jen Psaki', 'Antony Blinken', 'Volodmyr Zelensky'];
+    expect(names(x, 'PER').filter((n) => !allowed.includes(n))).toEqual([]);
+  });
+
+  it('finds the organisations named by pattern', () => {
+    expect(names(x, 'ORG')).toEqual(
+      expect.arrayContaining([
+        'Organisation für Sicherheit und Zusammenarbeit in Europa',
+        'Nato-Russland-Rat',
+        'Außenministerium',
+        'Verteidigungsministerium',
+        'Finanzministerium',
+      ]),
+    );
+  });
+
+  it('merges every Putin and Biden mention into one entity each', () => {
+    const putin = x.entities.find((e) => e.name === 'Wladimir Putin')!;
+    const biden = x.entities.find((e) => e.name === 'Joe Biden')!;
+    expect(putin.mentions).toBe(10);
+    expect(biden.mentions).toBe(8);
+    const text = articleText(sample('biden-putin-call.de.txt'));
+    for (const [s, e] of putin.offsets) expect(['Putin', 'Putins', 'Wladimir Putin']).toContain(text.slice(s, e));
+    expect(x.entities.filter((e) => e.type === 'PER' && /Putin|Biden/.test(e.name))).toHaveLength(2);
+  });
+
+  it('does not tag compounds, adjectives or common nouns as entities', () => {
+    const all = x.entities.map((e) => e.name);
+    for (const word of ['Nato-Streitkräfte', 'Biden-Regierung', 'US-Diplomatie', 'Deeskalation', 'Jahresende', 'Beamte']) {
+      expect(all).not.toContain(word);
+    }
+  });
+});
+
+describe('rule recogniser precision on German nouns', () => {
+  it('tags no person after a title followed by a place or a noun', () => {
+    expect(tagged('Der Präsident Frankreichs traf gestern den Kanzler.', 'de')).toEqual(['LOC:Frankreichs']);
+    expect(tagged('Die Regierung hat am Montag neue Maßnahmen beschlossen.', 'de')).toEqual([]);
+    expect(tagged('Eine Frau Mitte dreißig rief die Polizei.', 'de')).toEqual([]);
+  });
+
+  it('reads honorifics, titles and appositions', () => {
+    expect(tagged('Gestern sagte Frau Merkel in Berlin, sie sei zufrieden.', 'de')).toEqual(['PER:Merkel', 'LOC:Berlin']);
+    expect(tagged('Der Südwestfunk-Redakteur Hansjörg N. Schultz wechselt.', 'de')).toEqual(['PER:Hansjörg N. Schultz']);
+    expect(tagged('Das sagte der Sprecher des Ministeriums, Peter Müller, am Abend.', 'de')).toContain('PER:Peter Müller');
+  });
+
+  it('tags company and ministry patterns', () => {
+    expect(tagged('Die Siemens AG und das Bundesministerium für Finanzen einigten sich.', 'de')).toEqual([
+      'ORG:Siemens AG',
+      'ORG:Bundesministerium für Finanzen',
+    ]);
+  });
+});
+
+describe('rule recogniser on English samples', () => {
+  it('en-dev-003: Shearer as England captain', () => {
+    const x = extract(sample('en-dev-003.txt'), { referenceDate: new Date('1996-08-30T12:00:00Z') });
+    expect(names(x, 'PER').sort()).toEqual(
+      ['Alan Shearer', 'David Platt', 'Glenn Hoddle', 'Les Ferdinand', 'Teddy Sheringham', 'Tony Adams'].sort(),
+    );
+    expect(names(x, 'LOC')).toEqual(expect.arrayContaining(['England', 'London', 'Moldova']));
+    const clubs = x.entities.filter((e) => ['Newcastle', 'Blackburn', 'Southampton'].includes(e.name));
+    expect(clubs.map((e) => e.name).sort()).toEqual(['Blackburn', 'Newcastle', 'Southampton']);
+    for (const club of clubs) expect(['ORG', 'LOC']).toContain(club.type);
+    // Headline "SHEARER", "Shearer's" and "Alan Shearer" are one person.
+    expect(x.entities.find((e) => e.name === 'Alan Shearer')!.mentions).toBe(5);
+  });
+
+  it('en-dev-040: Irish team news', () => {
+    const x = extract(sample('en-dev-040.txt'), { referenceDate: new Date('1996-08-30T12:00:00Z') });
+    expect(names(x, 'PER')).toEqual(
+      expect.arrayContaining(['Mick McCarthy', 'Gary Breen', 'Phil Babb', 'Ian Harte', "Keith O'Neill", 'Niall Quinn']),
+    );
+    expect(names(x, 'LOC')).toEqual(expect.arrayContaining(['Liechtenstein', 'Dublin']));
+  });
+
+  it('en-dev-090: people named only by context', () => {
+    const x = extract(sample('en-dev-090.txt'), { referenceDate: new Date('1996-08-30T12:00:00Z') });
+    expect(names(x, 'PER')).toEqual(
+      expect.arrayContaining(['Stig Onarheim', 'Johan Sletten', 'Heidi Groenstein', 'Rolf Soderlind']),
+    );
+    expect(names(x, 'LOC')).toEqual(expect.arrayContaining(['Norway', 'Russia', 'Moscow', 'Spitzbergen']));
+    for (const n of names(x, 'PER')) expect(n).not.toMatch(/^(The|Police|Disaster|Winter|Longyear)\b/);
+  });
+
+  it('en-dev-150: baseball round-up keeps team names out of PER', () => {
+    const x = extract(sample('en-dev-150.txt'), { referenceDate: new Date('1996-08-31T12:00:00Z') });
+    const people = names(x, 'PER');
+    expect(people).toEqual(expect.arrayContaining(['Kevin Brown', 'Ray Knight', 'John Boles', 'Tom Glavine', 'Rod Beck']));
+    for (const team of ['The Phillies', 'Francisco Giants', 'San Francisco Giants', 'Reds', 'Cardinals']) {
+      expect(people).not.toContain(team);
+    }
+    expect(x.entities.find((e) => e.name === 'Kevin Brown')!.mentions).toBe(5);
+  });
+});
