@@ -4,6 +4,7 @@
  * UTF-8, Windows-1252. Bytes that fit none of them are rejected, not decoded to garbage.
  */
 import { RejectedInput } from '../errors';
+import { decodeWindows1252 } from './cp1252';
 
 export interface Decoded {
   text: string;
@@ -29,6 +30,7 @@ function decoderFor(label: string, fatal: boolean): InstanceType<typeof TextDeco
 }
 
 function tryDecode(bytes: Uint8Array, label: string): string | undefined {
+  if (decoderFor(label, false)?.encoding === 'windows-1252') return decodeWindows1252(bytes);
   try {
     return decoderFor(label, true)?.decode(bytes);
   } catch {
@@ -107,7 +109,7 @@ function implausibleCp1252(bytes: Uint8Array, text: string): string | undefined 
   for (const ch of text) {
     if (ch.charCodeAt(0) < 0x80) continue;
     highChars++;
-    if (!/\p{L}/u.test(ch) && !CP1252_PUNCTUATION.has(ch)) odd++;
+    if (!/\p{L}/u.test(ch) && !CP1252_PUNCTUATION.has(ch)) odd++; // U+FFFD (undefined byte) counts as odd
   }
   if (highChars >= 8 && odd > 0.3 * highChars) {
     return `it is not valid UTF-8 and read as Windows-1252 ${odd} of ${highChars} non-ASCII characters are symbols, not letters`;
@@ -167,7 +169,7 @@ export function decodeBytes(bytes: Uint8Array, declared: ReadonlyArray<string | 
     if (!decoder) continue;
     const charset = decoder.encoding;
     // Pure ASCII reads the same in every charset we accept; name the declared one.
-    if (!nonAscii && charset !== 'utf-16le' && charset !== 'utf-16be') return finish(new TextDecoder('latin1').decode(bytes), charset);
+    if (!nonAscii && charset !== 'utf-16le' && charset !== 'utf-16be') return finish(decodeWindows1252(bytes), charset);
     if (charset === 'utf-8') {
       const text = tryDecode(bytes, 'utf-8');
       if (text !== undefined) return finish(text, 'utf-8');
@@ -186,7 +188,7 @@ export function decodeBytes(bytes: Uint8Array, declared: ReadonlyArray<string | 
   const utf8 = tryDecode(bytes, 'utf-8');
   if (utf8 !== undefined) return finish(utf8, 'utf-8');
 
-  const cp1252 = new TextDecoder('windows-1252').decode(bytes);
+  const cp1252 = decodeWindows1252(bytes);
   const problem = implausibleCp1252(bytes, cp1252);
   if (problem) throw new RejectedInput('bad-encoding', `cannot decode the text: ${problem}`);
   return finish(cp1252, 'windows-1252');

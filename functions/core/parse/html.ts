@@ -84,7 +84,7 @@ export function parseHtmlDocument(html: string): HtmlDocument {
   if (meta.maxDepth <= MAX_READABILITY_DEPTH) {
     readable = runReadability(document);
     if (readable?.content) {
-      paragraphs = domParagraphs(readable.content).paragraphs;
+      paragraphs = domParagraphs(readable.content, { dropLinkBlocks: true }).paragraphs;
       extractor = 'readability';
     }
   }
