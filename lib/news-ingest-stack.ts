@@ -45,6 +45,7 @@ export class NewsIngestStack extends Stack {
     const cursorSecret = new CursorSecret(this, 'Cursor');
     this.query = new QueryApi(this, 'Query', {
       table,
+      bucketName: this.articles.bucket.bucketName,
       cursorSecret: cursorSecret.dynamicReference(),
       auth: config.auth,
       corsOrigins: config.corsOrigins,

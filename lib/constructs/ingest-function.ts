@@ -1,14 +1,15 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { Annotations, Duration, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { MODEL_LANGS, modelPath } from '../../functions/core/ner/load';
 import { ENV, INGEST_TIMEOUT_SECONDS, QUEUE } from '../../functions/shared/resources';
 import { bucketObjectsFinding } from '../nag-acknowledgements';
-import { tableReadWriteStatements, type TableArns } from '../policies/table-access';
+import { ingestTableStatements, type TableArns } from '../policies/table-access';
 import { HandlerFunction, REPO_ROOT } from './handler-function';
 
 /** Where the trained NER model sits in the bundle, and the variable that tells the handler. */
@@ -34,9 +35,20 @@ function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** True when models/ exists and holds at least one file other than dotfiles. */
-export function hasModelFiles(dir: string): boolean {
-  return existsSync(dir) && readdirSync(dir).some((name) => !name.startsWith('.'));
+/**
+ * Shell commands (run by CDK after esbuild) that copy `<repo>/models` into the bundle as
+ * `models/`. Skipped while no model is trained yet, so a missing model never breaks the
+ * build; the synth warning below says what is missing.
+ */
+export function copyModelsCommands(inputDir: string, outputDir: string): string[] {
+  const source = shellQuote(join(inputDir, MODELS_DIR));
+  const target = shellQuote(join(outputDir, MODELS_DIR));
+  return [`if [ -d ${source} ]; then mkdir -p ${target} && cp -R ${source}/. ${target}/; fi`];
+}
+
+/** Model files the ingest handler loads (one per language) that are not in `dir`. */
+export function missingModelFiles(dir: string): string[] {
+  return MODEL_LANGS.map((lang) => modelPath(lang, dir)).filter((file) => !existsSync(file));
 }
 
 /**
@@ -59,25 +71,21 @@ export class IngestFunction extends Construct {
         [ENV.bucketName]: props.bucket.bucketName,
         [NER_MODEL_ENV]: NER_MODEL_LAMBDA_DIR,
       },
-      // Copies models/ next to the bundle; skipped while the model is not trained yet
-      // (the warning below says so at synth), so a missing model never breaks the build.
-      afterBundling: (inputDir, outputDir) => {
-        const source = shellQuote(join(inputDir, MODELS_DIR));
-        const target = shellQuote(join(outputDir, MODELS_DIR));
-        return [`if [ -d ${source} ]; then mkdir -p ${target} && cp -R ${source}/. ${target}/; fi`];
-      },
+      afterBundling: copyModelsCommands,
     });
 
-    if (!hasModelFiles(join(REPO_ROOT, MODELS_DIR))) {
+    const missing = missingModelFiles(join(REPO_ROOT, MODELS_DIR));
+    if (missing.length > 0) {
       Annotations.of(this).addWarningV2(
         'news-ingest:nerModelMissing',
-        `${MODELS_DIR}/ is missing or empty: the ingest bundle will carry no trained NER model (run \`npm run train\` first).`,
+        `The ingest bundle will lack trained NER model files (run \`npm run train\` first): ${missing.map((file) => relative(REPO_ROOT, file)).join(', ')}`,
       );
     }
 
     const role = this.handler.role;
-    // Objects only of this bucket; GetObjectVersion because events name a version, ListBucket
-    // for the reconciliation pass that compares the bucket with the table.
+    // Objects of this bucket only. GetObjectVersion because events name the version to read;
+    // ListBucket so that an object deleted before it is read answers 404 (skipped as gone)
+    // instead of 403 (retried as an error), and for reconciliation listings.
     role.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ['s3:GetObject', 's3:GetObjectVersion'],
@@ -92,7 +100,7 @@ export class IngestFunction extends Construct {
       reason:
         'Object keys are whatever uploaders choose, so reads are scoped to the objects of this one bucket (`<bucket ARN>/*`), read actions only.',
     });
-    for (const statement of tableReadWriteStatements(props.table)) role.addToPrincipalPolicy(statement);
+    for (const statement of ingestTableStatements(props.table)) role.addToPrincipalPolicy(statement);
 
     this.handler.fn.addEventSource(
       new SqsEventSource(props.queue, {

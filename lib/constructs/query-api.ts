@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
 import { ENV, QUERY_TIMEOUT_SECONDS } from '../../functions/shared/resources';
 import { API_ROUTES } from '../../functions/shared/routes';
 import type { ApiAuth } from '../config';
-import { tableReadStatements, type TableArns } from '../policies/table-access';
+import { queryTableStatements, type TableArns } from '../policies/table-access';
 import { routeAuthorizer } from './api-auth';
 import { HandlerFunction } from './handler-function';
 
@@ -45,6 +45,7 @@ export const ACCESS_LOG_FIELDS = {
 
 export interface QueryApiProps {
   table: TableArns & { tableName: string };
+  bucketName: string;
   cursorSecret: string;
   auth: ApiAuth;
   corsOrigins: string[];
@@ -78,9 +79,12 @@ export class QueryApi extends Construct {
       environment: {
         [ENV.tableName]: props.table.tableName,
         [ENV.cursorSecret]: props.cursorSecret,
+        // Article ids are derived from bucket and key; the reader must use the same bucket
+        // name as ingest did. Only the name: the query function never reads S3.
+        [ENV.bucketName]: props.bucketName,
       },
     });
-    for (const statement of tableReadStatements(props.table)) this.handler.role.addToPrincipalPolicy(statement);
+    for (const statement of queryTableStatements(props.table)) this.handler.role.addToPrincipalPolicy(statement);
 
     const authorizer = routeAuthorizer(props.auth);
     this.api = new HttpApi(this, 'Api', {

@@ -1,44 +1,46 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 
 /**
- * DynamoDB permissions written out action by action. The grant* helpers are broader than
- * either function needs: grantReadData includes Scan and `<table>/index/*`, and
- * grantReadWriteData adds DeleteItem on everything. Here every action is one a handler
- * performs, on the table or on the named indexes only.
+ * DynamoDB permissions written out action by action, matching the commands the storage
+ * modules send (functions/storage/article-reader.ts, article-writer.ts). The grant* helpers
+ * are broader: grantReadData includes Scan and `<table>/index/*`, grantReadWriteData adds
+ * BatchWriteItem and DeleteItem for everyone. Here each function gets what it uses, on the
+ * table, and Query on the named indexes only.
  */
 export interface TableArns {
   tableArn: string;
   indexArns: string[];
 }
 
-/** Point reads and queries: what the query API does. */
-export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
+/** The query API's reader: GetCommand, BatchGetCommand, QueryCommand. */
+export const QUERY_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
 
 /**
- * What ingest does on top of reading: put/update records, batch writes, conditional writes
- * inside transactions (ConditionCheckItem), and DeleteItem because an object-removed event
- * deletes the article's records.
+ * The ingest writer: Get/Query to read current state, UpdateCommand, DeleteCommand (an
+ * object-removed event deletes the article's records), and TransactWriteCommand, which is
+ * authorised per item as PutItem/UpdateItem/DeleteItem/ConditionCheckItem.
  */
-export const TABLE_WRITE_ACTIONS = [
+export const INGEST_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:Query',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
   'dynamodb:ConditionCheckItem',
 ] as const;
 
-/** Indexes only support Query (and Scan, which nobody gets). */
-function indexQuery(arns: TableArns): PolicyStatement {
-  return new PolicyStatement({ actions: ['dynamodb:Query'], resources: arns.indexArns });
-}
-
-export function tableReadStatements(arns: TableArns): PolicyStatement[] {
-  return [new PolicyStatement({ actions: [...TABLE_READ_ACTIONS], resources: [arns.tableArn] }), indexQuery(arns)];
-}
-
-export function tableReadWriteStatements(arns: TableArns): PolicyStatement[] {
+function tableStatements(arns: TableArns, actions: readonly string[]): PolicyStatement[] {
   return [
-    new PolicyStatement({ actions: [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS], resources: [arns.tableArn] }),
-    indexQuery(arns),
+    new PolicyStatement({ actions: [...actions], resources: [arns.tableArn] }),
+    // Indexes only serve Query (and Scan, which nobody gets).
+    new PolicyStatement({ actions: ['dynamodb:Query'], resources: arns.indexArns }),
   ];
+}
+
+export function queryTableStatements(arns: TableArns): PolicyStatement[] {
+  return tableStatements(arns, QUERY_TABLE_ACTIONS);
+}
+
+export function ingestTableStatements(arns: TableArns): PolicyStatement[] {
+  return tableStatements(arns, INGEST_TABLE_ACTIONS);
 }

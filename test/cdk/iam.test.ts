@@ -1,7 +1,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { TABLE } from '../../functions/shared/resources';
-import { TABLE_READ_ACTIONS } from '../../lib/policies/table-access';
+import { INGEST_TABLE_ACTIONS, QUERY_TABLE_ACTIONS } from '../../lib/policies/table-access';
 import { logicalIdsOfType, synthesize, type Synthesized } from './synth';
 
 /**
@@ -152,8 +152,10 @@ describe('ingest role', () => {
 
   it('reads and writes the table and queries its named indexes, without Scan', () => {
     const dynamo = [...grants.actions].filter((a) => a.startsWith('dynamodb:'));
-    expect(dynamo).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query', 'dynamodb:GetItem']));
+    expect(dynamo.sort()).toEqual([...INGEST_TABLE_ACTIONS].sort());
+    expect(dynamo).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem']));
     expect(dynamo).not.toContain('dynamodb:Scan');
+    expect(dynamo).not.toContain('dynamodb:BatchWriteItem');
     expect(grants.resources).toContain(`<${tableId}.Arn>`);
     for (const index of indexArns) expect(grants.resources).toContain(index);
   });
@@ -172,9 +174,16 @@ describe('query role', () => {
 
   it('may only read the table and its indexes (plus write its own logs)', () => {
     expect([...grants.actions].sort()).toEqual(
-      [...TABLE_READ_ACTIONS, 'logs:CreateLogStream', 'logs:PutLogEvents'].sort(),
+      [...QUERY_TABLE_ACTIONS, 'logs:CreateLogStream', 'logs:PutLogEvents'].sort(),
     );
     expect([...grants.resources].sort()).toEqual([`<${tableId}.Arn>`, `<${queryLogsId}.Arn>`, ...indexArns].sort());
+  });
+
+  it('has no write or scan action of any kind', () => {
+    for (const action of grants.actions) {
+      if (action.startsWith('logs:')) continue;
+      expect(action).toMatch(/^dynamodb:(GetItem|BatchGetItem|Query)$/);
+    }
   });
 
   it('needs no Secrets Manager permission: the cursor secret arrives as a dynamic reference', () => {

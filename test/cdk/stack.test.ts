@@ -203,9 +203,10 @@ describe('functions', () => {
     });
   });
 
-  it('gives query the table and the cursor secret as a dynamic reference, not a value', () => {
+  it('gives query the table, the bucket name and the cursor secret as a dynamic reference, not a value', () => {
     const variables = properties(queryId).Environment.Variables;
     expect(variables.TABLE_NAME).toEqual(ref(tableId));
+    expect(variables.BUCKET_NAME).toEqual(ref(bucketId));
     const [secretId] = logicalIdsOfType(resources, 'AWS::SecretsManager::Secret');
     expect(variables.CURSOR_SECRET).toEqual({
       'Fn::Join': ['', ['{{resolve:secretsmanager:', ref(secretId!), ':SecretString:::}}']],
