@@ -1,0 +1,66 @@
+/**
+ * NER benchmarks: tagging speed on the dev files (tokens/s, one core, median of runs), cold
+ * model load time (median, each in a fresh process) and model size on disk.
+ * Options: --runs N (default 5), --data DIR (default NER_DATA_DIR or ../shared/data/ner).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseBio } from '../../functions/core/ner/conll';
+import { MODEL_LANGS, loadTagger, modelPath } from '../../functions/core/ner/load';
+import { createModelRecogniser } from '../../functions/core/ner/recogniser';
+import { groupByDocument } from '../../functions/core/ner/train';
+import { median, type BenchRow } from './table';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const DEV: Record<string, string> = { en: 'en/conll03-dev.bio', de: 'de/conll03-dev.bio' };
+
+export async function run(argv: string[]): Promise<BenchRow[]> {
+  let runs = 5;
+  let dataDir = process.env.NER_DATA_DIR ?? path.resolve(REPO, '../shared/data/ner');
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--runs') runs = Math.max(1, Number.parseInt(argv[++i], 10));
+    else if (argv[i] === '--data') dataDir = path.resolve(argv[++i]);
+  }
+  const rows: BenchRow[] = [];
+  let totalBytes = 0;
+  for (const lang of MODEL_LANGS) {
+    const file = modelPath(lang);
+    const bytes = statSync(file).size;
+    totalBytes += bytes;
+    rows.push({ benchmark: `ner model size ${lang}`, value: (bytes / 1e6).toFixed(2), unit: 'MB', detail: path.relative(REPO, file) });
+
+    const loads: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'scripts/bench/ner-load-child.ts'), file], { encoding: 'utf8' });
+      loads.push(Number.parseFloat(out));
+    }
+    rows.push({ benchmark: `ner cold load ${lang}`, value: median(loads).toFixed(0), unit: 'ms', detail: `median of ${runs} fresh processes (read + inflate + gazetteer)` });
+
+    const tagger = loadTagger(file);
+    const docs = groupByDocument(parseBio(readFileSync(path.join(dataDir, DEV[lang]), 'utf8'))).map((doc) => doc.map((s) => s.tokens));
+    const tokens = docs.reduce((n, doc) => n + doc.reduce((m, s) => m + s.length, 0), 0);
+    const rates: number[] = [];
+    for (let r = 0; r < runs + 1; r++) {
+      const started = performance.now();
+      for (const doc of docs) tagger.tagDocument(doc);
+      const seconds = (performance.now() - started) / 1000;
+      if (r > 0) rates.push(tokens / seconds); // the first run warms the JIT
+    }
+    rows.push({ benchmark: `ner tagging ${lang}`, value: Math.round(median(rates)).toLocaleString('en-US'), unit: 'tokens/s', detail: `${DEV[lang]}, ${tokens} tokens, median of ${runs}` });
+
+    // Whole recogniser on running text: tokenising and sentence splitting included.
+    const text = docs.map((doc) => doc.map((s) => s.join(' ')).join('\n\n')).join('\n\n');
+    const recognise = createModelRecogniser();
+    const textRates: number[] = [];
+    for (let r = 0; r < runs + 1; r++) {
+      const started = performance.now();
+      recognise(text, lang);
+      if (r > 0) textRates.push(tokens / ((performance.now() - started) / 1000));
+    }
+    rows.push({ benchmark: `ner recogniser ${lang}`, value: Math.round(median(textRates)).toLocaleString('en-US'), unit: 'tokens/s', detail: 'plain text: tokenise + split + tag, median' });
+  }
+  rows.push({ benchmark: 'ner model size total', value: (totalBytes / 1e6).toFixed(2), unit: 'MB' });
+  return rows;
+}
