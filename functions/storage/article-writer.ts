@@ -15,11 +15,13 @@ import { isErrorNamed, keys, type TableContext } from './table';
  *   at most once; a retry recomputes the remaining diff from the memberships.
  */
 
+export type EntityChange = 'add' | 'remove' | 'change' | 'refresh';
+
 export type StatusState = 'pending' | 'processed' | 'rejected' | 'failed' | 'deleted';
 
 export type WriteStep =
   | { kind: 'claim' }
-  | { kind: 'entity'; change: 'add' | 'remove' | 'change' | 'refresh'; entityId: string }
+  | { kind: 'entities'; changes: Array<{ entityId: string; change: EntityChange }> }
   | { kind: 'entity-cleanup'; entityId: string }
   | { kind: 'meta'; change: 'put' | 'delete' }
   | { kind: 'status'; state: StatusState };
@@ -29,6 +31,8 @@ export interface WriterOptions {
   afterWrite?: (step: WriteStep) => void | Promise<void>;
   /** Parallel entity transactions per article. */
   concurrency?: number;
+  /** Entity changes committed together; 1 makes every entity its own transaction. */
+  entitiesPerTransaction?: number;
   now?: () => Date;
 }
 
@@ -55,6 +59,8 @@ export class LostClaim extends Error {
 class StaleDiff extends Error {}
 
 const MAX_SYNC_ROUNDS = 5;
+/** DynamoDB allows 100 items per transaction: the claim check plus at most 4 items per entity change. */
+const MAX_ENTITIES_PER_TRANSACTION = 24;
 const MAX_CONFLICT_RETRIES = 10;
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -62,6 +68,7 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 export class ArticleWriter {
   private readonly afterWrite: NonNullable<WriterOptions['afterWrite']>;
   private readonly concurrency: number;
+  private readonly entitiesPerTransaction: number;
   private readonly now: () => Date;
 
   constructor(
@@ -70,6 +77,7 @@ export class ArticleWriter {
   ) {
     this.afterWrite = options.afterWrite ?? (() => undefined);
     this.concurrency = options.concurrency ?? 4;
+    this.entitiesPerTransaction = Math.max(1, Math.min(options.entitiesPerTransaction ?? 10, MAX_ENTITIES_PER_TRANSACTION));
     this.now = options.now ?? (() => new Date());
   }
 
@@ -237,13 +245,16 @@ export class ArticleWriter {
     const linkContentChanged =
       !oldMeta || !records || oldMeta.title !== records.meta.title || oldMeta.lang !== records.meta.lang || oldMeta.publishedAt !== records.meta.publishedAt;
 
-    const tasks: Array<() => Promise<void>> = [
-      ...diff.added.map((m) => () => this.addMembership(claim, m, link!)),
-      ...diff.removed.map((m) => () => this.removeMembership(claim, m)),
-      ...diff.changed.map(({ before, after }) => () => this.changeMembership(claim, before, after, link!)),
-      ...(linkContentChanged ? diff.unchanged.map((m) => () => this.refreshLink(claim, m, link!)) : []),
+    const ops: EntityOp[] = [
+      ...diff.added.map((m) => this.addMembership(claim, m, link!)),
+      ...diff.removed.map((m) => this.removeMembership(claim, m)),
+      ...diff.changed.map(({ before, after }) => this.changeMembership(claim, before, after, link!)),
+      ...(linkContentChanged ? diff.unchanged.map((m) => this.refreshLink(m, link!)) : []),
     ];
-    await runBounded(tasks, this.concurrency);
+    await runBounded(
+      groupOps(ops, this.entitiesPerTransaction).map((group) => () => this.applyGroup(claim, group)),
+      this.concurrency,
+    );
 
     if (records) await this.putMeta(claim, records, oldMeta !== undefined);
   }
@@ -319,7 +330,33 @@ export class ArticleWriter {
     };
   }
 
-  private async addMembership(claim: Claim, membership: Membership, link: LinkAttributes): Promise<void> {
+  /**
+   * Commits a group of entity changes in one transaction (fewer round trips than one each),
+   * guarded by the claim, then drops entities no article counts toward any more.
+   */
+  private async applyGroup(claim: Claim, group: EntityOp[]): Promise<void> {
+    await this.transact(claim, 0, [this.claimCheck(claim), ...group.flatMap((op) => op.items)]);
+    await this.afterWrite({ kind: 'entities', changes: group.map(({ entityId, change }) => ({ entityId, change })) });
+    for (const op of group) {
+      if (op.change !== 'remove') continue;
+      // If another article adds the entity back concurrently, the condition fails and it stays.
+      try {
+        await this.table.doc.send(
+          new DeleteCommand({
+            TableName: this.table.tableName,
+            Key: keys.entity(op.entityId),
+            ConditionExpression: 'articleCount <= :zero',
+            ExpressionAttributeValues: { ':zero': 0 },
+          }),
+        );
+        await this.afterWrite({ kind: 'entity-cleanup', entityId: op.entityId });
+      } catch (error) {
+        if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
+      }
+    }
+  }
+
+  private addMembership(claim: Claim, membership: Membership, link: LinkAttributes): EntityOp {
     const index = entityIndexAttributes(membership.entityId, membership.type, membership.name);
     const values: Record<string, unknown> = {
       ':id': membership.entityId,
@@ -343,64 +380,53 @@ export class ArticleWriter {
       set.push('gsi3pk = if_not_exists(gsi3pk, :gsi3pk)');
       values[':gsi3pk'] = index.gsi3pk;
     }
-    await this.transact(claim, 1, [
-      this.membershipPut(claim, membership),
-      this.claimCheck(claim),
-      this.linkPut(membership, link),
-      {
-        Update: {
-          TableName: this.table.tableName,
-          Key: keys.entity(membership.entityId),
-          UpdateExpression: `SET ${set.join(', ')} ADD articleCount :one, mentionCount :m`,
-          ExpressionAttributeNames: { '#id': 'id', '#type': 'type', '#name': 'name', '#folded': 'folded' },
-          ExpressionAttributeValues: values,
+    return {
+      entityId: membership.entityId,
+      change: 'add',
+      items: [
+        this.membershipPut(claim, membership),
+        this.linkPut(membership, link),
+        {
+          Update: {
+            TableName: this.table.tableName,
+            Key: keys.entity(membership.entityId),
+            UpdateExpression: `SET ${set.join(', ')} ADD articleCount :one, mentionCount :m`,
+            ExpressionAttributeNames: { '#id': 'id', '#type': 'type', '#name': 'name', '#folded': 'folded' },
+            ExpressionAttributeValues: values,
+          },
         },
-      },
-    ]);
-    await this.afterWrite({ kind: 'entity', change: 'add', entityId: membership.entityId });
+      ],
+    };
   }
 
-  private async removeMembership(claim: Claim, membership: Membership): Promise<void> {
-    await this.transact(claim, 1, [
-      {
-        Delete: {
-          TableName: this.table.tableName,
-          Key: keys.membership(claim.articleId, membership.entityId),
-          ConditionExpression: '#mentions = :m AND linkSk = :l',
-          ExpressionAttributeNames: { '#mentions': 'mentions' },
-          ExpressionAttributeValues: { ':m': membership.mentions, ':l': membership.linkSk },
+  private removeMembership(claim: Claim, membership: Membership): EntityOp {
+    return {
+      entityId: membership.entityId,
+      change: 'remove',
+      items: [
+        {
+          Delete: {
+            TableName: this.table.tableName,
+            Key: keys.membership(claim.articleId, membership.entityId),
+            ConditionExpression: '#mentions = :m AND linkSk = :l',
+            ExpressionAttributeNames: { '#mentions': 'mentions' },
+            ExpressionAttributeValues: { ':m': membership.mentions, ':l': membership.linkSk },
+          },
         },
-      },
-      this.claimCheck(claim),
-      { Delete: { TableName: this.table.tableName, Key: keys.link(membership.entityId, membership.linkSk) } },
-      {
-        Update: {
-          TableName: this.table.tableName,
-          Key: keys.entity(membership.entityId),
-          UpdateExpression: 'ADD articleCount :minus, mentionCount :m',
-          ExpressionAttributeValues: { ':minus': -1, ':m': -membership.mentions },
+        { Delete: { TableName: this.table.tableName, Key: keys.link(membership.entityId, membership.linkSk) } },
+        {
+          Update: {
+            TableName: this.table.tableName,
+            Key: keys.entity(membership.entityId),
+            UpdateExpression: 'ADD articleCount :minus, mentionCount :m',
+            ExpressionAttributeValues: { ':minus': -1, ':m': -membership.mentions },
+          },
         },
-      },
-    ]);
-    await this.afterWrite({ kind: 'entity', change: 'remove', entityId: membership.entityId });
-    // An entity no article counts toward any more leaves the listings. If another article
-    // adds it back concurrently, the condition fails and the entity stays.
-    try {
-      await this.table.doc.send(
-        new DeleteCommand({
-          TableName: this.table.tableName,
-          Key: keys.entity(membership.entityId),
-          ConditionExpression: 'articleCount <= :zero',
-          ExpressionAttributeValues: { ':zero': 0 },
-        }),
-      );
-      await this.afterWrite({ kind: 'entity-cleanup', entityId: membership.entityId });
-    } catch (error) {
-      if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
-    }
+      ],
+    };
   }
 
-  private async changeMembership(claim: Claim, before: Membership, after: Membership, link: LinkAttributes): Promise<void> {
+  private changeMembership(claim: Claim, before: Membership, after: Membership, link: LinkAttributes): EntityOp {
     const items: TransactItem[] = [
       {
         Update: {
@@ -412,7 +438,6 @@ export class ArticleWriter {
           ExpressionAttributeValues: { ':new': after.mentions, ':newLink': after.linkSk, ':old': before.mentions, ':oldLink': before.linkSk, ':name': after.name },
         },
       },
-      this.claimCheck(claim),
       this.linkPut(after, link),
     ];
     if (before.linkSk !== after.linkSk) {
@@ -428,14 +453,12 @@ export class ArticleWriter {
         },
       });
     }
-    await this.transact(claim, 1, items);
-    await this.afterWrite({ kind: 'entity', change: 'change', entityId: after.entityId });
+    return { entityId: after.entityId, change: 'change', items };
   }
 
   /** Title or language changed but the membership did not: only the link's copy needs updating. */
-  private async refreshLink(claim: Claim, membership: Membership, link: LinkAttributes): Promise<void> {
-    await this.transact(claim, 1, [this.linkPut(membership, link), this.claimCheck(claim)]);
-    await this.afterWrite({ kind: 'entity', change: 'refresh', entityId: membership.entityId });
+  private refreshLink(membership: Membership, link: LinkAttributes): EntityOp {
+    return { entityId: membership.entityId, change: 'refresh', items: [this.linkPut(membership, link)] };
   }
 
   private async putMeta(claim: Claim, records: ArticleRecords, existed: boolean): Promise<void> {
@@ -499,6 +522,19 @@ export class ArticleWriter {
       }
     }
   }
+}
+
+/** The writes of one entity's membership change, without the claim check. */
+interface EntityOp {
+  entityId: string;
+  change: EntityChange;
+  items: TransactItem[];
+}
+
+function groupOps(ops: EntityOp[], size: number): EntityOp[][] {
+  const groups: EntityOp[][] = [];
+  for (let i = 0; i < ops.length; i += size) groups.push(ops.slice(i, i + size));
+  return groups;
 }
 
 interface LinkAttributes {

@@ -112,10 +112,12 @@ describe('article writer against DynamoDB Local', () => {
   it('recovers exact counts when a retry follows a crash between writes', async () => {
     const key = 'crash/one.txt';
     // Crash at every step in turn: after the claim, after each entity, after META.
+    // One entity per transaction gives a crash point between any two entities.
     for (let crashAt = 1; crashAt <= 5; crashAt += 1) {
       let steps = 0;
       const crashing = setup({
         concurrency: 1,
+        entitiesPerTransaction: 1,
         afterWrite: (step: WriteStep) => {
           steps += 1;
           if (steps === crashAt) throw new Error(`crash after ${step.kind}`);
