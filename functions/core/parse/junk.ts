@@ -14,7 +14,7 @@ const JUNK_ANYWHERE: readonly RegExp[] = [
   /^(share|teilen) (on|auf|via|per) (facebook|twitter|x|linkedin|whatsapp|e-?mail|pinterest|reddit|telegram|xing)\b.{0,20}$/i,
   /^(tweet|pin it|e-?mail|print|drucken|whatsapp|facebook|twitter|linkedin|pinterest)$/i,
   /^source\s*:?\s*site[-_ ]?\d+$/i,
-  /^(like|gefällt mir)\s*:?\s*(loading\.{0,3}|wird geladen\.{0,3})?$/i,
+  /^(like this|like|gefällt mir)\s*:?\s*(loading\.{0,3}|wird geladen\.{0,3})?$/i,
   /^loading\.{3}$/i,
 ];
 

@@ -20,7 +20,7 @@ const MAX_TITLE_CHARS = 300;
 /** Blocks after the headline searched for a dateline or byline. */
 const HEADER_BLOCKS = 3;
 
-const BYLINE = /^(?:by|von)\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}(?:\s+(?:and|und)\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})?)$/u;
+const BYLINE = /^(?:[Bb]y|BY|[Vv]on|VON)\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}(?:\s+(?:and|und)\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})?)$/u;
 const BARE_NAME = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.?)?(?:\s+\p{Lu}[\p{Ll}'-]+){1,2}$/u;
 
 function headerDetails(blocks: readonly string[]): Pick<TextDocument, 'datelineDate' | 'author'> {
@@ -46,11 +46,11 @@ function headerDetails(blocks: readonly string[]): Pick<TextDocument, 'datelineD
 /** Markdown syntax that would otherwise end up in the text: headings, emphasis, links, images. */
 function stripMarkdown(text: string): string {
   return text
-    .replace(/^ {0,3}#{1,6}\s+(.*?)\s*#*$/gm, '$1')
+    .replace(/^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$/gm, '$1')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-    .replace(/^ {0,3}([-*_])( ?\1){2,}\s*$/gm, '')
+    .replace(/^ {0,3}([-*_])( ?\1){2,}[ \t]*$/gm, '')
     .replace(/^ {0,3}> ?/gm, '');
 }
 

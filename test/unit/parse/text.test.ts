@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../../functions/core/parse/index';
+import { parseTextDocument } from '../../../functions/core/parse/text';
+
+const SAMPLES = '/work/shared/samples';
+const sample = (name: string) => parseArticle({ key: `samples/${name}`, bytes: readFileSync(`${SAMPLES}/${name}`) });
+
+describe('txt samples', () => {
+  it('biden-putin-call.de.txt: title, paragraphs, junk removed, German', () => {
+    const a = sample('biden-putin-call.de.txt');
+    expect(a.format).toBe('txt');
+    expect(a.charset).toBe('utf-8');
+    expect(a.lang).toBe('de');
+    expect(a.title).toBe('Biden bietet Putin die Wahl zwischen „Deeskalation“ oder „ernsten Kosten und Konsequenzen“ bei der Aggression in der Ukraine');
+    const paragraphs = a.body.split('\n\n');
+    expect(paragraphs).toHaveLength(16);
+    expect(paragraphs[0]).toMatch(/^Präsident Joe Biden sagte dem russischen Präsidenten Wladimir Putin/);
+    expect(paragraphs.at(-1)).toMatch(/mit der Russischen Föderation zu führen Seite”\.$/);
+    expect(a.body).not.toMatch(/source site-26|Leave a Reply/);
+    expect(a.body).not.toMatch(/\n{3,}|\r/);
+    expect(a.publishedAt).toBeUndefined();
+  });
+
+  it.each([
+    ['en-dev-003.txt', 'SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN.', '1996-08-30T00:00:00.000Z', 11],
+    ['en-dev-040.txt', 'Soccer - McCarthy names team to play Liechtenstein.', '1996-08-30T00:00:00.000Z', 6],
+    ['en-dev-150.txt', 'BASEBALL - KEVIN BROWN LOWERS ERA AS MARLINS BEAT REDS.', '1996-08-31T00:00:00.000Z', 43],
+  ])('%s: English wire article with a dateline date', (name, title, date, paragraphCount) => {
+    const a = sample(name);
+    expect(a.lang).toBe('en');
+    expect(a.title).toBe(title);
+    expect(a.publishedAt).toBe(date);
+    expect(a.body.split('\n\n')).toHaveLength(paragraphCount);
+    // The dateline stays in the text; it is part of the article.
+    expect(a.body.split('\n\n')[0]).toMatch(/^[A-Z]+ 1996-08-3\d$/);
+  });
+
+  it('en-dev-040.txt: the trailing newsroom contact line is junk', () => {
+    expect(sample('en-dev-040.txt').body).not.toContain('Dublin Newsroom');
+  });
+
+  it('en-dev-090.txt: byline before the dateline becomes the author', () => {
+    const a = sample('en-dev-090.txt');
+    expect(a.author).toBe('Rolf Soderlind');
+    expect(a.publishedAt).toBe('1996-08-30T00:00:00.000Z');
+    expect(a.lang).toBe('en');
+  });
+
+  it.each([
+    ['de-dev-005.txt', 'Kurz notiert', 4],
+    ['de-dev-060.txt', 'Alles andere als leistungsstimulierend', 19],
+    ['de-dev-120.txt', 'Managua gibt Peru Helikopter', 6],
+  ])('%s: German article', (name, title, paragraphCount) => {
+    const a = sample(name);
+    expect(a.lang).toBe('de');
+    expect(a.title).toBe(title);
+    expect(a.body.split('\n\n')).toHaveLength(paragraphCount);
+    // A dateline without a year (`MANAGUA, 23. August (dpa).`) gives no date.
+    expect(a.publishedAt).toBeUndefined();
+  });
+});
+
+describe('parseTextDocument', () => {
+  it('normalises CRLF, collapses blank lines and trims', () => {
+    const doc = parseTextDocument('  Title line  \r\n\r\n\r\n\r\n  First paragraph.  \r\n\r\nSecond\r\nparagraph.\r\n\r\n\r\n');
+    expect(doc.title).toBe('Title line');
+    expect(doc.paragraphs).toEqual(['First paragraph.', 'Second\nparagraph.']);
+  });
+
+  it('takes the title from the first line even without a blank line after it', () => {
+    const doc = parseTextDocument('Headline\nBody starts right here and goes on.\n\nMore.');
+    expect(doc.title).toBe('Headline');
+    expect(doc.paragraphs).toEqual(['Body starts right here and goes on.', 'More.']);
+  });
+
+  it('has no title when the first line is too long to be a headline', () => {
+    const long = 'word '.repeat(100).trim();
+    const doc = parseTextDocument(`${long}\n\nSecond paragraph.`);
+    expect(doc.title).toBe('');
+    expect(doc.paragraphs).toEqual([long, 'Second paragraph.']);
+  });
+
+  it('has no title when the text is a single block', () => {
+    expect(parseTextDocument('Just one line of text.')).toEqual({ title: '', paragraphs: ['Just one line of text.'] });
+  });
+
+  it('finds a By-line author and a written dateline date', () => {
+    const doc = parseTextDocument('Title\n\nBy Jane Smith\n\nBERLIN, 30. August 1996 (dpa)\n\nText.');
+    expect(doc.author).toBe('Jane Smith');
+    expect(doc.datelineDate).toBe('1996-08-30T00:00:00.000Z');
+  });
+
+  it('never takes a date from a sentence in the body', () => {
+    const doc = parseTextDocument('Title\n\nThe meeting on 1996-08-30 was long and the talks went on into the night.\n\nMore.');
+    expect(doc.datelineDate).toBeUndefined();
+  });
+
+  it('strips markdown syntax for .md files', () => {
+    const doc = parseTextDocument('# The *big* headline\n\nSome **bold** text with a [link](https://example.org).\n\n## Subhead\n\n> quoted', { markdown: true });
+    expect(doc.title).toBe('The *big* headline');
+    expect(doc.paragraphs).toEqual(['Some bold text with a link.', 'Subhead', 'quoted']);
+  });
+});
