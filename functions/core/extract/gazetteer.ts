@@ -32,7 +32,9 @@ const GERMAN_PLACES = [
   'Krakau', 'Danzig', 'Minsk', 'Sankt Petersburg', 'Washington', 'Europa', 'Afrika', 'Asien',
   'Amerika', 'Nordamerika', 'Südamerika', 'Lateinamerika', 'Osteuropa', 'Westeuropa', 'Nahost',
   'Kalifornien', 'Texas', 'New York', 'Bayern', 'Sachsen', 'Hessen', 'Berlin', 'Hamburg',
-  'Bremen', 'Krim', 'Donbass', 'Sibirien', 'Tschetschenien', 'Kaukasus', 'Balkan',
+  'Bremen', 'Baden-Württemberg', 'Niedersachsen', 'Nordrhein-Westfalen', 'Rheinland-Pfalz',
+  'Saarland', 'Schleswig-Holstein', 'Mecklenburg-Vorpommern', 'Brandenburg', 'Thüringen',
+  'Sachsen-Anhalt', 'Ostdeutschland', 'Westdeutschland', 'Süddeutschland', 'Norddeutschland', 'Krim', 'Donbass', 'Sibirien', 'Tschetschenien', 'Kaukasus', 'Balkan',
 ];
 
 const ENGLISH_PLACES = ['Europe', 'Africa', 'Asia', 'America', 'North America', 'South America', 'Latin America', 'Middle East', 'Gulf', 'Balkans', 'Crimea', 'Siberia'];

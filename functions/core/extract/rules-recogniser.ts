@@ -37,6 +37,7 @@ export const rulesRecogniser: Recogniser = (text: string, lang: string): Span[] 
   const ctx = { text, tokens, lang };
   for (let i = 0; i < tokens.length; i++) {
     orgPatterns(ctx, i, candidates);
+    clubs(ctx, i, candidates);
     personAfterTitle(ctx, i, candidates);
     personFromGivenName(ctx, i, candidates);
     personByContext(ctx, i, candidates);
@@ -110,6 +111,17 @@ function nameRun(ctx: Ctx, from: number): number {
   return end;
 }
 
+/** A person candidate that is really a known place or organisation ("New Zealand, 25,"). */
+function knownNonPerson(ctx: Ctx, first: number, end: number): boolean {
+  const phrase = ctx.tokens.slice(first, end).map((t) => t.text).join(' ');
+  const type = lookupName(phrase, ctx.lang);
+  return type !== undefined && type !== 'PER';
+}
+
+function pushPerson(ctx: Ctx, first: number, last: number, out: Candidate[]): void {
+  if (!knownNonPerson(ctx, first, last)) out.push({ first, last, type: 'PER', priority: PRIORITY.person });
+}
+
 function personAfterTitle(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;
   if (!isTitle(t.text, ctx.lang)) return;
@@ -122,7 +134,7 @@ function personAfterTitle(ctx: Ctx, i: number, out: Candidate[]): void {
   if (start < ctx.tokens.length && (joined(ctx, i) || /^\.[ \t]+$/u.test(ctx.text.slice(t.end, ctx.tokens[start]!.start)))) {
     const end = nameRun(ctx, start);
     if (end > start) {
-      out.push({ first: start, last: end, type: 'PER', priority: PRIORITY.person });
+      pushPerson(ctx, start, end, out);
       return;
     }
   }
@@ -136,7 +148,7 @@ function personAfterTitle(ctx: Ctx, i: number, out: Candidate[]): void {
       const end = nameRun(ctx, start);
       const after = ctx.text.slice(ctx.tokens[end - 1]?.end ?? 0, ctx.tokens[end - 1] ? ctx.tokens[end - 1]!.end + 2 : 0);
       // A full name closed by a comma or full stop; one word is too weak ("..., Russland, ...").
-      if (end - start >= 2 && /^\s*[,.]/u.test(after)) out.push({ first: start, last: end, type: 'PER', priority: PRIORITY.person });
+      if (end - start >= 2 && /^\s*[,.]/u.test(after)) pushPerson(ctx, start, end, out);
       return;
     }
   }
@@ -156,7 +168,7 @@ function personFromGivenName(ctx: Ctx, i: number, out: Candidate[]): void {
   if (end === i + 1) return;
   // A given name at a sentence start followed by one more word is often an ordinary word
   // ("Will Germany ..."): require the surname not to be a known place or organisation.
-  out.push({ first: i, last: end, type: 'PER', priority: PRIORITY.person });
+  pushPerson(ctx, i, end, out);
 }
 
 const SAY = new Set(['said', 'says', 'told', 'added', 'sagte', 'sagt', 'erklärte', 'betonte', 'meinte']);
@@ -169,14 +181,12 @@ function personByContext(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;
   if (SAY.has(t.text) && joined(ctx, i)) {
     const end = nameRun(ctx, i + 1);
-    if (end - (i + 1) >= 2 && !ctx.tokens[i + 1]!.initial) out.push({ first: i + 1, last: end, type: 'PER', priority: PRIORITY.person });
+    if (end - (i + 1) >= 2 && !ctx.tokens[i + 1]!.initial) pushPerson(ctx, i + 1, end, out);
   }
   if (isCapitalised(t.text) && !t.initial) {
     const end = nameRun(ctx, i);
     const last = ctx.tokens[end - 1];
-    if (end - i >= 2 && last && /^,\s*[1-9]\d,/u.test(ctx.text.slice(last.end, last.end + 6))) {
-      out.push({ first: i, last: end, type: 'PER', priority: PRIORITY.person });
-    }
+    if (end - i >= 2 && last && /^,\s*[1-9]\d,/u.test(ctx.text.slice(last.end, last.end + 6))) pushPerson(ctx, i, end, out);
   }
 }
 
@@ -210,6 +220,31 @@ function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
   }
 }
 
+/** Sports clubs: "FC Bayern", "1. FC Köln", "VfB Stuttgart", "Karlsruher SC", "SG Hattersheim". */
+const CLUB_PREFIX = new Set(['FC', 'SC', 'SV', 'SG', 'TSV', 'VfB', 'VfL', 'VfR', 'TuS', 'SpVgg', 'FSV', 'TSG', 'BSC', 'SSV', 'KSC', 'TV', 'TSC', 'SpVg', 'Eintracht', 'Borussia', 'Fortuna', 'Hertha', 'Alemannia', 'Arminia', 'Dynamo', 'Rot-Weiß', 'Schwarz-Weiß', 'Blau-Weiß', 'Kickers', 'Stuttgarter', 'AC', 'AS', 'Real', 'Atletico', 'Sporting', 'Olympique', 'Inter', 'Ajax', 'PSV', 'Celtic', 'Glasgow']);
+const CLUB_SUFFIX = new Set(['FC', 'SC', 'SV', 'AFC', 'United', 'City', 'Rovers', 'Wanderers', 'Athletic', 'Kickers', '04', '05', '07', '1860', '96', '98']);
+
+function clubs(ctx: Ctx, i: number, out: Candidate[]): void {
+  const t = ctx.tokens[i]!;
+  const isPrefix = CLUB_PREFIX.has(t.text) && /^\p{Lu}{2,}|^(?:FC|SC|SV|SG|TSV|VfB|VfL|VfR|TuS|SpVgg|FSV|TSG|BSC|SSV|KSC|TV|TSC|SpVg|AC|AS|PSV)$/u.test(t.text);
+  if (isPrefix && joined(ctx, i)) {
+    let end = i + 1;
+    while (end < ctx.tokens.length && end < i + 4 && isCapitalised(ctx.tokens[end]!.text) && !isFunctionWord(ctx.tokens[end]!.text)) {
+      end++;
+      if (!joined(ctx, end - 1)) break;
+    }
+    // "1. FC Köln": the number belongs to the name.
+    let first = i;
+    const prev = ctx.tokens[i - 1];
+    if (prev && /^\d$/u.test(prev.text) && /^\.[ \t]+$/u.test(ctx.text.slice(prev.end, t.start))) first = i - 1;
+    if (end > i + 1) out.push({ first, last: end, type: 'ORG', priority: PRIORITY.orgPattern });
+  }
+  if (i > 0 && (t.text === 'FC' || t.text === 'SC' || t.text === 'SV' || t.text === 'AFC') && joined(ctx, i - 1)) {
+    const prev = ctx.tokens[i - 1]!;
+    if (isCapitalised(prev.text) && !isFunctionWord(prev.text)) out.push({ first: i - 1, last: i + 1, type: 'ORG', priority: PRIORITY.orgPattern });
+  }
+}
+
 function gazetteer(ctx: Ctx, i: number, out: Candidate[]): void {
   const first = ctx.tokens[i]!;
   if (!isCapitalised(first.text) && !/^[a-z]{2,4}$/u.test(first.text)) return;
@@ -220,6 +255,11 @@ function gazetteer(ctx: Ctx, i: number, out: Candidate[]): void {
     phrase = n === 1 ? t.text : `${phrase} ${t.text}`;
     const type = n === 1 ? knownType(phrase, ctx.lang) : phraseType(phrase, ctx.lang);
     if (!type) continue;
+    // "President", "Prime Minister": titles are not organisations, whatever a list says.
+    const words = phrase.split(' ');
+    if (words.some((w) => isTitle(w, ctx.lang)) && words.every((w) => isTitle(w, ctx.lang) || !isCapitalised(w))) continue;
+    // A lone given name ("Mark") is more often a word (the currency) than a person.
+    if (n === 1 && type === 'PER' && isGivenName(phrase)) continue;
     if (n === 1) {
       // Single words that are also common nouns ("Mark", "Bild") need a name-like position.
       if (isFunctionWord(phrase) || (isCommonWord(phrase, ctx.lang) && type !== 'LOC')) continue;

@@ -12,7 +12,8 @@ export interface Token {
 }
 
 // Letters and digits, joined by inner hyphens and apostrophes ("Nato-Russland-Rat", "O'Neill").
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+// Dotted acronyms ("U.S.", "U.N.") are one word with their full stops.
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 const POSSESSIVE = /['’]s$/u;
 const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St', 'Sen', 'Rep', 'Gen', 'Lt', 'Col', 'Gov', 'Jr', 'Sr', 'Hr', 'Fr', 'Nr', 'vs']);
 const SENTENCE_END = /[.!?:;„“"”»«(]\s*$|\n\s*$/u;
