@@ -1,4 +1,5 @@
 import { App } from 'aws-cdk-lib';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readStackConfig } from '../../lib/config';
 import { buildApp } from './synth';
@@ -40,6 +41,13 @@ describe('readStackConfig (CDK context)', () => {
   ])('rejects %s with a message naming the option', (_name, context, message) => {
     expect(() => read(context)).toThrow(ConfigError);
     expect(() => read(context)).toThrow(message);
+  });
+
+  it('names the article bucket from context, and only from context', () => {
+    const bucketName = (context: Record<string, unknown>) =>
+      (buildApp(context).stack.articles.bucket.node.defaultChild as CfnBucket).bucketName;
+    expect(bucketName({ bucketName: 'my-news-articles-1' })).toBe('my-news-articles-1');
+    expect(bucketName({})).toBeUndefined();
   });
 
   it('fails building the app, before anything is synthesized, on bad context', () => {
