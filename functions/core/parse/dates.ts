@@ -69,10 +69,13 @@ export function normaliseDate(value: unknown): string | undefined {
     const iso = inRange(new Date(text.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
     if (iso) return iso;
   }
-  const written = writtenDate(text);
-  if (written) return written;
-  // RFC 2822 and the other forms V8 understands.
-  return inRange(new Date(text));
+  // With a time of day (RFC 2822 `Thu, 10 Jun 2021 08:00:00 GMT`) V8's parser keeps the time;
+  // a bare written date is read by hand, which also covers German month names.
+  if (/\d{1,2}:\d{2}/.test(text)) {
+    const parsed = inRange(new Date(text));
+    if (parsed) return parsed;
+  }
+  return writtenDate(text) ?? inRange(new Date(text));
 }
 
 const WRITTEN_DMY = new RegExp(`\\b(\\d{1,2})\\.?\\s+(${MONTH_NAMES})\\.?,?\\s+(\\d{4})\\b`, 'i');

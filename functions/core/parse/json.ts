@@ -105,7 +105,7 @@ function articleObject(root: JsonObject): Map<string, unknown> {
   const fields = fieldMap(root);
   if (pick(fields, BODY_KEYS) !== undefined) return fields;
   for (const key of WRAPPER_KEYS) {
-    const inner = unwrap(fields.get(key));
+    const inner = fields.get(key);
     const candidate = Array.isArray(inner) && inner.length === 1 ? inner[0] : inner;
     if (candidate && typeof candidate === 'object' && !Array.isArray(candidate)) {
       const innerFields = fieldMap(candidate as JsonObject);

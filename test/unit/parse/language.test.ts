@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage, normaliseLanguageTag } from '../../../functions/core/parse/language';
+import { parseArticle } from '../../../functions/core/parse/index';
+
+describe('detectLanguage', () => {
+  it.each([
+    ['Die Regierung hat am Montag beschlossen, die Steuern zu senken.', 'de'],
+    ['Der Kanzler sagte, er sei mit dem Ergebnis zufrieden.', 'de'],
+    ['The government decided on Monday to cut taxes for small firms.', 'en'],
+    ['He said he was happy with the result of the vote.', 'en'],
+    ['Le gouvernement a décidé lundi de baisser les impôts des petites entreprises.', 'fr'],
+    ['El gobierno decidió el lunes reducir los impuestos a las pequeñas empresas del país.', 'es'],
+    ['Правительство в понедельник решило снизить налоги для малого бизнеса.', 'ru'],
+  ])('%s -> %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
+  it("is 'und' for text too short to tell", () => {
+    expect(detectLanguage('Berlin')).toBe('und');
+    expect(detectLanguage('12345 67890 !!!')).toBe('und');
+  });
+});
+
+describe('normaliseLanguageTag', () => {
+  it.each([
+    ['de', 'de'], ['de-DE', 'de'], ['en_US', 'en'], ['EN', 'en'], ['deu', 'de'], ['ger', 'de'], ['eng', 'en'],
+    ['English', 'en'], ['da-DK', 'da'], ['he', 'he'],
+  ])('%s -> %s', (tag, lang) => {
+    expect(normaliseLanguageTag(tag)).toBe(lang);
+  });
+
+  it.each(['', 'xx', 'klingon', '12', undefined, 42])('%j is not a valid tag', (tag) => {
+    expect(normaliseLanguageTag(tag)).toBeUndefined();
+  });
+});
+
+it('uses S3 metadata language for txt when given', () => {
+  const a = parseArticle({ key: 'a.txt', bytes: new TextEncoder().encode('Title\n\nShort.'), metadata: { language: 'de' } });
+  expect(a.lang).toBe('de');
+});
