@@ -101,16 +101,19 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
 
 /**
  * Ends a DynamoDB Local left running by a stack process that was killed (SIGKILL leaves the
- * detached JVM behind). Only the recorded pid, and only if it still is a DynamoDB Local JVM.
+ * detached JVM behind). Only the recorded pid, only if it still is a DynamoDB Local JVM (on
+ * `dataDir` when given), and waits until it is gone so its port and files are free.
  */
-export function stopOrphanDynamoDbLocal(pid: number): boolean {
-  let commandLine = '';
-  try {
-    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    return false;
-  }
-  if (!commandLine.includes('DynamoDBLocal.jar')) return false;
+export function stopOrphanDynamoDbLocal(pid: number, dataDir?: string): boolean {
+  const commandLine = () => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const found = commandLine();
+  if (!found?.includes('DynamoDBLocal.jar') || (dataDir && !found.includes(dataDir))) return false;
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {
@@ -120,6 +123,9 @@ export function stopOrphanDynamoDbLocal(pid: number): boolean {
       return false;
     }
   }
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  // A zombie (not yet reaped) has an empty command line and no longer holds the port.
+  for (let i = 0; i < 100 && commandLine(); i += 1) Atomics.wait(pause, 0, 0, 50);
   return true;
 }
 

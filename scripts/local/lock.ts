@@ -48,7 +48,7 @@ export function acquireLock(path: string, dataDir: string, log: (line: string) =
   const live = liveLock(path);
   if (live) throw new StackRunningError(live, dataDir);
   const stale = readLock(path);
-  if (stale?.dynamoDbPid && stopOrphanDynamoDbLocal(stale.dynamoDbPid)) log(`stopped DynamoDB Local (pid ${stale.dynamoDbPid}) left running by a previous run`);
+  if (stale?.dynamoDbPid && stopOrphanDynamoDbLocal(stale.dynamoDbPid, dataDir)) log(`stopped DynamoDB Local (pid ${stale.dynamoDbPid}) left running by a previous run`);
   writeLock(path, { pid: process.pid, startedAt: new Date().toISOString() });
 }
 

@@ -102,6 +102,11 @@ export class LocalQueue {
     return this.deadLetters.length;
   }
 
+  /** Bodies of the messages waiting or in flight. */
+  bodies(): string[] {
+    return [...this.messages.values()].map((message) => message.body);
+  }
+
   send(body: string, attributes: MessageAttributes = {}): QueuedMessage {
     const message: QueuedMessage = { messageId: randomUUID(), body, attributes, sentTimestamp: Date.now(), receiveCount: 0, visibleAt: 0 };
     this.messages.set(message.messageId, message);

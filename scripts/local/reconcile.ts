@@ -4,7 +4,7 @@ import type { S3Event } from 'aws-lambda';
 import { articleIdFor } from '../../functions/core/records';
 import { keys } from '../../functions/storage/table';
 import { listBucket, unquote, type ListedObject } from './bucket-objects';
-import { objectCreatedEvent } from './s3-events';
+import { decodeEventKey, objectCreatedEvent } from './s3-events';
 
 export interface StoredStatus {
   state: string;
@@ -29,6 +29,20 @@ export function needsIngest(object: ListedObject, status: StoredStatus | undefin
   return Boolean(object.eTag && status.eTag && unquote(status.eTag) !== object.eTag);
 }
 
+/** Object keys named by queued S3 event bodies. */
+export function queuedKeys(bodies: Iterable<string>): Set<string> {
+  const keys = new Set<string>();
+  for (const body of bodies) {
+    try {
+      const event = JSON.parse(body) as Partial<S3Event>;
+      for (const record of event.Records ?? []) if (record.s3?.object?.key) keys.add(decodeEventKey(record.s3.object.key));
+    } catch {
+      // Not an S3 event: nothing to skip for it.
+    }
+  }
+  return keys;
+}
+
 /**
  * Start-up reconciliation: events lost when the stack died between S3 storing an object and
  * the queue journalling its event are recovered by comparing the bucket with the statuses.
@@ -40,12 +54,18 @@ export async function reconcile(options: {
   bucket: string;
   tableName: string;
   enqueue: (event: S3Event) => void;
+  /** Keys that already have an event waiting (e.g. in the persisted queue). */
+  alreadyQueued?: ReadonlySet<string>;
   concurrency?: number;
 }): Promise<{ checked: number; enqueued: number }> {
   let checked = 0;
   let enqueued = 0;
   const pending = new Set<Promise<void>>();
   for await (const object of listBucket(options.s3, options.bucket)) {
+    if (options.alreadyQueued?.has(object.key)) {
+      checked += 1;
+      continue;
+    }
     const check = (async () => {
       const status = await readStatus(options.dynamodb, options.tableName, options.bucket, object.key);
       checked += 1;

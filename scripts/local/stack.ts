@@ -12,7 +12,7 @@ import { assertPortFree, freePort } from './ports';
 import { localS3Client, startLocalS3, type LocalS3 } from './s3';
 import { listBucket, unquote } from './bucket-objects';
 import { objectCreatedEvent, toAwsEvent } from './s3-events';
-import { reconcile } from './reconcile';
+import { queuedKeys, reconcile } from './reconcile';
 import { REINDEX_MESSAGE_ATTRIBUTE } from '../../functions/shared/reindex';
 
 /**
@@ -148,7 +148,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     };
 
     if (options.reconcile !== false) {
-      const result = await reconcile({ s3: s3Client, dynamodb, bucket: config.bucketName, tableName: config.tableName, enqueue });
+      const result = await reconcile({ s3: s3Client, dynamodb, bucket: config.bucketName, tableName: config.tableName, enqueue, alreadyQueued: queuedKeys(queue.bodies()) });
       log(`reconcile: ${result.checked} object(s) checked, ${result.enqueued} enqueued`);
     }
     queue.start();
