@@ -44,8 +44,10 @@ describe('readStackConfig (CDK context)', () => {
   });
 
   it('names the article bucket from context, and only from context', () => {
-    const bucketName = (context: Record<string, unknown>) =>
-      (buildApp(context).stack.articles.bucket.node.defaultChild as CfnBucket).bucketName;
+    const bucketName = (context: Record<string, unknown>) => {
+      const { stack } = buildApp(context);
+      return stack.resolve((stack.articles.bucket.node.defaultChild as CfnBucket).bucketName) as unknown;
+    };
     expect(bucketName({ bucketName: 'my-news-articles-1' })).toBe('my-news-articles-1');
     expect(bucketName({})).toBeUndefined();
   });
