@@ -112,11 +112,12 @@ function projection(attributes: string[]): { ProjectionExpression: string; Expre
 export class ArticleReader {
   constructor(private readonly table: TableContext) {}
 
-  async getArticle(id: string): Promise<(ArticleMeta & Record<string, unknown>) | undefined> {
+  async getArticle(id: string): Promise<(Omit<ArticleMeta, 'bucket' | 'sequencer'> & Record<string, unknown>) | undefined> {
     const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.article(id) }));
     if (!Item) return undefined;
-    const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, bucket: _bucket, ...article } = Item;
-    return article as ArticleMeta & Record<string, unknown>;
+    // Keys, index attributes and the event sequencer are storage internals, not API.
+    const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, bucket: _bucket, sequencer: _seq, ...article } = Item;
+    return article as Omit<ArticleMeta, 'bucket' | 'sequencer'> & Record<string, unknown>;
   }
 
   async getStatus(articleId: string): Promise<StatusRecord | undefined> {

@@ -115,6 +115,7 @@ describe('query API against DynamoDB Local', () => {
     expect(article.body).toMatchObject({ id, title: 'Mar two', lang: 'de', publishedAt: '2024-03-15T00:00:00Z' });
     expect((article.body.entities as unknown as Array<{ name: string }>).map((e) => e.name).sort()).toEqual(['Angela Merkel', 'Angelo Rossi']);
     expect(article.body).not.toHaveProperty('pk');
+    expect(article.body).not.toHaveProperty('sequencer');
   });
 
   it('searches entity names by prefix, ignoring case and accents', async () => {
