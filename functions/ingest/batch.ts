@@ -1,6 +1,7 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { articleIdFor } from '../core/records';
+import { isReindexRequest } from '../shared/reindex';
 import { QUEUE } from '../shared/resources';
 import { parseMessageBody } from './events';
 import { processObjectEvent, recordFailure, sanitise, type IngestDeps } from './process-object';
@@ -39,10 +40,12 @@ export function createIngestHandler(options: IngestHandlerOptions): (event: SQSE
       }
     }
     const receiveCount = Number(message.attributes?.ApproximateReceiveCount ?? '1');
+    // Only our own tooling sets this attribute (S3 cannot): re-run versions already finished.
+    const force = isReindexRequest(message.messageAttributes);
     let ok = true;
     for (const event of parsed.records) {
       try {
-        const outcome = await processObjectEvent(options.deps, event);
+        const outcome = await processObjectEvent(options.deps, event, { force });
         logger.info('object event applied', { key: event.key, eventName: event.eventName, sequencer: event.sequencer, ...outcome });
       } catch (error) {
         ok = false;

@@ -12,14 +12,14 @@ import { BUCKET, fakeDeps, type FakeArticle } from './storage-fixtures';
 
 let messageCounter = 0;
 
-function message(body: unknown, receiveCount = 1): SQSRecord {
+function message(body: unknown, receiveCount = 1, reindex = false): SQSRecord {
   messageCounter += 1;
   return {
     messageId: `m-${messageCounter}`,
     receiptHandle: 'r',
     body: typeof body === 'string' ? body : JSON.stringify(body),
     attributes: { ApproximateReceiveCount: String(receiveCount), SentTimestamp: '0', SenderId: 's', ApproximateFirstReceiveTimestamp: '0' },
-    messageAttributes: {},
+    messageAttributes: reindex ? { reindex: { dataType: 'String', stringValue: 'true' } } : {},
     md5OfBody: '',
     eventSource: 'aws:sqs',
     eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:ingest',
@@ -98,5 +98,20 @@ describe('ingest handler (SQS batch) against DynamoDB Local', () => {
     await handler({ Records: [message(s3Notification('ObjectRemoved:Delete', 'in/dup.txt', '2B'))] });
     expect(await entity(entityId('ORG', 'Dup Org'))).toBeUndefined();
     expect(await status('in/dup.txt')).toMatchObject({ state: 'deleted' });
+  });
+
+  it('re-runs a finished version when the message asks for a reindex', async () => {
+    const { objects, handler, status, entity } = setup();
+    objects.set('in/re.txt', { title: 'Re', entities: [['ORG', 'Old Model Org', 1]] });
+    const create = s3Notification('ObjectCreated:Put', 'in/re.txt', '3A');
+    await handler({ Records: [message(create)] });
+    // A new model finds other entities in the same bytes.
+    objects.set('in/re.txt', { title: 'Re', entities: [['ORG', 'New Model Org', 1]] });
+    await handler({ Records: [message(create)] });
+    expect(await entity(entityId('ORG', 'New Model Org'))).toBeUndefined();
+    await handler({ Records: [message(create, 1, true)] });
+    expect(await entity(entityId('ORG', 'Old Model Org'))).toBeUndefined();
+    expect(await entity(entityId('ORG', 'New Model Org'))).toMatchObject({ articleCount: 1 });
+    expect(await status('in/re.txt')).toMatchObject({ state: 'processed' });
   });
 });
