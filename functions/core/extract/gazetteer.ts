@@ -102,7 +102,10 @@ export function countryAliasGroup(name: string): number | undefined {
 export const MAX_NAME_WORDS = 5;
 
 export function isGivenName(word: string): boolean {
-  return givenNames.has(word);
+  if (givenNames.has(word)) return true;
+  // "Karl-Heinz", "Frank-Walter": compounds of given names.
+  const parts = word.split('-');
+  return parts.length === 2 && parts.every((p) => givenNames.has(p));
 }
 
 /**

@@ -1,3 +1,5 @@
+import { memo } from './memo';
+
 /**
  * Base forms of inflected names: German genitive ("Putins", "Russlands", "Nato-Russland-Rates",
  * "Außenministeriums", "Weißen Hauses"). English possessives are split off by the tokenizer.
@@ -23,8 +25,8 @@ const GENITIVE_SUFFIXES: Array<[string, string]> = [
 ];
 
 /** Rewrites the suffix, keeping the case its first letter had ("-Rates" -> "-Rat"). */
-function rewrite(name: string, suffix: string, base: string): string | undefined {
-  if (!name.toLowerCase().endsWith(suffix) || name.length <= suffix.length) return undefined;
+function rewrite(name: string, lower: string, suffix: string, base: string): string | undefined {
+  if (!lower.endsWith(suffix) || name.length <= suffix.length) return undefined;
   const head = name.slice(0, name.length - suffix.length);
   const first = name[name.length - suffix.length]!;
   // "Pirates", "Senates": only a word boundary or a compound joint may precede "rat".
@@ -37,7 +39,9 @@ function rewrite(name: string, suffix: string, base: string): string | undefined
  * for German text ("Pirates" is no genitive). The caller decides which to accept (a known name, or a form that also occurs in the document), because
  * "Paris" or "Jones" end in s without being genitives.
  */
-export function genitiveBases(name: string): string[] {
+export const genitiveBases = memo(genitiveBasesOf);
+
+function genitiveBasesOf(name: string): string[] {
   const out: string[] = [];
   const certain = certainGenitiveBase(name);
   if (certain) out.push(certain);
@@ -48,9 +52,13 @@ export function genitiveBases(name: string): string[] {
 }
 
 /** The genitive rewrites that are safe without further evidence (office and body names). */
-export function certainGenitiveBase(name: string): string | undefined {
+export const certainGenitiveBase = memo(certainGenitiveBaseOf);
+
+function certainGenitiveBaseOf(name: string): string | undefined {
+  if (!name.endsWith('s')) return undefined;
+  const lower = name.toLowerCase();
   for (const [suffix, base] of GENITIVE_SUFFIXES) {
-    const rewritten = rewrite(name, suffix, base);
+    const rewritten = rewrite(name, lower, suffix, base);
     if (rewritten) return rewritten;
   }
   return undefined;

@@ -41,7 +41,8 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
     .map((s) => clean(text, s))
     .filter((m): m is Mention => m !== undefined);
   const names = new Set(mentions.map((m) => m.name));
-  for (const m of mentions) m.name = baseForm(m, names, lang);
+  const lastWords = new Set([...names].filter((n) => n.includes(' ')).map((n) => n.slice(n.lastIndexOf(' ') + 1)));
+  for (const m of mentions) m.name = baseForm(m, names, lastWords, lang);
 
   // One type per name in a document: the majority (first mention breaks ties).
   const typeVotes = new Map<string, Map<EntityType, number>>();
@@ -132,7 +133,7 @@ function clean(text: string, span: Span): Mention | undefined {
 }
 
 /** German genitive to base form, when the base is certain, known, or also in the document. */
-function baseForm(m: Mention, names: Set<string>, lang: string): string {
+function baseForm(m: Mention, names: Set<string>, lastWords: Set<string>, lang: string): string {
   const fixed = CANONICAL[m.name];
   if (fixed) return fixed;
   if (lang === 'en') return m.name;
@@ -152,7 +153,7 @@ function baseForm(m: Mention, names: Set<string>, lang: string): string {
     const candidate = withLast(base);
     if (names.has(candidate) || lookupName(candidate, lang)) return candidate;
     // "Putins" beside "Wladimir Putin": the base occurs as the last word of another name.
-    if (m.type === 'PER' && [...names].some((n) => n.endsWith(` ${base}`))) return candidate;
+    if (m.type === 'PER' && words.length === 0 && lastWords.has(base)) return candidate;
   }
   return m.name;
 }

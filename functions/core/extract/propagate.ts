@@ -39,10 +39,31 @@ export function propagate(text: string, lang: string, spans: Span[]): Span[] {
     maxWords = Math.max(maxWords, form.split(' ').length);
   }
 
+  // Words a form can start with, in every spelling typeOf() accepts: most tokens skip the lookups.
+  const firsts = new Set<string>();
+  for (const form of forms.keys()) {
+    const first = form.split(' ')[0]!;
+    firsts.add(first);
+    firsts.add(first.toUpperCase());
+    firsts.add(`${first}s`);
+  }
   const tokens = tokenize(text);
-  const covered = (start: number, end: number) => spans.some((s) => start < s.end && s.start < end);
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const covered = (start: number, end: number) => {
+    // Spans do not nest after a recogniser, so a binary search for the last start < end suffices.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && k >= lo - 3; k--) if (sorted[k]!.end > start) return true;
+    return false;
+  };
   const added: Span[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    if (!firsts.has(tokens[i]!.text)) continue;
     let phrase = '';
     let found: Span | undefined;
     for (let n = 1; n <= maxWords && i + n <= tokens.length; n++) {

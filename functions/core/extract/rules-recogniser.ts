@@ -8,6 +8,7 @@ import type { EntityType, Recogniser, Span } from '../types';
 import { isCommonWord, isFunctionWord, isGivenName, lookupName, MAX_NAME_WORDS } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
 import { isHonorific, isTitle } from './titles';
+import { memo } from './memo';
 import { isAllCaps, isCapitalised, titleCase, tokenize, type Token } from './tokens';
 
 interface Candidate {
@@ -34,7 +35,7 @@ const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'd
 export const rulesRecogniser: Recogniser = (text: string, lang: string): Span[] => {
   const tokens = tokenize(text);
   const candidates: Candidate[] = [];
-  const ctx = { text, tokens, lang };
+  const ctx: Ctx = { text, tokens, lang, nameLike: [] };
   for (let i = 0; i < tokens.length; i++) {
     orgPatterns(ctx, i, candidates);
     clubs(ctx, i, candidates);
@@ -50,6 +51,8 @@ interface Ctx {
   text: string;
   tokens: Token[];
   lang: string;
+  /** nameLike() per token, filled on demand. */
+  nameLike: Array<boolean | undefined>;
 }
 
 /** Only spaces (no punctuation, no line break) between token i and the next. */
@@ -67,8 +70,16 @@ function joinedInName(ctx: Ctx, i: number): boolean {
   return !!b && /^\p{Lu}$/u.test(a.text) && /^\.[ \t]+$/u.test(ctx.text.slice(a.end, b.start));
 }
 
+const knownTypeDe = memo((word) => knownTypeOf(word, 'de'));
+const knownTypeEn = memo((word) => knownTypeOf(word, 'en'));
+const knownTypeAny = memo((word) => knownTypeOf(word, 'und'));
+
 /** Known type of a word, trying German genitive and all-caps headline forms. */
 function knownType(word: string, lang: string): EntityType | undefined {
+  return (lang === 'de' ? knownTypeDe : lang === 'en' ? knownTypeEn : knownTypeAny)(word);
+}
+
+function knownTypeOf(word: string, lang: string): EntityType | undefined {
   const direct = lookupName(word, lang);
   if (direct) return direct;
   if (isAllCaps(word) && word.length > 3) return lookupName(titleCase(word), lang);
@@ -83,6 +94,12 @@ function knownType(word: string, lang: string): EntityType | undefined {
 
 /** Could this word be (part of) a person's name here? */
 function nameLike(ctx: Ctx, i: number): boolean {
+  const cached = ctx.nameLike[i];
+  if (cached !== undefined) return cached;
+  return (ctx.nameLike[i] = nameLikeAt(ctx, i));
+}
+
+function nameLikeAt(ctx: Ctx, i: number): boolean {
   const t = ctx.tokens[i];
   if (!t || !isCapitalised(t.text) || isAllCaps(t.text) && t.text.length > 1 && !/^[\p{Lu}]\p{Ll}/u.test(t.text)) {
     // All-caps words are acronyms or headline shouting, not names to invent a person from.
@@ -181,7 +198,18 @@ function personByContext(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;
   if (SAY.has(t.text) && joined(ctx, i)) {
     const end = nameRun(ctx, i + 1);
-    if (end - (i + 1) >= 2 && !ctx.tokens[i + 1]!.initial) pushPerson(ctx, i + 1, end, out);
+    const words = end - (i + 1);
+    // One word only when the clause ends with it: `, sagte Waigel.`, `said Smith,`.
+    const closes = words === 1 && /^[,.;]/u.test(ctx.text.slice(ctx.tokens[i + 1]!.end));
+    if ((words >= 2 || closes) && !ctx.tokens[i + 1]!.initial) pushPerson(ctx, i + 1, end, out);
+  }
+  // Sports results: "Jansher Khan (Pakistan) beat ...".
+  if (isCapitalised(t.text) && (i === 0 || !nameLike(ctx, i - 1) || !joinedInName(ctx, i - 1))) {
+    const end = nameRun(ctx, i);
+    const next = ctx.tokens[end];
+    if (end > i && next && /^ ?\( ?$/u.test(ctx.text.slice(ctx.tokens[end - 1]!.end, next.start)) && /^ ?\)/u.test(ctx.text.slice(next.end, next.end + 2)) && knownType(next.text, ctx.lang) === 'LOC') {
+      pushPerson(ctx, i, end, out);
+    }
   }
   if (isCapitalised(t.text) && !t.initial) {
     const end = nameRun(ctx, i);
