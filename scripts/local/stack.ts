@@ -31,6 +31,8 @@ export interface StackOptions {
   ingestHandler?: BatchHandler;
   queryHandler?: QueryHandler;
   queue?: Partial<Omit<LocalQueueOptions, 'handler' | 'journalPath' | 'deadLetterPath'>>;
+  /** Extra env for the in-process handlers, e.g. a fault-injecting S3 endpoint in a test. */
+  handlerEnv?: Record<string, string>;
   /** Compare the bucket with the stored statuses at start (default true). */
   reconcile?: boolean;
   onDeadLetter?: (letter: DeadLetter) => void;
@@ -75,7 +77,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   const paths = dataPaths(config.dataDir);
   const env = { ...clientEnv(config), CURSOR_SECRET: process.env.CURSOR_SECRET || cursorSecret(config.dataDir) };
   // The handlers run in this process and read their settings (and the SDK its endpoints) from here.
-  Object.assign(process.env, env);
+  Object.assign(process.env, env, options.handlerEnv);
 
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {

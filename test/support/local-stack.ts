@@ -17,7 +17,13 @@ export function useLocalStack(options: Omit<StackOptions, 'config'> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'news-stack-'));
   beforeAll(async () => {
     const config = localConfig({ API_PORT: '0', S3_PORT: '0', DYNAMODB_PORT: '0', DATA_DIR: dataDir, BUCKET_NAME: 'news-test', TABLE_NAME: 'news-test' });
-    stack = await startLocalStack({ queue: { batchingWindowMs: 100, retryDelayMs: 200 }, ...options, config });
+    stack = await startLocalStack({
+      queue: { batchingWindowMs: 100, retryDelayMs: 200 },
+      // Warnings and errors only: per-object info lines would bury the test output.
+      handlerEnv: { POWERTOOLS_LOG_LEVEL: 'WARN' },
+      ...options,
+      config,
+    });
     s3 = localS3Client(stack.endpoints.s3);
   });
   afterAll(async () => {
