@@ -109,9 +109,10 @@ export class ArticleWriter {
     }
     let condition: string;
     if (options.force) {
-      condition = 'attribute_not_exists(pk) OR #seq <= :seq';
+      condition = 'attribute_not_exists(pk) OR attribute_not_exists(#seq) OR #seq <= :seq';
     } else {
-      condition = 'attribute_not_exists(pk) OR #seq < :seq OR (#seq = :seq AND NOT (#state IN (:processed, :rejected, :deleted)))';
+      // No sequencer: only a malformed event was ever recorded for this key.
+      condition = 'attribute_not_exists(pk) OR attribute_not_exists(#seq) OR #seq < :seq OR (#seq = :seq AND NOT (#state IN (:processed, :rejected, :deleted)))';
       Object.assign(values, { ':processed': 'processed', ':rejected': 'rejected', ':deleted': 'deleted' });
     }
     try {

@@ -76,6 +76,11 @@ describe('ingest handler (SQS batch) against DynamoDB Local', () => {
     expect(await status('in/huge.txt')).toMatchObject({ state: 'rejected', code: 'too-large' });
     expect(await status('flaky/one.txt')).toMatchObject({ state: 'pending', attempts: 1 });
     expect(await status('in/odd.txt')).toMatchObject({ state: 'failed', code: 'invalid-event', reason: expect.stringMatching(/sequencer/) });
+    // A later well-formed event for the same key is not blocked by that record.
+    objects.set('in/odd.txt', { title: 'Odd', entities: [] });
+    expect((await handler({ Records: [message(s3Notification('ObjectCreated:Put', 'in/odd.txt', '0F'))] })).batchItemFailures).toEqual([]);
+    expect(await status('in/odd.txt')).toMatchObject({ state: 'processed' });
+    expect(await status('in/odd.txt')).not.toHaveProperty('code');
   });
 
   it('records failed, without a stack, when the last receive fails', async () => {
