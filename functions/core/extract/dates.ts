@@ -46,6 +46,7 @@ export function extractDates(text: string, lang: string, referenceDate: Date): E
     }
   }
   out.push(...dayPairs(text, lang, out));
+  if (lang === 'de') out.push(...compoundWeekdays(text, referenceDate));
   return dedupe(out);
 }
 
@@ -67,6 +68,19 @@ function dayPairs(text: string, lang: string, found: ExtractedDate[]): Extracted
       const words = pattern === ENGLISH_MONTH_PAIR ? m[0] : m[0].slice(0, m[0].indexOf(m[1]!) + m[1]!.length + (lang === 'de' ? 1 : 0));
       out.push({ text: words, date, offset: m.index });
     }
+  }
+  return out;
+}
+
+/** "Donnerstagnachmittag", "Sonntagabend": chrono reads weekdays only as separate words. */
+const COMPOUND_WEEKDAY = /\b(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)(?:morgen|vormittag|mittag|nachmittag|abend|nacht)\b/gu;
+
+function compoundWeekdays(text: string, referenceDate: Date): ExtractedDate[] {
+  const out: ExtractedDate[] = [];
+  for (const m of text.matchAll(COMPOUND_WEEKDAY)) {
+    const [result] = chrono.de.parse(m[1]!, referenceDate);
+    if (!result) continue;
+    out.push({ text: m[0], date: iso(result.start.get('year')!, result.start.get('month')!, result.start.get('day')!), offset: m.index });
   }
   return out;
 }

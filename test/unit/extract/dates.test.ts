@@ -22,6 +22,13 @@ describe('extractDates', () => {
     ]);
   });
 
+  it('reads German weekday compounds (nearest such weekday, as chrono does)', () => {
+    expect(dates('Sie telefonierten am Donnerstagnachmittag und am Sonntagabend.', 'de', '2021-12-31T12:00:00Z')).toEqual([
+      '2021-12-30|Donnerstagnachmittag',
+      '2022-01-02|Sonntagabend',
+    ]);
+  });
+
   it('resolves English weekdays relative to the reference date and reads datelines', () => {
     expect(dates('LONDON 1996-08-30\n\nShearer was named captain on Friday.', 'en', '1996-08-30T12:00:00Z')).toEqual([
       '1996-08-30|1996-08-30',
@@ -43,7 +50,13 @@ describe('extractDates', () => {
     const a = sample('biden-putin-call.de.txt');
     const text = articleText(a);
     const x = extract(a, { referenceDate: new Date('2021-12-30T12:00:00Z') });
-    expect(x.dates.map((d) => d.date)).toEqual(['2022-01-09', '2022-01-10', '2022-01-12', '2022-01-09']);
+    expect(x.dates.map((d) => `${d.date}|${d.text}`)).toEqual([
+      '2021-12-30|Donnerstagnachmittag',
+      '2022-01-09|9.',
+      '2022-01-10|10. Januar',
+      '2022-01-12|am 12. Januar',
+      '2022-01-09|am 9. Januar',
+    ]);
     for (const d of x.dates) expect(text.slice(d.offset, d.offset + d.text.length)).toBe(d.text);
   });
 });
