@@ -38,6 +38,42 @@ interface ReadabilityResult {
   publishedTime?: string | null;
 }
 
+/** Any start tag at all; text without one is not HTML, whatever its name says. */
+const ANY_TAG = /<[a-zA-Z][\w:-]*[\s/>]/;
+
+/**
+ * linkedom builds the tree as written, not as the HTML5 parser would: without <html> and
+ * <body> the document has no body (or throws). Real pages and fragments often omit them,
+ * so they are added here, keeping the <html> attributes (lang) and the head.
+ */
+export function completeDocument(html: string): string {
+  const hasHtml = /<html[\s>]/i.test(html);
+  const hasBody = /<body[\s>]/i.test(html);
+  if (hasHtml && hasBody) return html;
+  let inner = html;
+  let prefix = '';
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(inner);
+  if (doctype) {
+    prefix = doctype[0];
+    inner = inner.slice(doctype[0].length);
+  }
+  let htmlOpen = '<html>';
+  const open = /<html[^>]*>/i.exec(inner);
+  if (open) {
+    htmlOpen = open[0];
+    inner = inner.slice(0, open.index) + inner.slice(open.index + open[0].length);
+    inner = inner.replace(/<\/html\s*>/i, '');
+  }
+  let head = '';
+  const headClose = /<\/head\s*>/i.exec(inner);
+  if (headClose) {
+    head = inner.slice(0, headClose.index + headClose[0].length);
+    inner = inner.slice(headClose.index + headClose[0].length);
+  }
+  const body = hasBody ? inner : `<body>${inner}</body>`;
+  return `${prefix}${htmlOpen}${head}${body}</html>`;
+}
+
 function parseDom(html: string): DomNode & { body?: DomNode } {
   try {
     const { document } = parseHTML(html);
@@ -74,7 +110,11 @@ function chooseTitle(meta: PageMeta, readable: ReadabilityResult | undefined): s
   return '';
 }
 
-export function parseHtmlDocument(html: string): HtmlDocument {
+export function parseHtmlDocument(source: string): HtmlDocument {
+  if (!ANY_TAG.test(source)) {
+    throw new RejectedInput('malformed-html', 'no HTML tags found: this is not HTML (upload plain text as .txt)');
+  }
+  const html = completeDocument(source);
   const document = parseDom(html);
   const meta = readPageMeta(document);
 

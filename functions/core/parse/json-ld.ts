@@ -45,12 +45,14 @@ export function findArticleNode(blocks: readonly unknown[]): JsonObject | undefi
 }
 
 /** A string value, or the `@value`/`name`/`@id` of an object, or the first of an array. */
-export function ldString(value: unknown): string | undefined {
+export function ldString(value: unknown, depth = 0): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
-  if (Array.isArray(value)) return ldString(value[0]);
+  // Depth-bounded: untrusted JSON can nest deeper than the stack.
+  if (depth > 4) return undefined;
+  if (Array.isArray(value)) return ldString(value[0], depth + 1);
   if (value && typeof value === 'object') {
     const o = value as JsonObject;
-    return ldString(o['@value'] ?? o.name ?? o.alternateName ?? o['@id'] ?? o.url);
+    return ldString(o['@value'] ?? o.name ?? o.alternateName ?? o['@id'] ?? o.url, depth + 1);
   }
   return undefined;
 }

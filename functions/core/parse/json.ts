@@ -22,6 +22,9 @@ export interface JsonDocument {
 
 type JsonObject = Record<string, unknown>;
 
+/** Deepest nesting of arrays followed inside a field; untrusted JSON can nest deeper than the stack. */
+const MAX_NESTING = 4;
+
 const TITLE_KEYS = ['title', 'headline', 'name'];
 const BODY_KEYS = ['body', 'text', 'content', 'articleBody', 'article_body', 'maintext', 'main_text', 'fulltext', 'full_text', 'bodyText', 'body_text', 'story'];
 const FALLBACK_BODY_KEYS = ['description', 'summary', 'excerpt', 'abstract', 'lead'];
@@ -68,21 +71,23 @@ export function htmlToParagraphs(html: string): string[] {
 }
 
 /** Text paragraphs of a body given as a string (plain or HTML) or an array of blocks. */
-function bodyParagraphs(value: unknown): string[] {
+function bodyParagraphs(value: unknown, depth = 0): string[] {
   const v = unwrap(value);
   if (typeof v === 'string') return HTML_TAG.test(v) ? htmlToParagraphs(v) : splitParagraphs(v);
-  if (Array.isArray(v)) return v.flatMap((item) => bodyParagraphs(item));
+  // Blocks may be arrays of strings or of objects, but never deeper than a few levels.
+  if (Array.isArray(v) && depth < MAX_NESTING) return v.flatMap((item) => bodyParagraphs(item, depth + 1));
   return [];
 }
 
-function textValue(value: unknown): string | undefined {
+function textValue(value: unknown, depth = 0): string | undefined {
+  if (depth > MAX_NESTING) return undefined;
   const v = unwrap(value);
   if (typeof v === 'string') {
     const text = inlineText(HTML_TAG.test(v) ? htmlToParagraphs(v).join(' ') : v);
     return text || undefined;
   }
   if (typeof v === 'number') return String(v);
-  if (Array.isArray(v)) return textValue(v[0]);
+  if (Array.isArray(v)) return textValue(v[0], depth + 1);
   return undefined;
 }
 

@@ -199,3 +199,19 @@ describe('HTML rejections and robustness', () => {
     expect(a.format).toBe('html');
   });
 });
+
+describe('incomplete documents', () => {
+  it('rejects an .html object without a single tag as malformed-html', () => {
+    expect(() => html('Plain words in a file named .html')).toThrowError(expect.objectContaining({ code: 'malformed-html' }));
+  });
+
+  it.each([
+    ['a fragment', '<p>A fragment of article text, with no html or body element.</p>', ''],
+    ['no body element', '<html lang="en"><head><title>Headline</title></head><p>Article text without a body element around it.</p></html>', 'Headline'],
+    ['no html element', '<!DOCTYPE html><title>Headline</title><p>Article text without an html element around it.</p>', 'Headline'],
+  ])('reads %s', (_name, text, title) => {
+    const a = html(text);
+    expect(a.title).toBe(title);
+    expect(a.body).toMatch(/^Article text|^A fragment/);
+  });
+});
