@@ -142,4 +142,28 @@ describe('article writer against DynamoDB Local', () => {
     expect(await entity(table, 'PER', 'Crash Person')).toBeUndefined();
     expect((await itemsOf(table, `ART#${articleIdFor(BUCKET, key)}`)).map((item) => item.sk)).toEqual(['STATUS']);
   });
+
+  it('ends with the newest version when versions of one key race each other', async () => {
+    const { table, objects, writer } = setup({ concurrency: 2 });
+    const key = 'race/one.txt';
+    // Each version is its own object so every racing worker reads the bytes of its event.
+    const versions: FakeArticle[] = Array.from({ length: 6 }, (_, v) => ({
+      title: `Race v${v}`,
+      entities: [['ORG', 'Race Org', v + 1], ['PER', `Race Person ${v % 3}`, 1]],
+    }));
+    versions.forEach((version, v) => objects.set(`${key}#${v}`, version));
+    const deps = fakeDeps(writer, objects);
+    const readVersion = deps.readObject;
+    const sequencerOf = (v: number) => 500 + v;
+    deps.readObject = (ref) => readVersion({ ...ref, key: `${key}#${Number.parseInt(ref.versionId!, 10)}` });
+    const order = [3, 0, 5, 1, 4, 2];
+    await Promise.all(order.map((v) => processObjectEvent(deps, { ...event('created', key, sequencerOf(v)), versionId: String(v) })));
+    expect(await entity(table, 'ORG', 'Race Org')).toEqual({ articleCount: 1, mentionCount: 6 });
+    expect(await entity(table, 'PER', 'Race Person 2')).toEqual({ articleCount: 1, mentionCount: 1 });
+    expect((await entity(table, 'PER', 'Race Person 0'))?.articleCount ?? 0).toBe(0);
+    expect((await entity(table, 'PER', 'Race Person 1'))?.articleCount ?? 0).toBe(0);
+    expect(await status(table, key)).toMatchObject({ state: 'processed', versionId: '5' });
+    const memberships = (await itemsOf(table, `ART#${articleIdFor(BUCKET, key)}`)).filter((item) => item.sk.startsWith('E#'));
+    expect(memberships.map((item) => item.entityId).sort()).toEqual(['org-race-org', 'per-race-person-2']);
+  });
 });
