@@ -9,9 +9,10 @@ import { parseHTML } from 'linkedom';
 import { RejectedInput } from '../errors';
 import { authorName } from './author';
 import { domParagraphs, type DomNode } from './dom-text';
+import { textOrHtmlParagraphs } from './html-fragment';
 import { readPageMeta, type PageMeta } from './html-meta';
 import { stripJunk } from './junk';
-import { hasWordCharacters, inlineText, splitParagraphs } from './normalise';
+import { hasWordCharacters, inlineText } from './normalise';
 
 export interface HtmlDocument {
   title: string;
@@ -137,7 +138,7 @@ export function parseHtmlDocument(source: string): HtmlDocument {
   }
   // JSON-LD articleBody when the page text is missing or much shorter (paywalled or script-rendered pages).
   if (meta.articleBody && textLength(paragraphs) < 0.5 * meta.articleBody.length) {
-    paragraphs = splitParagraphs(meta.articleBody);
+    paragraphs = textOrHtmlParagraphs(meta.articleBody);
     extractor = 'json-ld';
   }
 

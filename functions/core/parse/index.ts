@@ -10,7 +10,9 @@ import { detectFormat, keyExtension, parseContentType, rejectNonText } from './d
 import { parseHtmlDocument } from './html';
 import { parseJsonDocument } from './json';
 import { detectLanguage, normaliseLanguageTag } from './language';
-import { hasWordCharacters, joinParagraphs, normaliseText } from './normalise';
+import { authorName } from './author';
+import { absoluteUrl } from './html-meta';
+import { hasWordCharacters, inlineText, joinParagraphs, normaliseText } from './normalise';
 import { parseTextDocument } from './text';
 
 export { MAX_READABILITY_DEPTH } from './html';
@@ -50,6 +52,16 @@ function extract(format: InputFormat, text: string, key: string): Extracted {
   }
 }
 
+/** S3 user metadata may describe the article too; the document's own values win. */
+function metadataValue(metadata: Record<string, string> | undefined, ...keys: string[]): string | undefined {
+  if (!metadata) return undefined;
+  for (const key of keys) {
+    const value = metadata[key]?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
 /** S3 user metadata may name the language too (`language`, `lang`). */
 function metadataLanguage(metadata: Record<string, string> | undefined): string | undefined {
   if (!metadata) return undefined;
@@ -68,14 +80,17 @@ export function parseArticle(raw: RawObject): ParsedArticle {
   const { text: decodedText, charset } = decode([contentType.charset, format === 'html' ? metaCharset(bytes) : undefined]);
 
   const text = normaliseText(decodedText);
-  if (!hasWordCharacters(text)) {
-    throw new RejectedInput('empty', `object has no letters or digits after decoding as ${charset}`);
+  if (!text.trim()) {
+    throw new RejectedInput('empty', `object contains only whitespace (decoded as ${charset})`);
   }
 
   const doc = extract(format, text, raw.key);
   const body = joinParagraphs(doc.paragraphs);
   if (!hasWordCharacters(body)) {
-    const why = format === 'html' ? 'the HTML has no article text (only markup, scripts or navigation)' : 'nothing is left after removing the title and scraper junk';
+    const why =
+      format === 'html' ? 'the HTML has no article text (only markup, scripts or navigation)'
+      : hasWordCharacters(text) ? 'nothing is left after removing the title and scraper junk'
+      : 'the text has no letters or digits';
     throw new RejectedInput('no-text', `no article text: ${why}`);
   }
 
@@ -83,9 +98,13 @@ export function parseArticle(raw: RawObject): ParsedArticle {
   const publishedAt = format === 'txt' ? (fromMetadata ?? doc.guessedDate) : (doc.documentDate ?? fromMetadata);
   const lang = normaliseLanguageTag(doc.declaredLang) ?? metadataLanguage(raw.metadata) ?? detectLanguage(body);
 
-  const article: ParsedArticle = { format, charset, title: doc.title, body, lang };
+  const title = doc.title || inlineText(metadataValue(raw.metadata, 'title', 'headline') ?? '');
+  const author = doc.author ?? authorName(metadataValue(raw.metadata, 'author', 'byline'));
+  const url = doc.url ?? absoluteUrl(metadataValue(raw.metadata, 'url', 'source-url', 'canonical-url', 'link'));
+
+  const article: ParsedArticle = { format, charset, title, body, lang };
   if (publishedAt) article.publishedAt = publishedAt;
-  if (doc.author) article.author = doc.author;
-  if (doc.url) article.url = doc.url;
+  if (author) article.author = author;
+  if (url) article.url = url;
   return article;
 }

@@ -3,13 +3,12 @@
  * and home-grown ones): one object, with the common names for each field. HTML inside a
  * body is reduced to text.
  */
-import { parseHTML } from 'linkedom';
 import { RejectedInput } from '../errors';
 import { authorName } from './author';
-import { domParagraphs, type DomNode } from './dom-text';
 import { absoluteUrl } from './html-meta';
+import { htmlToParagraphs, looksLikeHtml, textOrHtmlParagraphs } from './html-fragment';
 import { stripJunk } from './junk';
-import { hasWordCharacters, inlineText, splitParagraphs } from './normalise';
+import { hasWordCharacters, inlineText } from './normalise';
 
 export interface JsonDocument {
   title: string;
@@ -35,8 +34,6 @@ const LANG_KEYS = ['language', 'lang', 'locale', 'inLanguage', 'in_language'];
 /** Wrappers some crawlers put the article in. */
 const WRAPPER_KEYS = ['article', 'data', 'item', 'post', 'document', 'story', 'result'];
 
-/** Looks like markup rather than text that happens to contain a `<`. */
-const HTML_TAG = /<\/?(p|br|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|blockquote|figure|figcaption|img|script|style|section|article|table)\b[^>]*>/i;
 
 /** Field lookup that also matches keys differing in case, `_` or `-`. */
 function fieldMap(o: JsonObject): Map<string, unknown> {
@@ -65,15 +62,10 @@ function unwrap(value: unknown): unknown {
   return value;
 }
 
-export function htmlToParagraphs(html: string): string[] {
-  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
-  return domParagraphs((document.body ?? document) as unknown as DomNode).paragraphs;
-}
-
 /** Text paragraphs of a body given as a string (plain or HTML) or an array of blocks. */
 function bodyParagraphs(value: unknown, depth = 0): string[] {
   const v = unwrap(value);
-  if (typeof v === 'string') return HTML_TAG.test(v) ? htmlToParagraphs(v) : splitParagraphs(v);
+  if (typeof v === 'string') return textOrHtmlParagraphs(v);
   // Blocks may be arrays of strings or of objects, but never deeper than a few levels.
   if (Array.isArray(v) && depth < MAX_NESTING) return v.flatMap((item) => bodyParagraphs(item, depth + 1));
   return [];
@@ -83,7 +75,7 @@ function textValue(value: unknown, depth = 0): string | undefined {
   if (depth > MAX_NESTING) return undefined;
   const v = unwrap(value);
   if (typeof v === 'string') {
-    const text = inlineText(HTML_TAG.test(v) ? htmlToParagraphs(v).join(' ') : v);
+    const text = inlineText(looksLikeHtml(v) ? htmlToParagraphs(v).join(' ') : v);
     return text || undefined;
   }
   if (typeof v === 'number') return String(v);

@@ -9,6 +9,8 @@ export const UNDETERMINED = 'und';
 
 /** Fewer letters than this and no language is claimed. */
 const MIN_LETTERS = 20;
+/** Trigrams need more text than stopwords: below this franc-min guesses (Malay for a German headline). */
+const MIN_TRIGRAM_LETTERS = 60;
 /** Detection reads this much of the text; more changes nothing but costs time. */
 const SAMPLE_CHARS = 3000;
 
@@ -81,6 +83,7 @@ export function detectLanguage(text: string): string {
   if (letters < MIN_LETTERS) return UNDETERMINED;
   const quick = stopwordGuess(sample);
   if (quick) return quick;
+  if (letters < MIN_TRIGRAM_LETTERS) return UNDETERMINED;
   const code = franc(sample, { minLength: MIN_LETTERS });
   return ISO639_3_TO_1[code] ?? UNDETERMINED;
 }

@@ -59,3 +59,14 @@ describe('publication date precedence', () => {
     expect(metadataDate(undefined)).toBeUndefined();
   });
 });
+
+describe('other S3 metadata', () => {
+  const bytes = new TextEncoder().encode('Only a body paragraph, long enough to be an article with no headline at all because it goes on and on past the limit for a headline line, which is three hundred characters long, so this sentence has to keep going for a while longer before it finally reaches that length and then ends here.');
+  it('fills title, author and url the document lacks', () => {
+    const a = parseArticle({ key: 'a.txt', bytes, metadata: { title: 'Meta title', author: 'Meta Author', url: 'https://example.org/x' } });
+    expect(a).toMatchObject({ title: 'Meta title', author: 'Meta Author', url: 'https://example.org/x' });
+  });
+  it('ignores an invalid url', () => {
+    expect(parseArticle({ key: 'a.txt', bytes, metadata: { url: 'nope' } }).url).toBeUndefined();
+  });
+});

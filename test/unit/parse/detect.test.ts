@@ -111,7 +111,11 @@ describe('parseArticle input kinds', () => {
     }
   });
 
-  it('treats an object with only punctuation as empty', () => {
-    expect(codeOf(() => parseArticle({ key: 'x.txt', bytes: bytes('... --- ...\n\n***') }))).toBe('empty');
+  it('rejects an object with only punctuation as no-text', () => {
+    expect(codeOf(() => parseArticle({ key: 'x.txt', bytes: bytes('... --- ...\n\n***') }))).toBe('no-text');
+  });
+
+  it('rejects UTF-16 whitespace without a BOM as empty', () => {
+    expect(codeOf(() => parseArticle({ key: 'x.txt', bytes: bytes([0x20, 0, 0x20, 0, 0x0a, 0, 0xa0, 0]) }))).toBe('empty');
   });
 });

@@ -1,0 +1,21 @@
+/** HTML embedded in other sources (JSON bodies, JSON-LD articleBody) reduced to paragraphs. */
+import { parseHTML } from 'linkedom';
+import { domParagraphs, type DomNode } from './dom-text';
+import { splitParagraphs } from './normalise';
+
+/** Looks like markup rather than text that happens to contain a `<`. */
+const HTML_TAG = /<\/?(p|br|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|blockquote|figure|figcaption|img|script|style|section|article|table)\b[^>]*>/i;
+
+export function looksLikeHtml(text: string): boolean {
+  return HTML_TAG.test(text);
+}
+
+export function htmlToParagraphs(html: string): string[] {
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  return domParagraphs((document.body ?? document) as unknown as DomNode).paragraphs;
+}
+
+/** Paragraphs of a string that may be plain text or an HTML fragment. */
+export function textOrHtmlParagraphs(text: string): string[] {
+  return looksLikeHtml(text) ? htmlToParagraphs(text) : splitParagraphs(text);
+}
