@@ -66,6 +66,8 @@ export const MAX_PREFIX_MATCHES = 1000;
 /** How deep the top-entities ranking can be paged. */
 export const MAX_RANK_DEPTH = 1000;
 const MAX_PAGES_PER_REQUEST = 10;
+/** Bounds the read of one ranking request to about 32 shards x (depth + this) small items. */
+const MAX_TIES_PER_SHARD = 200;
 
 const LOWEST = '0000';
 const HIGHEST = '9999\uffff';
@@ -272,8 +274,9 @@ export class ArticleReader {
 
   /**
    * The `depth` best ranked entities (of one type or all), merged from the top of every
-   * byTypeRank shard. Entities tied on articleCount at a shard's cut-off are all read so
-   * the mentionCount tie-break is exact.
+   * byTypeRank shard. Entities tied on articleCount at a shard's cut-off are read too (up to
+   * MAX_TIES_PER_SHARD) so the mentionCount tie-break is exact unless a shard has more ties
+   * than that at its cut-off (typically the long tail of entities seen once).
    */
   async topEntities(depth: number, type?: EntityType): Promise<EntitySummary[]> {
     const partitions = (type ? [type] : ENTITY_TYPES).flatMap((t) =>
@@ -306,7 +309,7 @@ export class ArticleReader {
         KeyConditionExpression: 'gsi4pk = :pk AND articleCount = :n',
         ...fields,
         ExpressionAttributeValues: { ':pk': partition, ':n': boundary },
-        Limit: MAX_RANK_DEPTH,
+        Limit: MAX_TIES_PER_SHARD,
       }),
     );
     const seen = new Set(items.map((item) => item.id));
