@@ -127,8 +127,9 @@ export class ArticleWriter {
           ReturnValues: 'UPDATED_OLD',
         }),
       );
-      if (result.Attributes?.sequencer !== claim.sequencer) {
-        // A new version starts its own attempt count.
+      const previous = result.Attributes?.sequencer;
+      if (previous !== undefined && previous !== claim.sequencer) {
+        // A new version starts its own attempt count (a brand-new item already has 1).
         await this.table.doc.send(
           new UpdateCommand({
             TableName: this.table.tableName,
