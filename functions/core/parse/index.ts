@@ -5,14 +5,14 @@
 import { RejectedInput } from '../errors';
 import type { InputFormat, ParsedArticle, RawObject } from '../types';
 import { metadataDate, normaliseDate } from './dates';
-import { decodeBytes, metaCharset } from './decode';
+import { decodeBytes, metaCharset, type Decoded } from './decode';
 import { detectFormat, keyExtension, parseContentType, rejectNonText } from './detect';
 import { parseHtmlDocument } from './html';
 import { parseJsonDocument } from './json';
 import { detectLanguage, normaliseLanguageTag } from './language';
 import { authorName } from './author';
 import { absoluteUrl } from './html-meta';
-import { hasWordCharacters, inlineText, joinParagraphs, normaliseText } from './normalise';
+import { hasWordCharacters, inlineText, isBlank, joinParagraphs, normaliseText } from './normalise';
 import { parseTextDocument } from './text';
 
 export { MAX_READABILITY_DEPTH } from './html';
@@ -73,19 +73,20 @@ export function parseArticle(raw: RawObject): ParsedArticle {
   rejectNonText(bytes);
 
   const contentType = parseContentType(raw.contentType);
-  let decoded: ReturnType<typeof decodeBytes> | undefined;
-  const decode = (declared: Array<string | undefined>) => (decoded ??= decodeBytes(bytes, declared));
-  // The meta charset only matters for HTML, and the format may need the text to be sniffed.
-  const format = detectFormat(raw.key, contentType, () => decode([contentType.charset]).text.slice(0, 1024));
-  const { text: decodedText, charset } = decode([contentType.charset, format === 'html' ? metaCharset(bytes) : undefined]);
-
-  const text = normaliseText(decodedText);
-  if (!text.trim()) {
+  let sniffed: Decoded | undefined;
+  const decodeForSniffing = (): Decoded => (sniffed ??= decodeBytes(bytes, [contentType.charset]));
+  const format = detectFormat(raw.key, contentType, () => decodeForSniffing().text.slice(0, 1024));
+  // An HTML <meta charset> counts only once the object is known to be HTML.
+  const declaredInPage = format === 'html' ? metaCharset(bytes) : undefined;
+  const { text, charset } = declaredInPage ? decodeBytes(bytes, [contentType.charset, declaredInPage]) : decodeForSniffing();
+  if (isBlank(text)) {
     throw new RejectedInput('empty', `object contains only whitespace (decoded as ${charset})`);
   }
 
   const doc = extract(format, text, raw.key);
-  const body = joinParagraphs(doc.paragraphs);
+  // Normalised here, after parsing: JSON strings may legally hold characters (U+2028) that
+  // normalising the raw text would turn into invalid JSON.
+  const body = joinParagraphs(doc.paragraphs.map((p) => normaliseText(p).trim()).filter(Boolean));
   if (!hasWordCharacters(body)) {
     const why =
       format === 'html' ? 'the HTML has no article text (only markup, scripts or navigation)'

@@ -42,3 +42,8 @@ export function joinParagraphs(paragraphs: readonly string[]): string {
 export function hasWordCharacters(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
+
+/** Only whitespace and invisible characters. */
+export function isBlank(text: string): boolean {
+  return !/[^\s\u00AD\u200B-\u200D\u2060\uFEFF]/.test(text);
+}

@@ -131,3 +131,8 @@ describe('hostile JSON', () => {
     expect(a.author).toBeUndefined();
   });
 });
+
+it('accepts raw U+2028/U+2029 inside JSON strings and turns them into line breaks', () => {
+  const a = json(`{"title": "T", "body": "First line\u2028still first paragraph.\u2029\u2029Second paragraph here."}`);
+  expect(a.body).toBe('First line\nstill first paragraph.\n\nSecond paragraph here.');
+});
