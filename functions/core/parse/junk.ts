@@ -35,6 +35,14 @@ const JUNK_AT_END: readonly RegExp[] = [
   /^(©|\(c\)|copyright\b|all rights reserved|alle rechte vorbehalten).{0,160}$/i,
   /^(https?:\/\/|www\.)\S+$/i,
   /^--\s.{0,60}\b(newsroom|desk|redaktion)\b.{0,40}$/i,
+  // WordPress comment forms and post navigation, English and German.
+  /^your email address will not be published\b.{0,80}$/i,
+  /^(deine|ihre) e-?mail-adresse wird nicht veröffentlicht\b.{0,80}$/i,
+  /^(comment|kommentar|name|e-?mail|website|webseite)\s*\*?$/i,
+  /^save my name, email, and website in this browser\b.{0,60}$/i,
+  /^meinen namen, meine e-?mail-adresse und meine website in diesem browser\b.{0,80}$/i,
+  /^(post navigation|beitragsnavigation|previous (post|article)|next (post|article)|vorherige[rs]? (beitrag|artikel)|nächste[rs]? (beitrag|artikel))\b.{0,120}$/i,
+  /^in\s+["“„][^"”“]{1,40}["”“]$/i,
 ];
 
 /** End markers after which only short link-like lines (related headlines, buttons) follow. */

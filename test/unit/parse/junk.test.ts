@@ -59,3 +59,24 @@ describe('stripJunk', () => {
     expect(stripJunk(['Related', 'Short line'])).toEqual(['Related', 'Short line']);
   });
 });
+
+describe('blog-style tails', () => {
+  it('removes share buttons, related posts and a WordPress comment form', () => {
+    const paragraphs = [
+      'First real paragraph of the story with enough words to be a sentence.',
+      'Last real paragraph, which also ends properly with a full stop.',
+      'Share this:', 'Twitter', 'Facebook', 'Like this:', 'Like Loading...', 'Related', 'Biden warns Putin of sanctions', 'In "Politics"',
+      'December 30, 2021', 'Leave a Reply Cancel reply', 'Your email address will not be published. Required fields are marked *',
+      'Comment', 'Name *', 'Email *', 'Website', 'Save my name, email, and website in this browser for the next time I comment.',
+    ];
+    expect(stripJunk(paragraphs)).toEqual(paragraphs.slice(0, 2));
+  });
+
+  it('removes a German share and comment tail', () => {
+    const paragraphs = [
+      'Erster Absatz mit genug Wörtern, damit es ein richtiger Satz ist.', 'Letzter Absatz, der ordentlich mit einem Punkt endet.',
+      'Teilen:', 'Facebook', 'WhatsApp', 'E-Mail', 'Drucken', 'Mehr zum Thema', 'Anderer Artikel über etwas', 'Kommentar schreiben', 'Kommentare',
+    ];
+    expect(stripJunk(paragraphs)).toEqual(paragraphs.slice(0, 2));
+  });
+});
