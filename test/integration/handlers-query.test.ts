@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { encodeCursor } from '../../functions/core/cursor';
 import { entityId } from '../../functions/core/entity-id';
 import { articleIdFor } from '../../functions/core/records';
 import { processObjectEvent } from '../../functions/ingest/process-object';
@@ -191,6 +192,17 @@ describe('query API against DynamoDB Local', () => {
     for (const bad of [`${flipped}.${mac}`, cursor.slice(0, -3), 'garbage', `${body}.${'A'.repeat(43)}`, 'x'.repeat(5000)]) {
       expect((await call('/articles', { limit: '1', cursor: bad })).status).toBe(400);
     }
+    // Even correctly signed, a position outside the query's partition is refused.
+    const articlesQuery = { route: 'articles', lang: null, from: null, to: null, entity: null };
+    const foreignKey = { pk: 'ART#AAAAAAAAAAAAAAAAAAAA', sk: 'META', gsi1pk: 'M#2024-02', gsi1sk: '2024-02-10T12:00:00.000Z#AAAAAAAAAAAAAAAAAAAA' };
+    for (const position of [{ month: '2024-03', start: foreignKey }, { month: '2024-02', start: { ...foreignKey, pk: 'ENT#per-x' } }, { month: 'x' }, { month: '2024-02', extra: 1 }]) {
+      expect((await call('/articles', { cursor: encodeCursor('test-secret', articlesQuery, position) })).status).toBe(400);
+    }
+    expect((await call('/articles', { cursor: encodeCursor('test-secret', articlesQuery, { month: '2024-02', start: foreignKey }) })).status).toBe(200);
+    const merkel = entityId('PER', 'Angela Merkel');
+    const linkQuery = { route: 'articles', lang: null, from: null, to: null, entity: merkel };
+    expect((await call('/articles', { entity: merkel, cursor: encodeCursor('test-secret', linkQuery, { pk: 'ENT#loc-berlin', sk: 'A#2024' }) })).status).toBe(400);
+    expect((await call('/entities', { cursor: encodeCursor('test-secret', { route: 'entities', q: null, type: null }, { offset: -5 }) })).status).toBe(400);
     // A genuine cursor from another query is refused too.
     expect((await call('/articles', { limit: '1', lang: 'de', cursor })).status).toBe(400);
     expect((await call('/entities', { cursor })).status).toBe(400);
