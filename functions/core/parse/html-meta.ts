@@ -21,6 +21,8 @@ export interface PageMeta {
   articleBody?: string;
   /** Deepest element nesting in the page. */
   maxDepth: number;
+  /** Number of elements in the page. */
+  elementCount: number;
 }
 
 interface Element extends DomNode {
@@ -30,13 +32,15 @@ interface Element extends DomNode {
 const COLLECTED = new Set(['META', 'LINK', 'SCRIPT', 'TITLE', 'HTML', 'TIME', 'H1']);
 
 /** Elements of interest in document order, plus the maximum depth, without recursion. */
-function collect(root: DomNode): { elements: Element[]; maxDepth: number } {
+function collect(root: DomNode): { elements: Element[]; maxDepth: number; elementCount: number } {
   const elements: Element[] = [];
   let maxDepth = 0;
+  let elementCount = 0;
   const stack: Array<[DomNode, number]> = [[root, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (depth > maxDepth) maxDepth = depth;
+    elementCount++;
     if (node.nodeType === 1 && COLLECTED.has(node.nodeName.toUpperCase())) elements.push(node as Element);
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) {
@@ -44,7 +48,7 @@ function collect(root: DomNode): { elements: Element[]; maxDepth: number } {
       if (child.nodeType === 1) stack.push([child, depth + 1]);
     }
   }
-  return { elements, maxDepth };
+  return { elements, maxDepth, elementCount };
 }
 
 /** Meta names (lower case) that carry each field, strongest first. */
@@ -74,10 +78,10 @@ function parseJsonLd(text: string): unknown {
 }
 
 export function readPageMeta(document: DomNode): PageMeta {
-  const { elements, maxDepth } = collect(document);
+  const { elements, maxDepth, elementCount } = collect(document);
   const meta = new Map<string, string>();
   const ld: unknown[] = [];
-  const result: PageMeta = { maxDepth };
+  const result: PageMeta = { maxDepth, elementCount };
   let canonical: string | undefined;
   let timeDate: string | undefined;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RejectedInput } from '../../../functions/core/errors';
-import { parseHtmlDocument, MAX_READABILITY_DEPTH } from '../../../functions/core/parse/html';
+import { parseHtmlDocument, MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS } from '../../../functions/core/parse/html';
 import { parseArticle } from '../../../functions/core/parse/index';
 
 const html = (text: string, key = 'news/page.html', contentType?: string) =>
@@ -180,6 +180,13 @@ describe('HTML rejections and robustness', () => {
     const depth = MAX_READABILITY_DEPTH - 10;
     const page = `<html><body>${'<div>'.repeat(depth)}<p>${'A sentence of article text that Readability can score. '.repeat(6)}</p>${'</div>'.repeat(depth)}</body></html>`;
     expect(parseHtmlDocument(page).extractor).toBe('readability');
+  });
+
+  it('reads pages with more elements than MAX_READABILITY_ELEMENTS by the iterative fallback', () => {
+    const blocks = Array.from({ length: MAX_READABILITY_ELEMENTS / 2 + 1 }, (_, i) => `<div><p>Paragraph ${i} of a very long page.</p></div>`);
+    const doc = parseHtmlDocument(`<html><body><article>${blocks.join('')}</article></body></html>`);
+    expect(doc.extractor).toBe('fallback');
+    expect(doc.paragraphs).toHaveLength(blocks.length);
   });
 
   it('decodes entities and keeps <br> line breaks inside a paragraph', () => {
