@@ -72,20 +72,36 @@ function buildIndex(lang: Lang): Map<string, EntityType> {
 }
 
 const indexes = new Map<Lang, Map<string, EntityType>>();
+const prefixes = new Map<Lang, Set<string>>();
 const commonWords = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set(gazetteer[l].commonWords)]));
 const givenNames = new Set(gazetteer.givenNames);
 
 const toLang = (lang: string): Lang => (lang === 'en' ? 'en' : 'de');
 
-/** Entity type of a known name ("Ukraine" -> LOC), in this article language. */
-export function lookupName(name: string, lang: string): EntityType | undefined {
+function indexFor(lang: string): Map<string, EntityType> {
   const key = toLang(lang);
   let index = indexes.get(key);
   if (!index) {
     index = buildIndex(key);
     indexes.set(key, index);
+    const starts = new Set<string>();
+    for (const name of index.keys()) {
+      for (let at = name.indexOf(' '); at > 0; at = name.indexOf(' ', at + 1)) starts.add(name.slice(0, at));
+    }
+    prefixes.set(key, starts);
   }
-  return index.get(name);
+  return index;
+}
+
+/** Entity type of a known name ("Ukraine" -> LOC), in this article language. */
+export function lookupName(name: string, lang: string): EntityType | undefined {
+  return indexFor(lang).get(name);
+}
+
+/** Some known name starts with these words ("Organisation für"): worth reading one more word. */
+export function startsKnownName(words: string, lang: string): boolean {
+  indexFor(lang);
+  return prefixes.get(toLang(lang))!.has(words);
 }
 
 const aliasGroups = new Map<string, number>();

@@ -92,12 +92,14 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
 
 /** Overlapping spans (a careless recogniser): keep the longer, then the earlier. */
 function dedupe(spans: Span[]): Span[] {
-  const sorted = [...spans]
-    .filter((s) => s.end > s.start)
-    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Span[] = [];
-  for (const s of sorted) if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);
-  return kept.sort((a, b) => a.start - b.start);
+  for (const s of sorted) {
+    const last = kept[kept.length - 1];
+    if (!last || s.start >= last.end) kept.push(s);
+    else if (s.end - s.start > last.end - last.start) kept[kept.length - 1] = s;
+  }
+  return kept;
 }
 
 /** Strips honorifics and titles (persons), possessives and stray punctuation from a span. */
@@ -163,19 +165,30 @@ function baseForm(m: Mention, names: Set<string>, lastWords: Set<string>, lang: 
  * two candidates ("Chipper Jones", "Andruw Jones") the bare surname stays on its own.
  */
 function linkSurnames(groups: Map<string, Mention[]>): void {
-  const people = [...groups.entries()].filter(([key]) => key.startsWith('PER|'));
-  const words = (key: string) => key.slice(4).split(' ');
-  for (const [key, group] of people) {
-    const short = words(key);
-    const targets = people.filter(([other]) => {
-      const long = words(other);
-      return long.length > short.length && short.every((w, i) => long[long.length - short.length + i] === w);
-    });
-    // Keep only the longest forms: "Biden" -> {"Joe Biden", "President Joe Biden"} is one person.
-    const maximal = targets.filter(([t]) => !targets.some(([u]) => u !== t && u.endsWith(` ${t.slice(4)}`)));
-    if (maximal.length !== 1) continue;
-    maximal[0]![1].push(...group.splice(0));
-    groups.delete(key);
+  const byLastWord = new Map<string, string[][]>();
+  for (const key of groups.keys()) {
+    if (!key.startsWith('PER|')) continue;
+    const words = key.slice(4).split(' ');
+    const list = byLastWord.get(words[words.length - 1]!) ?? [];
+    list.push(words);
+    byLastWord.set(words[words.length - 1]!, list);
+  }
+  for (const names of byLastWord.values()) {
+    if (names.length < 2) continue;
+    for (const short of names) {
+      const endsWith = (long: string[], tail: string[]) =>
+        long.length > tail.length && tail.every((w, i) => long[long.length - tail.length + i] === w);
+      const targets = names.filter((long) => endsWith(long, short));
+      // Keep only the longest forms: "Biden" -> {"Joe Biden", "Joseph R. Biden"} is ambiguous,
+      // but "Putin" -> {"Putin" in "Wladimir Putin" in "Wladimir W. Putin"} is one chain.
+      const maximal = targets.filter((t) => !targets.some((u) => endsWith(u, t)));
+      if (maximal.length !== 1) continue;
+      const from = groups.get(`PER|${short.join(' ')}`);
+      const into = groups.get(`PER|${maximal[0]!.join(' ')}`);
+      if (!from || !into || from === into) continue;
+      into.push(...from.splice(0));
+      groups.delete(`PER|${short.join(' ')}`);
+    }
   }
 }
 

@@ -5,7 +5,7 @@
  * organisation pattern ("-ministerium", "... AG", "Organisation für ... in Europa").
  */
 import type { EntityType, Recogniser, Span } from '../types';
-import { isCommonWord, isFunctionWord, isGivenName, lookupName, MAX_NAME_WORDS } from './gazetteer';
+import { isCommonWord, isFunctionWord, isGivenName, lookupName, MAX_NAME_WORDS, startsKnownName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
 import { isHonorific, isTitle } from './titles';
 import { memo } from './memo';
@@ -39,6 +39,7 @@ export const rulesRecogniser: Recogniser = (text: string, lang: string): Span[] 
   for (let i = 0; i < tokens.length; i++) {
     orgPatterns(ctx, i, candidates);
     clubs(ctx, i, candidates);
+    events(ctx, i, candidates);
     personAfterTitle(ctx, i, candidates);
     personFromGivenName(ctx, i, candidates);
     personByContext(ctx, i, candidates);
@@ -273,13 +274,29 @@ function clubs(ctx: Ctx, i: number, out: Candidate[]): void {
   }
 }
 
+/** Sporting and other events: "Hong Kong Open", "Davis Cup", "PGA Tour", "Grand Prix". */
+const EVENT_WORD = new Set(['Open', 'Cup', 'Masters', 'Prix', 'Championship', 'Championships', 'Games', 'Olympics', 'Trophy', 'Classic', 'Tour', 'Rally', 'Marathon', 'Invitational', 'Pokal', 'Meisterschaft', 'Meisterschaften', 'Spiele']);
+
+function events(ctx: Ctx, i: number, out: Candidate[]): void {
+  const t = ctx.tokens[i]!;
+  if (!EVENT_WORD.has(t.text) || i === 0 || !joined(ctx, i - 1)) return;
+  let first = i;
+  while (first > 0 && first > i - 3 && joined(ctx, first - 1)) {
+    const prev = ctx.tokens[first - 1]!;
+    if (!isCapitalised(prev.text) || isFunctionWord(prev.text) || isTitle(prev.text, ctx.lang)) break;
+    if (isCommonWord(prev.text, ctx.lang) && knownType(prev.text, ctx.lang) === undefined) break;
+    first--;
+  }
+  if (first < i) out.push({ first, last: i + 1, type: 'MISC', priority: PRIORITY.gazetteerPhrase });
+}
+
 function gazetteer(ctx: Ctx, i: number, out: Candidate[]): void {
   const first = ctx.tokens[i]!;
   if (!isCapitalised(first.text) && !/^[a-z]{2,4}$/u.test(first.text)) return;
   let phrase = '';
   for (let n = 1; n <= MAX_NAME_WORDS && i + n <= ctx.tokens.length; n++) {
     const t = ctx.tokens[i + n - 1]!;
-    if (n > 1 && !joined(ctx, i + n - 2)) break;
+    if (n > 1 && (!joined(ctx, i + n - 2) || !startsKnownName(phrase, ctx.lang))) break;
     phrase = n === 1 ? t.text : `${phrase} ${t.text}`;
     const type = n === 1 ? knownType(phrase, ctx.lang) : phraseType(phrase, ctx.lang);
     if (!type) continue;
@@ -314,9 +331,13 @@ function choose(candidates: Candidate[]): Candidate[] {
   const sorted = [...candidates].sort(
     (a, b) => b.priority - a.priority || b.last - b.first - (a.last - a.first) || a.first - b.first,
   );
+  const used = new Set<number>();
   const taken: Candidate[] = [];
   for (const c of sorted) {
-    if (taken.some((t) => c.first < t.last && t.first < c.last)) continue;
+    let free = true;
+    for (let k = c.first; k < c.last && free; k++) free = !used.has(k);
+    if (!free) continue;
+    for (let k = c.first; k < c.last; k++) used.add(k);
     taken.push(c);
   }
   return taken.sort((a, b) => a.first - b.first);
