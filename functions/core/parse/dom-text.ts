@@ -42,12 +42,6 @@ export interface WalkOptions {
 /** Share of a block's characters inside links above which it is navigation. */
 const MAX_LINK_SHARE = 0.7;
 
-export interface WalkResult {
-  paragraphs: string[];
-  /** Deepest element nesting met, so callers can tell whether recursive code is safe. */
-  maxDepth: number;
-}
-
 function isHidden(node: DomNode): boolean {
   if (!node.getAttribute) return false;
   if (node.getAttribute('hidden') !== null || node.getAttribute('aria-hidden') === 'true') return true;
@@ -56,12 +50,11 @@ function isHidden(node: DomNode): boolean {
 }
 
 /** Paragraph texts of a DOM subtree in document order. */
-export function domParagraphs(root: DomNode, options: WalkOptions = {}): WalkResult {
+export function domParagraphs(root: DomNode, options: WalkOptions = {}): string[] {
   const paragraphs: string[] = [];
   let current = '';
   let linkChars = 0;
   let anchors = 0;
-  let maxDepth = 0;
   const flush = (): void => {
     const isNavigation = options.dropLinkBlocks && linkChars > MAX_LINK_SHARE * current.replace(/\s+/g, '').length;
     if (!isNavigation) {
@@ -75,8 +68,8 @@ export function domParagraphs(root: DomNode, options: WalkOptions = {}): WalkRes
   };
 
   // Entries are nodes to visit or markers that close a block element or a link.
-  type Entry = { node: DomNode; depth: number } | { close: true } | { closeAnchor: true };
-  const stack: Entry[] = [{ node: root, depth: 0 }];
+  type Entry = { node: DomNode } | { close: true } | { closeAnchor: true };
+  const stack: Entry[] = [{ node: root }];
   while (stack.length > 0) {
     const entry = stack.pop()!;
     if ('close' in entry) {
@@ -87,8 +80,7 @@ export function domParagraphs(root: DomNode, options: WalkOptions = {}): WalkRes
       anchors--;
       continue;
     }
-    const { node, depth } = entry;
-    if (depth > maxDepth) maxDepth = depth;
+    const { node } = entry;
     if (node.nodeType === TEXT_NODE) {
       const text = node.textContent ?? '';
       current += text;
@@ -113,24 +105,8 @@ export function domParagraphs(root: DomNode, options: WalkOptions = {}): WalkRes
       stack.push({ closeAnchor: true });
     }
     const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, depth: depth + 1 });
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]! });
   }
   flush();
-  return { paragraphs, maxDepth };
-}
-
-/** Deepest element nesting of a subtree, without recursion. */
-export function domDepth(root: DomNode): number {
-  let max = 0;
-  const stack: Array<[DomNode, number]> = [[root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > max) max = depth;
-    const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
-      if (child.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
-    }
-  }
-  return max;
+  return paragraphs;
 }

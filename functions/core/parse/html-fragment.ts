@@ -12,7 +12,7 @@ export function looksLikeHtml(text: string): boolean {
 
 export function htmlToParagraphs(html: string): string[] {
   const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
-  return domParagraphs((document.body ?? document) as unknown as DomNode).paragraphs;
+  return domParagraphs((document.body ?? document) as unknown as DomNode);
 }
 
 /** Paragraphs of a string that may be plain text or an HTML fragment. */

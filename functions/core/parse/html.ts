@@ -131,7 +131,7 @@ export function parseHtmlDocument(source: string): HtmlDocument {
   if (meta.maxDepth <= MAX_READABILITY_DEPTH && meta.elementCount <= MAX_READABILITY_ELEMENTS) {
     readable = runReadability(document);
     if (readable?.content) {
-      paragraphs = domParagraphs(readable.content, { dropLinkBlocks: true }).paragraphs;
+      paragraphs = domParagraphs(readable.content, { dropLinkBlocks: true });
       extractor = 'readability';
     }
   }
@@ -139,7 +139,7 @@ export function parseHtmlDocument(source: string): HtmlDocument {
     // Readability did not run or found nothing; read the page body minus its chrome. The
     // document is re-parsed because Readability may have stripped parts of it.
     const fresh = readable ? parseDom(html) : document;
-    paragraphs = domParagraphs(fresh.body ?? fresh, { skipChrome: true, dropLinkBlocks: true }).paragraphs;
+    paragraphs = domParagraphs(fresh.body ?? fresh, { skipChrome: true, dropLinkBlocks: true });
     extractor = 'fallback';
   }
   // JSON-LD articleBody when the page text is missing or much shorter (paywalled or script-rendered pages).

@@ -15,7 +15,7 @@ import { absoluteUrl } from './html-meta';
 import { hasWordCharacters, inlineText, isBlank, joinParagraphs, normaliseText } from './normalise';
 import { parseTextDocument } from './text';
 
-export { MAX_READABILITY_DEPTH } from './html';
+export { MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS } from './html';
 
 interface Extracted {
   title: string;
