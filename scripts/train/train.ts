@@ -8,10 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBio, scoreChunks, formatScore, type LabelledSentence, type Score } from '../../functions/core/ner/conll';
 import { Gazetteer } from '../../functions/core/ner/gazetteer';
-import { quantise, type ModelWeights, type TrainingSentence } from '../../functions/core/ner/model';
+import { quantise, type ModelWeights } from '../../functions/core/ner/model';
 import { encodeModel, decodeModel } from '../../functions/core/ner/model-file';
 import { chunksOf } from '../../functions/core/ner/tags';
-import { groupByDocument, trainWeights, trainingExamples, type TrainingCorpus } from '../../functions/core/ner/train';
+import { groupByDocument, trainTwoPass, type TrainingCorpus } from '../../functions/core/ner/train';
 import { Tagger } from '../../functions/core/ner/tagger';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -56,6 +56,9 @@ interface Options {
   epochs: number;
   hashBits: number;
   seed: number;
+  foldEpochs: number;
+  /** Dev scores after every first-pass epoch (slower). */
+  verbose: boolean;
   /** Experiments: train only on corpora whose file name matches. */
   only?: RegExp;
 }
@@ -68,6 +71,8 @@ function parseArgs(argv: string[]): Options {
     epochs: 10,
     hashBits: 20,
     seed: 20260101,
+    foldEpochs: 4,
+    verbose: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
@@ -87,6 +92,8 @@ function parseArgs(argv: string[]): Options {
       case '--epochs': options.epochs = Number.parseInt(value(), 10); break;
       case '--hash-bits': options.hashBits = Number.parseInt(value(), 10); break;
       case '--seed': options.seed = Number.parseInt(value(), 10); break;
+      case '--fold-epochs': options.foldEpochs = Number.parseInt(value(), 10); break;
+      case '--verbose': options.verbose = true; break;
       case '--only': options.only = new RegExp(value()); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
@@ -129,11 +136,6 @@ function evaluate(tagger: Tagger, sentences: LabelledSentence[]): Score {
   return scoreChunks(gold, predicted);
 }
 
-function toTagger(lang: string, weights: ModelWeights, gazetteer: Gazetteer): Tagger {
-  const q = quantise(weights);
-  return new Tagger(decodeModel(encodeModel(lang, q, gazetteer.toEntries(), {})));
-}
-
 async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void> {
   const plan = PLANS[lang];
   const cache = new Map<string, LabelledSentence[]>();
@@ -149,27 +151,34 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const t0 = performance.now();
   const gazetteer = buildGazetteer(plan.gazetteer, read);
   log(`gazetteer: ${gazetteer.size} names`);
-  const examples: TrainingSentence[] = [];
-  for (const corpus of plan.train.filter((c) => !options.only || options.only.test(c.file))) {
-    examples.push(...trainingExamples({ ...corpus, sentences: read(corpus.file) }, options.hashBits, gazetteer));
-  }
-  const tokens = examples.reduce((n, e) => n + e.gold.length, 0);
-  log(`${examples.length} training sentences, ${tokens} tokens, features in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-  const trained = trainWeights(examples, {
+  const corpora: TrainingCorpus[] = plan.train
+    .filter((c) => !options.only || options.only.test(c.file))
+    .map((c) => ({ labels: c.labels, weight: c.weight, context: c.context, sentences: read(c.file) }));
+  const tokens = corpora.reduce((n, c) => n + c.sentences.reduce((m, s) => m + s.tokens.length, 0), 0);
+  log(`${corpora.reduce((n, c) => n + c.sentences.length, 0)} training sentences, ${tokens} tokens`);
+  const evaluateAll = (passes: ModelWeights[]) => {
+    const tagger = new Tagger(decodeModel(encodeModel(lang, passes.map((p) => quantise(p)), gazetteer.toEntries(), {})));
+    return plan.dev.map((file) => ({ file, score: evaluate(tagger, read(file)) }));
+  };
+  const f1s = (results: ReturnType<typeof evaluateAll>) => results.map((r) => `${r.file} F1 ${(100 * r.score.overall.f1).toFixed(2)}`).join('; ');
+  const seconds = () => ((performance.now() - t0) / 1000).toFixed(0);
+  const passes = trainTwoPass(corpora, {
     hashBits: options.hashBits,
     epochs: options.epochs,
+    foldEpochs: options.foldEpochs,
     seed: options.seed,
+    gazetteer,
+    log: (message) => log(`${message} (${seconds()} s)`),
     onEpoch: (epoch, errors, averaged) => {
-      const tagger = toTagger(lang, averaged(), gazetteer);
-      const devs = plan.dev.map((file) => `${file} F1 ${(100 * evaluate(tagger, read(file)).overall.f1).toFixed(2)}`);
-      log(`epoch ${epoch}: ${errors} token errors; ${devs.join('; ')} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      const devs = options.epochs === epoch || options.verbose ? f1s(evaluateAll([averaged()])) : '';
+      log(`pass 1 epoch ${epoch}: ${errors} token errors ${devs} (${seconds()} s)`);
     },
+    onSecondEpoch: (epoch, errors) => log(`pass 2 epoch ${epoch}: ${errors} token errors (${seconds()} s)`),
   });
-  const weights = quantise(trained);
-  const scores: Record<string, unknown> = {};
+  const weights = passes.map((p) => quantise(p));
   const tagger = new Tagger(decodeModel(encodeModel(lang, weights, gazetteer.toEntries(), {})));
   const report: string[] = [];
+  const scores: Record<string, unknown> = {};
   for (const file of plan.dev) {
     const score = evaluate(tagger, read(file));
     scores[file] = Object.fromEntries([...score.byType, score.overall].map((t) => [t.type, { p: t.precision, r: t.recall, f1: t.f1 }]));
@@ -179,6 +188,8 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     trainedOn: plan.train.map((c) => ({ file: c.file, labels: c.labels, weight: c.weight })),
     gazetteerFrom: plan.gazetteer,
     epochs: options.epochs,
+    foldEpochs: options.foldEpochs,
+    passes: 2,
     seed: options.seed,
     tokens,
     dev: scores,

@@ -7,7 +7,7 @@ import { chunksOf } from './tags';
 export interface LabelledSentence {
   tokens: string[];
   tags: string[];
-  /** Index of the document in its file; sentences without document markers share document 0. */
+  /** Index of the document in its file. In a file without any -DOCSTART- each sentence is its own document. */
   doc: number;
 }
 
@@ -39,6 +39,7 @@ export function parseBio(text: string): LabelledSentence[] {
     tags.push(cells.length > 1 ? cells[cells.length - 1].trim() || 'O' : 'O');
   }
   flush();
+  if (doc === 0) sentences.forEach((s, i) => (s.doc = i + 1));
   return sentences;
 }
 

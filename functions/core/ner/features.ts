@@ -3,8 +3,11 @@
  * table: word-level values (lower-case form, shapes, affixes) are hashed once per token and
  * combined with a template number, so extraction allocates almost nothing and stays fast.
  */
-import { hashString, mix, prefixHashes, suffixHashes } from './hash';
+import * as hash from './hash';
 import type { Gazetteer } from './gazetteer';
+
+// Module-local copies: imported bindings are getter calls under some loaders (tsx), too slow per feature.
+const { hashString, mix, prefixHashes, suffixHashes } = hash;
 
 /** Quote characters of real text mapped to the ASCII quote the corpora use. */
 const QUOTES = /[„“”‟«»‚‘’‹›`´]|''|``/g;
@@ -71,12 +74,12 @@ interface TokenInfo {
 }
 
 // Template numbers: changing one changes every hashed row, so a model records FEATURE_VERSION.
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 const T = {
   bias: 1, lower: 2, form: 3, shape: 4, sshape: 5, pre: 10, suf: 20, prev: 30, next: 31, prev2: 32, next2: 33,
   sPrev: 34, sNext: 35, sPrev2: 36, sNext2: 37, bigramPrev: 38, bigramNext: 39, shapeTri: 40, first: 41,
   hyFirst: 42, hyLast: 43, prevShape: 44, nextShape: 45, gaz: 50, gazShape: 60, doc: 70, flags: 80,
-  prevSuf3: 81, nextLowerShape: 82, part: 90, partPrev: 100, partNext: 110,
+  prevSuf3: 81, nextLowerShape: 82, part: 90, partPrev: 100, partNext: 110, docLabel: 120, docLabelShape: 130,
 } as const;
 
 const BOUNDARY = hashString('<s>');
@@ -125,12 +128,16 @@ function tokenInfo(raw: string, scratch: number[]): TokenInfo {
 export interface SentenceFeatures {
   rows: Uint32Array;
   offsets: Uint32Array;
+  /** Short-shape hash of each token, kept so a second pass can add its rows without re-extracting. */
+  sshape?: Uint32Array;
 }
 
 export interface FeatureOptions {
   hashBits: number;
   gazetteer?: Gazetteer;
   doc?: DocContext;
+  /** Second pass only: per token, what the first pass called the same word elsewhere in the document (see docLabelBits). */
+  docLabels?: Uint8Array;
 }
 
 export function sentenceFeatures(tokens: readonly string[], options: FeatureOptions): SentenceFeatures {
@@ -140,13 +147,24 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
   const info = tokens.map((t) => tokenInfo(t, scratch));
   const gaz = options.gazetteer ? options.gazetteer.match(tokens) : undefined;
   const parts = options.gazetteer ? options.gazetteer.partsOf(tokens) : undefined;
-  const rows: number[] = [];
+  let rows = rowBuffer;
+  let length = 0;
   const offsets = new Uint32Array(n + 1);
-  const push = (template: number, value: number) => rows.push(mix(template, value) & mask);
-  const push2 = (template: number, a: number, b: number) => rows.push(mix(mix(template, a), b) & mask);
+  const add = (row: number) => {
+    if (length === rows.length) {
+      const grown = new Uint32Array(rows.length * 2);
+      grown.set(rows);
+      rows = rowBuffer = grown;
+    }
+    rows[length++] = row;
+  };
+  const push = (template: number, value: number) => add(mix(template, value) & mask);
+  const push2 = (template: number, a: number, b: number) => add(mix(mix(template, a), b) & mask);
+  const sshape = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    offsets[i] = rows.length;
+    offsets[i] = length;
     const w = info[i];
+    sshape[i] = w.sshape;
     const p = i > 0 ? info[i - 1] : undefined;
     const q = i + 1 < n ? info[i + 1] : undefined;
     const p2 = i > 1 ? info[i - 2] : undefined;
@@ -192,6 +210,11 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
         if (i + 1 < n && parts[i + 1] & (1 << b)) push(T.partNext + b, 1);
       }
     }
+    if (options.docLabels && options.docLabels[i]) {
+      const extra: number[] = [];
+      docLabelRows(options.docLabels[i], w.sshape, mask, extra);
+      for (const row of extra) add(row);
+    }
     if (options.doc && w.flags & (FLAG_TITLE | FLAG_CAPS)) {
       const raw = tokens[i];
       const doc = options.doc;
@@ -205,6 +228,93 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
       }
     }
   }
-  offsets[n] = rows.length;
-  return { rows: Uint32Array.from(rows), offsets };
+  offsets[n] = length;
+  return { rows: rows.slice(0, length), offsets, sshape };
+}
+
+/** Reused between calls: extraction writes here, then copies out exactly what it used. */
+let rowBuffer = new Uint32Array(1 << 14);
+
+function docLabelRows(bits: number, sshape: number, mask: number, out: number[]): void {
+  for (let b = 0; b < 8; b++) {
+    if (!(bits & (1 << b))) continue;
+    out.push(mix(T.docLabel + b, 1) & mask, mix(T.docLabelShape + b, sshape) & mask);
+  }
+}
+
+/**
+ * First-pass features plus the second pass's document-label rows: the same rows as
+ * sentenceFeatures with docLabels (order within a token differs, which scoring ignores).
+ */
+export function withDocLabels(base: SentenceFeatures, docLabels: Uint8Array, hashBits: number): SentenceFeatures {
+  if (!base.sshape) throw new Error('features were extracted without shapes');
+  const mask = (1 << hashBits) - 1;
+  const n = base.offsets.length - 1;
+  const extra: number[] = [];
+  const extraOffsets = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    extraOffsets[i] = extra.length;
+    if (docLabels[i]) docLabelRows(docLabels[i], base.sshape[i], mask, extra);
+  }
+  extraOffsets[n] = extra.length;
+  if (extra.length === 0) return base;
+  const rows = new Uint32Array(base.rows.length + extra.length);
+  const offsets = new Uint32Array(n + 1);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = at;
+    rows.set(base.rows.subarray(base.offsets[i], base.offsets[i + 1]), at);
+    at += base.offsets[i + 1] - base.offsets[i];
+    for (let k = extraOffsets[i]; k < extraOffsets[i + 1]; k++) rows[at++] = extra[k];
+  }
+  offsets[n] = at;
+  return { rows, offsets, sshape: base.sshape };
+}
+
+/** Only capitalised words carry a name's identity across a document ("Sutter" ... "Alfred Sutter"). */
+function docKey(token: string): string | undefined {
+  return token.length > 1 && /^\p{Lu}/u.test(token) ? token.toLowerCase() : undefined;
+}
+
+/**
+ * For each token of a document: bit k (k = 0 for O, 1..4 for PER, ORG, LOC, MISC) is set when
+ * the first pass gave another occurrence of the same capitalised word that type. Bit 5 marks
+ * "the other occurrences mostly agree on one entity type". The token's own label is left out,
+ * so the second pass learns how far to trust the rest of the document.
+ */
+export function docLabelBits(sentences: readonly (readonly string[])[], types: readonly (readonly number[] | Uint8Array)[]): Uint8Array[] {
+  // types[s][i]: 0 for O, 1..4 for the entity type of the token's tag.
+  const counts = new Map<string, Int32Array>();
+  sentences.forEach((tokens, s) => {
+    tokens.forEach((token, i) => {
+      const key = docKey(token);
+      if (!key) return;
+      let c = counts.get(key);
+      if (!c) counts.set(key, (c = new Int32Array(5)));
+      c[types[s][i]]++;
+    });
+  });
+  return sentences.map((tokens, s) =>
+    Uint8Array.from(tokens, (token, i) => {
+      const key = docKey(token);
+      const c = key ? counts.get(key) : undefined;
+      if (!c) return 0;
+      const own = types[s][i];
+      let bits = 0;
+      let total = 0;
+      let best = 0;
+      let bestType = 0;
+      for (let k = 0; k < 5; k++) {
+        const n = c[k] - (k === own ? 1 : 0);
+        total += n;
+        if (n > 0) bits |= 1 << k;
+        if (k > 0 && n > best) {
+          best = n;
+          bestType = k;
+        }
+      }
+      if (bestType && best * 2 > total) bits |= 1 << 5;
+      return bits;
+    }),
+  );
 }

@@ -1,7 +1,9 @@
 /**
- * Binary model file: "NER1" then gzip of [u32 header length][header JSON][padding to 8]
- * [transition f32 x 81][start f32 x 9][emission i16 x rows*9]. Typed arrays are views on the
- * inflated buffer, so loading is one inflate and no per-weight work.
+ * Binary model file: "NER2" then gzip of [u32 header length][header JSON][padding to 8] and,
+ * per tagging pass, [transition f32 x 81][start f32 x 9][u32 row count][row index deltas u32 x
+ * rows][emission i16 x rows*9]. Only rows with a non-zero weight are stored (the perceptron
+ * touches a fraction of the hash space), so the file and the inflate stay small; loading
+ * scatters them into a dense table for fast lookups.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { FEATURE_VERSION } from './features';
@@ -9,12 +11,13 @@ import type { GazetteerEntries } from './gazetteer';
 import type { ModelWeights } from './model';
 import { NUM_TAGS, TAGS } from './tags';
 
-const MAGIC = 'NER1';
+const MAGIC = 'NER2';
 
 export interface ModelHeader {
   lang: string;
   hashBits: number;
-  scale: number;
+  /** Emission scale of each pass. */
+  scales: number[];
   featureVersion: number;
   tags: readonly string[];
   gazetteer: GazetteerEntries;
@@ -24,28 +27,57 @@ export interface ModelHeader {
 
 export interface ModelFile {
   header: ModelHeader;
-  weights: ModelWeights;
+  /** One weight set per pass: pass 1 tags alone, pass 2 also sees pass 1's labels across the document. */
+  passes: ModelWeights[];
 }
 
-export function encodeModel(lang: string, weights: ModelWeights, gazetteer: GazetteerEntries, info: Record<string, unknown>): Uint8Array {
+function encodePass(weights: ModelWeights): Buffer[] {
   if (!(weights.emission instanceof Int16Array)) throw new Error('quantise the model before saving it');
-  const header: ModelHeader = { lang, hashBits: weights.hashBits, scale: weights.scale, featureVersion: FEATURE_VERSION, tags: TAGS, gazetteer, info };
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const headerEnd = 4 + json.length;
-  const dataStart = Math.ceil(headerEnd / 8) * 8;
-  const payload = Buffer.alloc(dataStart + 4 * (NUM_TAGS * NUM_TAGS + NUM_TAGS) + 2 * weights.emission.length);
-  payload.writeUInt32LE(json.length, 0);
-  json.copy(payload, 4);
-  let at = dataStart;
-  for (const arr of [weights.transition, weights.start, weights.emission]) {
-    Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).copy(payload, at);
-    at += arr.byteLength;
+  const e = weights.emission;
+  const rows: number[] = [];
+  for (let r = 0; r * NUM_TAGS < e.length; r++) {
+    for (let t = 0; t < NUM_TAGS; t++) {
+      if (e[r * NUM_TAGS + t] !== 0) {
+        rows.push(r);
+        break;
+      }
+    }
   }
+  const deltas = new Uint32Array(rows.length);
+  const values = new Int16Array(rows.length * NUM_TAGS);
+  rows.forEach((r, i) => {
+    deltas[i] = i ? r - rows[i - 1] : r;
+    values.set(e.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS), i * NUM_TAGS);
+  });
+  const count = Buffer.alloc(4);
+  count.writeUInt32LE(rows.length, 0);
+  const bytes = (a: Float32Array | Uint32Array | Int16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  // Two bytes of padding keep the next pass's float arrays 4-aligned when the row count is odd.
+  const pad = Buffer.alloc(values.byteLength % 4);
+  return [bytes(weights.transition), bytes(weights.start), count, bytes(deltas), bytes(values), pad];
+}
+
+export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: GazetteerEntries, info: Record<string, unknown>): Uint8Array {
+  if (passes.length === 0) throw new Error('a model needs at least one pass');
+  const header: ModelHeader = {
+    lang,
+    hashBits: passes[0].hashBits,
+    scales: passes.map((p) => p.scale),
+    featureVersion: FEATURE_VERSION,
+    tags: TAGS,
+    gazetteer,
+    info,
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const head = Buffer.alloc(Math.ceil((4 + json.length) / 8) * 8);
+  head.writeUInt32LE(json.length, 0);
+  json.copy(head, 4);
+  const payload = Buffer.concat([head, ...passes.flatMap(encodePass)]);
   return Buffer.concat([Buffer.from(MAGIC, 'ascii'), gzipSync(payload, { level: 9 })]);
 }
 
 export function decodeModel(bytes: Uint8Array): ModelFile {
-  if (Buffer.from(bytes.subarray(0, 4)).toString('ascii') !== MAGIC) throw new Error('not a NER model file');
+  if (Buffer.from(bytes.subarray(0, 4)).toString('ascii') !== MAGIC) throw new Error('not a NER model file (or an old format: run npm run train)');
   let payload = gunzipSync(bytes.subarray(4));
   if (payload.byteOffset % 8 !== 0) payload = Buffer.from(payload);
   const headerLength = payload.readUInt32LE(0);
@@ -54,13 +86,29 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
     throw new Error(`model was trained with feature version ${header.featureVersion}, this code extracts version ${FEATURE_VERSION}: retrain (npm run train)`);
   }
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error('model tag set differs from this code');
-  const rows = 1 << header.hashBits;
+  const end = payload.byteOffset + payload.byteLength;
   let at = payload.byteOffset + Math.ceil((4 + headerLength) / 8) * 8;
-  const transition = new Float32Array(payload.buffer, at, NUM_TAGS * NUM_TAGS);
-  at += transition.byteLength;
-  const start = new Float32Array(payload.buffer, at, NUM_TAGS);
-  at += start.byteLength;
-  if (at + rows * NUM_TAGS * 2 > payload.byteOffset + payload.byteLength) throw new Error('model file is truncated');
-  const emission = new Int16Array(payload.buffer, at, rows * NUM_TAGS);
-  return { header, weights: { hashBits: header.hashBits, emission, scale: header.scale, transition, start } };
+  const take = <T>(make: (offset: number) => T, byteLength: number): T => {
+    if (at + byteLength > end) throw new Error('model file is truncated');
+    const value = make(at);
+    at += byteLength;
+    return value;
+  };
+  const passes = header.scales.map((scale) => {
+    const transition = take((o) => new Float32Array(payload.buffer, o, NUM_TAGS * NUM_TAGS), 4 * NUM_TAGS * NUM_TAGS);
+    const start = take((o) => new Float32Array(payload.buffer, o, NUM_TAGS), 4 * NUM_TAGS);
+    const count = take((o) => new DataView(payload.buffer, o, 4).getUint32(0, true), 4);
+    const deltas = take((o) => new Uint32Array(payload.buffer, o, count), 4 * count);
+    const values = take((o) => new Int16Array(payload.buffer, o, count * NUM_TAGS), 2 * count * NUM_TAGS);
+    at += (2 * count * NUM_TAGS) % 4;
+    const emission = new Int16Array((1 << header.hashBits) * NUM_TAGS);
+    let row = 0;
+    for (let i = 0; i < count; i++) {
+      row += deltas[i];
+      if ((row + 1) * NUM_TAGS > emission.length) throw new Error('model file has a row outside its hash space');
+      emission.set(values.subarray(i * NUM_TAGS, (i + 1) * NUM_TAGS), row * NUM_TAGS);
+    }
+    return { hashBits: header.hashBits, emission, scale, transition: new Float32Array(transition), start: new Float32Array(start) };
+  });
+  return { header, passes };
 }

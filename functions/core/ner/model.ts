@@ -4,7 +4,13 @@
  * training (Collins 2002) with optional partial labels (a latent-gold update).
  */
 import type { SentenceFeatures } from './features';
-import { NUM_TAGS, allowedTransition } from './tags';
+import { NUM_TAGS as IMPORTED_NUM_TAGS, allowedTransition } from './tags';
+
+// Module-local copies: imported bindings are getter calls under some loaders (tsx), too slow in these loops.
+const NUM_TAGS: number = IMPORTED_NUM_TAGS;
+/** ALLOWED[(from + 1) * NUM_TAGS + to]: BIO2 validity, from = -1 for the sentence start. */
+const ALLOWED = new Uint8Array((NUM_TAGS + 1) * NUM_TAGS);
+for (let from = -1; from < NUM_TAGS; from++) for (let to = 0; to < NUM_TAGS; to++) ALLOWED[(from + 1) * NUM_TAGS + to] = allowedTransition(from, to) ? 1 : 0;
 
 export interface ModelWeights {
   hashBits: number;
@@ -33,6 +39,10 @@ function emissions(weights: ModelWeights['emission'], scale: number, f: Sentence
   }
 }
 
+// Reused between calls (decoding is single-threaded); grown when a longer sentence comes.
+let viterbiScore = new Float64Array(256 * NUM_TAGS);
+let viterbiBack = new Uint8Array(256 * NUM_TAGS);
+
 /**
  * Best tag sequence. `allowed` (optional, one tag bit mask per token) restricts the tags of
  * each token: that is how the latent gold of a partially labelled sentence is found.
@@ -44,10 +54,14 @@ export function viterbi(
   start: Float32Array,
   allowed?: Uint16Array,
 ): Uint8Array {
-  const score = new Float64Array(n * NUM_TAGS);
-  const back = new Uint8Array(n * NUM_TAGS);
+  if (viterbiScore.length < n * NUM_TAGS) {
+    viterbiScore = new Float64Array(n * NUM_TAGS * 2);
+    viterbiBack = new Uint8Array(n * NUM_TAGS * 2);
+  }
+  const score = viterbiScore;
+  const back = viterbiBack;
   for (let t = 0; t < NUM_TAGS; t++) {
-    const ok = allowedTransition(-1, t) && (!allowed || allowed[0] & (1 << t));
+    const ok = ALLOWED[t] && (!allowed || allowed[0] & (1 << t));
     score[t] = ok ? start[t] + emission[t] : NEG;
   }
   for (let i = 1; i < n; i++) {
@@ -57,7 +71,7 @@ export function viterbi(
       let arg = 0;
       if (mask & (1 << t)) {
         for (let s = 0; s < NUM_TAGS; s++) {
-          if (!allowedTransition(s, t)) continue;
+          if (!ALLOWED[(s + 1) * NUM_TAGS + t]) continue;
           const v = score[(i - 1) * NUM_TAGS + s] + transition[s * NUM_TAGS + t];
           if (v > best) {
             best = v;

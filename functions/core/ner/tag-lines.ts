@@ -17,7 +17,6 @@ export function tagLines(input: string, tagger: Pick<Tagger, 'tagDocument'>): st
   const docs: string[][][] = [[]];
   let sentence: string[] | undefined;
   let sentenceCount = 0;
-  const sentenceStarts: number[] = [0];
   for (const rawLine of raw) {
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     if (line.trim() === '') {
@@ -32,7 +31,6 @@ export function tagLines(input: string, tagger: Pick<Tagger, 'tagDocument'>): st
       lines.push({ kind: 'docstart' });
       if (docs[docs.length - 1].length) {
         docs.push([]);
-        sentenceStarts.push(sentenceCount);
       }
       continue;
     }
@@ -45,7 +43,11 @@ export function tagLines(input: string, tagger: Pick<Tagger, 'tagDocument'>): st
     lines.push({ kind: 'token', token, sentence: sentenceCount - 1, index: sentence.length - 1 });
   }
   const tags: string[][] = [];
-  for (const doc of docs) tags.push(...tagger.tagDocument(doc));
+  // Without document markers nothing says which sentences belong together: each stands alone
+  // (the same convention as parseBio, so tag and eval agree).
+  const sawDocstart = lines.some((l) => l.kind === 'docstart');
+  const groups = sawDocstart ? docs : docs.flatMap((doc) => doc.map((s) => [s]));
+  for (const doc of groups) tags.push(...tagger.tagDocument(doc));
   const out = new Array<string>(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];

@@ -1,12 +1,25 @@
-/** A loaded model ready to tag token sequences, one document at a time. */
-import { docContext, sentenceFeatures } from './features';
+/**
+ * A loaded model ready to tag token sequences, one document at a time. With two passes, the
+ * second sees what the first called the same words elsewhere in the document (document-level
+ * consistency: "Sutter" alone is a person when "Alfred Sutter" was one three sentences ago).
+ */
+import { docContext, docLabelBits, sentenceFeatures, withDocLabels } from './features';
 import { Gazetteer } from './gazetteer';
-import { decode } from './model';
+import { decode as importedDecode } from './model';
+
+const decode = importedDecode;
 import type { ModelFile } from './model-file';
-import { TAGS } from './tags';
+import { TAGS as IMPORTED_TAGS } from './tags';
+
+const TAGS: readonly string[] = IMPORTED_TAGS;
+
+/** Tag index to type index used by docLabelBits: 0 for O, then PER, ORG, LOC, MISC. */
+export function typeOfTag(tag: number): number {
+  return (tag + 1) >> 1;
+}
 
 export class Tagger {
-  private readonly gazetteer: Gazetteer;
+  readonly gazetteer: Gazetteer;
 
   constructor(readonly model: ModelFile) {
     this.gazetteer = Gazetteer.fromEntries(model.header.gazetteer);
@@ -16,13 +29,20 @@ export class Tagger {
     return this.model.header.lang;
   }
 
+  /** Tag indices for each sentence of one document. */
+  tagIndices(sentences: readonly (readonly string[])[]): Uint8Array[] {
+    const doc = docContext(sentences);
+    const [first, second] = this.model.passes;
+    const hashBits = first.hashBits;
+    const features = sentences.map((tokens) => sentenceFeatures(tokens, { hashBits, gazetteer: this.gazetteer, doc }));
+    const tags = features.map((f) => (f.offsets.length > 1 ? decode(first, f) : new Uint8Array(0)));
+    if (!second) return tags;
+    const labels = docLabelBits(sentences, tags.map((t) => Array.from(t, typeOfTag)));
+    return features.map((f, s) => (f.offsets.length > 1 ? decode(second, withDocLabels(f, labels[s], hashBits)) : tags[s]));
+  }
+
   /** BIO2 tags for each sentence of one document (the document is the context of doc features). */
   tagDocument(sentences: readonly (readonly string[])[]): string[][] {
-    const doc = docContext(sentences);
-    return sentences.map((tokens) => {
-      if (tokens.length === 0) return [];
-      const features = sentenceFeatures(tokens, { hashBits: this.model.weights.hashBits, gazetteer: this.gazetteer, doc });
-      return Array.from(decode(this.model.weights, features), (t) => TAGS[t]);
-    });
+    return this.tagIndices(sentences).map((t) => Array.from(t, (i) => TAGS[i]));
   }
 }

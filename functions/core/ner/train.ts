@@ -3,9 +3,10 @@
  * averaged perceptron in a seeded shuffled order (same data and seed, same model).
  */
 import type { LabelledSentence } from './conll';
-import { docContext, sentenceFeatures } from './features';
+import { docContext, docLabelBits, sentenceFeatures } from './features';
 import type { Gazetteer } from './gazetteer';
-import { PerceptronTrainer, type ModelWeights, type TrainingSentence } from './model';
+import { PerceptronTrainer, decode, type ModelWeights, type TrainingSentence } from './model';
+import { typeOfTag } from './tagger';
 import { tagIndex } from './tags';
 
 export interface TrainingCorpus {
@@ -29,19 +30,29 @@ export function groupByDocument<T extends { doc: number }>(sentences: readonly T
   return [...docs.values()];
 }
 
+/** The documents of a corpus as features see them: one pool for corpora used without context. */
+export function corpusDocuments(corpus: TrainingCorpus): LabelledSentence[][] {
+  return corpus.context ? groupByDocument(corpus.sentences) : [corpus.sentences];
+}
+
+export function documentExamples(
+  sentences: readonly LabelledSentence[],
+  corpus: TrainingCorpus,
+  hashBits: number,
+  gazetteer?: Gazetteer,
+  docLabels?: readonly Uint8Array[],
+): TrainingSentence[] {
+  const doc = corpus.context ? docContext(sentences.map((s) => s.tokens)) : undefined;
+  return sentences.map((s, i) => {
+    const features = sentenceFeatures(s.tokens, { hashBits, gazetteer: corpus.context ? gazetteer : undefined, doc, docLabels: docLabels?.[i] });
+    const gold = Uint8Array.from(s.tags, tagIndex);
+    const allowed = corpus.labels === 'no-misc' ? Uint16Array.from(gold, (g) => (g === 0 ? MISC_OR_O : 1 << g)) : undefined;
+    return { features, gold, allowed, weight: corpus.weight };
+  });
+}
+
 export function trainingExamples(corpus: TrainingCorpus, hashBits: number, gazetteer?: Gazetteer): TrainingSentence[] {
-  const out: TrainingSentence[] = [];
-  const docs = corpus.context ? groupByDocument(corpus.sentences) : [corpus.sentences];
-  for (const sentences of docs) {
-    const doc = corpus.context ? docContext(sentences.map((s) => s.tokens)) : undefined;
-    for (const s of sentences) {
-      const features = sentenceFeatures(s.tokens, { hashBits, gazetteer: corpus.context ? gazetteer : undefined, doc });
-      const gold = Uint8Array.from(s.tags, tagIndex);
-      const allowed = corpus.labels === 'no-misc' ? Uint16Array.from(gold, (g) => (g === 0 ? MISC_OR_O : 1 << g)) : undefined;
-      out.push({ features, gold, allowed, weight: corpus.weight });
-    }
-  }
-  return out;
+  return corpusDocuments(corpus).flatMap((doc) => documentExamples(doc, corpus, hashBits, gazetteer));
 }
 
 /** mulberry32: a small seeded PRNG, so the shuffling (and so the model) is reproducible. */
@@ -78,4 +89,54 @@ export function trainWeights(examples: readonly TrainingSentence[], options: Tra
     options.onEpoch?.(epoch, errors, () => trainer.averaged());
   }
   return trainer.averaged();
+}
+
+export interface TwoPassOptions extends TrainOptions {
+  /** Epochs of the two jackknife models that label the training documents for the second pass. */
+  foldEpochs: number;
+  gazetteer?: Gazetteer;
+  /** Progress messages. */
+  log?: (message: string) => void;
+  /** Called after each second-pass epoch, like onEpoch. */
+  onSecondEpoch?: TrainOptions['onEpoch'];
+}
+
+/**
+ * Pass 1 on all data; then two-fold jackknifing: each half of the documents is labelled by a
+ * pass-1 model trained without it, so the document-label features the second pass learns from
+ * are as noisy as at tagging time; then pass 2 on all data with those features.
+ */
+export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPassOptions): [ModelWeights, ModelWeights] {
+  const { hashBits, gazetteer } = options;
+  const docs = corpora.flatMap((corpus) => corpusDocuments(corpus).map((sentences) => ({ corpus, sentences })));
+  const base = docs.map((d) => documentExamples(d.sentences, d.corpus, hashBits, gazetteer));
+  options.log?.('pass 1');
+  const first = trainWeights(base.flat(), options);
+
+  // Fold of each context sentence: by document where the corpus has documents, else by sentence.
+  const docCount = new Map<TrainingCorpus, number>();
+  for (const d of docs) docCount.set(d.corpus, (docCount.get(d.corpus) ?? 0) + 1);
+  const fold = docs.map((d, di) => d.sentences.map((_, si) => ((docCount.get(d.corpus) ?? 0) > 1 ? di : si) % 2));
+  const predicted: Uint8Array[][] = docs.map((d) => d.sentences.map((s) => new Uint8Array(s.tokens.length)));
+  for (let k = 0; k < 2; k++) {
+    options.log?.(`jackknife fold ${k + 1} of 2`);
+    const train = docs.flatMap((d, di) => base[di].filter((_, si) => !d.corpus.context || fold[di][si] !== k));
+    const weights = trainWeights(train, { hashBits, epochs: options.foldEpochs, seed: options.seed + k + 1 });
+    docs.forEach((d, di) => {
+      if (!d.corpus.context) return;
+      d.sentences.forEach((_, si) => {
+        if (fold[di][si] === k) predicted[di][si] = decode(weights, base[di][si].features);
+      });
+    });
+  }
+  const second = docs.flatMap((d, di) => {
+    if (!d.corpus.context) return base[di];
+    const labels = docLabelBits(
+      d.sentences.map((s) => s.tokens),
+      predicted[di].map((tags) => Array.from(tags, typeOfTag)),
+    );
+    return documentExamples(d.sentences, d.corpus, hashBits, gazetteer, labels);
+  });
+  options.log?.('pass 2');
+  return [first, trainWeights(second, { ...options, seed: options.seed + 7, onEpoch: options.onSecondEpoch })];
 }

@@ -10,6 +10,10 @@ describe('parseBio', () => {
       { tokens: ['Peter', 'Blackburn'], tags: ['B-PER', 'I-PER'], doc: 2 },
     ]);
   });
+
+  it('makes every sentence its own document in a file without -DOCSTART-', () => {
+    expect(parseBio('a\tO\n\nb\tO\n').map((s) => s.doc)).toEqual([1, 2]);
+  });
 });
 
 describe('chunksOf', () => {

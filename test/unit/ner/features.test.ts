@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docContext, normaliseToken, sentenceFeatures, shortShape, wordShape } from '../../../functions/core/ner/features';
+import { docContext, docLabelBits, normaliseToken, sentenceFeatures, shortShape, wordShape } from '../../../functions/core/ner/features';
 import { Gazetteer } from '../../../functions/core/ner/gazetteer';
 
 describe('word shapes', () => {
@@ -49,5 +49,20 @@ describe('sentenceFeatures', () => {
   it('copes with empty, spaced and very long tokens', () => {
     const f = sentenceFeatures(['', 'a b', 'x'.repeat(100_000)], options);
     expect(f.offsets.length).toBe(4);
+  });
+});
+
+describe('docLabelBits', () => {
+  it('tells each capitalised word what the first pass called it elsewhere, leaving its own label out', () => {
+    const sentences = [['Alfred', 'Sutter', 'kam'], ['Sutter', 'traf', 'Sutter']];
+    // types: 0 = O, 1 = PER
+    const bits = docLabelBits(sentences, [[1, 1, 0], [0, 0, 1]]);
+    // first "Sutter": the others were O and PER; PER is not a majority of the two
+    expect(bits[0][1]).toBe(0b00011);
+    // second "Sutter" (O itself): the others were PER twice -> PER bit and majority bit
+    expect(bits[1][0]).toBe(0b100010);
+    // lower-case words and words seen once carry nothing
+    expect(bits[0][2]).toBe(0);
+    expect(bits[0][0]).toBe(0);
   });
 });

@@ -56,13 +56,22 @@ describe('model file', () => {
     trainer.trans[5] = 0.75;
     const weights = quantise(trainer.averaged());
     const gazetteer = Gazetteer.fromEntries({ PER: ['Jen Psaki'], LOC: ['Genf'], ORG: [], MISC: [] });
-    const file = decodeModel(encodeModel('de', weights, gazetteer.toEntries(), { note: 'x' }));
+    const file = decodeModel(encodeModel('de', [weights, weights], gazetteer.toEntries(), { note: 'x' }));
+    expect(file.passes.length).toBe(2);
     expect(file.header).toMatchObject({ lang: 'de', hashBits: 10, info: { note: 'x' } });
     expect(file.header.gazetteer.PER).toEqual(['Jen Psaki']);
-    expect([...file.weights.emission]).toEqual([...weights.emission]);
-    expect(file.weights.scale).toBe(weights.scale);
-    expect(file.weights.emission[123] * file.weights.scale).toBeCloseTo(2.5, 3);
-    expect([...file.weights.transition]).toEqual([...weights.transition]);
+    expect([...file.passes[1].emission]).toEqual([...weights.emission]);
+    expect(file.passes[1].scale).toBe(weights.scale);
+    expect(file.passes[1].emission[123] * file.passes[1].scale).toBeCloseTo(2.5, 3);
+    expect([...file.passes[1].transition]).toEqual([...weights.transition]);
+  });
+
+  it('keeps single-pass models working', () => {
+    const trainer = new PerceptronTrainer(8);
+    trainer.w[9 * 3 + 1] = 1;
+    const file = decodeModel(encodeModel('en', [quantise(trainer.averaged())], {}, {}));
+    expect(file.passes.length).toBe(1);
+    expect(file.passes[0].emission[9 * 3 + 1]).toBe(32767);
   });
 
   it('rejects files that are not models or are cut short', () => {

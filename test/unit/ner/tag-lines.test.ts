@@ -27,8 +27,11 @@ describe('tagLines', () => {
 
   it('handles CRLF, whitespace-only lines, extra columns and a missing final newline', () => {
     const input = 'Peter\tx\tB-PER\r\n \t \r\nsays\r\nAnna';
-    const out = tagLines(input, fakeTagger());
+    const tagger = fakeTagger();
+    const out = tagLines(input, tagger);
     expect(out).toBe('Peter\tB-PER\n\nsays\tO\nAnna\tB-PER\n');
+    // No -DOCSTART- anywhere: every sentence is a document of its own.
+    expect(tagger.docs).toEqual([[['Peter']], [['says', 'Anna']]]);
     expect(lineCount(out)).toBe(4);
   });
 

@@ -4,7 +4,7 @@ import { Gazetteer } from '../../../functions/core/ner/gazetteer';
 import { quantise } from '../../../functions/core/ner/model';
 import { decodeModel, encodeModel } from '../../../functions/core/ner/model-file';
 import { Tagger } from '../../../functions/core/ner/tagger';
-import { trainWeights, trainingExamples } from '../../../functions/core/ner/train';
+import { trainTwoPass } from '../../../functions/core/ner/train';
 
 const s = (line: string, doc = 1): LabelledSentence => {
   const pairs = line.split(' ').map((pair) => pair.split('/'));
@@ -21,12 +21,15 @@ export const TINY_SENTENCES: LabelledSentence[] = [
 ];
 
 export function tinyModelBytes(lang = 'de'): Uint8Array {
-  const weights = trainWeights(trainingExamples({ sentences: TINY_SENTENCES, labels: 'full', weight: 1, context: true }, 14, new Gazetteer()), {
+  const gazetteer = Gazetteer.fromEntries({ LOC: ['Genf'] });
+  const passes = trainTwoPass([{ sentences: TINY_SENTENCES, labels: 'full', weight: 1, context: true }], {
     hashBits: 14,
     epochs: 10,
+    foldEpochs: 5,
     seed: 1,
+    gazetteer,
   });
-  return encodeModel(lang, quantise(weights), new Gazetteer().toEntries(), { purpose: 'test' });
+  return encodeModel(lang, passes.map((p) => quantise(p)), gazetteer.toEntries(), { purpose: 'test' });
 }
 
 export function tinyTagger(): Tagger {
