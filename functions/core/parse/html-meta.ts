@@ -13,6 +13,8 @@ export interface PageMeta {
   socialTitle?: string;
   documentTitle?: string;
   firstHeading?: string;
+  /** og:site_name / application-name, to strip from titles. */
+  siteName?: string;
   author?: string;
   published?: string;
   url?: string;
@@ -124,6 +126,7 @@ export function readPageMeta(document: DomNode): PageMeta {
   const article: JsonObject = findArticleNode(ld) ?? {};
   result.title = ldString(article.headline) ?? ldString(article.name);
   result.socialTitle = first(meta, META_TITLE);
+  result.siteName = first(meta, ['og:site_name', 'application-name', 'twitter:site']) ?? ldString((article.publisher as JsonObject | undefined)?.name);
   result.author = authorName(article.author) ?? authorName(article.creator) ?? authorName(first(meta, META_AUTHOR));
   result.published = ldString(article.datePublished) ?? first(meta, META_DATE) ?? timeDate ?? ldString(article.dateCreated);
   result.url = absoluteUrl(canonical, first(meta, META_URL)) ?? absoluteUrl(first(meta, META_URL)) ?? absoluteUrl(ldString(article.url));

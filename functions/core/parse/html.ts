@@ -108,11 +108,42 @@ function textLength(paragraphs: readonly string[]): number {
   return paragraphs.reduce((n, p) => n + p.length, 0);
 }
 
+/** Separators sites put between headline and site name: `Headline | Site`, `Headline - Site`. */
+const TITLE_SEPARATOR = /\s+[|–—:»·-]\s+|\s+::\s+/;
+
+/** A title without the site name: the named site, or a short last part after a `|`. */
+function withoutSiteName(title: string, siteName: string | undefined): string {
+  const site = siteName ? inlineText(siteName).replace(/^@/, '').toLowerCase() : undefined;
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  const last = parts[parts.length - 1]!.trim().toLowerCase();
+  const first = parts[0]!.trim().toLowerCase();
+  if (site && last === site) return title.slice(0, title.toLowerCase().lastIndexOf(last)).replace(new RegExp(`${TITLE_SEPARATOR.source}$`), '').trim();
+  if (site && first === site) return title.slice(parts[0]!.length).replace(new RegExp(`^${TITLE_SEPARATOR.source}`), '').trim();
+  // Without a site name only the unambiguous `|` counts; ` - ` is common inside headlines.
+  const bar = title.lastIndexOf(' | ');
+  if (bar > 0 && title.slice(bar + 3).split(/\s+/).length <= 4) return title.slice(0, bar).trim();
+  return title;
+}
+
+/**
+ * The headline: JSON-LD first (the publisher's own field), then an <h1> the document or
+ * social title confirms (so a logo in an <h1> is not taken), then the social, Readability
+ * and document titles without the site name.
+ */
 function chooseTitle(meta: PageMeta, readable: ReadabilityResult | undefined): string {
-  const candidates = [meta.title, readable?.title ?? undefined, meta.socialTitle, meta.documentTitle, meta.firstHeading];
-  for (const c of candidates) {
-    const t = c ? inlineText(c) : '';
-    if (t) return t;
+  const clean = (t: string | null | undefined) => (t ? inlineText(t) : '');
+  const ld = clean(meta.title);
+  if (ld) return ld;
+  const h1 = clean(meta.firstHeading);
+  const confirmed = [meta.socialTitle, meta.documentTitle].some(
+    (t) => t && h1.length >= 8 && withoutSiteName(clean(t), meta.siteName).toLowerCase().includes(h1.toLowerCase()),
+  );
+  if (h1 && confirmed) return h1;
+  // Readability's own title comes late: it also cuts `SOCCER - ` off wire headlines.
+  for (const candidate of [meta.socialTitle, meta.documentTitle, readable?.title, meta.firstHeading]) {
+    const t = clean(candidate);
+    if (t) return withoutSiteName(t, meta.siteName);
   }
   return '';
 }
@@ -128,7 +159,8 @@ export function parseHtmlDocument(source: string): HtmlDocument {
   let extractor: HtmlDocument['extractor'] = 'fallback';
   let readable: ReadabilityResult | undefined;
   let paragraphs: string[] = [];
-  if (meta.maxDepth <= MAX_READABILITY_DEPTH && meta.elementCount <= MAX_READABILITY_ELEMENTS) {
+  const useReadability = meta.maxDepth <= MAX_READABILITY_DEPTH && meta.elementCount <= MAX_READABILITY_ELEMENTS;
+  if (useReadability) {
     readable = runReadability(document);
     if (readable?.content) {
       paragraphs = domParagraphs(readable.content, { dropLinkBlocks: true });
@@ -136,9 +168,9 @@ export function parseHtmlDocument(source: string): HtmlDocument {
     }
   }
   if (paragraphs.length === 0) {
-    // Readability did not run or found nothing; read the page body minus its chrome. The
-    // document is re-parsed because Readability may have stripped parts of it.
-    const fresh = readable ? parseDom(html) : document;
+    // Readability did not run, failed or found nothing; read the page body minus its chrome.
+    // The document is re-parsed after Readability because it strips parts of the DOM.
+    const fresh = useReadability ? parseDom(html) : document;
     paragraphs = domParagraphs(fresh.body ?? fresh, { skipChrome: true, dropLinkBlocks: true });
     extractor = 'fallback';
   }

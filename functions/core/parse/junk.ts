@@ -10,6 +10,7 @@ const JUNK_ANYWHERE: readonly RegExp[] = [
   /^(advertisement|advertising|anzeige|werbung|sponsored( content)?|gesponsert|promoted)$/i,
   /^-*\s*(advertisement|anzeige|werbung)\s*-*$/i,
   /^(share|teilen|share this( article| story)?|diesen artikel teilen|artikel teilen)\s*:?$/i,
+  /^(share|teilen|share this( article| story)?|artikel teilen)\s*:?(\s+(facebook|twitter|x|linkedin|whatsapp|e-?mail|pinterest|reddit|telegram|xing|flipboard|messenger|threads|bluesky|mastodon|drucken|print|copy link|link kopieren))+$/i,
   /^click to (share|print|email)\b.{0,60}$/i,
   /^(share|teilen) (on|auf|via|per) (facebook|twitter|x|linkedin|whatsapp|e-?mail|pinterest|reddit|telegram|xing)\b.{0,20}$/i,
   /^(tweet|pin it|e-?mail|print|drucken|whatsapp|facebook|twitter|linkedin|pinterest)$/i,
