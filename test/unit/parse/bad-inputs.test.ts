@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { RejectedInput } from '../../../functions/core/errors';
+import { REJECTION_CODES, RejectedInput } from '../../../functions/core/errors';
 import { parseArticle } from '../../../functions/core/parse/index';
 import { badInputCases } from '../../fixtures/bad-inputs';
 
 const cases = badInputCases();
 
 describe('bad-input fixtures through parseArticle', () => {
-  it('has unique names', () => {
+  it('has unique names and keys (uploads must not overwrite each other)', () => {
     expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
+    expect(new Set(cases.map((c) => c.key)).size).toBe(cases.length);
+  });
+
+  it('covers every rejection code parseArticle can raise', () => {
+    const codes = new Set(cases.flatMap((c) => (c.expected.outcome === 'rejected' ? [c.expected.code] : [])));
+    // not-found comes from the handler (the object is gone), never from the parser.
+    for (const code of REJECTION_CODES.filter((c) => c !== 'not-found')) expect(codes, code).toContain(code);
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
