@@ -17,6 +17,11 @@ const JUNK_ANYWHERE: readonly RegExp[] = [
   /^source\s*:?\s*site[-_ ]?\d+$/i,
   /^(like this|like|gefällt mir)\s*:?\s*(loading\.{0,3}|wird geladen\.{0,3})?$/i,
   /^loading\.{3}$/i,
+  // Photo credits and reading-time labels standing on their own line.
+  /^(foto|fotos|photo|photos|bild|bilder|image|credit)\s*:\s*[^.!?]{1,60}$/i,
+  /^image (copyright|source)\b.{0,80}$/i,
+  /^(lesezeit|reading time)\s*:?\s*(ca\.\s*)?\d+\s*(min|minuten|minutes?)\.?$/i,
+  /^\d+\s*(min|minute|minutes)\.? read$/i,
 ];
 
 /** Cookie and consent banners: short lines that talk about cookies and consent. */
@@ -44,6 +49,7 @@ const JUNK_AT_END: readonly RegExp[] = [
   /^meinen namen, meine e-?mail-adresse und meine website in diesem browser\b.{0,80}$/i,
   /^(post navigation|beitragsnavigation|previous (post|article)|next (post|article)|vorherige[rs]? (beitrag|artikel)|nächste[rs]? (beitrag|artikel))\b.{0,120}$/i,
   /^in\s+["“„][^"”“]{1,40}["”“]$/i,
+  /^(back to top|nach oben|zur startseite|zurück zur startseite|zum seitenanfang)$/i,
 ];
 
 /** End markers after which only short link-like lines (related headlines, buttons) follow. */

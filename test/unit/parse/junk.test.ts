@@ -6,6 +6,7 @@ describe('junk lines', () => {
     'source site-26', 'Share this:', 'Like this:', 'Click to share on Twitter (Opens in new window)', 'Teilen:',
     'Advertisement', 'Anzeige', 'ANZEIGE', '- Werbung -', 'We use cookies to improve your experience. By continuing you accept our use of cookies.',
     'Diese Website verwendet Cookies. Mit der Nutzung stimmen Sie der Datenschutzerklärung zu.', 'Like Loading...',
+    'Foto: dpa', 'Photo: Reuters/John Smith', 'Image copyright Getty Images', 'Lesezeit: 3 Min.', '4 min read', 'Teilen: Facebook Twitter WhatsApp',
   ])('junk anywhere: %s', (line) => expect(isJunkAnywhere(line)).toBe(true));
 
   it.each([
@@ -20,6 +21,8 @@ describe('junk lines', () => {
     'Related parties were not informed, the court said.',
     'Der Kommentar des Ministers sorgte für Aufregung.',
     'Anzeige gegen Unbekannt erstattet',
+    'Foto: Die Polizei zeigte am Montag ein Bild des Verdächtigen. Er wird gesucht.',
+    'Teilen: Das war die Forderung der Gewerkschaft',
   ])('real text is not junk: %s', (line) => {
     expect(isJunkAnywhere(line)).toBe(false);
     expect(isJunkAtEnd(line)).toBe(false);
