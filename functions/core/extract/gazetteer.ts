@@ -45,7 +45,7 @@ const ORGANISATIONS = [
   'BND', 'UEFA', 'Uefa', 'FIFA', 'Fifa', 'IOC', 'IOK', 'IMF', 'IWF', 'OPEC', 'Opec', 'WTO',
   'OECD', 'NASA', 'Nasa', 'UNESCO', 'Unesco', 'UNICEF', 'Unicef', 'EZB', 'ECB', 'ASEAN',
   'SPD', 'CDU', 'CSU', 'FDP', 'AfD', 'PDS', 'DGB', 'DAG', 'ÖTV', 'ADAC', 'ARD', 'ZDF', 'BBC',
-  'CNN', 'Reuters', 'dpa', 'AFP', 'AP', 'Interfax', 'Itar-Tass', 'Kreml', 'Kremlin', 'Pentagon',
+  'CNN', 'Reuters', 'Reuter', 'dpa', 'AFP', 'AP', 'Interfax', 'Itar-Tass', 'Kreml', 'Kremlin', 'Pentagon',
   'Weißen Hauses', 'Weiße Haus', 'Weißes Haus', 'White House', 'Bundesregierung', 'Bundestag',
   'Bundesrat', 'Bundesbank', 'Bundeswehr', 'Bundesverfassungsgericht', 'Vereinten Nationen',
   'Vereinte Nationen', 'United Nations', 'European Union', 'Europäische Union', 'Europäischen Union',

@@ -30,7 +30,7 @@ const COMPANY_SUFFIX = new Set(['AG', 'GmbH', 'KGaA', 'KG', 'SE', 'Inc', 'Corp',
 const ORG_HEAD = new Set(['Organisation', 'Organization', 'Bundesamt', 'Bundesministerium', 'Ministerium', 'Institut', 'Institute', 'Kommission', 'Commission', 'Agentur', 'Agency', 'Verband', 'Bund', 'Gesellschaft', 'Stiftung', 'Foundation', 'Association', 'Federation', 'Föderation', 'Union', 'Council', 'Ministry', 'Department', 'Partei', 'Party', 'Bank', 'Universität', 'University', 'Zentrum', 'Centre', 'Center', 'Office', 'Amt']);
 const ORG_LINK = new Set(['für', 'der', 'des', 'of', 'for', 'the', 'und', 'and', 'in', 'zur', 'zum', 'on', 'von']);
 const ORG_HEAD_LINK = new Set(['für', 'der', 'des', 'of', 'for', 'zur', 'on']);
-const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin', 'al', 'ben', 'zu', 'ter']);
+const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin', 'al', 'ben', 'zu', 'ter', 'dos', 'du']);
 
 export const rulesRecogniser: Recogniser = (text: string, lang: string): Span[] => {
   const tokens = tokenize(text);
@@ -107,6 +107,8 @@ function nameLikeAt(ctx: Ctx, i: number): boolean {
     return false;
   }
   if (isFunctionWord(t.text) || isTitle(t.text, ctx.lang)) return false;
+  // "New York-based", "Nobel-winning": a lower-case compound part makes an adjective.
+  if (/-\p{Ll}/u.test(t.text)) return false;
   if (isCommonWord(t.text, ctx.lang) && !isGivenName(t.text)) return false;
   const type = knownType(t.text, ctx.lang);
   return type === undefined || type === 'PER' || isGivenName(t.text);
@@ -121,8 +123,14 @@ function nameRun(ctx: Ctx, from: number): number {
     if (nameLike(ctx, end)) {
       words++;
       end++;
-    } else if (words > 0 && NAME_PARTICLES.has(t.text) && nameLike(ctx, end + 1) && joined(ctx, end)) {
-      end++;
+    } else if (words === 1 && isGivenName(ctx.tokens[end - 1]!.text) && NAME_PARTICLES.has(t.text) && joined(ctx, end)) {
+      // Only between given name and surname ("Richard von Weizsäcker", "Ursula von der
+      // Leyen"); after a surname "von" is a preposition ("Matthäus von Inter").
+      let next = end + 1;
+      if (NAME_PARTICLES.has(ctx.tokens[next]?.text ?? '') && joined(ctx, next)) next++;
+      if (!nameLike(ctx, next) || !joined(ctx, next - 1)) break;
+      end = next;
+      continue;
     } else break;
     if (!joinedInName(ctx, end - 1)) break;
   }
@@ -175,17 +183,16 @@ function personAfterTitle(ctx: Ctx, i: number, out: Candidate[]): void {
 function personFromGivenName(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;
   if (!isGivenName(t.text) || !joinedInName(ctx, i)) return;
-  if (isFunctionWord(t.text)) return;
+  if (isFunctionWord(t.text) || isTitle(t.text, ctx.lang)) return;
   const prev = ctx.tokens[i - 1];
   if (prev && joined(ctx, i - 1)) {
     if (isTitle(prev.text, ctx.lang)) return; // the title rule has it
     // "San Francisco Giants": a given name inside a longer capitalised name is not a person's.
     if (isCapitalised(prev.text) && !isFunctionWord(prev.text) && !prev.initial) return;
   }
-  const end = nameRun(ctx, i + 1);
-  if (end === i + 1) return;
-  // A given name at a sentence start followed by one more word is often an ordinary word
-  // ("Will Germany ..."): require the surname not to be a known place or organisation.
+  const end = nameRun(ctx, i);
+  if (end < i + 2) return;
+  // pushPerson drops known places and organisations that start with a given name ("Georgia Tech").
   pushPerson(ctx, i, end, out);
 }
 

@@ -14,7 +14,8 @@ const GERMAN_TITLE_STEMS = [
   'Generalsekretär', 'Vorsitzende', 'Parteichef', 'Fraktionschef', 'Regierungschef',
   'Geschäftsführer', 'Direktor', 'Generaldirektor', 'Chefredakteur', 'Redakteur', 'Trainer',
   'Bundestrainer', 'Kapitän', 'General', 'Oberst', 'Papst', 'Kardinal', 'Bischof', 'Pfarrer',
-  'Richter', 'Anwalt', 'Staatsanwalt', 'Professor', 'Kommissar', 'Korrespondent', 'Kollege',
+  'Anwalt', 'Staatsanwalt', 'Rabbi', 'Rabbiner', 'Stürmer', 'Torwart', 'Torhüter', 'Verteidiger',
+  'Mittelfeldspieler', 'Nationalspieler', 'Spieler', 'Spielmacher', 'Profi', 'Teamchef', 'Coach', 'Professor', 'Kommissar', 'Korrespondent', 'Kollege',
   'Amtskollege', 'König', 'Prinz', 'Herzog', 'Fürst', 'Kaiser', 'Premierminister', 'Premier',
 ];
 
@@ -47,6 +48,12 @@ const ENGLISH_TITLES = [
 ];
 
 const germanTitles = new Set(GERMAN_TITLE_STEMS.flatMap(germanForms));
+
+/**
+ * German compounds ending in an office: "Bundesaußenminister", "Mannschaftskollege",
+ * "Abteilungsleiter". A bare "Richter" or "Schneider" is a surname, so a prefix is required.
+ */
+const GERMAN_TITLE_COMPOUND = /^\p{Lu}\p{Ll}{2,}(?:minister|präsident|sprecher|kanzler|trainer|kollege|chef|direktor|vorsitzende|sekretär|botschafter|kommissar|abgeordnete|bürgermeister|redakteur|korrespondent|anwalt|anwält|richter|leiter|berater|spieler|stürmer)(?:in|innen|en|n|s|r)?$/u;
 const germanHonorifics = new Set(GERMAN_HONORIFICS);
 const englishHonorifics = new Set(ENGLISH_HONORIFICS);
 const englishTitles = new Set(ENGLISH_TITLES.map((t) => t.toLowerCase()));
@@ -58,7 +65,7 @@ export function isTitle(word: string, lang: string): boolean {
   const dash = word.lastIndexOf('-');
   if (dash > 0 && dash < word.length - 1) return isTitle(word.slice(dash + 1), lang);
   const en = lang !== 'de';
-  if (de && (germanTitles.has(word) || germanHonorifics.has(word))) return true;
+  if (de && (germanTitles.has(word) || germanHonorifics.has(word) || GERMAN_TITLE_COMPOUND.test(word))) return true;
   if (en && (englishHonorifics.has(word) || englishTitles.has(word.toLowerCase()))) return true;
   return false;
 }
@@ -72,5 +79,11 @@ export function isHonorific(word: string): boolean {
 export function isStrippable(word: string): boolean {
   const dash = word.lastIndexOf('-');
   if (dash > 0 && dash < word.length - 1) return isStrippable(word.slice(dash + 1));
-  return germanTitles.has(word) || germanHonorifics.has(word) || englishHonorifics.has(word) || englishTitles.has(word.toLowerCase());
+  return (
+    germanTitles.has(word) ||
+    germanHonorifics.has(word) ||
+    GERMAN_TITLE_COMPOUND.test(word) ||
+    englishHonorifics.has(word) ||
+    englishTitles.has(word.toLowerCase())
+  );
 }

@@ -66,6 +66,20 @@ describe('rule recogniser precision on German nouns', () => {
     expect(tagged('Das sagte der Sprecher des Ministeriums, Peter Müller, am Abend.', 'de')).toContain('PER:Peter Müller');
   });
 
+  it('keeps titles, prepositions and following nouns out of names', () => {
+    expect(tagged('Dazu sagte Bundesaußenminister Klaus Kinkel nichts.', 'de')).toEqual(['PER:Klaus Kinkel']);
+    expect(tagged('Den Treffer hatte Andre Golke den Abgang von Matthias Sammer erklärt.', 'de')).toEqual([
+      'PER:Andre Golke',
+      'PER:Matthias Sammer',
+    ]);
+    expect(tagged('Gestern kam Lothar Matthäus von Inter zurück.', 'de')).toEqual(['PER:Lothar Matthäus']);
+    expect(tagged('Es sprachen Richard von Weizsäcker und Ursula von der Leyen.', 'de')).toEqual([
+      'PER:Richard von Weizsäcker',
+      'PER:Ursula von der Leyen',
+    ]);
+    expect(tagged('A New York-based analyst said so.', 'en').filter((t) => t.startsWith('PER'))).toEqual([]);
+  });
+
   it('tags company and ministry patterns', () => {
     expect(tagged('Die Siemens AG und das Bundesministerium für Finanzen einigten sich.', 'de')).toEqual([
       'ORG:Siemens AG',
