@@ -38,7 +38,8 @@ const JUNK_AT_END: readonly RegExp[] = [
   /^(related|related (articles|posts|stories|content)|ähnliche (artikel|beiträge)|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|auch interessant|weitere artikel|you may also like|read more|weiterlesen|more from .{1,40})\s*:?$/i,
   /^(tags|schlagwörter|schlagworte|themen|filed under|posted in|categories|kategorien)\s*:.{0,200}$/i,
   /^(follow us|folgen sie uns|subscribe|abonnieren|newsletter( abonnieren)?|sign up for .{0,60}newsletter.{0,40})\b.{0,80}$/i,
-  /^(©|\(c\)|copyright\b|all rights reserved|alle rechte vorbehalten).{0,160}$/i,
+  /^(©|\(c\)|copyright\s*(©|\(c\))?\s*\d{4}).{0,160}$/i,
+  /^.{0,120}\b(all rights reserved|alle rechte vorbehalten)\.?$/i,
   /^(https?:\/\/|www\.)\S+$/i,
   /^--\s.{0,60}\b(newsroom|desk|redaktion)\b.{0,40}$/i,
   // WordPress comment forms and post navigation, English and German.

@@ -11,7 +11,7 @@ describe('junk lines', () => {
 
   it.each([
     'Leave a Reply', 'Leave a Reply Cancel reply', 'Kommentar schreiben', 'Kommentare', 'Kommentare (12)', '3 Comments',
-    'Related', 'Mehr zum Thema:', 'https://example.org/article/123', 'www.example.org', '© 2021 Example Media. All rights reserved.',
+    'Related', 'Mehr zum Thema:', 'https://example.org/article/123', 'www.example.org', '© 2021 Example Media. All rights reserved.', 'Copyright 2021 Reuters', 'Reuters. Alle Rechte vorbehalten.',
     'Tags: Politik, Ukraine', '-- Dublin Newsroom +353 1 676 9779',
   ])('junk at the end: %s', (line) => expect(isJunkAtEnd(line)).toBe(true));
 
@@ -23,6 +23,7 @@ describe('junk lines', () => {
     'Anzeige gegen Unbekannt erstattet',
     'Foto: Die Polizei zeigte am Montag ein Bild des Verdächtigen. Er wird gesucht.',
     'Teilen: Das war die Forderung der Gewerkschaft',
+    'Copyright law changes were approved by parliament on Monday.',
   ])('real text is not junk: %s', (line) => {
     expect(isJunkAnywhere(line)).toBe(false);
     expect(isJunkAtEnd(line)).toBe(false);
