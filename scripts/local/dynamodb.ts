@@ -123,9 +123,23 @@ export function stopOrphanDynamoDbLocal(pid: number, dataDir?: string): boolean 
       return false;
     }
   }
+  // Gone, or every thread a zombie nobody has reaped yet: then its port and files are closed.
+  // (The main thread turns zombie, and the command line empties, while other threads still exit.)
+  const exited = () => {
+    try {
+      return readdirSync(`/proc/${pid}/task`).every((task) => {
+        try {
+          return /^State:\s+[ZX]/m.test(readFileSync(`/proc/${pid}/task/${task}/status`, 'utf8'));
+        } catch {
+          return true;
+        }
+      });
+    } catch {
+      return true;
+    }
+  };
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  // A zombie (not yet reaped) has an empty command line and no longer holds the port.
-  for (let i = 0; i < 100 && commandLine(); i += 1) Atomics.wait(pause, 0, 0, 50);
+  for (let i = 0; i < 200 && !exited(); i += 1) Atomics.wait(pause, 0, 0, 50);
   return true;
 }
 

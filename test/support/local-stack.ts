@@ -9,9 +9,10 @@ import { startLocalStack, type LocalStack, type StackOptions } from '../../scrip
 
 /**
  * Starts one local stack per test file: free ports, a temp data directory, DynamoDB in memory.
- * Without handlers in `options` it runs the real ingest and query handlers.
+ * Without handlers in `options` it runs the real ingest and query handlers. `prepare` runs
+ * first and may add options that need something started (e.g. a proxy's port).
  */
-export function useLocalStack(options: Omit<StackOptions, 'config'> = {}) {
+export function useLocalStack(options: Omit<StackOptions, 'config'> = {}, prepare?: () => Promise<Partial<Omit<StackOptions, 'config'>>>) {
   let stack: LocalStack | undefined;
   let s3: S3Client | undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'news-stack-'));
@@ -22,6 +23,7 @@ export function useLocalStack(options: Omit<StackOptions, 'config'> = {}) {
       // Warnings and errors only: per-object info lines would bury the test output.
       handlerEnv: { POWERTOOLS_LOG_LEVEL: 'WARN' },
       ...options,
+      ...(prepare ? await prepare() : {}),
       config,
     });
     s3 = localS3Client(stack.endpoints.s3);
