@@ -102,3 +102,26 @@ describe('parseTextDocument', () => {
     expect(doc.paragraphs).toEqual(['Some bold text with a link.', 'Subhead', 'quoted']);
   });
 });
+
+describe('txt through parseArticle', () => {
+  const parse = (text: string, key = 'a.txt') => parseArticle({ key, bytes: new TextEncoder().encode(text) });
+
+  it('removes junk lines inside the article and junk before the headline', () => {
+    const a = parse('Advertisement\n\nThe headline\n\nFirst paragraph of the text.\n\nAnzeige\n\nSecond paragraph of the text.\n\nShare this:\nClick to share on Facebook (Opens in new window)\n\nhttps://example.com/story');
+    expect(a.title).toBe('The headline');
+    expect(a.body).toBe('First paragraph of the text.\n\nSecond paragraph of the text.');
+  });
+
+  it('reads .md files as text without markdown syntax', () => {
+    const a = parse('# Markdown **headline**\n\nA paragraph with a [link](https://example.org) and __bold__ words in it.', 'notes/story.md');
+    expect(a).toMatchObject({ format: 'txt', title: 'Markdown headline', body: 'A paragraph with a link and bold words in it.' });
+  });
+
+  it('keeps markdown-like characters in .txt files', () => {
+    expect(parse('Title\n\nPrices rose **sharply**, [sic].').body).toBe('Prices rose **sharply**, [sic].');
+  });
+
+  it('keeps a lone line as the body (no headline) once junk is gone', () => {
+    expect(parse('Only one line\n\nLeave a Reply')).toMatchObject({ title: '', body: 'Only one line' });
+  });
+});
