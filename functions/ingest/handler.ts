@@ -4,7 +4,7 @@ import { extract } from '../core/extract/index';
 import { parseArticle } from '../core/parse/index';
 import { ENV } from '../shared/resources';
 import { ArticleWriter } from '../storage/article-writer';
-import { createS3Client, readObject } from '../storage/s3-objects';
+import { createS3Client, headCurrentObject, readObject } from '../storage/s3-objects';
 import { tableContext } from '../storage/table';
 import { createIngestHandler } from './batch';
 
@@ -20,6 +20,7 @@ function coldStart(): (event: SQSEvent) => Promise<SQSBatchResponse> {
     deps: {
       writer,
       readObject: (ref) => readObject(s3, ref),
+      headObject: (ref) => headCurrentObject(s3, ref),
       parse: parseArticle,
       extract,
     },

@@ -1,30 +1,47 @@
-import { RejectedInput } from '../core/errors';
+import { RejectedInput, type RejectionCode } from '../core/errors';
 import { articleIdFor, buildArticleRecords } from '../core/records';
 import type { Extraction, ParsedArticle, RawObject, Recogniser } from '../core/types';
 import { MAX_OBJECT_BYTES } from '../shared/resources';
 import { LostClaim, type ArticleWriter, type Claim } from '../storage/article-writer';
-import type { ObjectRef } from '../storage/s3-objects';
+import type { CurrentObject, ObjectRef } from '../storage/s3-objects';
 import type { ObjectEvent } from './events';
 
 /** Everything processing one object event needs; the handler wires the real ones. */
 export interface IngestDeps {
   writer: ArticleWriter;
   readObject: (ref: ObjectRef) => Promise<RawObject>;
+  /** The key's current version, or undefined when the key is gone (see headCurrentObject). */
+  headObject: (ref: { bucket: string; key: string }) => Promise<CurrentObject | undefined>;
   parse: (raw: RawObject) => ParsedArticle;
   extract: (article: ParsedArticle, options?: { recogniser?: Recogniser; referenceDate?: Date }) => Extraction;
   now?: () => Date;
 }
 
 export type Outcome =
-  | { result: 'processed'; articleId: string; entities: number }
-  | { result: 'rejected'; articleId: string; code: string; reason: string }
+  | { result: 'processed'; articleId: string; entities: number; restored?: true }
+  | { result: 'rejected'; articleId: string; code: RejectionCode; reason: string; restored?: true }
   | { result: 'deleted'; articleId: string }
   | { result: 'duplicate' | 'stale'; articleId: string };
+
+/** The version to ingest: the event's own, or the current one after a removal that left the key in place. */
+interface VersionToRead {
+  versionId?: string;
+  size?: number;
+  eTag?: string;
+  /** True when a removal event is being applied as the current version (versioned bucket). */
+  restored: boolean;
+}
 
 /**
  * Applies one S3 event to the table: claim the key for the event's sequencer, then write the
  * version (or its rejection, or its deletion). Bad input resolves to a `rejected` outcome;
  * anything else that throws is transient and left to the queue's retries.
+ *
+ * On a versioned bucket a removal event does not mean the key is gone: deleting a non-current
+ * version leaves the current one, and deleting the current version (or a delete marker) makes
+ * an older version current again. So a removal first asks S3 whether the key still exists;
+ * if it does, the current version is ingested under the removal's (newer) sequencer, so the
+ * stored records always reflect what a GET of the key returns.
  */
 export async function processObjectEvent(deps: IngestDeps, event: ObjectEvent, options: { force?: boolean } = {}): Promise<Outcome> {
   const articleId = articleIdFor(event.bucket, event.key);
@@ -41,44 +58,59 @@ export async function processObjectEvent(deps: IngestDeps, event: ObjectEvent, o
 
   try {
     if (event.kind === 'removed') {
-      await deps.writer.removeArticle(claim);
-      await deps.writer.finish(claim, 'deleted');
-      return { result: 'deleted', articleId };
+      const current = await deps.headObject({ bucket: event.bucket, key: event.key });
+      if (!current) return await removeArticle(deps, claim);
+      return await ingestVersion(deps, claim, event, { versionId: current.versionId, size: current.size, eTag: current.eTag, restored: true });
     }
-
-    let records;
-    try {
-      // Decided from the event alone so an oversized body is never downloaded.
-      if (event.size !== undefined && event.size > MAX_OBJECT_BYTES) {
-        throw new RejectedInput('too-large', `object is ${event.size} bytes; the limit is ${MAX_OBJECT_BYTES}`);
-      }
-      const raw = await deps.readObject({ bucket: event.bucket, key: event.key, versionId: event.versionId, size: event.size });
-      const article = deps.parse(raw);
-      const now = (deps.now ?? (() => new Date()))();
-      const published = article.publishedAt ? new Date(article.publishedAt) : undefined;
-      const referenceDate = published && Number.isFinite(published.getTime()) ? published : now;
-      const extraction = deps.extract(article, { referenceDate });
-      records = buildArticleRecords(article, extraction, {
-        bucket: event.bucket,
-        key: event.key,
-        sequencer: event.sequencer,
-        versionId: event.versionId,
-        ingestedAt: now.toISOString(),
-      });
-    } catch (error) {
-      if (!(error instanceof RejectedInput)) throw error;
-      // The object is not an article (any more): an earlier version's records must go.
-      await deps.writer.removeArticle(claim);
-      await deps.writer.finish(claim, 'rejected', { code: error.code, reason: error.message });
-      return { result: 'rejected', articleId, code: error.code, reason: error.message };
-    }
-    await deps.writer.writeArticle(claim, records);
-    await deps.writer.finish(claim, 'processed');
-    return { result: 'processed', articleId, entities: records.memberships.length };
+    return await ingestVersion(deps, claim, event, { versionId: event.versionId, size: event.size, eTag: event.eTag, restored: false });
   } catch (error) {
     if (error instanceof LostClaim) return { result: 'stale', articleId };
     throw error;
   }
+}
+
+async function removeArticle(deps: IngestDeps, claim: Claim): Promise<Outcome> {
+  await deps.writer.removeArticle(claim);
+  await deps.writer.finish(claim, 'deleted');
+  return { result: 'deleted', articleId: claim.articleId };
+}
+
+async function ingestVersion(deps: IngestDeps, claim: Claim, event: ObjectEvent, version: VersionToRead): Promise<Outcome> {
+  const { articleId } = claim;
+  // The status names the version its records came from; for a removal that is not the event's.
+  const versionDetail = version.restored ? { version: { versionId: version.versionId, eTag: version.eTag } } : {};
+  const restored = version.restored ? ({ restored: true } as const) : {};
+  let records;
+  try {
+    // Decided from the size alone so an oversized body is never downloaded.
+    if (version.size !== undefined && version.size > MAX_OBJECT_BYTES) {
+      throw new RejectedInput('too-large', `object is ${version.size} bytes; the limit is ${MAX_OBJECT_BYTES}`);
+    }
+    const raw = await deps.readObject({ bucket: event.bucket, key: event.key, versionId: version.versionId, size: version.size });
+    const article = deps.parse(raw);
+    const now = (deps.now ?? (() => new Date()))();
+    const published = article.publishedAt ? new Date(article.publishedAt) : undefined;
+    const referenceDate = published && Number.isFinite(published.getTime()) ? published : now;
+    const extraction = deps.extract(article, { referenceDate });
+    records = buildArticleRecords(article, extraction, {
+      bucket: event.bucket,
+      key: event.key,
+      sequencer: event.sequencer,
+      versionId: version.versionId,
+      ingestedAt: now.toISOString(),
+    });
+  } catch (error) {
+    if (!(error instanceof RejectedInput)) throw error;
+    // The current version vanished between HeadObject and GetObject: the key is gone after all.
+    if (version.restored && error.code === 'not-found') return await removeArticle(deps, claim);
+    // The object is not an article (any more): an earlier version's records must go.
+    await deps.writer.removeArticle(claim);
+    await deps.writer.finish(claim, 'rejected', { code: error.code, reason: error.message, ...versionDetail });
+    return { result: 'rejected', articleId, code: error.code, reason: error.message, ...restored };
+  }
+  await deps.writer.writeArticle(claim, records);
+  await deps.writer.finish(claim, 'processed', versionDetail);
+  return { result: 'processed', articleId, entities: records.memberships.length, ...restored };
 }
 
 /** Marks the claimed version as failed (retries exhausted), with a message and no stack. */

@@ -45,6 +45,13 @@ export interface Claim {
   eTag?: string;
 }
 
+export interface FinishDetail {
+  code?: string;
+  reason?: string;
+  /** The version the stored records describe, when it is not the claimed event's (a removal that left the key in place). */
+  version?: { versionId?: string; eTag?: string };
+}
+
 export type ClaimResult = 'claimed' | 'duplicate' | 'stale';
 
 /** The claim was taken over by a newer event while we were writing: stop quietly. */
@@ -165,11 +172,14 @@ export class ArticleWriter {
   }
 
   /** Final state of the claimed version. Silently does nothing when the claim was lost. */
-  async finish(claim: Claim, state: Exclude<StatusState, 'pending'>, detail: { code?: string; reason?: string } = {}): Promise<boolean> {
+  async finish(claim: Claim, state: Exclude<StatusState, 'pending'>, detail: FinishDetail = {}): Promise<boolean> {
     const values: Record<string, unknown> = { ':state': state, ':now': this.now().toISOString(), ':seq': claim.sequencer };
     const set = ['#state = :state', '#updatedAt = :now'];
     const remove: string[] = [];
-    for (const [name, value] of [['code', detail.code], ['reason', detail.reason]] as const) {
+    const fields: Array<readonly [string, string | undefined]> = [['code', detail.code], ['reason', detail.reason]];
+    // Only when the records came from another version than the claimed event named.
+    if (detail.version) fields.push(['versionId', detail.version.versionId], ['eTag', detail.version.eTag]);
+    for (const [name, value] of fields) {
       if (value === undefined) remove.push(`#${name}`);
       else {
         set.push(`#${name} = :${name}`);
@@ -183,7 +193,7 @@ export class ArticleWriter {
           Key: keys.status(claim.articleId),
           UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
           ConditionExpression: '#seq = :seq',
-          ExpressionAttributeNames: { '#state': 'state', '#seq': 'sequencer', '#updatedAt': 'updatedAt', '#code': 'code', '#reason': 'reason' },
+          ExpressionAttributeNames: { '#state': 'state', '#seq': 'sequencer', '#updatedAt': 'updatedAt', ...Object.fromEntries(fields.map(([name]) => [`#${name}`, name])) },
           ExpressionAttributeValues: values,
         }),
       );

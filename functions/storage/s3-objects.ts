@@ -29,6 +29,32 @@ export interface ObjectRef {
   size?: number;
 }
 
+/** The key's current version as HeadObject (no versionId) sees it. */
+export interface CurrentObject {
+  /** Absent on an unversioned bucket (or s3rver). */
+  versionId?: string;
+  size: number;
+  eTag?: string;
+}
+
+/**
+ * The current version of a key, or undefined when the key does not exist (never did, was
+ * deleted, or its current version is a delete marker: S3 answers 404 for all three). Needs
+ * s3:GetObject, plus s3:ListBucket so that a missing key answers 404 instead of 403.
+ */
+export async function headCurrentObject(s3: S3Client, ref: { bucket: string; key: string }): Promise<CurrentObject | undefined> {
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
+    // A versioned bucket marks a delete-marker answer; an unversioned one says 'null' or nothing.
+    if (head.DeleteMarker) return undefined;
+    const versionId = head.VersionId && head.VersionId !== 'null' ? head.VersionId : undefined;
+    return { versionId, size: head.ContentLength ?? 0, eTag: head.ETag };
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Fetches an object for parsing. Throws RejectedInput('not-found') when it no longer exists
  * and RejectedInput('too-large') when it exceeds MAX_OBJECT_BYTES, decided before the body is

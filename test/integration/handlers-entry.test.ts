@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2, SQSEvent } from 'aws-lambda';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { startLocalS3, localS3Client, type LocalS3 } from '../../scripts/local/s3';
 import { freePort, useDynamoDbLocal } from '../support/dynamodb';
 
@@ -14,8 +14,8 @@ import { freePort, useDynamoDbLocal } from '../support/dynamodb';
  */
 const BUCKET = 'entry-test';
 
-function sqs(key: string, size: number, sequencer: string): SQSEvent {
-  const body = { Records: [{ eventVersion: '2.1', eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { bucket: { name: BUCKET }, object: { key: encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/'), size, sequencer } } }] };
+function sqs(key: string, size: number, sequencer: string, eventName = 'ObjectCreated:Put'): SQSEvent {
+  const body = { Records: [{ eventVersion: '2.1', eventSource: 'aws:s3', eventName, s3: { bucket: { name: BUCKET }, object: { key: encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/'), size, sequencer } } }] };
   return { Records: [{ messageId: `m-${sequencer}`, receiptHandle: 'r', body: JSON.stringify(body), attributes: { ApproximateReceiveCount: '1' }, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'us-east-1' }] } as unknown as SQSEvent;
 }
 
@@ -73,5 +73,17 @@ describe('Lambda entry points configured from the environment', () => {
     expect(article.entities.length).toBeGreaterThan(0);
     expect(JSON.parse((await query(get('/status', { key: 'de/missing.txt' }))).body!)).toMatchObject({ state: 'rejected', code: 'not-found' });
     expect(JSON.parse((await query(get('/articles'))).body!).items).toHaveLength(1);
+
+    // A removal event while the key still exists (on AWS: a non-current version was deleted)
+    // keeps the article; once the key is really gone, the next removal takes it away.
+    expect(await ingest(sqs('de/merkel news.txt', 0, '0C', 'ObjectRemoved:Delete'))).toEqual({ batchItemFailures: [] });
+    expect(JSON.parse((await query(get('/status', { key: 'de/merkel news.txt' }))).body!)).toMatchObject({ state: 'processed', articleId });
+    expect(JSON.parse((await query(get('/articles'))).body!).items).toHaveLength(1);
+    const client = localS3Client(s3.endpoint);
+    await client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'de/merkel news.txt' }));
+    client.destroy();
+    expect(await ingest(sqs('de/merkel news.txt', 0, '0D', 'ObjectRemoved:DeleteMarkerCreated'))).toEqual({ batchItemFailures: [] });
+    expect(JSON.parse((await query(get('/status', { key: 'de/merkel news.txt' }))).body!)).toMatchObject({ state: 'deleted' });
+    expect(JSON.parse((await query(get('/articles'))).body!).items).toHaveLength(0);
   });
 });

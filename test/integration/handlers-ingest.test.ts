@@ -100,6 +100,7 @@ describe('ingest handler (SQS batch) against DynamoDB Local', () => {
     const create = s3Notification('ObjectCreated:Put', 'in/dup.txt', '2A');
     await handler({ Records: [message(create), message(create)] });
     expect(await entity(entityId('ORG', 'Dup Org'))).toMatchObject({ articleCount: 1, mentionCount: 2 });
+    objects.delete('in/dup.txt');
     await handler({ Records: [message(s3Notification('ObjectRemoved:Delete', 'in/dup.txt', '2B'))] });
     expect(await entity(entityId('ORG', 'Dup Org'))).toBeUndefined();
     expect(await status('in/dup.txt')).toMatchObject({ state: 'deleted' });

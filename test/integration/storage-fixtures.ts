@@ -27,6 +27,8 @@ export function fakeDeps(writer: ArticleWriter, objects: Map<string, FakeArticle
       if (!article) throw new RejectedInput('not-found', 'the object no longer exists');
       return { key: ref.key, bytes: Buffer.from(JSON.stringify(article)) } satisfies RawObject;
     },
+    // An unversioned bucket: the key exists while the map holds it.
+    headObject: async (ref) => (objects.has(ref.key) ? { size: JSON.stringify(objects.get(ref.key)).length } : undefined),
     parse: (raw) => {
       const article = JSON.parse(Buffer.from(raw.bytes).toString()) as FakeArticle;
       if (article.reject) throw new RejectedInput('no-text', 'nothing to read');

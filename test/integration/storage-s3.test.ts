@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { RejectedInput } from '../../functions/core/errors';
-import { createS3Client, readObject } from '../../functions/storage/s3-objects';
+import { createS3Client, headCurrentObject, readObject } from '../../functions/storage/s3-objects';
 import { startLocalS3, type LocalS3 } from '../../scripts/local/s3';
 import { freePort } from '../support/dynamodb';
 
@@ -47,5 +47,13 @@ describe('S3 object reader against s3rver', () => {
     await expect(readObject(s3, { bucket: BUCKET, key: 'big.txt' }, 1000)).rejects.toMatchObject({ code: 'too-large' });
     // The event under-reported the size: the response's length still stops the download.
     await expect(readObject(s3, { bucket: BUCKET, key: 'big.txt', size: 10 }, 1000)).rejects.toMatchObject({ code: 'too-large' });
+  });
+
+  it('answers whether a key still exists, for removal events (s3rver is unversioned: no version id)', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'kept/ö.txt', Body: 'still here' }));
+    expect(await headCurrentObject(s3, { bucket: BUCKET, key: 'kept/ö.txt' })).toEqual({ versionId: undefined, size: 10, eTag: expect.any(String) });
+    await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'kept/ö.txt' }));
+    expect(await headCurrentObject(s3, { bucket: BUCKET, key: 'kept/ö.txt' })).toBeUndefined();
+    expect(await headCurrentObject(s3, { bucket: BUCKET, key: 'never/there.txt' })).toBeUndefined();
   });
 });

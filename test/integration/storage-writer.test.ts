@@ -59,6 +59,7 @@ describe('article writer against DynamoDB Local', () => {
     expect(links).toHaveLength(1);
     expect(links[0]).toMatchObject({ title: 'One v2', sk: `A#2024-04-01T00:00:00.000Z#${articleIdFor(BUCKET, 'w/one.txt')}` });
 
+    objects.delete('w/one.txt');
     expect(await processObjectEvent(deps, event('removed', 'w/one.txt', 30))).toMatchObject({ result: 'deleted' });
     expect(await entity(table, 'PER', 'Ada Lovelace')).toBeUndefined();
     expect(await entity(table, 'LOC', 'Writerville')).toBeUndefined();
@@ -77,6 +78,7 @@ describe('article writer against DynamoDB Local', () => {
     expect(await entity(table, 'PER', 'Old Person')).toBeUndefined();
     expect(await entity(table, 'PER', 'Grace Hopper')).toEqual({ articleCount: 1, mentionCount: 1 });
 
+    objects.delete('w/two.txt');
     await processObjectEvent(deps, event('removed', 'w/two.txt', 300));
     expect(await processObjectEvent(deps, event('created', 'w/two.txt', 250))).toMatchObject({ result: 'stale' });
     expect(await entity(table, 'PER', 'Grace Hopper')).toBeUndefined();
