@@ -90,6 +90,23 @@ const FLAG_CAPS = 2;
 const FLAG_LOWER = 4;
 const FLAG_DIGIT = 8;
 
+/**
+ * Word-level values depend on the word alone and words repeat (Zipf), so they are cached.
+ * The cache is dropped when full rather than evicted entry by entry: simpler, and as fast.
+ */
+const INFO_CACHE_LIMIT = 100_000;
+const infoCache = new Map<string, TokenInfo>();
+
+function cachedTokenInfo(raw: string, scratch: number[]): TokenInfo {
+  let info = infoCache.get(raw);
+  if (!info) {
+    if (infoCache.size >= INFO_CACHE_LIMIT) infoCache.clear();
+    info = tokenInfo(raw, scratch);
+    if (raw.length <= 64) infoCache.set(raw, info);
+  }
+  return info;
+}
+
 function tokenInfo(raw: string, scratch: number[]): TokenInfo {
   const token = normaliseToken(raw);
   const lower = token.toLowerCase();
@@ -144,7 +161,7 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
   const n = tokens.length;
   const mask = (1 << options.hashBits) - 1;
   const scratch: number[] = [];
-  const info = tokens.map((t) => tokenInfo(t, scratch));
+  const info = tokens.map((t) => cachedTokenInfo(t, scratch));
   const gaz = options.gazetteer ? options.gazetteer.match(tokens) : undefined;
   const parts = options.gazetteer ? options.gazetteer.partsOf(tokens) : undefined;
   let rows = rowBuffer;
