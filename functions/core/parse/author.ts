@@ -8,8 +8,8 @@ const MAX_NESTING = 4;
 
 function cleanName(value: string): string | undefined {
   const name = inlineText(value).replace(/^(by|von|author|autor(in)?)\s*:?\s+/i, '');
-  // Profile URLs (article:author on Facebook) and e-mail addresses are not names.
-  if (!name || name.length > MAX_AUTHOR_CHARS || /^https?:\/\/|^www\.|@\S+\.\w+$/.test(name)) return undefined;
+  // Profile URLs (article:author on Facebook), social handles and e-mail addresses are not names.
+  if (!name || name.length > MAX_AUTHOR_CHARS || /^https?:\/\/|^www\.|^@\w+$|@\S+\.\w+$/.test(name)) return undefined;
   return name;
 }
 

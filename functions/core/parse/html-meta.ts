@@ -59,7 +59,7 @@ const META_DATE = [
   'dcterms.created', 'dcterms.issued', 'dc.date.created', 'pubdate', 'publishdate', 'publish-date', 'publication_date',
   'sailthru.date', 'parsely-pub-date', 'article.published', 'og:published_time', 'published_time', 'cxenseparse:recs:publishtime',
 ];
-const META_AUTHOR = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'byl', 'twitter:creator'];
+const META_AUTHOR = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'byl'];
 const META_URL = ['og:url', 'twitter:url'];
 const META_TITLE = ['og:title', 'twitter:title', 'dc.title', 'headline'];
 
