@@ -28,6 +28,8 @@ const MAX_QUOTE_CHARS = 3000;
 
 const VERBS_DE = String.raw`sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|betonte|betonten|betont|meinte|meint|fügte|fügten|ergänzte|so|laut|schrieb|schreibt|warnte|warnt|kritisierte|teilte|teilten|antwortete|versicherte|bekräftigte|räumte|forderte|berichtete|zitierte|erläuterte|unterstrich`;
 const VERBS_EN = String.raw`said|says|say|told|tells|added|adds|asked|explained|observed|noted|declared|insisted|stressed|warned|wrote|according to|commented|replied|recalled|admitted|announced|continued|argued|claimed`;
+const SO_CALLED = /(?:sogenannte[nmrs]?|so genannte[nmrs]?|so-called|so called)\s*$/iu;
+const RELATIVE_CLAUSE_SPAN = /,\s*(?:der|die|das|dem|den|dessen|deren|welche\p{L}*|who|which|whose)(?!\p{L})[^,.;:!?]*,/giu;
 const RELATIVE_CLAUSE = /,\s*(?:der|die|das|dem|den|dessen|deren|welche\p{L}*|who|which|that|whose)(?!\p{L})/iu;
 const VERB = new RegExp(`(?:^|[^\\p{L}])(?:${VERBS_DE}|${VERBS_EN})(?![\\p{L}])`, 'iu');
 
@@ -42,6 +44,8 @@ export function extractQuotes(text: string, persons: PersonMention[]): Extracted
     if (!attribution.verb && previous?.speaker && continues(text, previous.quote, q)) {
       attribution = { verb: true, speaker: previous.speaker };
     }
+    // „sogenannte“ / "so-called" marks a term, not a statement.
+    if (SO_CALLED.test(text.slice(Math.max(0, q.open - 16), q.open))) continue;
     const looksLikeStatement = words >= MIN_WORDS && (/^\p{Lu}/u.test(inner) || /[.!?…,]$/u.test(inner));
     // Scare quotes („Deeskalation“, „wirtschaftlichen Kosten“) count only when someone says them.
     if (!attribution.speaker && !looksLikeStatement) continue;
@@ -128,6 +132,18 @@ function attribute(text: string, q: RawQuote, persons: PersonMention[]): Attribu
   if (verbInAfter >= 0 && verbInAfter <= 40 && !/^\s*\n/u.test(after)) {
     return { verb: true, speaker: speakerNear(text, persons, afterStart, afterEnd, afterStart + verbInAfter) };
   }
+  // Introduced by a colon, on the line before: `Bayern-Manager Uli Hoeneß drückte sich aus:\n\n„…“`.
+  const lead = /:\s*$/u.exec(text.slice(Math.max(0, q.open - 8), q.open));
+  if (lead && /\n/u.test(lead[0])) {
+    const colon = q.open - lead[0].length;
+    const from = sentenceStart(text, colon);
+    // The person nearest the colon, unless named inside a relative clause
+    // (`Professor David McLeod, who examined Bruno, told the Sun:`).
+    const speaker = persons
+      .filter((p) => p.start >= from && p.end <= colon && !insideRelativeClause(text.slice(from, p.start)))
+      .sort((a, b) => b.start - a.start)[0];
+    return { verb: true, speaker: speaker?.entity };
+  }
   // Before the quote, in the same sentence: `X sagte: „…“`, `sagte ..., Jen Psaki, dass Herr Biden „…“`.
   const beforeStart = sentenceStart(text, q.open);
   const verbInBefore = lastMatch(text.slice(beforeStart, q.open), VERB);
@@ -144,8 +160,11 @@ function attribute(text: string, q: RawQuote, persons: PersonMention[]): Attribu
 function speakerNear(text: string, persons: PersonMention[], from: number, to: number, verbAt: number): ExtractedEntity | undefined {
   const verbEnd = verbAt + (VERB.exec(text.slice(verbAt))?.[0].length ?? 0);
   const inWindow = persons.filter((p) => p.start >= from && p.end <= to);
+  // A relative clause between subject and verb is skipped (`Bruno, who lost to Tyson, said`),
+  // and a name inside it is not the subject.
   const subject = inWindow
-    .filter((p) => p.end <= verbAt && closeBy(text.slice(p.end, verbAt)))
+    .filter((p) => p.end <= verbAt && !insideRelativeClause(text.slice(from, p.start)))
+    .filter((p) => closeBy(text.slice(p.end, verbAt).replace(RELATIVE_CLAUSE_SPAN, ',')))
     .sort((a, b) => b.start - a.start)[0];
   if (subject) return subject.entity;
   const object = inWindow
@@ -157,6 +176,14 @@ function speakerNear(text: string, persons: PersonMention[], from: number, to: n
     })
     .sort((a, b) => a.start - b.start)[0];
   return object?.entity;
+}
+
+/** The clause text before a name opens a relative clause that has not closed yet. */
+function insideRelativeClause(before: string): boolean {
+  const global = new RegExp(RELATIVE_CLAUSE.source, 'giu');
+  let last = -1;
+  for (const m of before.matchAll(global)) last = m.index + m[0].length;
+  return last >= 0 && !before.slice(last).includes(',');
 }
 
 /** Nothing but a few words (titles, an age) between a name and its verb. */
@@ -205,5 +232,7 @@ function abbreviationBefore(text: string, dot: number): boolean {
 /** `q` reopens the quote in the paragraph after `prev`, with only the attribution between. */
 function continues(text: string, prev: RawQuote, q: RawQuote): boolean {
   const between = text.slice(prev.close + 1, q.open);
-  return between.length < 120 && VERB.test(between) && !/[„“"»]/u.test(between);
+  if (between.length >= 120 || !VERB.test(between) || /[„“"»]/u.test(between)) return false;
+  // One attribution sentence, not a new sentence of narrative after it.
+  return !/[.!?:]\s+\S/u.test(between.trim());
 }

@@ -15,7 +15,7 @@ const GERMAN_TITLE_STEMS = [
   'Geschäftsführer', 'Direktor', 'Generaldirektor', 'Chefredakteur', 'Redakteur', 'Trainer',
   'Bundestrainer', 'Kapitän', 'General', 'Oberst', 'Papst', 'Kardinal', 'Bischof', 'Pfarrer',
   'Anwalt', 'Staatsanwalt', 'Rabbi', 'Rabbiner', 'Stürmer', 'Torwart', 'Torhüter', 'Verteidiger',
-  'Mittelfeldspieler', 'Nationalspieler', 'Spieler', 'Spielmacher', 'Profi', 'Teamchef', 'Coach', 'Professor', 'Kommissar', 'Korrespondent', 'Kollege',
+  'Mittelfeldspieler', 'Nationalspieler', 'Spieler', 'Spielmacher', 'Profi', 'Teamchef', 'Coach', 'Manager', 'Professor', 'Kommissar', 'Korrespondent', 'Kollege',
   'Amtskollege', 'König', 'Prinz', 'Herzog', 'Fürst', 'Kaiser', 'Premierminister', 'Premier',
 ];
 

@@ -24,6 +24,22 @@ describe('quotes in German text', () => {
     expect(quotes('„Das ist nicht hinnehmbar“, so Herr Putin.', 'de')).toEqual(['Putin: Das ist nicht hinnehmbar']);
   });
 
+  it('takes the speaker from a line ending in a colon, not from an earlier quote', () => {
+    const body = [
+      '„Wir sind uns einig über die Ablösesumme“, sagte Vizepräsident Franz Beckenbauer.',
+      'Etwas vorsichtiger drückte sich Manager Uli Hoeneß aus:',
+      '„Mit Lothar ist alles klar, mit Inter müssen wir noch reden.“',
+    ].join('\n\n');
+    expect(quotes(body, 'de')).toEqual([
+      'Franz Beckenbauer: Wir sind uns einig über die Ablösesumme',
+      'Uli Hoeneß: Mit Lothar ist alles klar, mit Inter müssen wir noch reden.',
+    ]);
+  });
+
+  it('skips terms marked as sogenannt', () => {
+    expect(quotes('Nur Herr Grandisch wolle das sogenannte „Kelkheimer Modell der Betreuung für alle“.', 'de')).toEqual([]);
+  });
+
   it('skips scare quotes without a speaker', () => {
     expect(quotes('Er sprach von „Deeskalation“ und von „ernsten Kosten und Konsequenzen“ in der Krise.', 'de')).toEqual([]);
   });
@@ -63,6 +79,12 @@ describe('quotes in English text', () => {
     expect(x.quotes.map((q) => q.speaker ?? '-')).toEqual(['Stig Onarheim', 'Stig Onarheim', 'Johan Sletten', '-', '-']);
     const y = extract(sample('en-dev-150.txt'), REF);
     expect(y.quotes.map((q) => q.speaker)).toEqual(['Kevin Brown', 'Kevin Brown', 'Ray Knight', 'Ray Knight']);
+  });
+
+  it('does not take a name inside a relative clause as the speaker', () => {
+    expect(quotes('Professor David McLeod, who examined Frank Bruno, told the Sun: "There is a risk he could be blinded."', 'en')).toEqual([
+      'David McLeod: There is a risk he could be blinded.',
+    ]);
   });
 
   it('according to X, and "…" said X with curly quotes', () => {
