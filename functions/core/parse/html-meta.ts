@@ -5,6 +5,7 @@
 import type { DomNode } from './dom-text';
 import { authorName } from './author';
 import { findArticleNode, ldString, type JsonObject } from './json-ld';
+import { normaliseDate } from './dates';
 import { inlineText } from './normalise';
 
 export interface PageMeta {
@@ -16,6 +17,7 @@ export interface PageMeta {
   /** og:site_name / application-name, to strip from titles. */
   siteName?: string;
   author?: string;
+  /** ISO 8601: the first date source that parses. */
   published?: string;
   url?: string;
   lang?: string;
@@ -128,7 +130,12 @@ export function readPageMeta(document: DomNode): PageMeta {
   result.socialTitle = first(meta, META_TITLE);
   result.siteName = first(meta, ['og:site_name', 'application-name', 'twitter:site']) ?? ldString((article.publisher as JsonObject | undefined)?.name);
   result.author = authorName(article.author) ?? authorName(article.creator) ?? authorName(first(meta, META_AUTHOR));
-  result.published = ldString(article.datePublished) ?? first(meta, META_DATE) ?? timeDate ?? ldString(article.dateCreated);
+  // The first source that parses: a junk value in one meta tag must not hide a good one later.
+  const dates = [ldString(article.datePublished), ...META_DATE.map((name) => meta.get(name)), timeDate, ldString(article.dateCreated)];
+  for (const candidate of dates) {
+    result.published = normaliseDate(candidate);
+    if (result.published) break;
+  }
   result.url = absoluteUrl(canonical, first(meta, META_URL)) ?? absoluteUrl(first(meta, META_URL)) ?? absoluteUrl(ldString(article.url));
   result.lang ??= ldString(article.inLanguage) ?? meta.get('content-language') ?? meta.get('og:locale') ?? meta.get('dc.language') ?? meta.get('language');
   const body = ldString(article.articleBody);

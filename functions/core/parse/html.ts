@@ -11,6 +11,7 @@ import { authorName } from './author';
 import { domParagraphs, type DomNode } from './dom-text';
 import { textOrHtmlParagraphs } from './html-fragment';
 import { readPageMeta, type PageMeta } from './html-meta';
+import { normaliseDate } from './dates';
 import { stripJunk } from './junk';
 import { hasWordCharacters, inlineText } from './normalise';
 
@@ -18,6 +19,7 @@ export interface HtmlDocument {
   title: string;
   paragraphs: string[];
   author?: string;
+  /** ISO 8601. */
   published?: string;
   url?: string;
   lang?: string;
@@ -188,7 +190,7 @@ export function parseHtmlDocument(source: string): HtmlDocument {
   const result: HtmlDocument = { title, paragraphs, extractor };
   const author = meta.author ?? authorName(readable?.byline);
   if (author) result.author = author;
-  const published = meta.published ?? readable?.publishedTime ?? undefined;
+  const published = meta.published ?? normaliseDate(readable?.publishedTime);
   if (published) result.published = published;
   if (meta.url) result.url = meta.url;
   if (meta.lang) result.lang = meta.lang;

@@ -4,7 +4,7 @@
  */
 import { RejectedInput } from '../errors';
 import type { InputFormat, ParsedArticle, RawObject } from '../types';
-import { metadataDate, normaliseDate } from './dates';
+import { metadataDate } from './dates';
 import { decodeBytes, metaCharset, type Decoded } from './decode';
 import { detectFormat, keyExtension, parseContentType, rejectNonText } from './detect';
 import { parseHtmlDocument } from './html';
@@ -39,14 +39,14 @@ function extract(format: InputFormat, text: string, key: string): Extracted {
       const doc = parseHtmlDocument(text);
       return {
         title: doc.title, paragraphs: doc.paragraphs, author: doc.author, url: doc.url,
-        documentDate: normaliseDate(doc.published), declaredLang: doc.lang,
+        documentDate: doc.published, declaredLang: doc.lang,
       };
     }
     case 'json': {
       const doc = parseJsonDocument(text);
       return {
         title: doc.title, paragraphs: doc.paragraphs, author: doc.author, url: doc.url,
-        documentDate: normaliseDate(doc.published), declaredLang: doc.lang,
+        documentDate: doc.published, declaredLang: doc.lang,
       };
     }
   }

@@ -5,6 +5,7 @@
  */
 import { RejectedInput } from '../errors';
 import { authorName } from './author';
+import { normaliseDate } from './dates';
 import { absoluteUrl } from './html-meta';
 import { htmlToParagraphs, looksLikeHtml, textOrHtmlParagraphs } from './html-fragment';
 import { stripJunk } from './junk';
@@ -14,7 +15,8 @@ export interface JsonDocument {
   title: string;
   paragraphs: string[];
   author?: string;
-  published?: unknown;
+  /** ISO 8601. */
+  published?: string;
   url?: string;
   lang?: string;
 }
@@ -131,8 +133,14 @@ export function parseJsonDocument(text: string): JsonDocument {
   const doc: JsonDocument = { title: textValue(pick(fields, TITLE_KEYS)) ?? '', paragraphs };
   const author = authorName(unwrap(pick(fields, AUTHOR_KEYS)));
   if (author) doc.author = author;
-  const published = pick(fields, DATE_KEYS);
-  if (published !== undefined) doc.published = unwrap(published);
+  // The first date field that parses, so an empty or junk `date` does not hide `published_at`.
+  for (const key of DATE_KEYS) {
+    const published = normaliseDate(unwrap(pick(fields, [key])));
+    if (published) {
+      doc.published = published;
+      break;
+    }
+  }
   const url = absoluteUrl(textValue(pick(fields, URL_KEYS)));
   if (url) doc.url = url;
   const lang = textValue(pick(fields, LANG_KEYS));

@@ -102,6 +102,8 @@ describe('HTML metadata without JSON-LD', () => {
     ['<meta name="DC.date.issued" content="2020-05-04T12:00:00+02:00">', '2020-05-04T10:00:00.000Z'],
     ['<meta itemprop="datePublished" content="2020-05-04">', '2020-05-04T00:00:00.000Z'],
     ['<meta name="pubdate" content="20200504">', undefined],
+    ['<meta name="date" content="unknown"><meta name="DC.date" content="2020-05-04">', '2020-05-04T00:00:00.000Z'],
+    ['<meta name="x" content="y"></head><body><time datetime="2020-05-04T08:00:00Z" pubdate>4 May</time><head>', '2020-05-04T08:00:00.000Z'],
   ])('date from %s', (tag, expected) => {
     expect(html(page(`<title>T</title>${tag}`)).publishedAt).toBe(expected);
   });

@@ -136,3 +136,7 @@ it('accepts raw U+2028/U+2029 inside JSON strings and turns them into line break
   const a = json(`{"title": "T", "body": "First line\u2028still first paragraph.\u2029\u2029Second paragraph here."}`);
   expect(a.body).toBe('First line\nstill first paragraph.\n\nSecond paragraph here.');
 });
+
+it('skips a date field that does not parse for the next one that does', () => {
+  expect(json({ title: 'H', body: TEXT, published: 'n/a', date: '2021-06-10' }).publishedAt).toBe('2021-06-10T00:00:00.000Z');
+});
