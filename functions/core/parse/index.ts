@@ -1,6 +1,19 @@
 /**
  * parseArticle: one S3 object (bytes, key, content type, metadata) to a ParsedArticle, or a
  * RejectedInput with a specific code and a reason a user can act on. Pure: no AWS, no I/O.
+ *
+ * Rejection codes, in the order they are checked:
+ * - too-large: more than MAX_OBJECT_BYTES.
+ * - empty: 0 bytes, or only whitespace and byte order marks (in any charset).
+ * - pdf, image, binary: magic numbers (PDF; PNG, JPEG, GIF, WebP, TIFF, BMP, ICO, AVIF; ZIP,
+ *   gzip and other archives, executables), or NUL / control bytes that are not UTF-16 text.
+ * - unsupported-type: another document kind by extension (.csv, .xml, .docx ...) or content
+ *   type, or markup that is not HTML.
+ * - bad-encoding: neither UTF-8/UTF-16 nor plausible Windows-1252 (or a declared charset).
+ * - malformed-html: an HTML object without a single tag.
+ * - malformed-json, json-not-object, json-no-body: JSON that does not parse, is not an
+ *   object, or has no non-empty body field.
+ * - no-text: nothing left after extraction (markup, scripts, navigation or junk only).
  */
 import { RejectedInput } from '../errors';
 import type { InputFormat, ParsedArticle, RawObject } from '../types';
