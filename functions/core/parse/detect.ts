@@ -156,7 +156,8 @@ export function keyExtension(key: string): string | undefined {
 /** Format from the start of the decoded text, for keys and content types that do not tell. */
 function sniffFormat(head: string): InputFormat | undefined {
   const start = head.replace(/^[\s\uFEFF]+/, '').slice(0, 512);
-  if (/^[{[]/.test(start)) return 'json';
+  // JSON starts with `{"` or `[` and a value; a headline like `[Update] ...` is text.
+  if (/^\{\s*("|\}|$)|^\[\s*([{["\d\]-]|true|false|null|$)/.test(start)) return 'json';
   if (/^(<!doctype html|<html|<head|<body|<meta|<title|<article|<p[\s>]|<div|<!--)/i.test(start)) return 'html';
   if (/^<\?xml[\s\S]*<html/i.test(start)) return 'html';
   if (start.startsWith('<')) return undefined;

@@ -69,6 +69,9 @@ describe('format detection', () => {
     expect(detectFormat('upload/x', parseContentType('application/octet-stream'), () => '  {"title": 1}')).toBe('json');
     expect(detectFormat('upload/x', {}, () => '<!DOCTYPE html><html>')).toBe('html');
     expect(detectFormat('upload/x', {}, () => 'Plain headline\n\nText.')).toBe('txt');
+    expect(detectFormat('upload/x', {}, () => '[1, 2]')).toBe('json');
+    expect(detectFormat('upload/x', {}, () => '[Update] Headline in brackets\n\nText.')).toBe('txt');
+    expect(detectFormat('upload/x', {}, () => '{Exklusiv} Schlagzeile')).toBe('txt');
   });
 
   it.each([
