@@ -11,6 +11,7 @@ import { rulesRecogniser } from './rules-recogniser';
 
 export { rulesRecogniser } from './rules-recogniser';
 export { mergeSpans } from './merge';
+export { combineRecognisers } from './combine';
 
 export interface ExtractOptions {
   /** Named-entity recogniser; the rule-based one when not given. */

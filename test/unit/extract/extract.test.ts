@@ -60,3 +60,21 @@ describe('extract', () => {
     expect(extract(a).dates.map((d) => d.date)).toEqual(['1996-09-01']);
   });
 });
+
+describe('combineRecognisers', () => {
+  it('keeps the first recogniser and fills gaps from the next', async () => {
+    const { combineRecognisers } = await import('../../../functions/core/extract/index');
+    const text = 'Joe Biden traf Wladimir Putin in Genf.';
+    const first: Recogniser = () => [{ start: 0, end: 9, type: 'PER' }];
+    const second: Recogniser = () => [
+      { start: 4, end: 9, type: 'LOC' },
+      { start: 15, end: 29, type: 'PER' },
+      { start: 33, end: 37, type: 'LOC' },
+    ];
+    expect(combineRecognisers(first, second)(text, 'de').map((s) => `${s.type}:${text.slice(s.start, s.end)}`)).toEqual([
+      'PER:Joe Biden',
+      'PER:Wladimir Putin',
+      'LOC:Genf',
+    ]);
+  });
+});
