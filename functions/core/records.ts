@@ -149,9 +149,14 @@ export interface VersionInfo {
   ingestedAt: string;
 }
 
+/**
+ * One-line fields (title, author, url, names): control characters and line breaks become
+ * single spaces. They carry nothing in a one-line field, and in JSON each would cost six
+ * bytes (\u0001), which would let a hostile article inflate every listing that shows it.
+ */
 function clip(value: string | undefined, max: number): string | undefined {
   if (value === undefined) return undefined;
-  const trimmed = value.trim();
+  const trimmed = value.replace(/[\p{Cc}\s]+/gu, ' ').trim();
   if (!trimmed) return undefined;
   return trimmed.length > max ? trimmed.slice(0, max) : trimmed;
 }

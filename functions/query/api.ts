@@ -14,8 +14,10 @@ import {
   parseNoQuery,
   parseRelatedQuery,
   parseStatusQuery,
+  rejectRepeated,
   type QueryString,
 } from './params';
+import { isTransientFailure, RETRY_AFTER_SECONDS } from './failure';
 import { json, problem, type Result } from './responses';
 
 /** Articles read per /entities/{id}/related request. */
@@ -61,7 +63,7 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
     try {
       return decodeCursor(cursorSecret, cursor, query, valid);
     } catch (error) {
-      if (error instanceof InvalidCursor) throw new BadRequest(`invalid cursor: ${error.message}`);
+      if (error instanceof InvalidCursor) throw new BadRequest(`invalid cursor: ${error.message}`, 'cursor');
       throw error;
     }
   };
@@ -175,7 +177,9 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       for (const route of ROUTES) {
         const match = route.pattern.exec(path);
         if (!match) continue;
-        if (method !== 'GET' && method !== 'HEAD') return problem(405, `${method} is not allowed on this resource`, { allow: 'GET' });
+        // Read-only API: no write path at all, whatever the method.
+        if (method !== 'GET') return problem(405, 'this API is read-only: only GET is allowed', { allow: 'GET' });
+        rejectRepeated(event.rawQueryString);
         const params: Record<string, string> = {};
         route.names.forEach((name, i) => (params[name] = safeDecode(match[i + 1])));
         const query = Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).filter(([, value]) => value !== undefined)) as QueryString;
@@ -183,9 +187,11 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       }
       return problem(404, 'no such resource');
     } catch (error) {
-      if (error instanceof BadRequest) return problem(400, error.message);
+      if (error instanceof BadRequest) return problem(400, error.message, {}, { ...error.extensions, ...(error.parameter ? { parameter: error.parameter } : {}) });
       if (error instanceof NotFound) return problem(404, error.message);
-      logger?.error('query failed', { path, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      const transient = isTransientFailure(error);
+      logger?.error('query failed', { path: path.slice(0, 200), transient, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      if (transient) return problem(503, 'the service is temporarily unavailable; retry later', { 'retry-after': String(RETRY_AFTER_SECONDS) });
       return problem(500, 'the request could not be completed');
     }
   };
@@ -195,7 +201,7 @@ function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new BadRequest('path is not valid URL encoding');
+    throw new BadRequest('path is not valid URL encoding', 'id');
   }
 }
 

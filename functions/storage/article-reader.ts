@@ -103,6 +103,14 @@ export function rankEntities(a: EntitySummary, b: EntitySummary): number {
   return b.articleCount - a.articleCount || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 }
 
+/** Attributes of the META item that GET /articles/{id} returns. */
+const PUBLIC_ARTICLE_ATTRIBUTES = [
+  'id', 'key', 'title', 'lang', 'publishedAt', 'ingestedAt', 'sortDate', 'author', 'url', 'format', 'charset',
+  'wordCount', 'excerpt', 'entityCount', 'entities', 'dates', 'quotes', 'versionId',
+] as const satisfies ReadonlyArray<keyof ArticleMeta>;
+
+export type PublicArticle = Pick<ArticleMeta, (typeof PUBLIC_ARTICLE_ATTRIBUTES)[number]>;
+
 const SUMMARY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'id', 'key', 'title', 'lang', 'publishedAt', 'ingestedAt', 'author', 'url', 'wordCount', 'entityCount', 'entities'];
 
 function projection(attributes: string[]): { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> } {
@@ -114,12 +122,13 @@ function projection(attributes: string[]): { ProjectionExpression: string; Expre
 export class ArticleReader {
   constructor(private readonly table: TableContext) {}
 
-  async getArticle(id: string): Promise<(Omit<ArticleMeta, 'bucket' | 'sequencer'> & Record<string, unknown>) | undefined> {
-    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.article(id) }));
-    if (!Item) return undefined;
-    // Keys, index attributes and the event sequencer are storage internals, not API.
-    const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, bucket: _bucket, sequencer: _seq, ...article } = Item;
-    return article as Omit<ArticleMeta, 'bucket' | 'sequencer'> & Record<string, unknown>;
+  /**
+   * The article as the API documents it. The projection names what is public, so keys, index
+   * attributes, the bucket, the event sequencer and any attribute added later stay internal.
+   */
+  async getArticle(id: string): Promise<PublicArticle | undefined> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.article(id), ...projection([...PUBLIC_ARTICLE_ATTRIBUTES]) }));
+    return Item as PublicArticle | undefined;
   }
 
   async getStatus(articleId: string): Promise<StatusRecord | undefined> {

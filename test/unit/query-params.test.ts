@@ -22,7 +22,7 @@ describe('query parameters', () => {
     expect(() => parseArticlesQuery({ key: 'a', limit: '5' })).toThrow(BadRequest);
     expect(parseArticlesQuery({ lang: 'de', entity: 'per-angela-merkel' })).toMatchObject({ kind: 'list', limit: 20, lang: 'de', entity: 'per-angela-merkel' });
     expect(() => parseArticlesQuery({ lang: 'German' })).toThrow(/lang/);
-    expect(() => parseArticlesQuery({ entity: 'ART#x' })).toThrow(/entity id/);
+    expect(() => parseArticlesQuery({ entity: 'ART#x' })).toThrow(/entity is malformed/);
     expect(() => parseArticlesQuery({ from: '2024-02-01', to: '2024-01-01' })).toThrow(/after/);
     expect(() => parseArticlesQuery({ sort: 'asc' })).toThrow(/unknown query parameter/);
   });

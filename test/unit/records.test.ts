@@ -126,3 +126,14 @@ describe('membership diffs', () => {
     expect(diffMemberships([m('a', 1)], []).removed.map((x) => x.entityId)).toEqual(['a']);
   });
 });
+
+describe('one-line fields', () => {
+  it('turn control characters and line breaks into single spaces, so JSON cannot balloon', () => {
+    const hostile = { ...article, title: '\u0001\u0002Breaking\n\n\tnews\u007f', author: 'A\u0000B', url: 'https://example.org/\u0007x' };
+    const ugly = { ...extraction, entities: [{ ...extraction.entities[0], name: 'Ber\u0000lin' }] };
+    const { meta } = buildArticleRecords(hostile, ugly, version);
+    expect(meta).toMatchObject({ title: 'Breaking news', author: 'A B', url: 'https://example.org/ x' });
+    expect(meta.entities[0].name).toBe('Ber lin');
+    expect(JSON.stringify(meta)).not.toMatch(/\\u00/);
+  });
+});
