@@ -22,7 +22,7 @@ import { decodeBytes, metaCharset, type Decoded } from './decode';
 import { detectFormat, keyExtension, parseContentType, rejectNonText } from './detect';
 import { parseHtmlDocument } from './html';
 import { parseJsonDocument } from './json';
-import { detectLanguage, normaliseLanguageTag } from './language';
+import { articleLanguage } from './language';
 import { authorName } from './author';
 import { absoluteUrl } from './html-meta';
 import { hasWordCharacters, inlineText, isBlank, joinParagraphs, normaliseText } from './normalise';
@@ -75,12 +75,6 @@ function metadataValue(metadata: Record<string, string> | undefined, ...keys: st
   return undefined;
 }
 
-/** S3 user metadata may name the language too (`language`, `lang`). */
-function metadataLanguage(metadata: Record<string, string> | undefined): string | undefined {
-  if (!metadata) return undefined;
-  return normaliseLanguageTag(metadata.language ?? metadata.lang);
-}
-
 export function parseArticle(raw: RawObject): ParsedArticle {
   const { bytes } = raw;
   rejectNonText(bytes);
@@ -110,7 +104,7 @@ export function parseArticle(raw: RawObject): ParsedArticle {
 
   const fromMetadata = metadataDate(raw.metadata);
   const publishedAt = format === 'txt' ? (fromMetadata ?? doc.guessedDate) : (doc.documentDate ?? fromMetadata);
-  const lang = normaliseLanguageTag(doc.declaredLang) ?? metadataLanguage(raw.metadata) ?? detectLanguage(body);
+  const lang = articleLanguage(body, doc.declaredLang, raw.metadata?.language, raw.metadata?.lang);
 
   const title = doc.title || inlineText(metadataValue(raw.metadata, 'title', 'headline') ?? '');
   const author = doc.author ?? authorName(metadataValue(raw.metadata, 'author', 'byline'));

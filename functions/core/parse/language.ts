@@ -87,3 +87,19 @@ export function detectLanguage(text: string): string {
   const code = franc(sample, { minLength: MIN_LETTERS });
   return ISO639_3_TO_1[code] ?? UNDETERMINED;
 }
+
+/**
+ * The article's language: a declared tag when it is valid, except that a German/English
+ * declaration the text clearly contradicts (a site template's lang="en" on German articles)
+ * loses to the stopword count; otherwise detection.
+ */
+export function articleLanguage(text: string, ...declared: unknown[]): string {
+  const tag = declared.map(normaliseLanguageTag).find((t) => t !== undefined);
+  if (!tag) return detectLanguage(text);
+  if (tag === 'de' || tag === 'en') {
+    const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+    const seen = stopwordGuess(sample);
+    if (seen && seen !== tag) return seen;
+  }
+  return tag;
+}

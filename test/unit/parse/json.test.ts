@@ -75,11 +75,15 @@ describe('JSON articles', () => {
     expect(json({ title: 'H', body: TEXT, url: 'not a url' }).url).toBeUndefined();
   });
 
-  it.each([['lang', 'de-DE', 'de'], ['locale', 'en_US', 'en'], ['inLanguage', 'fr', 'fr'], ['language', 'german', 'de']])(
+  it.each([['lang', 'es-ES', 'es'], ['locale', 'en_US', 'en'], ['inLanguage', 'fr', 'fr'], ['language', 'English', 'en'], ['language', 'spanish', 'es']])(
     'declared language %s=%s', (field, value, expected) => {
       expect(json({ title: 'H', body: TEXT, [field]: value }).lang).toBe(expected);
     },
   );
+
+  it('does not believe a German declaration on clearly English text', () => {
+    expect(json({ title: 'H', body: TEXT, language: 'de' }).lang).toBe('en');
+  });
 
   it('detects the language when the declared one is not a language tag', () => {
     expect(json({ title: 'H', body: TEXT, language: '??' }).lang).toBe('en');

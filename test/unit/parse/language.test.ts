@@ -38,3 +38,17 @@ it('uses S3 metadata language for txt when given', () => {
   const a = parseArticle({ key: 'a.txt', bytes: new TextEncoder().encode('Title\n\nShort.'), metadata: { language: 'de' } });
   expect(a.lang).toBe('de');
 });
+
+describe('declared language against the text', () => {
+  const german = 'Die Regierung hat am Montag beschlossen, die Steuern für kleine Unternehmen zu senken. Das sagte der Minister in Berlin.';
+  const page = (lang: string) => new TextEncoder().encode(`<html lang="${lang}"><body><article><p>${german}</p></article></body></html>`);
+
+  it('keeps a declared language the text does not contradict', () => {
+    expect(parseArticle({ key: 'a.html', bytes: page('de-DE') }).lang).toBe('de');
+    expect(parseArticle({ key: 'a.html', bytes: page('fr') }).lang).toBe('fr');
+  });
+
+  it('overrides a German/English declaration the stopwords clearly contradict', () => {
+    expect(parseArticle({ key: 'a.html', bytes: page('en') }).lang).toBe('de');
+  });
+});
