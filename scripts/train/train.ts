@@ -22,6 +22,8 @@ interface CorpusPlan extends Omit<TrainingCorpus, 'sentences'> {
 }
 
 interface LangPlan {
+  /** Epochs of each pass (chosen once from the dev curves; no per-epoch model selection). */
+  epochs: number;
   train: CorpusPlan[];
   /** Corpora whose entity names become the gazetteer (never the dev splits we report). */
   gazetteer: string[];
@@ -30,6 +32,7 @@ interface LangPlan {
 
 const PLANS: Record<'de' | 'en', LangPlan> = {
   en: {
+    epochs: 6,
     train: [
       { file: 'en/conll03-train.bio', labels: 'full', weight: 1, context: true },
       { file: 'en/wikiann-train.bio', labels: 'no-misc', weight: 0.5, context: false },
@@ -38,6 +41,7 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     dev: ['en/conll03-dev.bio'],
   },
   de: {
+    epochs: 5,
     train: [
       { file: 'de/conll03-train.bio', labels: 'full', weight: 1, context: true },
       { file: 'de/europarl-train.bio', labels: 'full', weight: 1, context: true },
@@ -53,10 +57,13 @@ interface Options {
   langs: Array<'de' | 'en'>;
   dataDir: string;
   outDir: string;
-  epochs: number;
+  /** Overrides the language's epoch count. */
+  epochs?: number;
   hashBits: number;
   seed: number;
   foldEpochs: number;
+  /** Overrides the update size of the silver (no-misc) corpora. */
+  silverWeight?: number;
   /** Dev scores after every first-pass epoch (slower). */
   verbose: boolean;
   /** Experiments: train only on corpora whose file name matches. */
@@ -68,7 +75,6 @@ function parseArgs(argv: string[]): Options {
     langs: ['en', 'de'],
     dataDir: process.env.NER_DATA_DIR ?? path.resolve(REPO, '../shared/data/ner'),
     outDir: path.join(REPO, 'models'),
-    epochs: 10,
     hashBits: 20,
     seed: 20260101,
     foldEpochs: 4,
@@ -93,6 +99,7 @@ function parseArgs(argv: string[]): Options {
       case '--hash-bits': options.hashBits = Number.parseInt(value(), 10); break;
       case '--seed': options.seed = Number.parseInt(value(), 10); break;
       case '--fold-epochs': options.foldEpochs = Number.parseInt(value(), 10); break;
+      case '--silver-weight': options.silverWeight = Number.parseFloat(value()); break;
       case '--verbose': options.verbose = true; break;
       case '--only': options.only = new RegExp(value()); break;
       default: throw new Error(`unknown option ${argv[i]}`);
@@ -138,6 +145,7 @@ function evaluate(tagger: Tagger, sentences: LabelledSentence[]): Score {
 
 async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void> {
   const plan = PLANS[lang];
+  const epochs = options.epochs ?? plan.epochs;
   const cache = new Map<string, LabelledSentence[]>();
   const read = (file: string) => {
     let s = cache.get(file);
@@ -153,7 +161,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   log(`gazetteer: ${gazetteer.size} names`);
   const corpora: TrainingCorpus[] = plan.train
     .filter((c) => !options.only || options.only.test(c.file))
-    .map((c) => ({ labels: c.labels, weight: c.weight, context: c.context, sentences: read(c.file) }));
+    .map((c) => ({ labels: c.labels, weight: c.labels === 'no-misc' ? (options.silverWeight ?? c.weight) : c.weight, context: c.context, sentences: read(c.file) }));
   const tokens = corpora.reduce((n, c) => n + c.sentences.reduce((m, s) => m + s.tokens.length, 0), 0);
   log(`${corpora.reduce((n, c) => n + c.sentences.length, 0)} training sentences, ${tokens} tokens`);
   const evaluateAll = (passes: ModelWeights[]) => {
@@ -164,13 +172,13 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const seconds = () => ((performance.now() - t0) / 1000).toFixed(0);
   const passes = trainTwoPass(corpora, {
     hashBits: options.hashBits,
-    epochs: options.epochs,
+    epochs,
     foldEpochs: options.foldEpochs,
     seed: options.seed,
     gazetteer,
     log: (message) => log(`${message} (${seconds()} s)`),
     onEpoch: (epoch, errors, averaged) => {
-      const devs = options.epochs === epoch || options.verbose ? f1s(evaluateAll([averaged()])) : '';
+      const devs = epochs === epoch || options.verbose ? f1s(evaluateAll([averaged()])) : '';
       log(`pass 1 epoch ${epoch}: ${errors} token errors ${devs} (${seconds()} s)`);
     },
     onSecondEpoch: (epoch, errors) => log(`pass 2 epoch ${epoch}: ${errors} token errors (${seconds()} s)`),
@@ -185,9 +193,9 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     report.push(`${file}\n${formatScore(score)}`);
   }
   const info = {
-    trainedOn: plan.train.map((c) => ({ file: c.file, labels: c.labels, weight: c.weight })),
+    trainedOn: plan.train.map((c) => ({ file: c.file, labels: c.labels, weight: c.labels === 'no-misc' ? (options.silverWeight ?? c.weight) : c.weight })),
     gazetteerFrom: plan.gazetteer,
-    epochs: options.epochs,
+    epochs,
     foldEpochs: options.foldEpochs,
     passes: 2,
     seed: options.seed,
