@@ -139,6 +139,9 @@ function baseForm(m: Mention, names: Set<string>, lastWords: Set<string>, lang: 
   const fixed = CANONICAL[m.name];
   if (fixed) return fixed;
   if (lang === 'en') return m.name;
+  // Declined German adjectives a tagger marks MISC ("russischen", "russische") -> "russisch".
+  const adjective = /^(\p{Ll}+isch|deutsch)(?:e|en|er|es|em)$/u.exec(m.name);
+  if (adjective && m.type === 'MISC') return adjective[1]!;
   const words = m.name.split(' ');
   const last = words.pop()!;
   const withLast = (w: string) => [...words, w].join(' ');

@@ -100,6 +100,16 @@ describe('mergeSpans', () => {
     expect(entities.map((e) => `${e.type}:${e.name}:${e.mentions}`)).toEqual(['ORG:Nato:3', 'LOC:USA:3']);
   });
 
+  it('reduces declined German adjectives tagged MISC to one stem', () => {
+    const text = 'Die russischen Truppen und die russische Seite, der deutsche Kanzler.';
+    const entities = merged(text, 'de', [
+      ['russischen', 'MISC'],
+      ['russische', 'MISC'],
+      ['deutsche', 'MISC'],
+    ]);
+    expect(entities.map((e) => `${e.name}:${e.mentions}`)).toEqual(['russisch:2', 'deutsch:1']);
+  });
+
   it('restores the nominative of declined names', () => {
     const text = 'Gespräche mit der Russischen Föderation und den Vereinten Nationen und dem Weißen Haus.';
     const entities = merged(text, 'de', [
