@@ -49,7 +49,9 @@ const ORGANISATIONS = [
   'Weißen Hauses', 'Weiße Haus', 'Weißes Haus', 'White House', 'Bundesregierung', 'Bundestag',
   'Bundesrat', 'Bundesbank', 'Bundeswehr', 'Bundesverfassungsgericht', 'Vereinten Nationen',
   'Vereinte Nationen', 'United Nations', 'European Union', 'Europäische Union', 'Europäischen Union',
-  'Sicherheitsrat', 'Security Council', 'Kongress', 'Congress', 'Senat', 'Senate',
+  'Sicherheitsrat', 'Security Council', 'DFB', 'DFL', 'ANC', 'PLO', 'IRA', 'ETA', 'PKK', 'UNHCR',
+  'IAEA', 'IAEO', 'Interpol', 'Europol', 'Greenpeace', 'Amnesty International', 'Rotes Kreuz',
+  'Roten Kreuzes', 'Red Cross', 'Spiegel', 'Der Spiegel', 'FAZ', 'taz', 'Bild', 'Reuters', 'Kongress', 'Congress', 'Senat', 'Senate',
 ];
 
 type Lang = 'de' | 'en';

@@ -226,8 +226,27 @@ function personByContext(ctx: Ctx, i: number, out: Candidate[]): void {
   }
 }
 
+/** Newspapers and broadcasters: "Stuttgarter Zeitung", "Frankfurter Rundschau", "Deutschen Allgemeinen Sonntagsblattes". */
+const PRESS_HEAD = /^(Zeitung|Rundschau|Allgemeine|Allgemeinen|Post|Nachrichten|Tageblatt|Tageblatts|Anzeiger|Anzeigers|Kurier|Kuriers|Morgenpost|Tagesspiegel|Tagesspiegels|Sonntagsblatt|Sonntagsblattes|Rundfunk|Rundfunks|Times|Herald|Tribune|Journal|Gazette|Telegraph|Observer)$/u;
+
+function press(ctx: Ctx, i: number, out: Candidate[]): void {
+  const t = ctx.tokens[i]!;
+  if (!PRESS_HEAD.test(t.text) || i === 0 || !joined(ctx, i - 1)) return;
+  let first = i;
+  while (first > 0 && first > i - 3 && joined(ctx, first - 1)) {
+    const prev = ctx.tokens[first - 1]!;
+    // Place adjectives ("Stuttgarter", "Eßlinger"), names and press words; not common nouns.
+    const placeAdjective = /^\p{Lu}\p{Ll}+er$/u.test(prev.text);
+    const nameWord = isCapitalised(prev.text) && !isCommonWord(prev.text, ctx.lang);
+    if (isFunctionWord(prev.text) || isTitle(prev.text, ctx.lang) || !(placeAdjective || nameWord || PRESS_HEAD.test(prev.text))) break;
+    first--;
+  }
+  if (first < i) out.push({ first, last: i + 1, type: 'ORG', priority: PRIORITY.gazetteerPhrase });
+}
+
 function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;
+  press(ctx, i, out);
   if (ctx.lang !== 'en' && (ORG_WORD.test(t.text) || ORG_COMPOUND.test(t.text))) {
     out.push({ first: i, last: i + 1, type: 'ORG', priority: PRIORITY.orgPattern });
   }

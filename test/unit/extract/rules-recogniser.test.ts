@@ -80,6 +80,14 @@ describe('rule recogniser precision on German nouns', () => {
     expect(tagged('A New York-based analyst said so.', 'en').filter((t) => t.startsWith('PER'))).toEqual([]);
   });
 
+  it('tags newspapers by their press words', () => {
+    expect(tagged('Er schrieb für die Eßlinger Zeitung und die Frankfurter Rundschau.', 'de')).toEqual([
+      'ORG:Eßlinger Zeitung',
+      'ORG:Frankfurter Rundschau',
+    ]);
+    expect(tagged('Die Zeitung berichtete.', 'de')).toEqual([]);
+  });
+
   it('tags company and ministry patterns', () => {
     expect(tagged('Die Siemens AG und das Bundesministerium für Finanzen einigten sich.', 'de')).toEqual([
       'ORG:Siemens AG',
