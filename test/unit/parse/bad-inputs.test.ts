@@ -36,6 +36,7 @@ describe('bad-input fixtures through parseArticle', () => {
     if (c.expected.lang) expect(article.lang).toBe(c.expected.lang);
     if (c.expected.charset) expect(article.charset).toBe(c.expected.charset);
     if (c.expected.title !== undefined) expect(article.title).toBe(c.expected.title);
+    if (c.expected.publishedAt) expect(article.publishedAt).toBe(c.expected.publishedAt);
     for (const s of c.expected.bodyIncludes ?? []) expect(article.body).toContain(s);
     for (const s of c.expected.bodyExcludes ?? []) expect(article.body).not.toContain(s);
   });
