@@ -10,6 +10,8 @@ export interface LocalConfig {
   bucketName: string;
   tableName: string;
   dataDir: string;
+  /** Batches the local event source mapping hands to the ingest handler at once (Lambda would scale out). */
+  ingestConcurrency: number;
 }
 
 /** The env vars `npm start` reads, with their defaults (the README quotes this list). */
@@ -20,6 +22,7 @@ export const LOCAL_ENV_DEFAULTS = {
   BUCKET_NAME: DEFAULT_BUCKET_NAME,
   TABLE_NAME: 'news-ingest',
   DATA_DIR: '.data',
+  INGEST_CONCURRENCY: '4',
 } as const;
 
 export type LocalEnvName = keyof typeof LOCAL_ENV_DEFAULTS;
@@ -32,6 +35,13 @@ function port(env: NodeJS.ProcessEnv, name: LocalEnvName): number {
   const raw = env[name] ?? LOCAL_ENV_DEFAULTS[name];
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
+  return value;
+}
+
+function count(env: NodeJS.ProcessEnv, key: LocalEnvName, min: number, max: number): number {
+  const raw = env[key] || LOCAL_ENV_DEFAULTS[key];
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${key} must be an integer from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 
@@ -50,6 +60,7 @@ export function localConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
     bucketName: name(env, 'BUCKET_NAME', /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
     tableName: name(env, 'TABLE_NAME', /^[A-Za-z0-9_.-]{3,255}$/),
     dataDir: resolve(env.DATA_DIR || LOCAL_ENV_DEFAULTS.DATA_DIR),
+    ingestConcurrency: count(env, 'INGEST_CONCURRENCY', 1, 32),
   };
 }
 

@@ -104,6 +104,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const query = options.queryHandler ?? ((await import('../../functions/query/handler')).handler as QueryHandler);
 
     const queue = new LocalQueue({
+      concurrency: config.ingestConcurrency,
       ...options.queue,
       handler: ingest,
       journalPath: paths.queue,

@@ -1,0 +1,307 @@
+/**
+ * `npm run bench -- load`: the local stack under load. Starts `npm start` in a child process
+ * (temp data dir, free ports), uploads generated articles concurrently, checks that the
+ * result is exact, and then runs concurrent clients against the query API.
+ *
+ * Options: --articles N (2000), --clients N (50), --seconds S (20), --upload-concurrency N (16).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { badInputCases } from '../../test/fixtures/bad-inputs';
+import { dataPaths } from '../local/config';
+import { ADMIN_PREFIX } from '../local/http-api';
+import { readLock } from '../local/lock';
+import { stopOrphanDynamoDbLocal } from '../local/dynamodb';
+import { freePort } from '../local/ports';
+import { readDeadLetters } from '../local/queue';
+import { localS3Client } from '../local/s3';
+import { median, percentile, type BenchRow } from './table';
+
+const SAMPLES = '/work/shared/samples';
+const BUCKET = 'news-articles';
+
+const PEOPLE = ['Angela Merkel', 'Olaf Scholz', 'Emmanuel Macron', 'Boris Johnson', 'Ursula von der Leyen', 'Jens Stoltenberg', 'Annalena Baerbock', 'Christine Lagarde', 'Mark Rutte', 'Pedro Sánchez', 'Giorgia Meloni', 'Donald Tusk'];
+const PLACES = ['Berlin', 'Paris', 'London', 'Brüssel', 'Wien', 'Madrid', 'Rom', 'Warschau', 'Hamburg', 'München', 'Köln', 'Genf'];
+const ORGS = ['Siemens', 'Deutsche Bank', 'Volkswagen', 'Europäische Zentralbank', 'Bundesregierung', 'Nato', 'Lufthansa', 'BASF'];
+
+interface Planned {
+  key: string;
+  body: Buffer;
+  kind: 'good' | 'duplicate' | 'bad';
+  expectedCode?: string;
+}
+
+/** Articles from the samples with varied people, places, organisations, titles and key folders. */
+function plan(count: number): Planned[] {
+  const samples = readdirSync(SAMPLES)
+    .filter((name) => /\.(txt)$/.test(name))
+    .map((name) => ({ name, lang: name.startsWith('en-') ? 'en' : 'de', text: readFileSync(join(SAMPLES, name), 'utf8') }));
+  const bad = badInputCases().filter((c) => c.expected.outcome === 'rejected' && c.bytes.length < 100_000);
+  const planned: Planned[] = [];
+  const goodKeys: Planned[] = [];
+  for (let i = 0; planned.length < count; i += 1) {
+    if (i % 50 === 7 && bad.length) {
+      const c = bad[i % bad.length];
+      planned.push({ key: `load/bad/${i}-${c.key.replace(/^.*\//, '')}`, body: Buffer.from(c.bytes), kind: 'bad', expectedCode: c.expected.outcome === 'rejected' ? c.expected.code : undefined });
+      continue;
+    }
+    if (i % 20 === 13 && goodKeys.length) {
+      // An exact re-upload of an earlier article: must still count once.
+      const earlier = goodKeys[(i * 7) % goodKeys.length];
+      planned.push({ ...earlier, kind: 'duplicate' });
+      continue;
+    }
+    const sample = samples[i % samples.length];
+    const person = PEOPLE[i % PEOPLE.length];
+    const place = PLACES[(i * 5) % PLACES.length];
+    const org = ORGS[(i * 3) % ORGS.length];
+    const [title, ...rest] = sample.text.split('\n');
+    const extra =
+      sample.lang === 'de'
+        ? `${person} sagte am Montag in ${place}, die ${org} werde die Lage genau beobachten.`
+        : `${person} said in ${place} on Monday that ${org} would watch the situation closely.`;
+    const text = [`${title} (${i})`, ...rest, '', extra, ''].join('\n');
+    const folder = ['inbox', 'wire/dpa', 'wire/reuters', 'archiv/2021/12', 'politik ausland', 'Übersee'][i % 6];
+    const item: Planned = { key: `load/${folder}/${String(i).padStart(5, '0')}-${sample.name}`, body: Buffer.from(text), kind: 'good' };
+    planned.push(item);
+    goodKeys.push(item);
+  }
+  return planned;
+}
+
+async function mapBounded<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await task(items[index], index);
+      }
+    }),
+  );
+  return results;
+}
+
+async function getJson<T>(url: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(url);
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+function startStack(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', 'scripts/local/start.ts'], { cwd: resolve(import.meta.dirname, '../..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => reject(new Error(`local stack did not start in 120 s:\n${output.slice(-2000)}`)), 120_000);
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-20_000);
+      if (output.includes('local stack is running')) {
+        clearTimeout(timer);
+        child.stdout?.removeAllListeners('data');
+        child.stdout?.resume();
+        resolveStart(child);
+      }
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      if (/WARNING|failed/.test(text)) process.stderr.write(text);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`local stack exited with ${code}:\n${output.slice(-2000)}`));
+    });
+  });
+}
+
+export async function run(argv: string[]): Promise<BenchRow[]> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      articles: { type: 'string', default: '2000' },
+      clients: { type: 'string', default: '50' },
+      seconds: { type: 'string', default: '20' },
+      'upload-concurrency': { type: 'string', default: '16' },
+    },
+  });
+  const total = Number(values.articles);
+  const clients = Number(values.clients);
+  const seconds = Number(values.seconds);
+  const uploadConcurrency = Number(values['upload-concurrency']);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'news-load-'));
+  const [apiPort, s3Port, dynamoPort] = [await freePort(), await freePort(), await freePort()];
+  const api = `http://127.0.0.1:${apiPort}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, API_PORT: String(apiPort), S3_PORT: String(s3Port), DYNAMODB_PORT: String(dynamoPort), BUCKET_NAME: BUCKET, TABLE_NAME: 'news-ingest', POWERTOOLS_LOG_LEVEL: 'WARN' };
+  const log = (line: string) => process.stderr.write(`[load] ${line}\n`);
+  log(`starting the local stack in ${dataDir}`);
+  const child = await startStack(env);
+  const rows: BenchRow[] = [];
+  const problems: string[] = [];
+  try {
+    const planned = plan(total);
+    const good = new Map<string, Planned>();
+    for (const p of planned) if (p.kind !== 'bad') good.set(p.key, p);
+    const bad = planned.filter((p) => p.kind === 'bad');
+    const duplicated = new Set(planned.filter((p) => p.kind === 'duplicate').map((p) => p.key));
+    log(`uploading ${planned.length} objects (${good.size} distinct good articles, ${planned.filter((p) => p.kind === 'duplicate').length} exact re-uploads, ${bad.length} bad) with ${uploadConcurrency} concurrent uploads`);
+
+    const s3 = localS3Client(`http://127.0.0.1:${s3Port}`);
+    const uploadedAt = new Map<string, number>();
+    const started = Date.now();
+    await mapBounded(planned, uploadConcurrency, async (p) => {
+      await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: p.key, Body: p.body }));
+      uploadedAt.set(p.key, Date.now());
+    });
+    s3.destroy();
+    const uploadSeconds = (Date.now() - started) / 1000;
+    log(`uploaded in ${uploadSeconds.toFixed(1)} s; waiting for the queue to drain`);
+
+    const admin = async () => (await fetch(`${api}${ADMIN_PREFIX}queue`, { method: 'POST', body: '{}' })).json() as Promise<{ messages: number; deadLetters: number }>;
+    let lastReport = Date.now();
+    for (;;) {
+      const state = await admin();
+      if (state.messages === 0) break;
+      if (Date.now() - lastReport > 10_000) {
+        log(`${state.messages} message(s) still queued`);
+        lastReport = Date.now();
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const drainedAt = Date.now();
+
+    // Statuses: every good key processed, every bad one rejected with its code and a reason.
+    const latencies: number[] = [];
+    let lastProcessed = started;
+    const statuses = await mapBounded([...good.keys(), ...bad.map((b) => b.key)], 16, async (key) => ({ key, ...(await getJson<{ state: string; code?: string; reason?: string; updatedAt?: string; articleId?: string }>(`${api}/status?key=${encodeURIComponent(key)}`)) }));
+    const articleIds = new Map<string, string>();
+    for (const { key, status, body } of statuses) {
+      const expected = good.has(key) ? undefined : bad.find((b) => b.key === key)?.expectedCode;
+      if (status !== 200) {
+        problems.push(`${key}: /status ${status}`);
+        continue;
+      }
+      if (good.has(key)) {
+        if (body.state !== 'processed') problems.push(`${key}: ${body.state} ${body.code ?? ''} ${body.reason ?? ''}`);
+        else articleIds.set(key, body.articleId!);
+        const done = Date.parse(body.updatedAt ?? '');
+        // A re-uploaded key's status belongs to whichever upload came last: leave it out of latency.
+        if (Number.isFinite(done) && !duplicated.has(key)) {
+          latencies.push((done - uploadedAt.get(key)!) / 1000);
+          lastProcessed = Math.max(lastProcessed, done);
+        }
+      } else if (body.state !== 'rejected' || body.code !== expected || !body.reason) problems.push(`${key}: expected rejected/${expected}, got ${body.state}/${body.code}`);
+    }
+
+    // Each good article exactly once by key and in the full listing; no bad one listed.
+    await mapBounded([...good.keys()], 16, async (key) => {
+      const { body } = await getJson<{ items: Array<{ key: string }> }>(`${api}/articles?key=${encodeURIComponent(key)}`);
+      if (body.items.length !== 1 || body.items[0].key !== key) problems.push(`${key}: /articles?key= gave ${body.items.length} item(s)`);
+    });
+    const listed = new Map<string, number>();
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Array<{ key: string }>; nextCursor: string | null } } = await getJson(`${api}/articles?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      for (const item of page.body.items) listed.set(item.key, (listed.get(item.key) ?? 0) + 1);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    for (const key of good.keys()) if (listed.get(key) !== 1) problems.push(`${key}: listed ${listed.get(key) ?? 0} times`);
+    for (const key of listed.keys()) if (!good.has(key)) problems.push(`${key}: listed but not a good article`);
+
+    // Entity counts equal a recount from the per-article records.
+    const recount = new Map<string, number>();
+    await mapBounded([...articleIds.values()], 16, async (id) => {
+      const { body } = await getJson<{ entities: Array<{ id: string }> }>(`${api}/articles/${id}`);
+      for (const entity of new Set(body.entities.map((e) => e.id))) recount.set(entity, (recount.get(entity) ?? 0) + 1);
+    });
+    let countMismatches = 0;
+    await mapBounded([...recount], 16, async ([id, count]) => {
+      const { body } = await getJson<{ articleCount: number }>(`${api}/entities/${id}`);
+      if (body.articleCount !== count) {
+        countMismatches += 1;
+        if (countMismatches <= 10) problems.push(`${id}: articleCount ${body.articleCount}, recount ${count}`);
+      }
+    });
+    const deadLetters = readDeadLetters(dataPaths(dataDir).deadLetters).length;
+    if (deadLetters) problems.push(`${deadLetters} dead letter(s)`);
+
+    const ingestSeconds = (lastProcessed - started) / 1000;
+    rows.push(
+      { benchmark: 'load: objects uploaded', value: String(planned.length), unit: 'objects', detail: `${good.size} articles, ${planned.length - good.size - bad.length} exact re-uploads, ${bad.length} bad; ${uploadConcurrency} concurrent uploads` },
+      { benchmark: 'load: upload rate', value: (planned.length / uploadSeconds).toFixed(1), unit: 'objects/s', detail: 'PutObject to s3rver' },
+      { benchmark: 'load: ingest throughput', value: (good.size / ingestSeconds).toFixed(1), unit: 'articles/s', detail: `first upload to last processed status, ${ingestSeconds.toFixed(1)} s; queue drained after ${((drainedAt - started) / 1000).toFixed(1)} s` },
+      { benchmark: 'load: upload to queryable, median', value: median(latencies).toFixed(2), unit: 's', detail: 'upload done to processed status written (records are written before it)' },
+      { benchmark: 'load: upload to queryable, p95', value: percentile(latencies, 95).toFixed(2), unit: 's', detail: 'includes queueing behind the other uploads' },
+      { benchmark: 'load: correctness problems', value: String(problems.length), unit: 'count', detail: `each good article once by key and in the listing, bad ones rejected with code, ${recount.size} entity counts recounted, dead letters ${deadLetters}` },
+    );
+    for (const problem of problems.slice(0, 20)) log(`PROBLEM ${problem}`);
+
+    // The query API under concurrent load.
+    const ids = [...articleIds.values()];
+    const entities = [...recount.keys()];
+    const keys = [...good.keys()];
+    const prefixes = ['wl', 'pu', 'bi', 'an', 'ber', 'ol', 'sie', 'eu', 'ma', 'lo'];
+    const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
+    const requests: Array<() => string> = [
+      () => '/articles',
+      () => `/articles/${pick(ids)}`,
+      () => `/entities?q=${pick(prefixes)}`,
+      () => `/entities/${pick(entities)}/articles`,
+      () => `/entities/${pick(entities)}/related`,
+      () => `/status?key=${encodeURIComponent(pick(keys))}`,
+    ];
+    log(`query load: ${clients} clients for ${seconds} s`);
+    const queryLatencies: number[] = [];
+    let errors5xx = 0;
+    let other = 0;
+    const deadline = Date.now() + seconds * 1000;
+    const loadStarted = Date.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        // Bounded: stops at the deadline, whatever happens.
+        for (let i = 0; Date.now() < deadline && i < 1_000_000; i += 1) {
+          const path = pick(requests)();
+          const t0 = performance.now();
+          try {
+            const response = await fetch(`${api}${path}`);
+            await response.arrayBuffer();
+            if (response.status >= 500) errors5xx += 1;
+            else if (response.status !== 200) other += 1;
+          } catch {
+            errors5xx += 1;
+          }
+          queryLatencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    const loadSeconds = (Date.now() - loadStarted) / 1000;
+    rows.push(
+      { benchmark: 'query load: requests', value: String(queryLatencies.length), unit: 'requests', detail: `${clients} clients, ${loadSeconds.toFixed(1)} s, mix of /articles, /articles/{id}, /entities?q=, /entities/{id}/articles, /related, /status` },
+      { benchmark: 'query load: throughput', value: (queryLatencies.length / loadSeconds).toFixed(1), unit: 'requests/s' },
+      { benchmark: 'query load: latency median', value: median(queryLatencies).toFixed(1), unit: 'ms' },
+      { benchmark: 'query load: latency p95', value: percentile(queryLatencies, 95).toFixed(1), unit: 'ms' },
+      { benchmark: 'query load: latency p99', value: percentile(queryLatencies, 99).toFixed(1), unit: 'ms' },
+      { benchmark: 'query load: 5xx or connection errors', value: String(errors5xx), unit: 'count', detail: `must be 0; other non-200: ${other}` },
+    );
+    if (problems.length || errors5xx) process.exitCode = 1;
+  } finally {
+    const lock = readLock(dataPaths(dataDir).lock);
+    child.kill('SIGTERM');
+    await new Promise((r) => {
+      const timer = setTimeout(r, 20_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        r(undefined);
+      });
+    });
+    if (child.exitCode === null) child.kill('SIGKILL');
+    if (lock?.dynamoDbPid) stopOrphanDynamoDbLocal(lock.dynamoDbPid, dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return rows;
+}
