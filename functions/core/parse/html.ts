@@ -38,6 +38,13 @@ export const MAX_READABILITY_DEPTH = 160;
  * have a few thousand.
  */
 export const MAX_READABILITY_ELEMENTS = 15_000;
+/**
+ * Readability's work grows with elements times depth, and it repeats its pass up to four
+ * times when it finds little text. Measured at the limits above: 14,880 elements 30 deep
+ * took 3.5 s, 14,200 elements 70 deep 3.8 s. Heavy real pages (8,000 elements, 35 deep) stay
+ * under this product; pathological ones go to the iterative extraction.
+ */
+export const MAX_READABILITY_WORK = 300_000;
 
 interface ReadabilityResult {
   title?: string | null;
@@ -161,7 +168,10 @@ export function parseHtmlDocument(source: string): HtmlDocument {
   let extractor: HtmlDocument['extractor'] = 'fallback';
   let readable: ReadabilityResult | undefined;
   let paragraphs: string[] = [];
-  const useReadability = meta.maxDepth <= MAX_READABILITY_DEPTH && meta.elementCount <= MAX_READABILITY_ELEMENTS;
+  const useReadability =
+    meta.maxDepth <= MAX_READABILITY_DEPTH &&
+    meta.elementCount <= MAX_READABILITY_ELEMENTS &&
+    meta.elementCount * meta.maxDepth <= MAX_READABILITY_WORK;
   if (useReadability) {
     readable = runReadability(document);
     if (readable?.content) {

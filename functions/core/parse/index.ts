@@ -28,7 +28,7 @@ import { absoluteUrl } from './html-meta';
 import { hasWordCharacters, inlineText, isBlank, joinParagraphs, normaliseText } from './normalise';
 import { parseTextDocument } from './text';
 
-export { MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS } from './html';
+export { MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS, MAX_READABILITY_WORK } from './html';
 
 interface Extracted {
   title: string;
