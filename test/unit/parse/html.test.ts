@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RejectedInput } from '../../../functions/core/errors';
-import { parseHtmlDocument, MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS } from '../../../functions/core/parse/html';
+import { parseHtmlDocument, MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS, MAX_READABILITY_WORK } from '../../../functions/core/parse/html';
 import { parseArticle } from '../../../functions/core/parse/index';
 
 const html = (text: string, key = 'news/page.html', contentType?: string) =>
@@ -189,6 +189,15 @@ describe('HTML rejections and robustness', () => {
     const doc = parseHtmlDocument(`<html><body><article>${blocks.join('')}</article></body></html>`);
     expect(doc.extractor).toBe('fallback');
     expect(doc.paragraphs).toHaveLength(blocks.length);
+  });
+
+  it('reads pages whose elements times depth exceed MAX_READABILITY_WORK by the iterative fallback', () => {
+    const depth = 70;
+    const chains = Math.ceil(MAX_READABILITY_WORK / depth / depth) + 1;
+    const chain = `${'<div>'.repeat(depth)}<p>Some paragraph text in a deep chain.</p>${'</div>'.repeat(depth)}`;
+    const doc = parseHtmlDocument(`<html><body>${chain.repeat(chains)}</body></html>`);
+    expect(doc.extractor).toBe('fallback');
+    expect(doc.paragraphs).toHaveLength(chains);
   });
 
   it('decodes entities and keeps <br> line breaks inside a paragraph', () => {
