@@ -111,7 +111,20 @@ const PUBLIC_ARTICLE_ATTRIBUTES = [
 
 export type PublicArticle = Pick<ArticleMeta, (typeof PUBLIC_ARTICLE_ATTRIBUTES)[number]>;
 
-const SUMMARY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'id', 'key', 'title', 'lang', 'publishedAt', 'ingestedAt', 'author', 'url', 'wordCount', 'entityCount', 'entities'];
+const SUMMARY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'id', 'key', 'title', 'lang', 'publishedAt', 'ingestedAt', 'author', 'url', 'wordCount', 'entityCount'];
+
+/**
+ * Summary attributes plus only the first LIST_ENTITIES_IN_SUMMARY entities (list-index paths):
+ * an article may hold 200, and a listing should not ship them all from DynamoDB to drop them.
+ */
+const SUMMARY_PROJECTION = (() => {
+  const base = projection(SUMMARY_ATTRIBUTES);
+  const entityPaths = Array.from({ length: LIST_ENTITIES_IN_SUMMARY }, (_, i) => `#ents[${i}]`);
+  return {
+    ProjectionExpression: [base.ProjectionExpression, ...entityPaths].join(', '),
+    ExpressionAttributeNames: { ...base.ExpressionAttributeNames, '#ents': 'entities' },
+  };
+})();
 
 function projection(attributes: string[]): { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> } {
   const names: Record<string, string> = {};
@@ -180,8 +193,8 @@ export class ArticleReader {
             TableName: this.table.tableName,
             IndexName: index.name,
             KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
-            ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey, ...projection(SUMMARY_ATTRIBUTES).ExpressionAttributeNames },
-            ProjectionExpression: projection(SUMMARY_ATTRIBUTES).ProjectionExpression,
+            ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey, ...SUMMARY_PROJECTION.ExpressionAttributeNames },
+            ProjectionExpression: SUMMARY_PROJECTION.ProjectionExpression,
             ExpressionAttributeValues: { ':pk': lang ? `L#${lang}#${month}` : `M#${month}`, ':lo': range.from ?? LOWEST, ':hi': range.to ?? HIGHEST },
             ScanIndexForward: false,
             Limit: want,
