@@ -51,7 +51,7 @@ const ORGANISATIONS = [
   'Vereinte Nationen', 'United Nations', 'European Union', 'Europäische Union', 'Europäischen Union',
   'Sicherheitsrat', 'Security Council', 'DFB', 'DFL', 'ANC', 'PLO', 'IRA', 'ETA', 'PKK', 'UNHCR',
   'IAEA', 'IAEO', 'Interpol', 'Europol', 'Greenpeace', 'Amnesty International', 'Rotes Kreuz',
-  'Roten Kreuzes', 'Red Cross', 'Spiegel', 'Der Spiegel', 'FAZ', 'taz', 'Bild', 'Reuters', 'Kongress', 'Congress', 'Senat', 'Senate',
+  'Roten Kreuzes', 'Red Cross', 'Spiegel', 'Der Spiegel', 'FAZ', 'taz', 'Bild', 'Kongress', 'Congress', 'Senat', 'Senate',
 ];
 
 type Lang = 'de' | 'en';

@@ -1,0 +1,108 @@
+/**
+ * Names recognised by their form: organisations (ministries, councils, companies, "Organisation
+ * für ... in Europa", newspapers), sports clubs and events.
+ */
+import { isCommonWord, isFunctionWord } from './gazetteer';
+import { joined, knownType, PRIORITY, type Candidate, type Ctx } from './rule-context';
+import { isTitle } from './titles';
+import { isCapitalised } from './tokens';
+
+/** Organisation endings of single German words: "Außenministerium", "Bundesamt". */
+const ORG_WORD = /^\p{Lu}\p{Ll}+(ministerium|ministeriums)$|^Bundes\p{Ll}*(amt|amtes|amts|bank|tag|tages|tags|rat|rates|rats|gericht|gerichts|gerichtes|regierung|wehr|agentur|anstalt|kanzleramt|kanzleramts|liga|verband|verbandes|ministerium|ministeriums)$/u;
+/** Hyphen compounds of names ending in a council: "Nato-Russland-Rat(es)". */
+const ORG_COMPOUND = /^(\p{Lu}[\p{L}]*-)+(Rat|Rates|Rats|Kommission|Konferenz|Gipfel|Gipfels)$/u;
+const COMPANY_SUFFIX = new Set(['AG', 'GmbH', 'KGaA', 'KG', 'SE', 'Inc', 'Corp', 'Corporation', 'Ltd', 'Limited', 'plc', 'PLC', 'LLC', 'Co', 'NV', 'SA', 'SpA', 'Holding', 'Holdings']);
+/** Heads of descriptive organisation names: "Organisation für Sicherheit und Zusammenarbeit in Europa". */
+const ORG_HEAD = new Set(['Organisation', 'Organization', 'Bundesamt', 'Bundesministerium', 'Ministerium', 'Institut', 'Institute', 'Kommission', 'Commission', 'Agentur', 'Agency', 'Verband', 'Bund', 'Gesellschaft', 'Stiftung', 'Foundation', 'Association', 'Federation', 'Föderation', 'Union', 'Council', 'Ministry', 'Department', 'Partei', 'Party', 'Bank', 'Universität', 'University', 'Zentrum', 'Centre', 'Center', 'Office', 'Amt']);
+const ORG_LINK = new Set(['für', 'der', 'des', 'of', 'for', 'the', 'und', 'and', 'in', 'zur', 'zum', 'on', 'von']);
+const ORG_HEAD_LINK = new Set(['für', 'der', 'des', 'of', 'for', 'zur', 'on']);
+
+/** Newspapers and broadcasters: "Stuttgarter Zeitung", "Frankfurter Rundschau", "Deutschen Allgemeinen Sonntagsblattes". */
+const PRESS_HEAD = /^(Zeitung|Rundschau|Allgemeine|Allgemeinen|Post|Nachrichten|Tageblatt|Tageblatts|Anzeiger|Anzeigers|Kurier|Kuriers|Morgenpost|Tagesspiegel|Tagesspiegels|Sonntagsblatt|Sonntagsblattes|Rundfunk|Rundfunks|Times|Herald|Tribune|Journal|Gazette|Telegraph|Observer)$/u;
+
+function press(ctx: Ctx, i: number, out: Candidate[]): void {
+  const t = ctx.tokens[i]!;
+  if (!PRESS_HEAD.test(t.text) || i === 0 || !joined(ctx, i - 1)) return;
+  let first = i;
+  while (first > 0 && first > i - 3 && joined(ctx, first - 1)) {
+    const prev = ctx.tokens[first - 1]!;
+    // Place adjectives ("Stuttgarter", "Eßlinger"), names and press words; not common nouns.
+    const placeAdjective = /^\p{Lu}\p{Ll}+er$/u.test(prev.text);
+    const nameWord = isCapitalised(prev.text) && !isCommonWord(prev.text, ctx.lang);
+    if (isFunctionWord(prev.text) || isTitle(prev.text, ctx.lang) || !(placeAdjective || nameWord || PRESS_HEAD.test(prev.text))) break;
+    first--;
+  }
+  if (first < i) out.push({ first, last: i + 1, type: 'ORG', priority: PRIORITY.gazetteerPhrase });
+}
+
+export function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
+  const t = ctx.tokens[i]!;
+  press(ctx, i, out);
+  if (ctx.lang !== 'en' && (ORG_WORD.test(t.text) || ORG_COMPOUND.test(t.text))) {
+    out.push({ first: i, last: i + 1, type: 'ORG', priority: PRIORITY.orgPattern });
+  }
+  if (COMPANY_SUFFIX.has(t.text) && i > 0 && joined(ctx, i - 1)) {
+    let first = i;
+    while (first > 0 && first > i - 4 && joined(ctx, first - 1)) {
+      const prev = ctx.tokens[first - 1]!;
+      if ((isCapitalised(prev.text) || prev.text === '&') && !isFunctionWord(prev.text) && !(prev.initial && isCommonWord(prev.text, ctx.lang))) first--;
+      else break;
+    }
+    if (first < i) out.push({ first, last: i + 1, type: 'ORG', priority: PRIORITY.orgPattern });
+  }
+  if (ORG_HEAD.has(t.text) && ORG_HEAD_LINK.has(ctx.tokens[i + 1]?.text ?? '') && joined(ctx, i)) {
+    // Head, link word, then capitalised words joined by links; must end on a capitalised word.
+    let end = i + 1;
+    let lastCap = -1;
+    while (end < ctx.tokens.length && end < i + 10 && joined(ctx, end - 1)) {
+      const w = ctx.tokens[end]!.text;
+      if (ORG_LINK.has(w)) end++;
+      else if (isCapitalised(w) && !isFunctionWord(w)) {
+        lastCap = end;
+        end++;
+      } else break;
+    }
+    if (lastCap > i + 1) out.push({ first: i, last: lastCap + 1, type: 'ORG', priority: PRIORITY.orgPattern });
+  }
+}
+
+/** Sports clubs: "FC Bayern", "1. FC Köln", "VfB Stuttgart", "Karlsruher SC", "SG Hattersheim". */
+const CLUB_PREFIX = new Set(['FC', 'SC', 'SV', 'SG', 'TSV', 'VfB', 'VfL', 'VfR', 'TuS', 'SpVgg', 'FSV', 'TSG', 'BSC', 'SSV', 'KSC', 'TV', 'TSC', 'SpVg', 'Eintracht', 'Borussia', 'Fortuna', 'Hertha', 'Alemannia', 'Arminia', 'Dynamo', 'Rot-Weiß', 'Schwarz-Weiß', 'Blau-Weiß', 'Kickers', 'Stuttgarter', 'AC', 'AS', 'Real', 'Atletico', 'Sporting', 'Olympique', 'Inter', 'Ajax', 'PSV', 'Celtic', 'Glasgow']);
+
+export function clubs(ctx: Ctx, i: number, out: Candidate[]): void {
+  const t = ctx.tokens[i]!;
+  const isPrefix = CLUB_PREFIX.has(t.text) && /^\p{Lu}{2,}|^(?:FC|SC|SV|SG|TSV|VfB|VfL|VfR|TuS|SpVgg|FSV|TSG|BSC|SSV|KSC|TV|TSC|SpVg|AC|AS|PSV)$/u.test(t.text);
+  if (isPrefix && joined(ctx, i)) {
+    let end = i + 1;
+    while (end < ctx.tokens.length && end < i + 4 && isCapitalised(ctx.tokens[end]!.text) && !isFunctionWord(ctx.tokens[end]!.text)) {
+      end++;
+      if (!joined(ctx, end - 1)) break;
+    }
+    // "1. FC Köln": the number belongs to the name.
+    let first = i;
+    const prev = ctx.tokens[i - 1];
+    if (prev && /^\d$/u.test(prev.text) && /^\.[ \t]+$/u.test(ctx.text.slice(prev.end, t.start))) first = i - 1;
+    if (end > i + 1) out.push({ first, last: end, type: 'ORG', priority: PRIORITY.orgPattern });
+  }
+  if (i > 0 && (t.text === 'FC' || t.text === 'SC' || t.text === 'SV' || t.text === 'AFC') && joined(ctx, i - 1)) {
+    const prev = ctx.tokens[i - 1]!;
+    if (isCapitalised(prev.text) && !isFunctionWord(prev.text)) out.push({ first: i - 1, last: i + 1, type: 'ORG', priority: PRIORITY.orgPattern });
+  }
+}
+
+/** Sporting and other events: "Hong Kong Open", "Davis Cup", "PGA Tour", "Grand Prix". */
+const EVENT_WORD = new Set(['Open', 'Cup', 'Masters', 'Prix', 'Championship', 'Championships', 'Games', 'Olympics', 'Trophy', 'Classic', 'Tour', 'Rally', 'Marathon', 'Invitational', 'Pokal', 'Meisterschaft', 'Meisterschaften', 'Spiele']);
+
+export function events(ctx: Ctx, i: number, out: Candidate[]): void {
+  const t = ctx.tokens[i]!;
+  if (!EVENT_WORD.has(t.text) || i === 0 || !joined(ctx, i - 1)) return;
+  let first = i;
+  while (first > 0 && first > i - 3 && joined(ctx, first - 1)) {
+    const prev = ctx.tokens[first - 1]!;
+    if (!isCapitalised(prev.text) || isFunctionWord(prev.text) || isTitle(prev.text, ctx.lang)) break;
+    if (isCommonWord(prev.text, ctx.lang) && knownType(prev.text, ctx.lang) === undefined) break;
+    first--;
+  }
+  if (first < i) out.push({ first, last: i + 1, type: 'MISC', priority: PRIORITY.gazetteerPhrase });
+}
+

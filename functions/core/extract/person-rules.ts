@@ -1,0 +1,99 @@
+/**
+ * Person rules: a name after a title or honorific ("Herr Putin", "coach Glenn Hoddle", an
+ * apposition "die Pressesprecherin ..., Jen Psaki,"), a known given name with a surname, and
+ * names in positions only people take (after "said", before an age, before "(Country)").
+ */
+import { isFunctionWord, isGivenName, lookupName } from './gazetteer';
+import { joined, joinedInName, knownType, nameLike, nameRun, PRIORITY, type Candidate, type Ctx } from './rule-context';
+import { isHonorific, isTitle } from './titles';
+import { isCapitalised } from './tokens';
+
+/** A person candidate that is really a known place or organisation ("New Zealand, 25,"). */
+function knownNonPerson(ctx: Ctx, first: number, end: number): boolean {
+  const phrase = ctx.tokens.slice(first, end).map((t) => t.text).join(' ');
+  const type = lookupName(phrase, ctx.lang);
+  return type !== undefined && type !== 'PER';
+}
+
+function pushPerson(ctx: Ctx, first: number, last: number, out: Candidate[]): void {
+  if (!knownNonPerson(ctx, first, last)) out.push({ first, last, type: 'PER', priority: PRIORITY.person });
+}
+
+export function personAfterTitle(ctx: Ctx, i: number, out: Candidate[]): void {
+  const t = ctx.tokens[i]!;
+  if (!isTitle(t.text, ctx.lang)) return;
+  // "General Motors", "Prince Edward Island": a known name that starts with the title word.
+  const next = ctx.tokens[i + 1];
+  if (next && joined(ctx, i) && lookupName(`${t.text} ${next.text}`, ctx.lang)) return;
+  // "Präsident Frankreichs": a title may be followed by a place; only honorifics force a name.
+  let start = i + 1;
+  // "Mr. Smith": skip the full stop of an abbreviated honorific.
+  if (start < ctx.tokens.length && (joined(ctx, i) || /^\.[ \t]+$/u.test(ctx.text.slice(t.end, ctx.tokens[start]!.start)))) {
+    const end = nameRun(ctx, start);
+    if (end > start) {
+      pushPerson(ctx, start, end, out);
+      return;
+    }
+  }
+  // Apposition: "die Pressesprecherin des Weißen Hauses, Jen Psaki, ..." -> name after the comma.
+  if (isHonorific(t.text)) return;
+  for (let j = i + 1; j < Math.min(ctx.tokens.length, i + 7); j++) {
+    const gap = ctx.text.slice(ctx.tokens[j - 1]!.end, ctx.tokens[j]!.start);
+    if (/[.!?;:"„“”»«\n]/u.test(gap)) return;
+    if (/^\s*,\s*$/u.test(gap)) {
+      start = j;
+      const end = nameRun(ctx, start);
+      const after = ctx.text.slice(ctx.tokens[end - 1]?.end ?? 0, ctx.tokens[end - 1] ? ctx.tokens[end - 1]!.end + 2 : 0);
+      // A full name closed by a comma or full stop; one word is too weak ("..., Russland, ...").
+      if (end - start >= 2 && /^\s*[,.]/u.test(after)) pushPerson(ctx, start, end, out);
+      return;
+    }
+  }
+}
+
+export function personFromGivenName(ctx: Ctx, i: number, out: Candidate[]): void {
+  const t = ctx.tokens[i]!;
+  if (!isGivenName(t.text) || !joinedInName(ctx, i)) return;
+  if (isFunctionWord(t.text) || isTitle(t.text, ctx.lang)) return;
+  const prev = ctx.tokens[i - 1];
+  if (prev && joined(ctx, i - 1)) {
+    if (isTitle(prev.text, ctx.lang)) return; // the title rule has it
+    // "San Francisco Giants": a given name inside a longer capitalised name is not a person's.
+    if (isCapitalised(prev.text) && !isFunctionWord(prev.text) && !prev.initial) return;
+  }
+  const end = nameRun(ctx, i);
+  if (end < i + 2) return;
+  // pushPerson drops known places and organisations that start with a given name ("Georgia Tech").
+  pushPerson(ctx, i, end, out);
+}
+
+const SAY = new Set(['said', 'says', 'told', 'added', 'sagte', 'sagt', 'erklärte', 'betonte', 'meinte']);
+
+/**
+ * Names the lists do not know, in positions only people take: after a speech verb
+ * (`said Stig Onarheim`) or before an age (`Johan Sletten, 52,`). Two words at least.
+ */
+export function personByContext(ctx: Ctx, i: number, out: Candidate[]): void {
+  const t = ctx.tokens[i]!;
+  if (SAY.has(t.text) && joined(ctx, i)) {
+    const end = nameRun(ctx, i + 1);
+    const words = end - (i + 1);
+    // One word only when the clause ends with it: `, sagte Waigel.`, `said Smith,`.
+    const closes = words === 1 && /^[,.;]/u.test(ctx.text.slice(ctx.tokens[i + 1]!.end));
+    if ((words >= 2 || closes) && !ctx.tokens[i + 1]!.initial) pushPerson(ctx, i + 1, end, out);
+  }
+  // Sports results: "Jansher Khan (Pakistan) beat ...".
+  if (isCapitalised(t.text) && (i === 0 || !nameLike(ctx, i - 1) || !joinedInName(ctx, i - 1))) {
+    const end = nameRun(ctx, i);
+    const next = ctx.tokens[end];
+    if (end > i && next && /^ ?\( ?$/u.test(ctx.text.slice(ctx.tokens[end - 1]!.end, next.start)) && /^ ?\)/u.test(ctx.text.slice(next.end, next.end + 2)) && knownType(next.text, ctx.lang) === 'LOC') {
+      pushPerson(ctx, i, end, out);
+    }
+  }
+  if (isCapitalised(t.text) && !t.initial) {
+    const end = nameRun(ctx, i);
+    const last = ctx.tokens[end - 1];
+    if (end - i >= 2 && last && /^,\s*[1-9]\d,/u.test(ctx.text.slice(last.end, last.end + 6))) pushPerson(ctx, i, end, out);
+  }
+}
+

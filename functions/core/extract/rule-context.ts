@@ -1,0 +1,112 @@
+/**
+ * What the rule families share while reading one article: its tokens, candidate spans, and
+ * word-level tests (is this word known, could it be part of a person's name).
+ */
+import type { EntityType } from '../types';
+import { isCommonWord, isFunctionWord, isGivenName, lookupName } from './gazetteer';
+import { genitiveBases } from './inflection';
+import { memo } from './memo';
+import { isTitle } from './titles';
+import { isAllCaps, isCapitalised, titleCase, type Token } from './tokens';
+
+export interface Candidate {
+  first: number;
+  /** Token index after the last. */
+  last: number;
+  type: EntityType;
+  priority: number;
+}
+
+export const PRIORITY = { orgPattern: 5, person: 4, gazetteerPhrase: 3, gazetteerWord: 2 } as const;
+
+const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin', 'al', 'ben', 'zu', 'ter', 'dos', 'du']);
+
+export interface Ctx {
+  text: string;
+  tokens: Token[];
+  lang: string;
+  /** nameLike() per token, filled on demand. */
+  nameLike: Array<boolean | undefined>;
+}
+
+/** Only spaces (no punctuation, no line break) between token i and the next. */
+export function joined(ctx: Ctx, i: number): boolean {
+  const a = ctx.tokens[i];
+  const b = ctx.tokens[i + 1];
+  return !!a && !!b && !a.possessive && /^[ \t]+$/u.test(ctx.text.slice(a.end, b.start));
+}
+
+/** Joined by spaces or the full stop of an initial ("Hansjörg N. Schultz"). */
+export function joinedInName(ctx: Ctx, i: number): boolean {
+  if (joined(ctx, i)) return true;
+  const a = ctx.tokens[i]!;
+  const b = ctx.tokens[i + 1];
+  return !!b && /^\p{Lu}$/u.test(a.text) && /^\.[ \t]+$/u.test(ctx.text.slice(a.end, b.start));
+}
+
+const knownTypeDe = memo((word) => knownTypeOf(word, 'de'));
+const knownTypeEn = memo((word) => knownTypeOf(word, 'en'));
+const knownTypeAny = memo((word) => knownTypeOf(word, 'und'));
+
+/** Known type of a word, trying German genitive and all-caps headline forms. */
+export function knownType(word: string, lang: string): EntityType | undefined {
+  return (lang === 'de' ? knownTypeDe : lang === 'en' ? knownTypeEn : knownTypeAny)(word);
+}
+
+function knownTypeOf(word: string, lang: string): EntityType | undefined {
+  const direct = lookupName(word, lang);
+  if (direct) return direct;
+  if (isAllCaps(word) && word.length > 3) return lookupName(titleCase(word), lang);
+  if (lang !== 'en') {
+    for (const base of genitiveBases(word)) {
+      const type = lookupName(base, lang);
+      if (type) return type;
+    }
+  }
+  return undefined;
+}
+
+/** Could this word be (part of) a person's name here? */
+export function nameLike(ctx: Ctx, i: number): boolean {
+  const cached = ctx.nameLike[i];
+  if (cached !== undefined) return cached;
+  return (ctx.nameLike[i] = nameLikeAt(ctx, i));
+}
+
+function nameLikeAt(ctx: Ctx, i: number): boolean {
+  const t = ctx.tokens[i];
+  if (!t || !isCapitalised(t.text) || isAllCaps(t.text) && t.text.length > 1 && !/^[\p{Lu}]\p{Ll}/u.test(t.text)) {
+    // All-caps words are acronyms or headline shouting, not names to invent a person from.
+    return false;
+  }
+  if (isFunctionWord(t.text) || isTitle(t.text, ctx.lang)) return false;
+  // "New York-based", "Nobel-winning": a lower-case compound part makes an adjective.
+  if (/-\p{Ll}/u.test(t.text)) return false;
+  if (isCommonWord(t.text, ctx.lang) && !isGivenName(t.text)) return false;
+  const type = knownType(t.text, ctx.lang);
+  return type === undefined || type === 'PER' || isGivenName(t.text);
+}
+
+/** Extends a person name from token `from`: up to three name words, with particles and initials. */
+export function nameRun(ctx: Ctx, from: number): number {
+  let end = from;
+  let words = 0;
+  while (end < ctx.tokens.length && words < 4) {
+    const t = ctx.tokens[end]!;
+    if (nameLike(ctx, end)) {
+      words++;
+      end++;
+    } else if (words === 1 && isGivenName(ctx.tokens[end - 1]!.text) && NAME_PARTICLES.has(t.text) && joined(ctx, end)) {
+      // Only between given name and surname ("Richard von Weizsäcker", "Ursula von der
+      // Leyen"); after a surname "von" is a preposition ("Matthäus von Inter").
+      let next = end + 1;
+      if (NAME_PARTICLES.has(ctx.tokens[next]?.text ?? '') && joined(ctx, next)) next++;
+      if (!nameLike(ctx, next) || !joined(ctx, next - 1)) break;
+      end = next;
+      continue;
+    } else break;
+    if (!joinedInName(ctx, end - 1)) break;
+  }
+  return end;
+}
+
