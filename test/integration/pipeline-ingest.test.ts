@@ -7,6 +7,9 @@ import { badInputCases } from '../fixtures/bad-inputs';
 import { objectCreatedEvent } from '../../scripts/local/s3-events';
 import { readDeadLetters } from '../../scripts/local/queue';
 import { dataPaths } from '../../scripts/local/config';
+import { run as putCommand } from '../../scripts/cli/put';
+import { run as statusCommand } from '../../scripts/cli/status';
+import { run as reindexCommand } from '../../scripts/cli/reindex';
 
 /**
  * The whole pipeline on the local stack with the real handlers: S3 upload -> s3rver event ->
@@ -140,6 +143,24 @@ describe('pipeline: upload, ingest, query', () => {
       expect(await waitForFinal(local.api, key), key).toMatchObject({ key, state: 'processed' });
       expect((await articleByKey(local.api, key))?.key, key).toBe(key);
     }
+    noDeadLetters();
+  });
+
+  it('works through the CLI: put --wait, status, reindex', async () => {
+    // The commands find the stack the way a user's shell would: endpoint and API from the env.
+    process.env.API_URL = local.api;
+    process.env.BUCKET_NAME = local.bucket;
+    process.env.DATA_DIR = local.dataDir;
+    expect(await putCommand(['/work/shared/samples/en-dev-090.txt', '/work/shared/samples/de-dev-120.txt', '--prefix', 'cli', '--wait', '--timeout', '60'])).toBe(0);
+    expect((await statusOf(local.api, 'cli/en-dev-090.txt'))?.state).toBe('processed');
+    expect(await statusCommand(['cli/de-dev-120.txt'])).toBe(0);
+    expect(await statusCommand(['cli/never-uploaded.txt'])).toBe(1);
+    expect(await statusCommand(['--dead-letters'])).toBe(0);
+    const before = await statusOf(local.api, 'cli/en-dev-090.txt');
+    expect(await reindexCommand(['--prefix', 'cli/'])).toBe(0);
+    const after = await waitForFinal(local.api, 'cli/en-dev-090.txt', { state: 'processed' });
+    expect(Date.parse(after.updatedAt!)).toBeGreaterThan(Date.parse(before!.updatedAt!));
+    expect(after.articleId).toBe(before!.articleId);
     noDeadLetters();
   });
 
