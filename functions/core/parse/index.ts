@@ -35,7 +35,7 @@ interface Extracted {
   paragraphs: string[];
   author?: string;
   url?: string;
-  /** Date the document itself states (HTML meta, JSON field); wins over S3 metadata. */
+  /** Date the document itself states (HTML meta, JSON field, front matter); wins over S3 metadata. */
   documentDate?: string;
   /** Date guessed from a txt dateline; S3 metadata wins over it. */
   guessedDate?: string;
@@ -46,7 +46,10 @@ function extract(format: InputFormat, text: string, key: string): Extracted {
   switch (format) {
     case 'txt': {
       const doc = parseTextDocument(text, { markdown: keyExtension(key) === 'md' });
-      return { title: doc.title, paragraphs: doc.paragraphs, author: doc.author, guessedDate: doc.datelineDate };
+      return {
+        title: doc.title, paragraphs: doc.paragraphs, author: doc.author, url: doc.url,
+        documentDate: doc.declaredDate, guessedDate: doc.datelineDate, declaredLang: doc.lang,
+      };
     }
     case 'html': {
       const doc = parseHtmlDocument(text);
@@ -103,7 +106,8 @@ export function parseArticle(raw: RawObject): ParsedArticle {
   }
 
   const fromMetadata = metadataDate(raw.metadata);
-  const publishedAt = format === 'txt' ? (fromMetadata ?? doc.guessedDate) : (doc.documentDate ?? fromMetadata);
+  // The document's own date, then S3 metadata, then a guess from a txt dateline.
+  const publishedAt = doc.documentDate ?? fromMetadata ?? doc.guessedDate;
   const lang = articleLanguage(body, doc.declaredLang, raw.metadata?.language, raw.metadata?.lang);
 
   const title = doc.title || inlineText(metadataValue(raw.metadata, 'title', 'headline') ?? '');

@@ -3,16 +3,24 @@
  * paragraphs, scraper junk is removed, and a wire dateline (`LONDON 1996-08-30`) gives the
  * date when nothing better does.
  */
-import { datelineDate } from './dates';
+import { authorName } from './author';
+import { datelineDate, normaliseDate } from './dates';
+import { absoluteUrl } from './html-meta';
 import { stripJunk } from './junk';
-import { splitParagraphs } from './normalise';
+import { readFrontMatter, stripMarkdown } from './markdown';
+import { inlineText, splitParagraphs } from './normalise';
 
 export interface TextDocument {
   title: string;
   paragraphs: string[];
   /** Date from a dateline near the top, a guess that explicit metadata overrides. */
   datelineDate?: string;
+  /** Date the document states outright (markdown front matter). */
+  declaredDate?: string;
   author?: string;
+  /** Declared language tag (markdown front matter), not yet validated. */
+  lang?: string;
+  url?: string;
 }
 
 /** Longest first line still taken as a headline; longer means the text has none. */
@@ -43,19 +51,33 @@ function headerDetails(blocks: readonly string[]): Pick<TextDocument, 'datelineD
   return details;
 }
 
-/** Markdown syntax that would otherwise end up in the text: headings, emphasis, links, images. */
-function stripMarkdown(text: string): string {
-  return text
-    .replace(/^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$/gm, '$1')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-    .replace(/^ {0,3}([-*_])( ?\1){2,}[ \t]*$/gm, '')
-    .replace(/^ {0,3}> ?/gm, '');
+function markdownDocument(text: string): TextDocument {
+  const { fields, body } = readFrontMatter(text);
+  const doc = plainDocument(stripMarkdown(body));
+  const title = fields.title ? inlineText(fields.title) : '';
+  if (title) {
+    // The body usually starts with the same headline (or has none); either way the front matter names it.
+    const paragraphs = doc.title && doc.title !== title ? [doc.title, ...doc.paragraphs] : doc.paragraphs;
+    doc.title = title;
+    doc.paragraphs = paragraphs[0] === title ? paragraphs.slice(1) : paragraphs;
+  }
+  const date = normaliseDate(fields.date ?? fields.published ?? fields.publishdate ?? fields.pubdate);
+  if (date) doc.declaredDate = date;
+  const author = authorName(fields.author ?? fields.authors ?? fields.byline);
+  if (author) doc.author = author;
+  const lang = fields.lang ?? fields.language ?? fields.locale;
+  if (lang) doc.lang = lang;
+  const url = absoluteUrl(fields.url ?? fields.canonical ?? fields.canonical_url ?? fields.link);
+  if (url) doc.url = url;
+  return doc;
 }
 
 export function parseTextDocument(text: string, options: { markdown?: boolean } = {}): TextDocument {
-  const blocks = stripJunk(splitParagraphs(options.markdown ? stripMarkdown(text) : text));
+  return options.markdown ? markdownDocument(text) : plainDocument(text);
+}
+
+function plainDocument(text: string): TextDocument {
+  const blocks = stripJunk(splitParagraphs(text));
   if (blocks.length === 0) return { title: '', paragraphs: [] };
 
   const first = blocks[0]!;

@@ -125,3 +125,31 @@ describe('txt through parseArticle', () => {
     expect(parse('Only one line\n\nLeave a Reply')).toMatchObject({ title: '', body: 'Only one line' });
   });
 });
+
+describe('markdown front matter', () => {
+  const md = (text: string, metadata?: Record<string, string>) =>
+    parseArticle({ key: 'posts/2021/story.md', bytes: new TextEncoder().encode(text), metadata });
+
+  it('takes title, date, author, language and url from the front matter', () => {
+    const a = md('---\ntitle: "Flood defences approved"\ndate: 2021-03-04T10:00:00Z\nauthor: Jane Smith\nlang: en-GB\nurl: https://example.org/flood\ntags: [a, b]\n---\n\n# Flood defences approved\n\nThe council **approved** the plan on Thursday.\n\nWork starts in summer.', { published: '2020-01-01' });
+    expect(a).toEqual({
+      format: 'txt', charset: 'utf-8', title: 'Flood defences approved', lang: 'en',
+      body: 'The council approved the plan on Thursday.\n\nWork starts in summer.',
+      publishedAt: '2021-03-04T10:00:00.000Z', author: 'Jane Smith', url: 'https://example.org/flood',
+    });
+  });
+
+  it('keeps the first line as text when the front matter names a different title', () => {
+    const a = md("---\ntitle: 'Der Titel'\n---\nDer erste Absatz beginnt gleich hier.\n\nUnd der zweite Absatz folgt.");
+    expect(a.title).toBe('Der Titel');
+    expect(a.body).toBe('Der erste Absatz beginnt gleich hier.\n\nUnd der zweite Absatz folgt.');
+  });
+
+  it('reads markdown without front matter as before', () => {
+    expect(md('# Headline\n\nText of the story goes here.').title).toBe('Headline');
+  });
+
+  it('leaves a horizontal rule that is not front matter alone', () => {
+    expect(md('Headline\n\n---\n\nText of the story goes here.').body).toBe('Text of the story goes here.');
+  });
+});
