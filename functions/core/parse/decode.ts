@@ -155,8 +155,11 @@ export function decodeBytes(bytes: Uint8Array, declared: ReadonlyArray<string | 
     }
   }
 
-  const utf16 = sniffUtf16(bytes);
-  if (utf16) {
+  // UTF-16 has zero bytes that would read as binary: a clear byte pattern or a declaration
+  // is tried before the binary check.
+  const declaredUtf16 = declared.map((label) => (label ? decoderFor(label, true)?.encoding : undefined)).find((e) => e === 'utf-16le' || e === 'utf-16be');
+  for (const utf16 of [sniffUtf16(bytes), declaredUtf16]) {
+    if (!utf16) continue;
     const text = tryDecode(bytes.subarray(0, bytes.length & ~1), utf16);
     if (text !== undefined) return finish(text, utf16);
   }

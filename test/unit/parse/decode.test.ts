@@ -49,6 +49,17 @@ describe('decodeBytes', () => {
     expect(decodeBytes(utf8('plain ascii'), ['windows-1252']).charset).toBe('windows-1252');
   });
 
+  it('honours a declared UTF-16 without BOM even when the text is not ASCII-heavy', () => {
+    const japanese = '東京で会議が開かれた。 政府は 新しい 計画を 発表した。';
+    expect(decodeBytes(utf16(japanese, true), ['utf-16le'])).toEqual({ text: japanese, charset: 'utf-16le' });
+    expect(decodeBytes(utf16(japanese, false), ['utf-16be'])).toEqual({ text: japanese, charset: 'utf-16be' });
+  });
+
+  it('decodes other declared charsets with the platform decoders', () => {
+    expect(decodeBytes(Uint8Array.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), ['windows-1251']).text).toBe('Привет');
+    expect(decodeBytes(Uint8Array.from([0x82, 0xa0, 0x82, 0xa2]), ['shift_jis']).text).toBe('あい');
+  });
+
   it('ignores a declared charset that is unknown or wrong for the bytes', () => {
     expect(decodeBytes(utf8(GERMAN), ['no-such-charset']).charset).toBe('utf-8');
     // Declared UTF-8 but the bytes are Windows-1252: the bytes decide.
