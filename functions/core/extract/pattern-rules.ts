@@ -1,11 +1,11 @@
 /**
  * Names recognised by their form: organisations (ministries, councils, companies, "Organisation
- * für ... in Europa", newspapers), sports clubs and events.
+ * für ... in Europa", newspapers), sports clubs, events, and the place in a dateline.
  */
 import { isCommonWord, isFunctionWord } from './gazetteer';
 import { joined, knownType, PRIORITY, type Candidate, type Ctx } from './rule-context';
 import { isTitle } from './titles';
-import { isCapitalised } from './tokens';
+import { isAllCaps, isCapitalised } from './tokens';
 
 /** Organisation endings of single German words: "Außenministerium", "Bundesamt". */
 const ORG_WORD = /^\p{Lu}\p{Ll}+(ministerium|ministeriums)$|^Bundes\p{Ll}*(amt|amtes|amts|bank|tag|tages|tags|rat|rates|rats|gericht|gerichts|gerichtes|regierung|wehr|agentur|anstalt|kanzleramt|kanzleramts|liga|verband|verbandes|ministerium|ministeriums)$/u;
@@ -106,3 +106,17 @@ export function events(ctx: Ctx, i: number, out: Candidate[]): void {
   if (first < i) out.push({ first, last: i + 1, type: 'MISC', priority: PRIORITY.gazetteerPhrase });
 }
 
+
+/** "LONDON 1996-08-30", "LONGYEAR, Norway 1996-08-30", "MANAGUA, 23. August (dpa)". */
+const DATELINE_TAIL = /^(?:,\s*(?:\p{Lu}[\p{L}.]*\s+){0,3})?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}\b|\(\p{L}+\))/u;
+
+export function dateline(ctx: Ctx, i: number, out: Candidate[]): void {
+  const t = ctx.tokens[i]!;
+  const lineStart = i === 0 || /\n\s*$/u.test(ctx.text.slice(ctx.tokens[i - 1]!.end, t.start));
+  if (!lineStart || !isAllCaps(t.text)) return;
+  let end = i + 1;
+  while (end < ctx.tokens.length && end < i + 3 && joined(ctx, end - 1) && isAllCaps(ctx.tokens[end]!.text)) end++;
+  if (DATELINE_TAIL.test(ctx.text.slice(ctx.tokens[end - 1]!.end, ctx.tokens[end - 1]!.end + 40))) {
+    out.push({ first: i, last: end, type: 'LOC', priority: PRIORITY.orgPattern });
+  }
+}

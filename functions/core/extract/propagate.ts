@@ -24,6 +24,8 @@ export function propagate(text: string, lang: string, spans: Span[]): Span[] {
     if (!words.length || !isCapitalised(words[0]!)) continue;
     const name = words.join(' ');
     if (name.length >= 2 && !isFunctionWord(name)) vote(name, span.type);
+    // A dateline's "LONGYEAR" is the "Longyear" of the body.
+    if (name.length > 3 && isAllCaps(name.replace(/ /gu, '')) && span.type !== 'ORG') vote(words.map(titleCase).join(' '), span.type);
     // A person's surname stands for the person later on.
     const surname = words[words.length - 1]!;
     if (span.type === 'PER' && words.length >= 2 && surname.length >= 3 && !isCommonWord(surname, lang) && !isFunctionWord(surname)) {

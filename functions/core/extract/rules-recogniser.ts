@@ -7,7 +7,7 @@
 import type { EntityType, Recogniser, Span } from '../types';
 import { isCommonWord, isFunctionWord, isGivenName, lookupName, MAX_NAME_WORDS, startsKnownName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
-import { clubs, events, orgPatterns } from './pattern-rules';
+import { clubs, dateline, events, orgPatterns } from './pattern-rules';
 import { personAfterTitle, personByContext, personFromGivenName } from './person-rules';
 import { joined, knownType, PRIORITY, type Candidate, type Ctx } from './rule-context';
 import { isTitle } from './titles';
@@ -21,6 +21,7 @@ export const rulesRecogniser: Recogniser = (text: string, lang: string): Span[] 
     orgPatterns(ctx, i, candidates);
     clubs(ctx, i, candidates);
     events(ctx, i, candidates);
+    dateline(ctx, i, candidates);
     personAfterTitle(ctx, i, candidates);
     personFromGivenName(ctx, i, candidates);
     personByContext(ctx, i, candidates);

@@ -124,6 +124,8 @@ describe('rule recogniser on English samples', () => {
       expect.arrayContaining(['Stig Onarheim', 'Johan Sletten', 'Heidi Groenstein', 'Rolf Soderlind']),
     );
     expect(names(x, 'LOC')).toEqual(expect.arrayContaining(['Norway', 'Russia', 'Moscow', 'Spitzbergen']));
+    // The dateline's "LONGYEAR" is a place, and so is every "Longyear" in the body.
+    expect(x.entities.find((e) => e.name === 'Longyear')).toMatchObject({ type: 'LOC', mentions: 7 });
     for (const n of names(x, 'PER')) expect(n).not.toMatch(/^(The|Police|Disaster|Winter|Longyear)\b/);
   });
 
