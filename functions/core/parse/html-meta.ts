@@ -6,6 +6,7 @@ import type { DomNode } from './dom-text';
 import { authorName } from './author';
 import { findArticleNode, ldString, type JsonObject } from './json-ld';
 import { normaliseDate } from './dates';
+import { absoluteUrl } from './url';
 import { inlineText } from './normalise';
 
 export interface PageMeta {
@@ -141,15 +142,4 @@ export function readPageMeta(document: DomNode): PageMeta {
   const body = ldString(article.articleBody);
   if (body) result.articleBody = body;
   return result;
-}
-
-/** An http(s) URL, resolving a relative one against `base` when given. */
-export function absoluteUrl(value: string | undefined, base?: string): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = base ? new URL(value, base) : new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }

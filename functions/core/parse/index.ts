@@ -24,7 +24,7 @@ import { parseHtmlDocument } from './html';
 import { parseJsonDocument } from './json';
 import { articleLanguage } from './language';
 import { authorName } from './author';
-import { absoluteUrl } from './html-meta';
+import { absoluteUrl } from './url';
 import { hasWordCharacters, inlineText, isBlank, joinParagraphs, normaliseText } from './normalise';
 import { parseTextDocument } from './text';
 

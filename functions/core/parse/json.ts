@@ -6,7 +6,7 @@
 import { RejectedInput } from '../errors';
 import { authorName } from './author';
 import { normaliseDate } from './dates';
-import { absoluteUrl } from './html-meta';
+import { absoluteUrl } from './url';
 import { htmlToParagraphs, looksLikeHtml, textOrHtmlParagraphs } from './html-fragment';
 import { stripJunk } from './junk';
 import { hasWordCharacters, inlineText } from './normalise';

@@ -5,7 +5,7 @@
  */
 import { authorName } from './author';
 import { datelineDate, normaliseDate } from './dates';
-import { absoluteUrl } from './html-meta';
+import { absoluteUrl } from './url';
 import { stripJunk } from './junk';
 import { readFrontMatter, stripMarkdown } from './markdown';
 import { inlineText, splitParagraphs } from './normalise';
