@@ -4,6 +4,7 @@ import { articleIdFor } from '../core/records';
 import { isReindexRequest } from '../shared/reindex';
 import { QUEUE } from '../shared/resources';
 import { parseMessageBody } from './events';
+import { createIngestMetrics, type IngestMetrics } from './metrics';
 import { processObjectEvent, recordFailure, sanitise, type IngestDeps } from './process-object';
 
 /** Messages of one batch processed at once: enough to overlap I/O, few enough for 2 cores. */
@@ -12,6 +13,8 @@ const BATCH_CONCURRENCY = 4;
 export interface IngestHandlerOptions {
   deps: IngestDeps;
   logger?: Logger;
+  /** Defaults to Powertools EMF metrics in the NewsIngest namespace. */
+  metrics?: IngestMetrics;
   maxReceiveCount?: number;
 }
 
@@ -22,6 +25,7 @@ export interface IngestHandlerOptions {
 export function createIngestHandler(options: IngestHandlerOptions): (event: SQSEvent) => Promise<SQSBatchResponse> {
   const logger = options.logger ?? new Logger({ serviceName: 'ingest' });
   const maxReceiveCount = options.maxReceiveCount ?? QUEUE.maxReceiveCount;
+  const metrics = options.metrics ?? createIngestMetrics();
 
   const processMessage = async (message: SQSRecord): Promise<boolean> => {
     const parsed = parseMessageBody(message.body);
@@ -31,10 +35,12 @@ export function createIngestHandler(options: IngestHandlerOptions): (event: SQSE
     }
     if (parsed.kind === 'invalid') {
       logger.warn('dropping malformed message', { messageId: message.messageId, reason: parsed.reason });
+      metrics.invalid();
       return true;
     }
     for (const invalid of parsed.invalid) {
       logger.warn('skipping malformed S3 record', { messageId: message.messageId, ...invalid });
+      metrics.invalid();
       if (invalid.bucket && invalid.key) {
         await options.deps.writer.recordInvalidEvent(articleIdFor(invalid.bucket, invalid.key), invalid.bucket, invalid.key, invalid.reason);
       }
@@ -44,11 +50,15 @@ export function createIngestHandler(options: IngestHandlerOptions): (event: SQSE
     const force = isReindexRequest(message.messageAttributes);
     let ok = true;
     for (const event of parsed.records) {
+      const started = performance.now();
       try {
         const outcome = await processObjectEvent(options.deps, event, { force });
-        logger.info('object event applied', { key: event.key, eventName: event.eventName, sequencer: event.sequencer, ...outcome });
+        const durationMs = performance.now() - started;
+        metrics.outcome(outcome, durationMs);
+        logger.info('object event applied', { key: event.key, eventName: event.eventName, sequencer: event.sequencer, durationMs: Math.round(durationMs), ...outcome });
       } catch (error) {
         ok = false;
+        metrics.failed();
         const lastAttempt = receiveCount >= maxReceiveCount;
         logger.error('object event failed', { key: event.key, sequencer: event.sequencer, receiveCount, lastAttempt, error: sanitise(error) });
         if (lastAttempt) {
@@ -73,12 +83,17 @@ export function createIngestHandler(options: IngestHandlerOptions): (event: SQSE
         } catch (error) {
           // Only reachable when recording a malformed record's status failed: retry that too.
           logger.error('message failed', { messageId: message.messageId, error: sanitise(error) });
+          metrics.failed();
           ok = false;
         }
         if (!ok) failures.push(message.messageId);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, event.Records.length) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, event.Records.length) }, worker));
+    } finally {
+      metrics.flush();
+    }
     return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
   };
 }

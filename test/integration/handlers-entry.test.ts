@@ -41,6 +41,7 @@ describe('Lambda entry points configured from the environment', () => {
       BUCKET_NAME: BUCKET,
       CURSOR_SECRET: 'entry-secret',
       POWERTOOLS_LOG_LEVEL: 'ERROR',
+      POWERTOOLS_METRICS_DISABLED: 'true',
     });
     const client = localS3Client(s3.endpoint);
     await client.send(

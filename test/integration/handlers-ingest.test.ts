@@ -1,16 +1,53 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { entityId } from '../../functions/core/entity-id';
 import { articleIdFor } from '../../functions/core/records';
 import { createIngestHandler } from '../../functions/ingest/batch';
+import { createIngestMetrics, METRICS_NAMESPACE, type IngestMetrics } from '../../functions/ingest/metrics';
 import { ArticleWriter } from '../../functions/storage/article-writer';
 import { tableContext } from '../../functions/storage/table';
 import { useDynamoDbLocal } from '../support/dynamodb';
 import { BUCKET, fakeDeps, type FakeArticle } from './storage-fixtures';
 
 let messageCounter = 0;
+
+const silentMetrics: IngestMetrics = { outcome: () => undefined, failed: () => undefined, invalid: () => undefined, flush: () => undefined };
+
+/** Counts what the handler reports, by outcome (rejections by code). */
+function countingMetrics() {
+  const counts: Record<string, number> = {};
+  const durations: number[] = [];
+  let flushes = 0;
+  const bump = (name: string) => (counts[name] = (counts[name] ?? 0) + 1);
+  const metrics: IngestMetrics = {
+    outcome: (outcome, durationMs) => {
+      bump(outcome.result === 'rejected' ? `rejected:${outcome.code}` : outcome.result);
+      if (outcome.result === 'processed') durations.push(durationMs);
+    },
+    failed: () => bump('failed'),
+    invalid: () => bump('invalid'),
+    flush: () => (flushes += 1),
+  };
+  return { metrics, counts, durations, flushes: () => flushes };
+}
+
+/** EMF lines Powertools writes to stdout while `run` runs. */
+async function emfLines(run: () => Promise<unknown>): Promise<Array<Record<string, unknown> & { _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string; Unit: string }> }> } }>> {
+  const written: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+  try {
+    await run();
+  } finally {
+    spy.mockRestore();
+  }
+  return written.flatMap((chunk) => chunk.split('\n')).filter((line) => line.includes('"_aws"')).map((line) => JSON.parse(line));
+}
 
 function message(body: unknown, receiveCount = 1, reindex = false): SQSRecord {
   messageCounter += 1;
@@ -36,7 +73,7 @@ function s3Notification(eventName: string, encodedKey: string, sequencer: string
 describe('ingest handler (SQS batch) against DynamoDB Local', () => {
   const db = useDynamoDbLocal();
 
-  const setup = () => {
+  const setup = (metrics: IngestMetrics = silentMetrics) => {
     const table = tableContext(db.client, db.tableName);
     const objects = new Map<string, FakeArticle>();
     const deps = fakeDeps(new ArticleWriter(table), objects);
@@ -47,7 +84,7 @@ describe('ingest handler (SQS batch) against DynamoDB Local', () => {
       return readObject(ref);
     };
     const logger = new Logger({ serviceName: 'ingest-test', logLevel: 'SILENT' });
-    const handler = createIngestHandler({ deps, logger });
+    const handler = createIngestHandler({ deps, logger, metrics });
     const status = async (key: string) =>
       (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ART#${articleIdFor(BUCKET, key)}`, sk: 'STATUS' }, ConsistentRead: true }))).Item;
     const entity = async (id: string) => (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ENT#${id}`, sk: 'META' }, ConsistentRead: true }))).Item;
@@ -119,5 +156,80 @@ describe('ingest handler (SQS batch) against DynamoDB Local', () => {
     expect(await entity(entityId('ORG', 'Old Model Org'))).toBeUndefined();
     expect(await entity(entityId('ORG', 'New Model Org'))).toMatchObject({ articleCount: 1 });
     expect(await status('in/re.txt')).toMatchObject({ state: 'processed' });
+  });
+
+  describe('metrics', () => {
+    afterEach(() => {
+      delete process.env.POWERTOOLS_METRICS_DISABLED;
+    });
+
+    const mixedBatch = (objects: Map<string, FakeArticle>, prefix: string) => {
+      objects.set(`${prefix}/ok.txt`, { title: 'Ok', entities: [['PER', `${prefix} Metric Person`, 1]] });
+      objects.set(`${prefix}/empty.txt`, { title: '', entities: [], reject: true });
+      objects.set(`${prefix}/empty2.txt`, { title: '', entities: [], reject: true });
+      const ok = message(s3Notification('ObjectCreated:Put', `${prefix}/ok.txt`, '20'));
+      return {
+        first: [
+          ok,
+          message(s3Notification('ObjectCreated:Put', `${prefix}/empty.txt`, '21')),
+          message(s3Notification('ObjectCreated:Put', `${prefix}/empty2.txt`, '22')),
+          message(s3Notification('ObjectCreated:Put', `${prefix}/missing.txt`, '23')),
+          message(s3Notification('ObjectCreated:Put', `${prefix}/huge.txt`, '24', 50 * 1024 * 1024)),
+          message(s3Notification('ObjectCreated:Put', `flaky/${prefix}.txt`, '25')),
+          message('not json'),
+          message({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: BUCKET }, object: { key: `${prefix}/noseq.txt` } } }] }),
+        ],
+        // The same event again (duplicate), an older one (stale) and a delete.
+        second: [ok, message(s3Notification('ObjectCreated:Put', `${prefix}/ok.txt`, '1F')), message(s3Notification('ObjectRemoved:Delete', `${prefix}/empty.txt`, '30'))],
+      };
+    };
+
+    it('counts every outcome once, rejections by code, and flushes once per invocation', async () => {
+      const counting = countingMetrics();
+      const { objects, handler } = setup(counting.metrics);
+      const batch = mixedBatch(objects, 'mc');
+      await handler({ Records: batch.first });
+      expect(counting.flushes()).toBe(1);
+      objects.delete('mc/empty.txt');
+      await handler({ Records: batch.second });
+      expect(counting.flushes()).toBe(2);
+      expect(counting.counts).toEqual({
+        processed: 1,
+        'rejected:no-text': 2,
+        'rejected:not-found': 1,
+        'rejected:too-large': 1,
+        failed: 1,
+        invalid: 2,
+        duplicate: 1,
+        stale: 1,
+        deleted: 1,
+      });
+      expect(counting.durations).toHaveLength(1);
+      expect(counting.durations[0]).toBeGreaterThan(0);
+    });
+
+    it('writes Powertools EMF lines in the NewsIngest namespace, with the rejection code as a dimension', async () => {
+      const { objects, handler } = setup(createIngestMetrics(new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'ingest' })));
+      const batch = mixedBatch(objects, 'emf');
+      const lines = await emfLines(() => handler({ Records: batch.first }));
+      for (const line of lines) expect(line._aws.CloudWatchMetrics[0].Namespace).toBe('NewsIngest');
+      const main = lines.find((line) => 'ArticlesProcessed' in line)!;
+      expect(main).toMatchObject({ service: 'ingest', ArticlesProcessed: 1, EventsFailed: 1, EventsInvalid: 2, IngestDuration: expect.any(Number) });
+      expect(main._aws.CloudWatchMetrics[0].Dimensions).toEqual([['service']]);
+      expect(main._aws.CloudWatchMetrics[0].Metrics).toContainEqual({ Name: 'IngestDuration', Unit: 'Milliseconds' });
+      const rejected = Object.fromEntries(lines.filter((line) => 'ArticlesRejected' in line).map((line) => [line.code, line.ArticlesRejected]));
+      expect(rejected).toEqual({ 'no-text': 2, 'not-found': 1, 'too-large': 1 });
+      for (const line of lines.filter((l) => 'ArticlesRejected' in l)) expect(line._aws.CloudWatchMetrics[0].Dimensions).toEqual([['service', 'code']]);
+      // A batch holding only an s3:TestEvent has nothing to publish and writes nothing.
+      const empty = await emfLines(() => handler({ Records: [message({ Service: 'Amazon S3', Event: 's3:TestEvent', Bucket: BUCKET })] }));
+      expect(empty).toEqual([]);
+    });
+
+    it('stays silent with POWERTOOLS_METRICS_DISABLED=true (the local stack)', async () => {
+      process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+      const { objects, handler } = setup(createIngestMetrics());
+      const batch = mixedBatch(objects, 'off');
+      expect(await emfLines(() => handler({ Records: batch.first }))).toEqual([]);
+    });
   });
 });
