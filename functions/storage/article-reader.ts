@@ -45,6 +45,26 @@ export interface StatusRecord {
   updatedAt: string;
   articleId: string;
   attempts?: number;
+  /** Of the version the records describe (for a reconciler comparing with a bucket listing). */
+  eTag?: string;
+  versionId?: string;
+}
+
+/** The status attributes callers may see; claim internals (sequencer) stay in the table. */
+function toStatus(item: Record<string, unknown>): StatusRecord {
+  const optional = <T>(value: unknown, type: 'string' | 'number') => (typeof value === type ? (value as T) : undefined);
+  return {
+    key: item.key as string,
+    bucket: item.bucket as string,
+    state: item.state as StatusState,
+    code: optional<string>(item.code, 'string'),
+    reason: optional<string>(item.reason, 'string'),
+    updatedAt: item.updatedAt as string,
+    articleId: item.articleId as string,
+    attempts: optional<number>(item.attempts, 'number'),
+    eTag: optional<string>(item.eTag, 'string'),
+    versionId: optional<string>(item.versionId, 'string'),
+  };
 }
 
 export interface DateRange {
@@ -146,13 +166,19 @@ export class ArticleReader {
 
   async getStatus(articleId: string): Promise<StatusRecord | undefined> {
     const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.status(articleId) }));
-    return Item as StatusRecord | undefined;
+    return Item ? toStatus(Item) : undefined;
   }
 
-  /** Status items of many articles (e.g. the local stack reconciling a bucket listing). */
-  async getStatuses(articleIds: string[]): Promise<Map<string, StatusRecord>> {
-    const items = await this.batchGet(articleIds.map((id) => keys.status(id)));
-    return new Map(items.map((item) => [item.articleId as string, item as unknown as StatusRecord]));
+  /**
+   * Status items of many articles, by article id; ids never seen are absent from the map.
+   * For callers that check many keys at once (e.g. the local stack reconciling a bucket
+   * listing): 100 keys per BatchGetItem instead of one GetItem each.
+   */
+  async getStatuses(articleIds: Iterable<string>): Promise<Map<string, StatusRecord>> {
+    // BatchGetItem refuses a request that names one key twice.
+    const unique = [...new Set(articleIds)];
+    const items = await this.batchGet(unique.map((id) => keys.status(id)));
+    return new Map(items.map((item) => [(item.pk as string).slice('ART#'.length), toStatus(item)]));
   }
 
   /** Cheap liveness probe of the table: one GetItem. */

@@ -4,6 +4,7 @@ import { entityId } from '../../functions/core/entity-id';
 import { articleIdFor } from '../../functions/core/records';
 import type { EntityType } from '../../functions/core/types';
 import { processObjectEvent } from '../../functions/ingest/process-object';
+import { ArticleReader } from '../../functions/storage/article-reader';
 import { ArticleWriter, type WriteStep } from '../../functions/storage/article-writer';
 import { tableContext, type TableContext } from '../../functions/storage/table';
 import { useDynamoDbLocal } from '../support/dynamodb';
@@ -167,5 +168,19 @@ describe('article writer against DynamoDB Local', () => {
     expect(await status(table, key)).toMatchObject({ state: 'processed', versionId: '5' });
     const memberships = (await itemsOf(table, `ART#${articleIdFor(BUCKET, key)}`)).filter((item) => item.sk.startsWith('E#'));
     expect(memberships.map((item) => item.entityId).sort()).toEqual(['org-race-org', 'per-race-person-2']);
+  });
+
+  it('reads many statuses at once, by article id, for reconciliation', async () => {
+    const { table, objects, deps } = setup();
+    const keysToCheck = Array.from({ length: 130 }, (_, i) => `batch/${i}.txt`);
+    for (const [i, key] of keysToCheck.slice(0, 3).entries()) {
+      objects.set(key, { title: `Batch ${i}`, entities: [] });
+      await processObjectEvent(deps, { ...event('created', key, 10 + i), eTag: `"etag-${i}"` });
+    }
+    const ids = keysToCheck.map((key) => articleIdFor(BUCKET, key));
+    const statuses = await new ArticleReader(table).getStatuses([...ids, ids[0]]);
+    expect([...statuses.keys()].sort()).toEqual(ids.slice(0, 3).sort());
+    expect(statuses.get(ids[1])).toMatchObject({ key: 'batch/1.txt', state: 'processed', eTag: '"etag-1"', articleId: ids[1] });
+    expect(statuses.get(ids[1])).not.toHaveProperty('sequencer');
   });
 });
