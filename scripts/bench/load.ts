@@ -3,7 +3,9 @@
  * (temp data dir, free ports), uploads generated articles concurrently, checks that the
  * result is exact, and then runs concurrent clients against the query API.
  *
- * Options: --articles N (2000), --clients N (50), --seconds S (20), --upload-concurrency N (16).
+ * Options: --articles N (2000), --clients N (50), --seconds S (20), --upload-concurrency N (16),
+ * --on-disk (DynamoDB Local on disk as `npm start` runs it; by default in memory, because its
+ * SQLite store is the bottleneck of the local stack and this measures the pipeline).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -127,6 +129,7 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
       clients: { type: 'string', default: '50' },
       seconds: { type: 'string', default: '20' },
       'upload-concurrency': { type: 'string', default: '16' },
+      'on-disk': { type: 'boolean', default: false },
     },
   });
   const total = Number(values.articles);
@@ -137,7 +140,7 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'news-load-'));
   const [apiPort, s3Port, dynamoPort] = [await freePort(), await freePort(), await freePort()];
   const api = `http://127.0.0.1:${apiPort}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, API_PORT: String(apiPort), S3_PORT: String(s3Port), DYNAMODB_PORT: String(dynamoPort), BUCKET_NAME: BUCKET, TABLE_NAME: 'news-ingest', POWERTOOLS_LOG_LEVEL: 'WARN' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, API_PORT: String(apiPort), S3_PORT: String(s3Port), DYNAMODB_PORT: String(dynamoPort), BUCKET_NAME: BUCKET, TABLE_NAME: 'news-ingest', POWERTOOLS_LOG_LEVEL: 'WARN', DYNAMODB_IN_MEMORY: values['on-disk'] ? 'false' : 'true' };
   const log = (line: string) => process.stderr.write(`[load] ${line}\n`);
   log(`starting the local stack in ${dataDir}`);
   const child = await startStack(env);
@@ -232,7 +235,7 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
 
     const ingestSeconds = (lastProcessed - started) / 1000;
     rows.push(
-      { benchmark: 'load: objects uploaded', value: String(planned.length), unit: 'objects', detail: `${good.size} articles, ${planned.length - good.size - bad.length} exact re-uploads, ${bad.length} bad; ${uploadConcurrency} concurrent uploads` },
+      { benchmark: 'load: objects uploaded', value: String(planned.length), unit: 'objects', detail: `${good.size} articles, ${planned.length - good.size - bad.length} exact re-uploads, ${bad.length} bad; ${uploadConcurrency} concurrent uploads; DynamoDB Local ${values['on-disk'] ? 'on disk' : 'in memory'}` },
       { benchmark: 'load: upload rate', value: (planned.length / uploadSeconds).toFixed(1), unit: 'objects/s', detail: 'PutObject to s3rver' },
       { benchmark: 'load: ingest throughput', value: (good.size / ingestSeconds).toFixed(1), unit: 'articles/s', detail: `first upload to last processed status, ${ingestSeconds.toFixed(1)} s; queue drained after ${((drainedAt - started) / 1000).toFixed(1)} s` },
       { benchmark: 'load: upload to queryable, median', value: median(latencies).toFixed(2), unit: 's', detail: 'upload done to processed status written (records are written before it)' },

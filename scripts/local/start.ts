@@ -71,7 +71,8 @@ async function main(): Promise<void> {
   try {
     stack = await startLocalStack({
       config,
-      persistDynamoDb: true,
+      // DYNAMODB_IN_MEMORY=true trades persistence for speed (benchmarks); the default keeps data on disk.
+      persistDynamoDb: process.env.DYNAMODB_IN_MEMORY !== 'true',
       log,
       onDynamoDbStarted: (pid) => writeLock(paths.lock, { pid: process.pid, dynamoDbPid: pid, startedAt: new Date().toISOString() }),
       onDeadLetter: (letter) => log(`WARNING: message ${letter.messageId} moved to the dead-letter record after ${letter.receiveCount} receives: ${letter.lastError ?? ''}`),
