@@ -108,7 +108,7 @@ export function events(ctx: Ctx, i: number, out: Candidate[]): void {
 
 
 /** "LONDON 1996-08-30", "LONGYEAR, Norway 1996-08-30", "MANAGUA, 23. August (dpa)". */
-const DATELINE_TAIL = /^(?:,\s*(?:\p{Lu}[\p{L}.]*\s+){0,3})?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}\b|\(\p{L}+\))/u;
+const DATELINE_TAIL = /^(?:\s*,\s*(?:\p{Lu}[\p{L}.]*\s+){0,3})?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}\b|\(\p{L}+\))/u;
 
 export function dateline(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;

@@ -97,3 +97,17 @@ export function personByContext(ctx: Ctx, i: number, out: Candidate[]): void {
   }
 }
 
+
+/** Cricket scorecards: "Hollioake c Healy b McGrath", "lbw b Gough", "st Kaluwitharana". */
+const SCORECARD = new Set(['c', 'b', 'st', 'lbw']);
+
+export function personInScorecard(ctx: Ctx, i: number, out: Candidate[]): void {
+  const t = ctx.tokens[i]!;
+  if (ctx.lang === 'de' || !SCORECARD.has(t.text) || !joined(ctx, i)) return;
+  const prev = ctx.tokens[i - 1];
+  // Only inside a scorecard line: the word before is a name or another scorecard mark.
+  if (!prev || !(isCapitalised(prev.text) || SCORECARD.has(prev.text))) return;
+  const next = ctx.tokens[i + 1]!;
+  if (isCapitalised(next.text) && nameLike(ctx, i + 1)) pushPerson(ctx, i + 1, i + 2, out);
+  if (isCapitalised(prev.text) && nameLike(ctx, i - 1) && (t.text === 'c' || t.text === 'b' || t.text === 'lbw')) pushPerson(ctx, i - 1, i, out);
+}

@@ -8,7 +8,7 @@ import type { EntityType, Recogniser, Span } from '../types';
 import { isCommonWord, isFunctionWord, isGivenName, lookupName, MAX_NAME_WORDS, startsKnownName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
 import { clubs, dateline, events, orgPatterns } from './pattern-rules';
-import { personAfterTitle, personByContext, personFromGivenName } from './person-rules';
+import { personAfterTitle, personByContext, personFromGivenName, personInScorecard } from './person-rules';
 import { joined, knownType, PRIORITY, type Candidate, type Ctx } from './rule-context';
 import { isTitle } from './titles';
 import { isCapitalised, tokenize } from './tokens';
@@ -25,6 +25,7 @@ export const rulesRecogniser: Recogniser = (text: string, lang: string): Span[] 
     personAfterTitle(ctx, i, candidates);
     personFromGivenName(ctx, i, candidates);
     personByContext(ctx, i, candidates);
+    personInScorecard(ctx, i, candidates);
     gazetteer(ctx, i, candidates);
   }
   return choose(candidates).map((c) => ({ start: tokens[c.first]!.start, end: tokens[c.last - 1]!.end, type: c.type }));

@@ -97,6 +97,12 @@ describe('rule recogniser precision on German nouns', () => {
 });
 
 describe('rule recogniser on English samples', () => {
+  it('reads cricket scorecards and spaced datelines', () => {
+    expect(tagged('Hollioake c Healy b McGrath 23', 'en')).toEqual(['PER:Hollioake', 'PER:Healy', 'PER:McGrath']);
+    expect(tagged('LONGYEAR , Norway 1996-08-30', 'en')).toEqual(['LOC:LONGYEAR', 'LOC:Norway']);
+    expect(tagged('We b Careful', 'de')).toEqual([]);
+  });
+
   it('en-dev-003: Shearer as England captain', () => {
     const x = extract(sample('en-dev-003.txt'), { referenceDate: new Date('1996-08-30T12:00:00Z') });
     expect(names(x, 'PER').sort()).toEqual(
