@@ -76,7 +76,15 @@ function buildIndex(lang: Lang): Map<string, EntityType> {
 const indexes = new Map<Lang, Map<string, EntityType>>();
 const prefixes = new Map<Lang, Set<string>>();
 const commonWords = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set(gazetteer[l].commonWords)]));
-const givenNames = new Set(gazetteer.givenNames);
+/** German given names and short forms the English lists and the training text lack. */
+const GERMAN_GIVEN_NAMES = (
+  'Uli Jupp Hansi Sepp Achim Gunnar Hansjörg Ottmar Otmar Helmuth Ewald Wolfram Detlef Eckhard ' +
+  'Ekkehard Hartmut Ludger Ortwin Rüdiger Siegmar Sigmar Thilo Tilo Ulf Wendelin Antje Edeltraud ' +
+  'Heidemarie Heike Irmgard Katrin Liselotte Marlies Roswitha Wiebke Annegret Annalena Franziska ' +
+  'Svenja Jörn Malte Sönke Torsten Cem Heiner Friedhelm Björn Berthold Bertold Sergej Natascha Ljudmila'
+).split(' ');
+
+const givenNames = new Set([...gazetteer.givenNames, ...GERMAN_GIVEN_NAMES]);
 
 const toLang = (lang: string): Lang => (lang === 'en' ? 'en' : 'de');
 
