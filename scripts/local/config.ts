@@ -12,6 +12,7 @@ export interface LocalConfig {
   dataDir: string;
   /** Batches the local event source mapping hands to the ingest handler at once (Lambda would scale out). */
   ingestConcurrency: number;
+  dynamoDbInMemory: boolean;
 }
 
 /** The env vars `npm start` reads, with their defaults (the README quotes this list). */
@@ -23,9 +24,26 @@ export const LOCAL_ENV_DEFAULTS = {
   TABLE_NAME: 'news-ingest',
   DATA_DIR: '.data',
   INGEST_CONCURRENCY: '4',
+  DYNAMODB_IN_MEMORY: 'false',
 } as const;
 
 export type LocalEnvName = keyof typeof LOCAL_ENV_DEFAULTS;
+
+const LOCAL_ENV_MEANING: Record<LocalEnvName, string> = {
+  API_PORT: 'query API (local API Gateway) on 127.0.0.1',
+  S3_PORT: 's3rver on 127.0.0.1',
+  DYNAMODB_PORT: 'DynamoDB Local (its Jetty binds all interfaces; it has no bind-address option)',
+  BUCKET_NAME: 'bucket created in s3rver',
+  TABLE_NAME: 'table created in DynamoDB Local',
+  DATA_DIR: 'objects, database, queue journal, dead letters; kept across restarts, cleared by `npm run reset`',
+  INGEST_CONCURRENCY: 'batches handed to the ingest handler at the same time',
+  DYNAMODB_IN_MEMORY: 'true: database in memory, lost at stop (faster; for benchmarks)',
+};
+
+/** One line per setting: `NAME=default  meaning`, for the README and `npm start`'s banner. */
+export function localSettingsHelp(): string[] {
+  return (Object.keys(LOCAL_ENV_DEFAULTS) as LocalEnvName[]).map((name) => `${`${name}=${LOCAL_ENV_DEFAULTS[name]}`.padEnd(28)} ${LOCAL_ENV_MEANING[name]}`);
+}
 
 /** Credentials s3rver accepts; DynamoDB Local accepts anything. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
@@ -61,6 +79,7 @@ export function localConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
     tableName: name(env, 'TABLE_NAME', /^[A-Za-z0-9_.-]{3,255}$/),
     dataDir: resolve(env.DATA_DIR || LOCAL_ENV_DEFAULTS.DATA_DIR),
     ingestConcurrency: count(env, 'INGEST_CONCURRENCY', 1, 32),
+    dynamoDbInMemory: (env.DYNAMODB_IN_MEMORY || LOCAL_ENV_DEFAULTS.DYNAMODB_IN_MEMORY) === 'true',
   };
 }
 

@@ -37,7 +37,7 @@ export interface ObjectFacts {
   versionId?: string;
 }
 
-/** Rewrites each record of an s3rver event in place of a copy; `facts` fills what s3rver leaves out (e.g. eTag of a copy). */
+/** A copy of an s3rver event with every record in the AWS shape; `facts` fills what s3rver leaves out. */
 export function toAwsEvent(event: S3Event, facts?: (record: S3EventRecord) => ObjectFacts | undefined): S3Event {
   return {
     Records: event.Records.map((record) => {

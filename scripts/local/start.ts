@@ -3,7 +3,7 @@
  * DATA_DIR for the next start.
  */
 import { mkdirSync } from 'node:fs';
-import { dataPaths, LOCAL_ENV_DEFAULTS, localConfig } from './config';
+import { dataPaths, localConfig, localSettingsHelp } from './config';
 import { acquireLock, releaseLock, writeLock } from './lock';
 import { readDeadLetters } from './queue';
 import { startLocalStack, type LocalStack } from './stack';
@@ -36,7 +36,8 @@ function banner(stack: LocalStack): string {
     `  curl -s '${api}/status?key=inbox/article.txt'`,
     `  npm run news -- status --dead-letters`,
     '',
-    `Settings (env var = default): ${Object.entries(LOCAL_ENV_DEFAULTS).map(([name, value]) => `${name}=${value}`).join(' ')}`,
+    'Settings (env var=default):',
+    ...localSettingsHelp().map((line) => `  ${line}`),
     'Ctrl-C stops the stack; the data stays for the next `npm start` (`npm run reset` clears it).',
     '',
   ].join('\n');
@@ -71,8 +72,7 @@ async function main(): Promise<void> {
   try {
     stack = await startLocalStack({
       config,
-      // DYNAMODB_IN_MEMORY=true trades persistence for speed (benchmarks); the default keeps data on disk.
-      persistDynamoDb: process.env.DYNAMODB_IN_MEMORY !== 'true',
+      persistDynamoDb: !config.dynamoDbInMemory,
       log,
       onDynamoDbStarted: (pid) => writeLock(paths.lock, { pid: process.pid, dynamoDbPid: pid, startedAt: new Date().toISOString() }),
       onDeadLetter: (letter) => log(`WARNING: message ${letter.messageId} moved to the dead-letter record after ${letter.receiveCount} receives: ${letter.lastError ?? ''}`),
