@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   if (earlier.length) log(`WARNING: ${earlier.length} message(s) in the dead-letter record ${paths.deadLetters} (npm run news -- status --dead-letters)`);
 
   let stack: LocalStack | undefined;
+  let starting: Promise<LocalStack> | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) {
@@ -61,7 +62,9 @@ async function main(): Promise<void> {
     }
     stopping = true;
     log(`${signal}: stopping (finishing running batches, keeping queued messages for the next start)`);
-    await stack?.stop();
+    // A signal during start-up waits for it, so DynamoDB Local is not left running.
+    const started = await starting?.catch(() => undefined);
+    await (stack ?? started)?.stop();
     releaseLock(paths.lock);
     log('stopped');
     process.exit(0);
@@ -70,17 +73,19 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    stack = await startLocalStack({
+    starting = startLocalStack({
       config,
       persistDynamoDb: !config.dynamoDbInMemory,
       log,
       onDynamoDbStarted: (pid) => writeLock(paths.lock, { pid: process.pid, dynamoDbPid: pid, startedAt: new Date().toISOString() }),
       onDeadLetter: (letter) => log(`WARNING: message ${letter.messageId} moved to the dead-letter record after ${letter.receiveCount} receives: ${letter.lastError ?? ''}`),
     });
+    stack = await starting;
   } catch (error) {
     releaseLock(paths.lock);
     throw error;
   }
+  if (stopping) return;
   const lock = { pid: process.pid, dynamoDbPid: stack.dynamoDbPid, startedAt: new Date().toISOString(), api: stack.endpoints.api };
   writeLock(paths.lock, lock);
   process.stdout.write(banner(stack));
