@@ -215,18 +215,33 @@ interface Country {
   countries: Record<string, string | string[]>;
 }
 
-/** Names of one country in German and English ("USA", "US", "Vereinigte Staaten", "United States"). */
-function countryAliases(): string[][] {
-  const byCode = new Map<string, Set<string>>();
-  for (const lang of ['de', 'en']) {
+interface CountryAliases {
+  /** Every German and English name of one country ("USA", "US", "Vereinigte Staaten", "United States"). */
+  names: string[];
+  /** The name an article in that language gets, so ids agree across articles: "USA", "US". */
+  de: string;
+  en: string;
+}
+
+function countryAliases(): CountryAliases[] {
+  const byCode = new Map<string, { names: Set<string>; de: string[]; en: string[] }>();
+  for (const lang of ['de', 'en'] as const) {
     const { countries } = require(`i18n-iso-countries/langs/${lang}.json`) as Country;
     for (const [code, value] of Object.entries(countries)) {
-      const names = byCode.get(code) ?? new Set<string>();
-      for (const name of Array.isArray(value) ? value : [value]) if (!name.includes(',') && !name.includes('(')) names.add(name);
-      byCode.set(code, names);
+      const entry = byCode.get(code) ?? { names: new Set<string>(), de: [], en: [] };
+      for (const name of Array.isArray(value) ? value : [value]) {
+        if (name.includes(',') || name.includes('(')) continue;
+        entry.names.add(name);
+        if (!name.includes('.')) entry[lang].push(name);
+      }
+      byCode.set(code, entry);
     }
   }
-  return [...byCode.values()].filter((names) => names.size > 1).map((names) => [...names]);
+  // The shortest plain name: "USA" over "Vereinigte Staaten", "Russia" over "Russian Federation".
+  const shortest = (names: string[]) => [...names].sort((a, b) => a.length - b.length || a.localeCompare(b))[0]!;
+  return [...byCode.values()]
+    .filter((e) => e.names.size > 1 && e.de.length && e.en.length)
+    .map((e) => ({ names: [...e.names], de: shortest(e.de), en: shortest(e.en) }));
 }
 
 function countryNames(): string[] {

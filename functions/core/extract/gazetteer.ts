@@ -14,7 +14,7 @@ interface LangData {
 
 interface GazetteerData {
   countries: string[];
-  countryAliases: string[][];
+  countryAliases: Array<{ names: string[]; de: string; en: string }>;
   cities: string[];
   givenNames: string[];
   de: LangData;
@@ -115,9 +115,16 @@ export function startsKnownName(words: string, lang: string): boolean {
 }
 
 const aliasGroups = new Map<string, number>();
-gazetteer.countryAliases.forEach((names, group) => {
+gazetteer.countryAliases.forEach(({ names }, group) => {
   for (const name of names) aliasGroups.set(foldName(name), group);
 });
+
+/** The name of an alias group's country in articles of this language; undefined for others. */
+export function countryName(group: number, lang: string): string | undefined {
+  const entry = gazetteer.countryAliases[group];
+  if (!entry) return undefined;
+  return lang === 'de' ? entry.de : lang === 'en' ? entry.en : undefined;
+}
 
 /** Same number for names of the same country ("USA", "US", "Vereinigte Staaten"); else undefined. */
 export function countryAliasGroup(name: string): number | undefined {

@@ -5,7 +5,7 @@
  */
 import { entityId, foldName } from '../entity-id';
 import type { EntityType, ExtractedEntity, Span } from '../types';
-import { countryAliasGroup, lookupName } from './gazetteer';
+import { countryAliasGroup, countryName, lookupName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
 import { isStrippable } from './titles';
 import { isAllCaps, titleCase } from './tokens';
@@ -66,14 +66,14 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
     groups.set(key, group);
   }
   linkSurnames(groups);
-  linkCountryAliases(groups);
+  const countryNames = linkCountryAliases(groups, lang);
 
   const entities: ExtractedEntity[] = [];
   const index: Merged['mentions'] = [];
   for (const group of groups.values()) {
     if (!group.length) continue;
     const type = group[0]!.type;
-    const name = canonicalName(group);
+    const name = countryNames.get(group) ?? canonicalName(group);
     const sorted = [...group].sort((a, b) => a.start - b.start);
     const entity: ExtractedEntity = {
       id: entityId(type, name),
@@ -116,6 +116,8 @@ function clean(text: string, span: Span): Mention | undefined {
   }
   for (;;) {
     const before = end;
+    // "U.S." keeps its last full stop; other trailing punctuation goes.
+    if (/(?:^|\s)(?:\p{Lu}\.){2,}$/u.test(slice())) break;
     const tail = /(['’]s|(?<=s)['’]|[\s"'„“”‚‘’»«),.;:!?\-–]+)$/u.exec(slice());
     if (tail && tail[0].length < end - start) end -= tail[0].length;
     if (span.type === 'PER') {
@@ -195,9 +197,14 @@ function linkSurnames(groups: Map<string, Mention[]>): void {
   }
 }
 
-/** Places written differently in one article ("USA", "US"): one entity, named by the most frequent. */
-function linkCountryAliases(groups: Map<string, Mention[]>): void {
+/**
+ * Places written differently in one article ("USA", "US"): one entity. Countries get their
+ * usual name in the article's language ("USA" in German, "US" in English) so the same country
+ * has the same id in every article of that language, whichever spelling the article used.
+ */
+function linkCountryAliases(groups: Map<string, Mention[]>, lang: string): Map<Mention[], string> {
   const byAlias = new Map<number, string>();
+  const names = new Map<Mention[], string>();
   for (const [key, group] of [...groups.entries()]) {
     if (!key.startsWith('LOC|')) continue;
     const alias = countryAliasGroup(key.slice(4));
@@ -205,11 +212,14 @@ function linkCountryAliases(groups: Map<string, Mention[]>): void {
     const target = byAlias.get(alias);
     if (target === undefined) {
       byAlias.set(alias, key);
+      const name = countryName(alias, lang);
+      if (name) names.set(group, name);
       continue;
     }
     groups.get(target)!.push(...group);
     groups.delete(key);
   }
+  return names;
 }
 
 /**

@@ -117,7 +117,21 @@ describe('mergeSpans', () => {
       ['Vereinten Nationen', 'ORG'],
       ['Weißen Haus', 'ORG'],
     ]);
-    expect(entities.map((e) => e.name)).toEqual(['Russische Föderation', 'Vereinte Nationen', 'Weißes Haus']);
+    // The nominative "Russische Föderation" is a name of Russland, which is what German articles call it.
+    expect(entities.map((e) => e.name)).toEqual(['Russland', 'Vereinte Nationen', 'Weißes Haus']);
+  });
+
+  it('names a country the same in every article of a language, whatever the spelling', () => {
+    const de = merged('Die Vereinigten Staaten und die Vereinigte Staaten.', 'de', [
+      ['Vereinigten Staaten', 'LOC'],
+      ['Vereinigte Staaten', 'LOC'],
+    ]);
+    expect(de.map((e) => `${e.id}:${e.mentions}`)).toEqual(['loc-usa:2']);
+    const en = merged('The U.S. and the United States.', 'en', [
+      ['U.S.', 'LOC'],
+      ['United States', 'LOC'],
+    ]);
+    expect(en.map((e) => `${e.id}:${e.mentions}`)).toEqual(['loc-us:2']);
   });
 
   it('gives stable ids, counts every mention and caps offsets', () => {
