@@ -16,6 +16,7 @@ export const METRIC = {
   deleted: 'ArticlesDeleted',
   duplicate: 'EventsDuplicate',
   stale: 'EventsStale',
+  unchanged: 'EventsUnchanged',
   failed: 'EventsFailed',
   invalid: 'EventsInvalid',
   duration: 'IngestDuration',
@@ -60,6 +61,14 @@ export function createIngestMetrics(metrics: Metrics = new Metrics({ namespace: 
         case 'stale':
           count(METRIC.stale);
           break;
+        case 'unchanged':
+          count(METRIC.unchanged);
+          break;
+        default: {
+          // A new outcome must get a metric here.
+          const unhandled: never = outcome;
+          throw new Error(`no metric for outcome ${JSON.stringify(unhandled)}`);
+        }
       }
     },
     failed() {

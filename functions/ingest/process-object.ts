@@ -2,7 +2,7 @@ import { RejectedInput, type RejectionCode } from '../core/errors';
 import { articleIdFor, buildArticleRecords } from '../core/records';
 import type { Extraction, ParsedArticle, RawObject, Recogniser } from '../core/types';
 import { MAX_OBJECT_BYTES } from '../shared/resources';
-import { LostClaim, type ArticleWriter, type Claim } from '../storage/article-writer';
+import { LostClaim, type ArticleWriter, type Claim, type PreviousStatus } from '../storage/article-writer';
 import type { CurrentObject, ObjectRef } from '../storage/s3-objects';
 import type { ObjectEvent } from './events';
 
@@ -21,7 +21,7 @@ export type Outcome =
   | { result: 'processed'; articleId: string; entities: number; restored?: true }
   | { result: 'rejected'; articleId: string; code: RejectionCode; reason: string; restored?: true }
   | { result: 'deleted'; articleId: string }
-  | { result: 'duplicate' | 'stale'; articleId: string };
+  | { result: 'duplicate' | 'stale' | 'unchanged'; articleId: string };
 
 /** The version to ingest: the event's own, or the current one after a removal that left the key in place. */
 interface VersionToRead {
@@ -53,13 +53,20 @@ export async function processObjectEvent(deps: IngestDeps, event: ObjectEvent, o
     versionId: event.versionId,
     eTag: event.eTag,
   };
-  const claimed = await deps.writer.claim(claim, options);
+  const { result: claimed, previous } = await deps.writer.claimWithPrevious(claim, options);
   if (claimed !== 'claimed') return { result: claimed, articleId };
 
   try {
     if (event.kind === 'removed') {
       const current = await deps.headObject({ bucket: event.bucket, key: event.key });
       if (!current) return await removeArticle(deps, claim);
+      if (storesVersion(previous, current)) {
+        // A non-current version went: the stored records already describe the current one.
+        // Re-ingesting would only change ingestedAt (and move an undated article in listings).
+        const version = { versionId: current.versionId, eTag: current.eTag };
+        await deps.writer.finish(claim, previous.state, { code: previous.code, reason: previous.reason, version });
+        return { result: 'unchanged', articleId };
+      }
       return await ingestVersion(deps, claim, event, { versionId: current.versionId, size: current.size, eTag: current.eTag, restored: true });
     }
     return await ingestVersion(deps, claim, event, { versionId: event.versionId, size: event.size, eTag: event.eTag, restored: false });
@@ -67,6 +74,15 @@ export async function processObjectEvent(deps: IngestDeps, event: ObjectEvent, o
     if (error instanceof LostClaim) return { result: 'stale', articleId };
     throw error;
   }
+}
+
+/**
+ * True when the finished state before the claim came from exactly the key's current version.
+ * Needs version ids (a versioned bucket); without them every removal re-ingests.
+ */
+function storesVersion(previous: PreviousStatus | undefined, current: CurrentObject): previous is PreviousStatus & { state: 'processed' | 'rejected' } {
+  if (!previous || (previous.state !== 'processed' && previous.state !== 'rejected')) return false;
+  return current.versionId !== undefined && previous.versionId === current.versionId;
 }
 
 async function removeArticle(deps: IngestDeps, claim: Claim): Promise<Outcome> {

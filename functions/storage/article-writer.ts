@@ -52,6 +52,16 @@ export interface FinishDetail {
   version?: { versionId?: string; eTag?: string };
 }
 
+/** The status item's attributes before a claim overwrote them. */
+export interface PreviousStatus {
+  state?: StatusState;
+  sequencer?: string;
+  versionId?: string;
+  eTag?: string;
+  code?: string;
+  reason?: string;
+}
+
 export type ClaimResult = 'claimed' | 'duplicate' | 'stale';
 
 /** The claim was taken over by a newer event while we were writing: stop quietly. */
@@ -94,6 +104,14 @@ export class ArticleWriter {
    * an already finished version (reindex).
    */
   async claim(claim: Claim, options: { force?: boolean } = {}): Promise<ClaimResult> {
+    return (await this.claimWithPrevious(claim, options)).result;
+  }
+
+  /**
+   * As claim(), and on success also the status as it was just before, read atomically with
+   * the claim: what the stored records describe, unless that state is still pending.
+   */
+  async claimWithPrevious(claim: Claim, options: { force?: boolean } = {}): Promise<{ result: ClaimResult; previous?: PreviousStatus }> {
     const names: Record<string, string> = { '#state': 'state', '#key': 'key', '#seq': 'sequencer', '#bucket': 'bucket', '#articleId': 'articleId', '#updatedAt': 'updatedAt', '#code': 'code', '#reason': 'reason', '#attempts': 'attempts' };
     const values: Record<string, unknown> = {
       ':pending': 'pending',
@@ -122,6 +140,7 @@ export class ArticleWriter {
       condition = 'attribute_not_exists(pk) OR attribute_not_exists(#seq) OR #seq < :seq OR (#seq = :seq AND NOT (#state IN (:processed, :rejected, :deleted)))';
       Object.assign(values, { ':processed': 'processed', ':rejected': 'rejected', ':deleted': 'deleted' });
     }
+    let previousStatus: PreviousStatus | undefined;
     try {
       const result = await this.table.doc.send(
         new UpdateCommand({
@@ -134,7 +153,17 @@ export class ArticleWriter {
           ReturnValues: 'UPDATED_OLD',
         }),
       );
-      const previous = result.Attributes?.sequencer;
+      const old = result.Attributes ?? {};
+      const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+      previousStatus = {
+        state: text(old.state) as StatusState | undefined,
+        sequencer: text(old.sequencer),
+        versionId: text(old.versionId),
+        eTag: text(old.eTag),
+        code: text(old.code),
+        reason: text(old.reason),
+      };
+      const previous = previousStatus.sequencer;
       if (previous !== undefined && previous !== claim.sequencer) {
         // A new version starts its own attempt count (a brand-new item already has 1).
         await this.table.doc.send(
@@ -155,10 +184,10 @@ export class ArticleWriter {
       const current = await this.table.doc.send(
         new GetCommand({ TableName: this.table.tableName, Key: keys.status(claim.articleId), ConsistentRead: true }),
       );
-      return current.Item?.sequencer === claim.sequencer ? 'duplicate' : 'stale';
+      return { result: current.Item?.sequencer === claim.sequencer ? 'duplicate' : 'stale' };
     }
     await this.afterWrite({ kind: 'claim' });
-    return 'claimed';
+    return { result: 'claimed', previous: previousStatus };
   }
 
   /** Makes the stored records equal `records` (an article version) under the claim. */

@@ -142,8 +142,14 @@ describe('ingest on a versioned bucket (DynamoDB Local, modelled S3 versions)', 
     await processObjectEvent(deps, v2);
     const before = await entity(table, 'LOC', `Place ${tag}`);
 
+    const stored = await item(table, 'v/old.txt', 'META');
+    deps.now = () => new Date('2030-01-01T00:00:00Z');
+
+    // The stored records already describe the current version: nothing is re-ingested.
     const outcome = await processObjectEvent(deps, bucket.deleteVersion('v/old.txt', v1.versionId!));
-    expect(outcome).toMatchObject({ result: 'processed', restored: true });
+    expect(outcome).toEqual({ result: 'unchanged', articleId: articleIdFor(BUCKET, 'v/old.txt') });
+    expect(deps.reads).toEqual([v1.versionId, v2.versionId]);
+    expect(await item(table, 'v/old.txt', 'META')).toEqual(stored);
     expect(await item(table, 'v/old.txt', 'META')).toMatchObject({ title: 'Version two', versionId: v2.versionId });
     expect(await entity(table, 'PER', `Second ${tag}`)).toEqual({ articleCount: 1, mentionCount: 1 });
     expect(await entity(table, 'PER', `First ${tag}`)).toBeUndefined();
@@ -226,5 +232,29 @@ describe('ingest on a versioned bucket (DynamoDB Local, modelled S3 versions)', 
     expect(await processObjectEvent(deps, removal)).toMatchObject({ result: 'rejected', code: 'too-large', restored: true });
     expect(deps.reads).toEqual([]);
     expect(await item(table, key, 'META')).toBeUndefined();
+  });
+
+  it('keeps a rejection of the current version when an older version is deleted', async () => {
+    const { table, bucket, deps } = setup();
+    const key = 'v/rejected.txt';
+    const v1 = bucket.put(key, V1());
+    await processObjectEvent(deps, v1);
+    await processObjectEvent(deps, bucket.put(key, { title: '', entities: [], reject: true }));
+    expect(await processObjectEvent(deps, bucket.deleteVersion(key, v1.versionId!))).toMatchObject({ result: 'unchanged' });
+    expect(await item(table, key, 'STATUS')).toMatchObject({ state: 'rejected', code: 'no-text', reason: 'nothing to read' });
+    expect(await item(table, key, 'META')).toBeUndefined();
+  });
+
+  it('re-ingests when the stored state was left pending by a crash', async () => {
+    const { table, bucket, deps } = setup();
+    const key = 'v/pending.txt';
+    const v1 = bucket.put(key, V1());
+    const v2 = bucket.put(key, V2());
+    await processObjectEvent(deps, v1);
+    // v2's attempt claimed the key and died before writing anything.
+    expect(await deps.writer.claim({ articleId: articleIdFor(BUCKET, key), bucket: BUCKET, key, sequencer: v2.sequencer, versionId: v2.versionId })).toBe('claimed');
+    expect(await processObjectEvent(deps, bucket.deleteVersion(key, v1.versionId!))).toMatchObject({ result: 'processed', restored: true });
+    expect(await item(table, key, 'META')).toMatchObject({ title: 'Version two' });
+    expect(await entity(table, 'PER', `Second ${tag}`)).toEqual({ articleCount: 1, mentionCount: 1 });
   });
 });
