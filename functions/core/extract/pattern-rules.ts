@@ -74,7 +74,8 @@ export function clubs(ctx: Ctx, i: number, out: Candidate[]): void {
   const isPrefix = CLUB_PREFIX.has(t.text) && /^\p{Lu}{2,}|^(?:FC|SC|SV|SG|TSV|VfB|VfL|VfR|TuS|SpVgg|FSV|TSG|BSC|SSV|KSC|TV|TSC|SpVg|AC|AS|PSV)$/u.test(t.text);
   if (isPrefix && joined(ctx, i)) {
     let end = i + 1;
-    while (end < ctx.tokens.length && end < i + 4 && isCapitalised(ctx.tokens[end]!.text) && !isFunctionWord(ctx.tokens[end]!.text)) {
+    // Title-case words only: in a shouted headline "AS ENGLAND CAPTAIN" is no club.
+    while (end < ctx.tokens.length && end < i + 4 && /^\p{Lu}\p{Ll}|^\d/u.test(ctx.tokens[end]!.text) && !isFunctionWord(ctx.tokens[end]!.text)) {
       end++;
       if (!joined(ctx, end - 1)) break;
     }

@@ -112,6 +112,9 @@ describe('rule recogniser on English samples', () => {
     const clubs = x.entities.filter((e) => ['Newcastle', 'Blackburn', 'Southampton'].includes(e.name));
     expect(clubs.map((e) => e.name).sort()).toEqual(['Blackburn', 'Newcastle', 'Southampton']);
     for (const club of clubs) expect(['ORG', 'LOC']).toContain(club.type);
+    expect(names(x, 'ORG').filter((n) => !['Newcastle', 'Blackburn', 'Southampton'].includes(n))).toEqual([]);
+    // "ENGLAND" in the shouted headline counts too.
+    expect(x.entities.find((e) => e.name === 'England')).toMatchObject({ type: 'LOC', mentions: 3 });
     // Headline "SHEARER", "Shearer's" and "Alan Shearer" are one person.
     expect(x.entities.find((e) => e.name === 'Alan Shearer')!.mentions).toBe(5);
   });
@@ -143,5 +146,6 @@ describe('rule recogniser on English samples', () => {
       expect(people).not.toContain(team);
     }
     expect(x.entities.find((e) => e.name === 'Kevin Brown')!.mentions).toBe(5);
+    for (const org of names(x, 'ORG')) expect(org).not.toMatch(/^AS /);
   });
 });
