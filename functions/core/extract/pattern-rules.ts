@@ -69,13 +69,17 @@ export function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
 /** Sports clubs: "FC Bayern", "1. FC Köln", "VfB Stuttgart", "Karlsruher SC", "SG Hattersheim". */
 const CLUB_PREFIX = new Set(['FC', 'SC', 'SV', 'SG', 'TSV', 'VfB', 'VfL', 'VfR', 'TuS', 'SpVgg', 'FSV', 'TSG', 'BSC', 'SSV', 'KSC', 'TV', 'TSC', 'SpVg', 'Eintracht', 'Borussia', 'Fortuna', 'Hertha', 'Alemannia', 'Arminia', 'Dynamo', 'Rot-Weiß', 'Schwarz-Weiß', 'Blau-Weiß', 'Kickers', 'Stuttgarter', 'AC', 'AS', 'Real', 'Atletico', 'Sporting', 'Olympique', 'Inter', 'Ajax', 'PSV', 'Celtic', 'Glasgow']);
 
+const SHOUTED_PREFIX = new Set(['AS', 'AC', 'TV', 'SC', 'SV', 'SG']);
+
 export function clubs(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;
   const isPrefix = CLUB_PREFIX.has(t.text) && /^\p{Lu}{2,}|^(?:FC|SC|SV|SG|TSV|VfB|VfL|VfR|TuS|SpVgg|FSV|TSG|BSC|SSV|KSC|TV|TSC|SpVg|AC|AS|PSV)$/u.test(t.text);
   if (isPrefix && joined(ctx, i)) {
     let end = i + 1;
-    // Title-case words only: in a shouted headline "AS ENGLAND CAPTAIN" is no club.
-    while (end < ctx.tokens.length && end < i + 4 && /^\p{Lu}\p{Ll}|^\d/u.test(ctx.tokens[end]!.text) && !isFunctionWord(ctx.tokens[end]!.text)) {
+    // In a shouted headline "AS ENGLAND CAPTAIN" is no club: English words as prefixes need
+    // title-case words after them.
+    const shouting = (w: string) => SHOUTED_PREFIX.has(t.text) && isAllCaps(w);
+    while (end < ctx.tokens.length && end < i + 4 && isCapitalised(ctx.tokens[end]!.text) && !shouting(ctx.tokens[end]!.text) && !isFunctionWord(ctx.tokens[end]!.text)) {
       end++;
       if (!joined(ctx, end - 1)) break;
     }
