@@ -3,7 +3,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { decodeCursor, encodeCursor, InvalidCursor, type CursorQuery } from '../core/cursor';
 import { ARTICLE_ID_PATTERN, articleIdFor } from '../core/records';
 import { API_ROUTES } from '../shared/routes';
-import { MAX_PREFIX_MATCHES, MAX_RANK_DEPTH, type ArticleReader, type Key, type MonthPosition } from '../storage/article-reader';
+import { MAX_PREFIX_MATCHES, MAX_RANK_DEPTH, toSummary, type ArticleReader, type Key, type MonthPosition } from '../storage/article-reader';
 import {
   BadRequest,
   parseArticleId,
@@ -80,7 +80,8 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       const params = parseArticlesQuery(query);
       if (params.kind === 'byKey') {
         const article = await reader.getArticle(articleIdFor(bucket, params.key));
-        const items = article ? [summaryOf(article)] : [];
+        // The same shape as an item of the listing below.
+        const items = article ? [toSummary(article)] : [];
         return json({ items, nextCursor: null });
       }
       const cursorQuery: CursorQuery = { route: 'articles', lang: params.lang ?? null, from: params.from ?? null, to: params.to ?? null, entity: params.entity ?? null };
@@ -203,21 +204,6 @@ function safeDecode(segment: string): string {
   } catch {
     throw new BadRequest('path is not valid URL encoding', 'id');
   }
-}
-
-function summaryOf(article: Record<string, unknown>) {
-  return {
-    id: article.id,
-    key: article.key,
-    title: article.title,
-    lang: article.lang,
-    publishedAt: article.publishedAt ?? null,
-    ingestedAt: article.ingestedAt,
-    author: article.author,
-    url: article.url,
-    wordCount: article.wordCount,
-    entityCount: article.entityCount,
-  };
 }
 
 /** A resume key of the entity's link partition, and nothing else. */

@@ -92,7 +92,8 @@ const MAX_TIES_PER_SHARD = 200;
 const LOWEST = '0000';
 const HIGHEST = '9999\uffff';
 
-function toSummary(item: Record<string, unknown>): ArticleSummary {
+/** An article as one item of a listing: main fields and its first LIST_ENTITIES_IN_SUMMARY entities. */
+export function toSummary(item: Record<string, unknown>): ArticleSummary {
   const entities = (item.entities as ArticleMeta['entities'] | undefined) ?? [];
   return {
     id: item.id as string,

@@ -111,6 +111,10 @@ describe('query API against DynamoDB Local', () => {
     expect(byKey.body.items).toHaveLength(1);
     const id = byKey.body.items[0].id as string;
     expect(id).toBe(articleIdFor(BUCKET, '2024/mar-2 ü.txt'));
+    // The same shape as a listing item, entities included.
+    const listed = (await call('/articles', { lang: 'de', limit: '1' })).body.items[0];
+    expect(Object.keys(byKey.body.items[0]).sort()).toEqual(Object.keys(listed).sort());
+    expect(byKey.body.items[0].entities).toHaveLength(2);
     const article = await call(`/articles/${id}`);
     expect(article.status).toBe(200);
     expect(article.body).toMatchObject({ id, title: 'Mar two', lang: 'de', publishedAt: '2024-03-15T00:00:00Z' });
