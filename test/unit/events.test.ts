@@ -93,6 +93,20 @@ describe('message bodies', () => {
     expect(parsed.records.map((r) => [r.kind, r.versionId])).toEqual([['created', 'v1'], ['removed', undefined]]);
   });
 
+  it('reads both removal events of a versioned bucket as removals with their version ids', () => {
+    const parsed = parseMessageBody(
+      s3Body([
+        record({ key: 'v', sequencer: '0C', eventName: 'ObjectRemoved:DeleteMarkerCreated', size: undefined, versionId: 'marker-1' }),
+        record({ key: 'v', sequencer: '0D', eventName: 'ObjectRemoved:Delete', size: undefined, versionId: 'marker-1' }),
+      ]),
+    );
+    if (parsed.kind !== 'records') throw new Error('expected records');
+    expect(parsed.records.map((r) => [r.kind, r.eventName, r.versionId])).toEqual([
+      ['removed', 'ObjectRemoved:DeleteMarkerCreated', 'marker-1'],
+      ['removed', 'ObjectRemoved:Delete', 'marker-1'],
+    ]);
+  });
+
   it('rejects keys longer than S3 allows', () => {
     const parsed = parseMessageBody(s3Body([record({ key: 'k'.repeat(1025) })]));
     expect(parsed).toMatchObject({ kind: 'records', records: [], invalid: [{ reason: expect.stringMatching(/1024/) }] });
