@@ -147,6 +147,22 @@ export interface VersionInfo {
   sequencer: string;
   versionId?: string;
   ingestedAt: string;
+  /** The object's Last-Modified (ISO): when this version was uploaded. */
+  lastModified?: string;
+}
+
+/**
+ * The instant an undated version stands for: its upload time when S3 gave a valid one, which
+ * stays the same when the version is ingested again (reindex, restore after a version delete,
+ * reconciliation), else the ingestion time.
+ */
+export function versionTime(version: Pick<VersionInfo, 'ingestedAt' | 'lastModified'>): string {
+  const time = version.lastModified ? Date.parse(version.lastModified) : NaN;
+  if (Number.isFinite(time)) {
+    const year = new Date(time).getUTCFullYear();
+    if (year >= 1000 && year <= 9999) return new Date(time).toISOString();
+  }
+  return version.ingestedAt;
 }
 
 /**
@@ -173,7 +189,7 @@ export function linkSortKey(sortDate: string, articleId: string): string {
 export function buildArticleRecords(article: ParsedArticle, extraction: Extraction, version: VersionInfo): ArticleRecords {
   const id = articleIdFor(version.bucket, version.key);
   const lang = normaliseLang(article.lang);
-  const sortDate = sortDateOf(article.publishedAt, version.ingestedAt);
+  const sortDate = sortDateOf(article.publishedAt, versionTime(version));
   const publishedAt = article.publishedAt && Number.isFinite(Date.parse(article.publishedAt)) ? article.publishedAt : undefined;
   const month = monthOf(sortDate);
   const linkSk = linkSortKey(sortDate, id);

@@ -1,5 +1,5 @@
 import { RejectedInput, type RejectionCode } from '../core/errors';
-import { articleIdFor, buildArticleRecords } from '../core/records';
+import { articleIdFor, buildArticleRecords, versionTime } from '../core/records';
 import type { Extraction, ParsedArticle, RawObject, Recogniser } from '../core/types';
 import { MAX_OBJECT_BYTES } from '../shared/resources';
 import { LostClaim, type ArticleWriter, type Claim, type PreviousStatus } from '../storage/article-writer';
@@ -105,16 +105,19 @@ async function ingestVersion(deps: IngestDeps, claim: Claim, event: ObjectEvent,
     const raw = await deps.readObject({ bucket: event.bucket, key: event.key, versionId: version.versionId, size: version.size });
     const article = deps.parse(raw);
     const now = (deps.now ?? (() => new Date()))();
-    const published = article.publishedAt ? new Date(article.publishedAt) : undefined;
-    const referenceDate = published && Number.isFinite(published.getTime()) ? published : now;
-    const extraction = deps.extract(article, { referenceDate });
-    records = buildArticleRecords(article, extraction, {
+    const versionInfo = {
       bucket: event.bucket,
       key: event.key,
       sequencer: event.sequencer,
       versionId: version.versionId,
       ingestedAt: now.toISOString(),
-    });
+      lastModified: raw.lastModified,
+    };
+    // "heute" in an undated article means the upload day, also when it is reindexed months later.
+    const published = article.publishedAt ? new Date(article.publishedAt) : undefined;
+    const referenceDate = published && Number.isFinite(published.getTime()) ? published : new Date(versionTime(versionInfo));
+    const extraction = deps.extract(article, { referenceDate });
+    records = buildArticleRecords(article, extraction, versionInfo);
   } catch (error) {
     if (!(error instanceof RejectedInput)) throw error;
     // The current version vanished between HeadObject and GetObject: the key is gone after all.

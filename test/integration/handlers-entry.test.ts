@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2, SQSEvent } from 'aws-lambda';
-import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { startLocalS3, localS3Client, type LocalS3 } from '../../scripts/local/s3';
 import { freePort, useDynamoDbLocal } from '../support/dynamodb';
 
@@ -72,6 +72,12 @@ describe('Lambda entry points configured from the environment', () => {
     const article = JSON.parse((await query(get(`/articles/${articleId}`))).body!);
     expect(article).toMatchObject({ id: articleId, title: 'Merkel trifft Macron in Berlin', lang: 'de' });
     expect(article.entities.length).toBeGreaterThan(0);
+    // Undated: it sorts by the object's upload time, which a reindex does not change.
+    const uploaded = localS3Client(s3.endpoint);
+    const head = await uploaded.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'de/merkel news.txt' }));
+    uploaded.destroy();
+    expect(article.publishedAt).toBeUndefined();
+    expect(article.sortDate).toBe(head.LastModified!.toISOString());
     expect(JSON.parse((await query(get('/status', { key: 'de/missing.txt' }))).body!)).toMatchObject({ state: 'rejected', code: 'not-found' });
     expect(JSON.parse((await query(get('/articles'))).body!).items).toHaveLength(1);
 

@@ -9,6 +9,7 @@ import {
   entityIndexAttributes,
   prefixPartition,
   sortDateOf,
+  versionTime,
   type Membership,
 } from '../../functions/core/records';
 import type { Extraction, ParsedArticle } from '../../functions/core/types';
@@ -135,5 +136,24 @@ describe('one-line fields', () => {
     expect(meta).toMatchObject({ title: 'Breaking news', author: 'A B', url: 'https://example.org/ x' });
     expect(meta.entities[0].name).toBe('Ber lin');
     expect(JSON.stringify(meta)).not.toMatch(/\\u00/);
+  });
+});
+
+describe('undated versions', () => {
+  it('sort by their upload time, so ingesting them again does not move them', () => {
+    const undated = { ...article, publishedAt: undefined };
+    const first = buildArticleRecords(undated, extraction, { ...version, lastModified: '2024-04-30T08:00:00.000Z' });
+    const again = buildArticleRecords(undated, extraction, { ...version, ingestedAt: '2025-01-01T00:00:00.000Z', lastModified: '2024-04-30T08:00:00.000Z' });
+    expect(first.meta.sortDate).toBe('2024-04-30T08:00:00.000Z');
+    expect(again.meta.sortDate).toBe(first.meta.sortDate);
+    expect(again.index).toEqual(first.index);
+    expect(again.meta.ingestedAt).toBe('2025-01-01T00:00:00.000Z');
+  });
+
+  it('fall back to the ingestion time without a usable Last-Modified', () => {
+    expect(versionTime({ ingestedAt: '2024-05-01T12:00:00.000Z' })).toBe('2024-05-01T12:00:00.000Z');
+    expect(versionTime({ ingestedAt: '2024-05-01T12:00:00.000Z', lastModified: 'garbage' })).toBe('2024-05-01T12:00:00.000Z');
+    expect(versionTime({ ingestedAt: '2024-05-01T12:00:00.000Z', lastModified: '+012024-01-01T00:00:00Z' })).toBe('2024-05-01T12:00:00.000Z');
+    expect(versionTime({ ingestedAt: 'x', lastModified: 'Tue, 30 Apr 2024 08:00:00 GMT' })).toBe('2024-04-30T08:00:00.000Z');
   });
 });
