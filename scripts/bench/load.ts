@@ -250,14 +250,15 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
     const keys = [...good.keys()];
     const prefixes = ['wl', 'pu', 'bi', 'an', 'ber', 'ol', 'sie', 'eu', 'ma', 'lo'];
     const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
-    const requests: Array<() => string> = [
-      () => '/articles',
-      () => `/articles/${pick(ids)}`,
-      () => `/entities?q=${pick(prefixes)}`,
-      () => `/entities/${pick(entities)}/articles`,
-      () => `/entities/${pick(entities)}/related`,
-      () => `/status?key=${encodeURIComponent(pick(keys))}`,
+    const requests: Array<{ route: string; path: () => string }> = [
+      { route: '/articles', path: () => '/articles' },
+      { route: '/articles/{id}', path: () => `/articles/${pick(ids)}` },
+      { route: '/entities?q=', path: () => `/entities?q=${pick(prefixes)}` },
+      { route: '/entities/{id}/articles', path: () => `/entities/${pick(entities)}/articles` },
+      { route: '/entities/{id}/related', path: () => `/entities/${pick(entities)}/related` },
+      { route: '/status', path: () => `/status?key=${encodeURIComponent(pick(keys))}` },
     ];
+    const byRoute = new Map<string, number[]>(requests.map((r) => [r.route, []]));
     log(`query load: ${clients} clients for ${seconds} s`);
     const queryLatencies: number[] = [];
     let errors5xx = 0;
@@ -268,7 +269,8 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
       Array.from({ length: clients }, async () => {
         // Bounded: stops at the deadline, whatever happens.
         for (let i = 0; Date.now() < deadline && i < 1_000_000; i += 1) {
-          const path = pick(requests)();
+          const request = pick(requests);
+          const path = request.path();
           const t0 = performance.now();
           try {
             const response = await fetch(`${api}${path}`);
@@ -278,7 +280,9 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
           } catch {
             errors5xx += 1;
           }
-          queryLatencies.push(performance.now() - t0);
+          const elapsed = performance.now() - t0;
+          queryLatencies.push(elapsed);
+          byRoute.get(request.route)!.push(elapsed);
         }
       }),
     );
@@ -289,6 +293,7 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
       { benchmark: 'query load: latency median', value: median(queryLatencies).toFixed(1), unit: 'ms' },
       { benchmark: 'query load: latency p95', value: percentile(queryLatencies, 95).toFixed(1), unit: 'ms' },
       { benchmark: 'query load: latency p99', value: percentile(queryLatencies, 99).toFixed(1), unit: 'ms' },
+      ...[...byRoute].map(([route, values]) => ({ benchmark: `query load: ${route}`, value: median(values).toFixed(1), unit: 'ms median', detail: `p95 ${percentile(values, 95).toFixed(1)} ms, ${values.length} requests` })),
       { benchmark: 'query load: 5xx or connection errors', value: String(errors5xx), unit: 'count', detail: `must be 0; other non-200: ${other}` },
     );
     if (problems.length || errors5xx) process.exitCode = 1;
