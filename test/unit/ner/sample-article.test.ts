@@ -3,10 +3,12 @@
  * still misses there (the OSCE's full name, the ministries) is listed in models/README.md.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createModelRecogniser } from '../../../functions/core/ner/recogniser';
 
-const text = readFileSync('/work/shared/samples/biden-putin-call.de.txt', 'utf8');
+// shared/ lies next to the repository (on CI too).
+const text = readFileSync(fileURLToPath(new URL('../../../../shared/samples/biden-putin-call.de.txt', import.meta.url)), 'utf8');
 const spans = createModelRecogniser()(text, 'de');
 const found = (type: string) => new Set(spans.filter((s) => s.type === type).map((s) => text.slice(s.start, s.end)));
 
