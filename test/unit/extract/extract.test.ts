@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extract, rulesRecogniser } from '../../../functions/core/extract/index';
+import { defaultRecogniser, extract } from '../../../functions/core/extract/index';
 import { ENTITY_ID_PATTERN } from '../../../functions/core/entity-id';
 import { articleText, type Recogniser } from '../../../functions/core/types';
 import { article, sample } from './samples';
@@ -16,7 +16,7 @@ describe('extract', () => {
   });
 
   it('does not depend on the order a recogniser returns spans in', () => {
-    const reversed: Recogniser = (text, lang) => [...rulesRecogniser(text, lang)].reverse();
+    const reversed: Recogniser = (text, lang) => [...defaultRecogniser(text, lang)].reverse();
     for (const name of SAMPLES) {
       const a = sample(name);
       expect(extract(a, { ...REF, recogniser: reversed })).toEqual(extract(a, REF));
