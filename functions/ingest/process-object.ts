@@ -140,7 +140,24 @@ export async function recordFailure(deps: Pick<IngestDeps, 'writer'>, event: Obj
     key: event.key,
     sequencer: event.sequencer,
   };
-  await deps.writer.finish(claim, 'failed', { code: 'internal', reason: sanitise(error) });
+  await deps.writer.finish(claim, 'failed', { code: 'internal', reason: publicFailureReason(error), error: sanitise(error) });
+}
+
+/**
+ * The reason GET /status shows for a failure. Raw messages can name accounts, roles, ARNs,
+ * tables or exception classes ("User: arn:aws:sts::123456789012:assumed-role/... is not
+ * authorized"), so clients get a category; the sanitised message stays on the status item
+ * (`error`, never served) and in the logs.
+ */
+export function publicFailureReason(error: unknown): string {
+  const { name, code, $metadata } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number } };
+  const status = $metadata?.httpStatusCode;
+  let cause = 'an internal error';
+  if (name === 'AccessDenied' || status === 403) cause = 'access to the object was denied';
+  else if (typeof name === 'string' && /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded|SlowDown/.test(name)) cause = 'requests were throttled';
+  else if (name === 'TimeoutError' || (typeof code === 'string' && /^E(CONNREFUSED|CONNRESET|TIMEDOUT|PIPE|NOTFOUND|AI_AGAIN)$/.test(code))) cause = 'a service could not be reached';
+  else if (typeof status === 'number' && status >= 500) cause = 'a service was unavailable';
+  return `processing failed on every attempt: ${cause}; the ingest logs have the details`;
 }
 
 export function sanitise(error: unknown): string {

@@ -48,6 +48,8 @@ export interface Claim {
 export interface FinishDetail {
   code?: string;
   reason?: string;
+  /** Internal cause of a failure, for operators; the query API never serves it. */
+  error?: string;
   /** The version the stored records describe, when it is not the claimed event's (a removal that left the key in place). */
   version?: { versionId?: string; eTag?: string };
 }
@@ -112,7 +114,7 @@ export class ArticleWriter {
    * the claim: what the stored records describe, unless that state is still pending.
    */
   async claimWithPrevious(claim: Claim, options: { force?: boolean } = {}): Promise<{ result: ClaimResult; previous?: PreviousStatus }> {
-    const names: Record<string, string> = { '#state': 'state', '#key': 'key', '#seq': 'sequencer', '#bucket': 'bucket', '#articleId': 'articleId', '#updatedAt': 'updatedAt', '#code': 'code', '#reason': 'reason', '#attempts': 'attempts' };
+    const names: Record<string, string> = { '#state': 'state', '#key': 'key', '#seq': 'sequencer', '#bucket': 'bucket', '#articleId': 'articleId', '#updatedAt': 'updatedAt', '#code': 'code', '#reason': 'reason', '#error': 'error', '#attempts': 'attempts' };
     const values: Record<string, unknown> = {
       ':pending': 'pending',
       ':key': claim.key,
@@ -123,7 +125,7 @@ export class ArticleWriter {
       ':one': 1,
     };
     const set = ['#state = :pending', '#key = :key', '#bucket = :bucket', '#seq = :seq', '#articleId = :id', '#updatedAt = :now'];
-    const remove = ['#code', '#reason'];
+    const remove = ['#code', '#reason', '#error'];
     for (const [name, value] of [['versionId', claim.versionId], ['eTag', claim.eTag]] as const) {
       names[`#${name}`] = name;
       if (value === undefined) remove.push(`#${name}`);
@@ -205,7 +207,7 @@ export class ArticleWriter {
     const values: Record<string, unknown> = { ':state': state, ':now': this.now().toISOString(), ':seq': claim.sequencer };
     const set = ['#state = :state', '#updatedAt = :now'];
     const remove: string[] = [];
-    const fields: Array<readonly [string, string | undefined]> = [['code', detail.code], ['reason', detail.reason]];
+    const fields: Array<readonly [string, string | undefined]> = [['code', detail.code], ['reason', detail.reason], ['error', detail.error]];
     // Only when the records came from another version than the claimed event named.
     if (detail.version) fields.push(['versionId', detail.version.versionId], ['eTag', detail.version.eTag]);
     for (const [name, value] of fields) {

@@ -5,9 +5,9 @@ import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { encodeCursor } from '../../functions/core/cursor';
 import { entityId } from '../../functions/core/entity-id';
-import { buildArticleRecords, CAPS, linkSortKey } from '../../functions/core/records';
+import { articleIdFor, buildArticleRecords, CAPS, linkSortKey } from '../../functions/core/records';
 import type { EntityType, Extraction, ParsedArticle } from '../../functions/core/types';
-import { processObjectEvent } from '../../functions/ingest/process-object';
+import { processObjectEvent, recordFailure } from '../../functions/ingest/process-object';
 import { createQueryApi } from '../../functions/query/api';
 import { MAX_LIMIT } from '../../functions/query/params';
 import { ArticleReader, LIST_ENTITIES_IN_SUMMARY } from '../../functions/storage/article-reader';
@@ -289,6 +289,19 @@ describe('query API security (DynamoDB Local)', () => {
     expectProblem(answer, 500);
     expectNoInternals(answer, 'secret-table-name');
     expect(Object.keys(answer.body).sort()).toEqual(['detail', 'status', 'title', 'type']);
+  });
+
+  it('shows a failed object without the internal error behind it', async () => {
+    const writer = new ArticleWriter(table);
+    const failing = event('created', 'sec/denied.txt', 900);
+    await writer.claim({ articleId: articleIdFor(BUCKET, failing.key), bucket: BUCKET, key: failing.key, sequencer: failing.sequencer });
+    const denied = Object.assign(new Error(`User: arn:aws:sts::123456789012:assumed-role/ingest/fn is not authorized on ${db.tableName}`), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    await recordFailure({ writer }, failing, denied);
+    const answer = await ask(api, '/status', qs({ key: 'sec/denied.txt' }));
+    expect(answer.body).toMatchObject({ state: 'failed', code: 'internal', reason: expect.stringMatching(/access to the object was denied/) });
+    expect(Object.keys(answer.body).sort()).toEqual(['attempts', 'code', 'key', 'reason', 'state', 'updatedAt']);
+    expectNoInternals(answer, db.tableName);
+    expect(answer.text).not.toMatch(/arn:|123456789012|AccessDenied/);
   });
 
   it('returns only documented article fields', async () => {

@@ -29,3 +29,18 @@ describe('query API failures and responses (security)', () => {
     expect(json({ ok: true }).headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
   });
 });
+
+describe('failure reasons shown by GET /status', () => {
+  it('name a category, never the raw message, account, role or exception class', async () => {
+    const { publicFailureReason } = await import('../../functions/ingest/process-object');
+    const denied = Object.assign(new Error('User: arn:aws:sts::123456789012:assumed-role/ingest-role/fn is not authorized to perform: s3:GetObject'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    const reason = publicFailureReason(denied);
+    expect(reason).toMatch(/access to the object was denied/);
+    expect(reason).not.toMatch(/arn:|123456789012|AccessDenied|ingest-role/);
+    expect(publicFailureReason(Object.assign(new Error('x'), { name: 'ProvisionedThroughputExceededException' }))).toMatch(/throttled/);
+    expect(publicFailureReason(Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' }))).toMatch(/could not be reached/);
+    expect(publicFailureReason(Object.assign(new Error('x'), { name: 'InternalError', $metadata: { httpStatusCode: 500 } }))).toMatch(/unavailable/);
+    expect(publicFailureReason(new TypeError("Cannot read properties of undefined (reading 'pk')"))).toMatch(/an internal error/);
+    expect(publicFailureReason(new TypeError("Cannot read properties of undefined (reading 'pk')"))).not.toMatch(/TypeError|pk/);
+  });
+});
