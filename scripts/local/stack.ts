@@ -75,7 +75,12 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
   mkdirSync(config.dataDir, { recursive: true });
   const paths = dataPaths(config.dataDir);
-  const env = { ...clientEnv(config), CURSOR_SECRET: process.env.CURSOR_SECRET || cursorSecret(config.dataDir) };
+  const env = {
+    ...clientEnv(config),
+    CURSOR_SECRET: process.env.CURSOR_SECRET || cursorSecret(config.dataDir),
+    // CloudWatch embedded-metric lines mean nothing on this machine; set it to false to see them.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+  };
   // The handlers run in this process and read their settings (and the SDK its endpoints) from here.
   Object.assign(process.env, env, options.handlerEnv);
 
