@@ -82,6 +82,8 @@ export async function processObjectEvent(deps: IngestDeps, event: ObjectEvent, o
  */
 function storesVersion(previous: PreviousStatus | undefined, current: CurrentObject): previous is PreviousStatus & { state: 'processed' | 'rejected' } {
   if (!previous || (previous.state !== 'processed' && previous.state !== 'rejected')) return false;
+  // not-found says nothing about the version's content: read it again.
+  if (previous.code === 'not-found') return false;
   return current.versionId !== undefined && previous.versionId === current.versionId;
 }
 
