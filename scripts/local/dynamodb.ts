@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../functions/shared/table-definition';
 
@@ -32,6 +33,18 @@ function jarDirectory(): string {
   return join(libDir, release);
 }
 
+const LOOPBACK_LAUNCHER = fileURLToPath(new URL('./LoopbackDynamoDbLocal.java', import.meta.url));
+
+let javaSource: boolean | undefined;
+/** Java 11+ runs a .java file directly when the jdk.compiler module is present (any JDK). */
+function canRunJavaSource(): boolean {
+  if (javaSource === undefined) {
+    const modules = spawnSync('java', ['--list-modules'], { encoding: 'utf8' });
+    javaSource = modules.status === 0 && /^jdk\.compiler@/m.test(modules.stdout);
+  }
+  return javaSource;
+}
+
 export function assertJava(): void {
   const probe = spawnSync('java', ['-version'], { stdio: 'ignore' });
   if (probe.error || probe.status !== 0) throw new JavaMissingError();
@@ -45,7 +58,14 @@ export function assertJava(): void {
 export async function startDynamoDbLocal(options: { port: number; dataDir?: string; log?: (line: string) => void }): Promise<DynamoDbLocal> {
   assertJava();
   const dir = jarDirectory();
-  const args = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), '-port', String(options.port), '-disableTelemetry'];
+  const libraryPath = `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`;
+  // The jar's own main listens on every interface; the launcher binds it to 127.0.0.1. It is a
+  // single-file source program, which needs the JDK's compiler module; a bare JRE falls back.
+  const launch = canRunJavaSource()
+    ? [libraryPath, '-cp', `${join(dir, 'DynamoDBLocal.jar')}${delimiter}${join(dir, 'DynamoDBLocal_lib', '*')}`, LOOPBACK_LAUNCHER]
+    : [libraryPath, '-jar', join(dir, 'DynamoDBLocal.jar')];
+  if (launch.length === 3) options.log?.('warning: this Java has no compiler module, so DynamoDB Local listens on every interface, not only 127.0.0.1');
+  const args = [...launch, '-port', String(options.port), '-disableTelemetry'];
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
     args.push('-dbPath', options.dataDir, '-sharedDb');
