@@ -6,6 +6,11 @@
  * Locally the running stack does the listing and enqueueing (POST /_local/reindex on its
  * HTTP server, bound to 127.0.0.1 and not part of the query API); this command then shows
  * progress until the queue is empty.
+ *
+ * Not done: the same against a deployed stack. It would list the bucket, read each object's
+ * status item for its stored sequencer, and SendMessageBatch to the ingest queue an event with
+ * THAT sequencer plus the reindex attribute (the handler's forced claim needs stored <= event;
+ * a made-up larger sequencer would make later real S3 events for the key look stale).
  */
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -13,7 +18,8 @@ import { cliTarget } from '../local/cli-target';
 import { ADMIN_PREFIX } from '../local/http-api';
 
 const USAGE = `usage: npm run news -- reindex [--prefix P] [--no-wait] [--api URL]
-  Reprocesses every object of the local stack's bucket (or those under a prefix).`;
+  Reprocesses every object of the local stack's bucket (or those under a prefix).
+  Local stack only (npm start); a deployed stack is not supported yet.`;
 
 async function admin<T>(apiUrl: string, path: string, body: unknown = {}): Promise<T> {
   let response: Response;
