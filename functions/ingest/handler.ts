@@ -7,6 +7,7 @@ import { ArticleWriter } from '../storage/article-writer';
 import { createS3Client, headCurrentObject, readObject } from '../storage/s3-objects';
 import { tableContext } from '../storage/table';
 import { createIngestHandler } from './batch';
+import { defaultIngestMetrics } from './metrics';
 
 let defaultHandler: ((event: SQSEvent) => Promise<SQSBatchResponse>) | undefined;
 
@@ -24,6 +25,7 @@ function coldStart(): (event: SQSEvent) => Promise<SQSBatchResponse> {
       parse: parseArticle,
       extract,
     },
+    metrics: defaultIngestMetrics(),
   });
 }
 

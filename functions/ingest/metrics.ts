@@ -91,3 +91,16 @@ export function createIngestMetrics(metrics: Metrics = new Metrics({ namespace: 
     },
   };
 }
+
+/** For runs where nobody reads the metrics. */
+export const NO_METRICS: IngestMetrics = { outcome: () => undefined, failed: () => undefined, invalid: () => undefined, flush: () => undefined };
+
+/**
+ * EMF lines only become metrics in a Lambda log stream. Off Lambda (npm start, tests) they
+ * are console noise, so they are off there unless POWERTOOLS_METRICS_DISABLED says otherwise.
+ */
+export function defaultIngestMetrics(env: NodeJS.ProcessEnv = process.env): IngestMetrics {
+  const onLambda = Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
+  if (!onLambda && env.POWERTOOLS_METRICS_DISABLED === undefined) return NO_METRICS;
+  return createIngestMetrics();
+}

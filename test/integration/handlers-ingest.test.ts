@@ -6,7 +6,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { entityId } from '../../functions/core/entity-id';
 import { articleIdFor } from '../../functions/core/records';
 import { createIngestHandler } from '../../functions/ingest/batch';
-import { createIngestMetrics, METRICS_NAMESPACE, type IngestMetrics } from '../../functions/ingest/metrics';
+import { createIngestMetrics, defaultIngestMetrics, METRICS_NAMESPACE, NO_METRICS, type IngestMetrics } from '../../functions/ingest/metrics';
 import { ArticleWriter } from '../../functions/storage/article-writer';
 import { tableContext } from '../../functions/storage/table';
 import { useDynamoDbLocal } from '../support/dynamodb';
@@ -14,7 +14,7 @@ import { BUCKET, fakeDeps, type FakeArticle } from './storage-fixtures';
 
 let messageCounter = 0;
 
-const silentMetrics: IngestMetrics = { outcome: () => undefined, failed: () => undefined, invalid: () => undefined, flush: () => undefined };
+const silentMetrics = NO_METRICS;
 
 /** Counts what the handler reports, by outcome (rejections by code). */
 function countingMetrics() {
@@ -224,6 +224,12 @@ describe('ingest handler (SQS batch) against DynamoDB Local', () => {
       // A batch holding only an s3:TestEvent has nothing to publish and writes nothing.
       const empty = await emfLines(() => handler({ Records: [message({ Service: 'Amazon S3', Event: 's3:TestEvent', Bucket: BUCKET })] }));
       expect(empty).toEqual([]);
+    });
+
+    it('are off outside Lambda unless asked for, and on in Lambda unless disabled', () => {
+      expect(defaultIngestMetrics({})).toBe(NO_METRICS);
+      expect(defaultIngestMetrics({ POWERTOOLS_METRICS_DISABLED: 'false' })).not.toBe(NO_METRICS);
+      expect(defaultIngestMetrics({ AWS_LAMBDA_FUNCTION_NAME: 'ingest' })).not.toBe(NO_METRICS);
     });
 
     it('stays silent with POWERTOOLS_METRICS_DISABLED=true (the local stack)', async () => {
