@@ -74,7 +74,7 @@ interface TokenInfo {
 }
 
 // Template numbers: changing one changes every hashed row, so a model records FEATURE_VERSION.
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 const T = {
   bias: 1, lower: 2, form: 3, shape: 4, sshape: 5, pre: 10, suf: 20, prev: 30, next: 31, prev2: 32, next2: 33,
   sPrev: 34, sNext: 35, sPrev2: 36, sNext2: 37, bigramPrev: 38, bigramNext: 39, shapeTri: 40, first: 41,
@@ -290,7 +290,10 @@ export function withDocLabels(base: SentenceFeatures, docLabels: Uint8Array, has
 
 /** Only capitalised words carry a name's identity across a document ("Sutter" ... "Alfred Sutter"). */
 function docKey(token: string): string | undefined {
-  return token.length > 1 && /^\p{Lu}/u.test(token) ? token.toLowerCase() : undefined;
+  if (token.length < 2 || !/^\p{Lu}/u.test(token)) return undefined;
+  const lower = token.toLowerCase();
+  // "Israels" is "Israel": the genitive -s must not hide a name's other mentions.
+  return lower.length > 4 && lower.endsWith('s') ? lower.slice(0, -1) : lower;
 }
 
 /**

@@ -56,7 +56,8 @@ export class Gazetteer {
 
   /**
    * Per token, a byte of match bits: bit (2*type) for "begins a listed name of that type",
-   * bit (2*type+1) for "continues one". Longest match from each start position.
+   * bit (2*type+1) for "continues one". Longest match from each start position; the last
+   * word may carry an extra -s (German genitive, plural).
    */
   match(tokens: readonly string[]): Uint8Array {
     const out = new Uint8Array(tokens.length);
@@ -65,8 +66,17 @@ export class Gazetteer {
       let bestEnd = -1;
       let bestBits = 0;
       for (let j = i; j < tokens.length && j - i < MAX_GAZ_TOKENS; j++) {
-        key = j === i ? tokens[j] : `${key} ${tokens[j]}`;
+        const token = tokens[j];
+        key = j === i ? token : `${key} ${token}`;
         const v = this.names.get(key);
+        if (v === undefined || !(v & 15)) {
+          // A genitive or plural -s ends the name: "Russlands", "des Nato-Russland-Rates".
+          const stem = token.length > 3 && token.endsWith('s') ? this.names.get(key.slice(0, -1)) : undefined;
+          if (stem !== undefined && stem & 15) {
+            bestEnd = j;
+            bestBits = stem & 15;
+          }
+        }
         if (v === undefined) break;
         if (v & 15) {
           bestEnd = j;

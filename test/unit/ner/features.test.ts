@@ -66,3 +66,11 @@ describe('docLabelBits', () => {
     expect(bits[0][0]).toBe(0);
   });
 });
+
+describe('Gazetteer.match', () => {
+  it('takes the longest listed name and accepts a final -s', () => {
+    const gazetteer = Gazetteer.fromEntries({ LOC: ['Russland', 'New York'], ORG: ['New York Times'] });
+    const bits = gazetteer.match(['Russlands', 'New', 'York', 'Times', 'New', 'York']);
+    expect([...bits]).toEqual([1 << 4, 1 << 2, 1 << 3, 1 << 3, 1 << 4, 1 << 5]);
+  });
+});
