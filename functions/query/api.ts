@@ -151,6 +151,15 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       return json({ entity, articlesConsidered: related.articlesConsidered, window: RELATED_WINDOW, items: related.items });
     },
 
+    '/entities/{id}/speakers': async (params, query) => {
+      const id = parseEntityId(params.id);
+      const { limit } = parseRelatedQuery(query);
+      const entity = await reader.getEntity(id);
+      if (!entity) throw new NotFound('no entity with this id');
+      const speakers = await reader.speakers(id, { window: RELATED_WINDOW, limit });
+      return json({ entity, articlesConsidered: speakers.articlesConsidered, window: RELATED_WINDOW, items: speakers.items });
+    },
+
     '/status': async (_params, query) => {
       const { key } = parseStatusQuery(query);
       const status = await reader.getStatus(articleIdFor(bucket, key));

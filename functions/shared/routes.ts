@@ -17,6 +17,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/entities/{id}' },
   { method: 'GET', path: '/entities/{id}/articles' },
   { method: 'GET', path: '/entities/{id}/related' },
+  { method: 'GET', path: '/entities/{id}/speakers' },
   { method: 'GET', path: '/status' },
 ] as const;
 

@@ -370,17 +370,7 @@ export class ArticleReader {
    * from those articles' stored entity lists.
    */
   async related(entityId: string, options: { window: number; limit: number }): Promise<{ articlesConsidered: number; items: Array<{ id: string; type: EntityType; name: string; count: number }> }> {
-    const links = await this.table.doc.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
-        ExpressionAttributeValues: { ':pk': `ENT#${entityId}`, ':a': 'A#' },
-        ProjectionExpression: 'articleId',
-        ScanIndexForward: false,
-        Limit: options.window,
-      }),
-    );
-    const articleIds = [...new Set((links.Items ?? []).map((item) => item.articleId as string))];
+    const articleIds = await this.recentArticleIds(entityId, options.window);
     const articles = await this.batchGet(articleIds.map((id) => keys.article(id)), projection(['id', 'entities']));
     const counts = new Map<string, { id: string; type: EntityType; name: string; count: number }>();
     for (const article of articles) {
@@ -393,6 +383,54 @@ export class ArticleReader {
     }
     const items = [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, options.limit);
     return { articlesConsidered: articles.length, items };
+  }
+
+  /**
+   * Who is quoted in the entity's most recent articles: per named speaker, the quotes whose
+   * text mentions the entity ("who is quoted most on Nato") and all their quotes in those
+   * articles. Same window and reads as related().
+   */
+  async speakers(
+    entityId: string,
+    options: { window: number; limit: number },
+  ): Promise<{ articlesConsidered: number; items: Array<{ id: string; name: string; quotesMentioning: number; quotes: number; articles: number }> }> {
+    const articleIds = await this.recentArticleIds(entityId, options.window);
+    const articles = await this.batchGet(articleIds.map((id) => keys.article(id)), projection(['id', 'entities', 'quotes']));
+    const counts = new Map<string, { id: string; name: string; quotesMentioning: number; quotes: number; articles: number }>();
+    for (const article of articles) {
+      const offsets = ((article.entities as ArticleMeta['entities'] | undefined) ?? []).find((e) => e.id === entityId)?.offsets ?? [];
+      const seen = new Set<string>();
+      for (const quote of (article.quotes as ArticleMeta['quotes'] | undefined) ?? []) {
+        if (!quote.speakerId || !quote.speaker) continue;
+        const entry = counts.get(quote.speakerId) ?? { id: quote.speakerId, name: quote.speaker, quotesMentioning: 0, quotes: 0, articles: 0 };
+        entry.quotes += 1;
+        const end = quote.offset + quote.text.length;
+        if (offsets.some(([start, stop]) => start >= quote.offset && stop <= end)) entry.quotesMentioning += 1;
+        if (!seen.has(quote.speakerId)) entry.articles += 1;
+        seen.add(quote.speakerId);
+        counts.set(quote.speakerId, entry);
+      }
+    }
+    const items = [...counts.values()]
+      .filter((entry) => entry.id !== entityId)
+      .sort((a, b) => b.quotesMentioning - a.quotesMentioning || b.quotes - a.quotes || a.name.localeCompare(b.name))
+      .slice(0, options.limit);
+    return { articlesConsidered: articles.length, items };
+  }
+
+  /** Ids of the entity's most recent articles, newest first. */
+  private async recentArticleIds(entityId: string, window: number): Promise<string[]> {
+    const links = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
+        ExpressionAttributeValues: { ':pk': `ENT#${entityId}`, ':a': 'A#' },
+        ProjectionExpression: 'articleId',
+        ScanIndexForward: false,
+        Limit: window,
+      }),
+    );
+    return [...new Set((links.Items ?? []).map((item) => item.articleId as string))];
   }
 
   private async batchGet(

@@ -38,9 +38,31 @@ function request(path: string, query: Record<string, string> = {}, method = 'GET
 
 const ARTICLES: Array<[string, FakeArticle]> = [
   ['2024/jan-1.txt', { title: 'Jan one', lang: 'de', publishedAt: '2024-01-05T08:00:00Z', entities: [['PER', 'Angela Merkel', 3], ['LOC', 'Berlin', 2]] }],
-  ['2024/jan-2.txt', { title: 'Jan two', lang: 'en', publishedAt: '2024-01-20T08:00:00Z', entities: [['PER', 'Angela Merkel', 1], ['ORG', 'Müller GmbH', 1]] }],
+  [
+    '2024/jan-2.txt',
+    {
+      title: 'Jan two',
+      lang: 'en',
+      publishedAt: '2024-01-20T08:00:00Z',
+      entities: [['PER', 'Angela Merkel', 1], ['ORG', 'Müller GmbH', 1]],
+      quotes: [
+        { speaker: 'Angelo Rossi', text: 'Müller GmbH will grow this year', offset: 0 },
+        { speaker: 'Angelo Rossi', text: 'We are happy', offset: 40 },
+        { speaker: 'Angela Merkel', text: 'Nothing to add', offset: 60 },
+      ],
+    },
+  ],
   ['2024/feb-1.txt', { title: 'Feb one', lang: 'de', publishedAt: '2024-02-10T12:00:00Z', entities: [['PER', 'Angela Merkel', 2], ['LOC', 'Berlin', 1], ['LOC', 'Ängelholm', 1]] }],
-  ['2024/mar-1.txt', { title: 'Mar one', lang: 'en', publishedAt: '2024-03-01T00:00:00Z', entities: [['LOC', 'Berlin', 4], ['ORG', 'Müller GmbH', 2]] }],
+  [
+    '2024/mar-1.txt',
+    {
+      title: 'Mar one',
+      lang: 'en',
+      publishedAt: '2024-03-01T00:00:00Z',
+      entities: [['LOC', 'Berlin', 4], ['ORG', 'Müller GmbH', 2]],
+      quotes: [{ speaker: 'Angela Merkel', text: 'Müller GmbH builds in Berlin', offset: 0 }],
+    },
+  ],
   ['2024/mar-2 ü.txt', { title: 'Mar two', lang: 'de', publishedAt: '2024-03-15T00:00:00Z', entities: [['PER', 'Angela Merkel', 1], ['PER', 'Angelo Rossi', 1]] }],
 ];
 
@@ -146,6 +168,21 @@ describe('query API against DynamoDB Local', () => {
     expect(locs.body.items.map((item) => [item.name, item.articleCount])).toEqual([['Berlin', 3], ['Ängelholm', 1]]);
     const next = await call('/entities', { limit: '3', cursor: top.body.nextCursor! });
     expect(next.body.items.map((item) => item.name)).toEqual(['Ängelholm', 'Angelo Rossi']);
+  });
+
+  it('says who is quoted most on an entity', async () => {
+    const muller = entityId('ORG', 'Müller GmbH');
+    const speakers = await call(`/entities/${muller}/speakers`);
+    expect(speakers.status).toBe(200);
+    expect(speakers.body.articlesConsidered).toBe(2);
+    // Merkel's one quote about the company ranks first among equals by name; Rossi has more quotes in all.
+    expect(speakers.body.items).toEqual([
+      { id: entityId('PER', 'Angela Merkel'), name: 'Angela Merkel', quotesMentioning: 1, quotes: 2, articles: 2 },
+      { id: entityId('PER', 'Angelo Rossi'), name: 'Angelo Rossi', quotesMentioning: 1, quotes: 2, articles: 1 },
+    ]);
+    expect((await call(`/entities/${muller}/speakers`, { limit: '1' })).body.items).toHaveLength(1);
+    expect((await call('/entities/per-nobody/speakers')).status).toBe(404);
+    expect((await call(`/entities/${muller}/speakers`, { limit: '0' })).status).toBe(400);
   });
 
   it('returns an entity and its related entities', async () => {

@@ -14,6 +14,8 @@ export interface FakeArticle {
   lang?: string;
   publishedAt?: string;
   entities: Array<[EntityType, string, number]>;
+  /** Quotes by a named speaker; every fake entity sits at offset 0, so a quote at offset 0 mentions them all. */
+  quotes?: Array<{ speaker: string; text: string; offset: number }>;
   reject?: boolean;
 }
 
@@ -32,15 +34,15 @@ export function fakeDeps(writer: ArticleWriter, objects: Map<string, FakeArticle
     parse: (raw) => {
       const article = JSON.parse(Buffer.from(raw.bytes).toString()) as FakeArticle;
       if (article.reject) throw new RejectedInput('no-text', 'nothing to read');
-      return { format: 'json', charset: 'utf-8', title: article.title, body: JSON.stringify(article.entities), lang: article.lang ?? 'en', publishedAt: article.publishedAt } satisfies ParsedArticle;
+      return { format: 'json', charset: 'utf-8', title: article.title, body: JSON.stringify({ entities: article.entities, quotes: article.quotes ?? [] }), lang: article.lang ?? 'en', publishedAt: article.publishedAt } satisfies ParsedArticle;
     },
     extract: (article) => {
       // The fake parser carries the wanted entities in the body.
-      const entities = JSON.parse(article.body) as FakeArticle['entities'];
+      const { entities, quotes } = JSON.parse(article.body) as Required<Pick<FakeArticle, 'entities' | 'quotes'>>;
       return {
         entities: entities.map(([type, name, mentions]) => ({ id: entityId(type, name), type, name, mentions, offsets: [[0, 1]] })),
         dates: [],
-        quotes: [],
+        quotes: quotes.map((q) => ({ text: q.text, offset: q.offset, speaker: q.speaker, speakerId: entityId('PER', q.speaker) })),
       } satisfies Extraction;
     },
   };
