@@ -9,6 +9,14 @@ export const MAX_GAZ_TOKENS = 8;
 
 export type GazetteerEntries = Record<string, string[]>;
 
+/** The lookup tables themselves, as stored in a model file: loading them is only Map inserts. */
+export interface CompiledGazetteer {
+  keys: string[];
+  bits: number[];
+  parts: string[];
+  partBits: number[];
+}
+
 export class Gazetteer {
   /** Key: tokens joined by a space. Value: type bits (PER=1, ORG=2, LOC=4, MISC=8) | PREFIX. */
   private readonly names = new Map<string, number>();
@@ -25,6 +33,26 @@ export class Gazetteer {
     return gaz;
   }
 
+  /** Builds from compiled tables; much faster than fromEntries (no splitting, no prefixes). */
+  static fromCompiled(compiled: CompiledGazetteer): Gazetteer {
+    if (compiled.keys.length !== compiled.bits.length || compiled.parts.length !== compiled.partBits.length) throw new Error('corrupt gazetteer tables');
+    const gaz = new Gazetteer();
+    for (let i = 0; i < compiled.keys.length; i++) gaz.names.set(compiled.keys[i], compiled.bits[i]);
+    for (let i = 0; i < compiled.parts.length; i++) gaz.parts.set(compiled.parts[i], compiled.partBits[i]);
+    return gaz;
+  }
+
+  compile(): CompiledGazetteer {
+    const names = [...this.names.keys()].sort();
+    const parts = [...this.parts.keys()].sort();
+    return {
+      keys: names,
+      bits: names.map((k) => this.names.get(k) ?? 0),
+      parts,
+      partBits: parts.map((k) => this.parts.get(k) ?? 0),
+    };
+  }
+
   get size(): number {
     let n = 0;
     for (const v of this.names.values()) if (v & 15) n++;
@@ -39,13 +67,20 @@ export class Gazetteer {
       const bits = i === tokens.length - 1 ? typeBits : PREFIX;
       this.names.set(key, (this.names.get(key) ?? 0) | bits);
     }
+    let first = 0;
+    let later = 0;
     for (let t = 0; t < 4; t++) {
-      if (!(typeBits & (1 << t))) continue;
-      tokens.forEach((token, i) => {
-        // Lower-case particles ("von", "de") say nothing on their own.
-        if (token.length < 2 || !/^\p{Lu}/u.test(token)) return;
-        this.parts.set(token, (this.parts.get(token) ?? 0) | (1 << (2 * t + (i ? 1 : 0))));
-      });
+      if (typeBits & (1 << t)) {
+        first |= 1 << (2 * t);
+        later |= 1 << (2 * t + 1);
+      }
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      // Lower-case particles ("von", "de") say nothing on their own.
+      const c = token[0];
+      if (token.length < 2 || c === c.toLowerCase()) continue;
+      this.parts.set(token, (this.parts.get(token) ?? 0) | (i ? later : first));
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * Binary model file: "NER2" then gzip of [u32 header length][header JSON][padding to 8] and,
+ * Binary model file: "NER3" then gzip of [u32 header length][header JSON][padding to 8] and,
  * per tagging pass, [transition f32 x 81][start f32 x 9][u32 row count][row index deltas u32 x
  * rows][emission i16 x rows*9]. Only rows with a non-zero weight are stored (the perceptron
  * touches a fraction of the hash space), so the file and the inflate stay small; loading
@@ -7,11 +7,11 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { FEATURE_VERSION } from './features';
-import type { GazetteerEntries } from './gazetteer';
+import { Gazetteer, type CompiledGazetteer, type GazetteerEntries } from './gazetteer';
 import type { ModelWeights } from './model';
 import { NUM_TAGS, TAGS } from './tags';
 
-const MAGIC = 'NER2';
+const MAGIC = 'NER3';
 
 export interface ModelHeader {
   lang: string;
@@ -20,7 +20,7 @@ export interface ModelHeader {
   scales: number[];
   featureVersion: number;
   tags: readonly string[];
-  gazetteer: GazetteerEntries;
+  gazetteer: CompiledGazetteer;
   /** Free-form provenance: corpora, epochs, dev scores. */
   info: Record<string, unknown>;
 }
@@ -65,7 +65,7 @@ export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: Gaz
     scales: passes.map((p) => p.scale),
     featureVersion: FEATURE_VERSION,
     tags: TAGS,
-    gazetteer,
+    gazetteer: Gazetteer.fromEntries(gazetteer).compile(),
     info,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -77,7 +77,7 @@ export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: Gaz
 }
 
 export function decodeModel(bytes: Uint8Array): ModelFile {
-  if (Buffer.from(bytes.subarray(0, 4)).toString('ascii') !== MAGIC) throw new Error('not a NER model file (or an old format: run npm run train)');
+  if (Buffer.from(bytes.subarray(0, 4)).toString('ascii') !== MAGIC) throw new Error('not a NER model file of this version (run npm run train)');
   let payload = gunzipSync(bytes.subarray(4));
   if (payload.byteOffset % 8 !== 0) payload = Buffer.from(payload);
   const headerLength = payload.readUInt32LE(0);
@@ -103,10 +103,13 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
     at += (2 * count * NUM_TAGS) % 4;
     const emission = new Int16Array((1 << header.hashBits) * NUM_TAGS);
     let row = 0;
+    const width = NUM_TAGS;
     for (let i = 0; i < count; i++) {
       row += deltas[i];
-      if ((row + 1) * NUM_TAGS > emission.length) throw new Error('model file has a row outside its hash space');
-      emission.set(values.subarray(i * NUM_TAGS, (i + 1) * NUM_TAGS), row * NUM_TAGS);
+      const to = row * width;
+      if (to + width > emission.length) throw new Error('model file has a row outside its hash space');
+      // A plain loop: subarray() per row would allocate hundreds of thousands of views at load.
+      for (let t = 0, from = i * width; t < width; t++) emission[to + t] = values[from + t];
     }
     return { hashBits: header.hashBits, emission, scale, transition: new Float32Array(transition), start: new Float32Array(start) };
   });

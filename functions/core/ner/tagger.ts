@@ -22,7 +22,7 @@ export class Tagger {
   readonly gazetteer: Gazetteer;
 
   constructor(readonly model: ModelFile) {
-    this.gazetteer = Gazetteer.fromEntries(model.header.gazetteer);
+    this.gazetteer = Gazetteer.fromCompiled(model.header.gazetteer);
   }
 
   get lang(): string {

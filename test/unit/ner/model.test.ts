@@ -59,7 +59,8 @@ describe('model file', () => {
     const file = decodeModel(encodeModel('de', [weights, weights], gazetteer.toEntries(), { note: 'x' }));
     expect(file.passes.length).toBe(2);
     expect(file.header).toMatchObject({ lang: 'de', hashBits: 10, info: { note: 'x' } });
-    expect(file.header.gazetteer.PER).toEqual(['Jen Psaki']);
+    expect(Gazetteer.fromCompiled(file.header.gazetteer).toEntries().PER).toEqual(['Jen Psaki']);
+    expect([...Gazetteer.fromCompiled(file.header.gazetteer).match(['Jen', 'Psaki', 'in', 'Genf'])]).toEqual([1, 2, 0, 1 << 4]);
     expect([...file.passes[1].emission]).toEqual([...weights.emission]);
     expect(file.passes[1].scale).toBe(weights.scale);
     expect(file.passes[1].emission[123] * file.passes[1].scale).toBeCloseTo(2.5, 3);
@@ -75,7 +76,7 @@ describe('model file', () => {
   });
 
   it('rejects files that are not models or are cut short', () => {
-    expect(() => decodeModel(Buffer.from('hello world'))).toThrow(/not a NER model/);
+    expect(() => decodeModel(Buffer.from('hello world'))).toThrow(/not a NER model file/);
     const bytes = tinyModelBytes();
     expect(() => decodeModel(bytes.subarray(0, bytes.length - 20))).toThrow();
   });
