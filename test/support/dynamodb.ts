@@ -1,20 +1,10 @@
-import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable, localClient, startDynamoDbLocal, type DynamoDbLocal } from '../../scripts/local/dynamodb';
+import { freePort } from '../../scripts/local/ports';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort };
 
 /**
  * Starts an in-memory DynamoDB Local for one test file and creates a fresh table in it.
