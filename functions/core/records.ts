@@ -29,6 +29,9 @@ export const CAPS = {
   quoteChars: 1000,
   excerptChars: 600,
   nameChars: 200,
+  digestEntities: 100,
+  digestQuotes: 50,
+  digestNameChars: 80,
 } as const;
 
 /** Languages are stored in index keys, so anything that is not a plain code becomes 'und'. */
@@ -133,8 +136,21 @@ export interface Membership {
   linkSk: string;
 }
 
+/**
+ * A small per-article item for the cross-article queries (related entities, who is quoted on
+ * an entity): they read one digest per article instead of the whole article item, a few KB
+ * instead of up to a few hundred.
+ */
+export interface ArticleDigest {
+  /** [id, type, name] of the article's most mentioned entities. */
+  entities: Array<[string, EntityType, string]>;
+  /** [speakerId, speaker, ids of the entities the quote's text mentions] per attributed quote. */
+  quotes: Array<[string, string, string[]]>;
+}
+
 export interface ArticleRecords {
   meta: ArticleMeta;
+  digest: ArticleDigest;
   /** Index attributes of the META item. */
   index: { gsi1pk: string; gsi1sk: string; gsi2pk: string };
   month: string;
@@ -260,9 +276,27 @@ export function buildArticleRecords(article: ParsedArticle, extraction: Extracti
 
   return {
     meta,
+    digest: buildDigest(ranked, extraction),
     index: { gsi1pk: `M#${month}`, gsi1sk: `${sortDate}#${id}`, gsi2pk: `L#${lang}#${month}` },
     month,
     memberships,
+  };
+}
+
+function buildDigest(ranked: ArticleEntitySummary[], extraction: Extraction): ArticleDigest {
+  const name = (value: string) => value.slice(0, CAPS.digestNameChars);
+  const quotes: ArticleDigest['quotes'] = [];
+  for (const quote of extraction.quotes) {
+    if (!quote.speakerId || !quote.speaker) continue;
+    const end = quote.offset + quote.text.length;
+    // Every offset, not META's capped list: a quote late in the article still counts.
+    const mentioned = ranked.filter((entity) => entity.id !== quote.speakerId && entity.offsets.some(([start, stop]) => start >= quote.offset && stop <= end));
+    quotes.push([quote.speakerId, name(quote.speaker), mentioned.slice(0, CAPS.digestEntities).map((entity) => entity.id)]);
+    if (quotes.length === CAPS.digestQuotes) break;
+  }
+  return {
+    entities: ranked.slice(0, CAPS.digestEntities).map((entity) => [entity.id, entity.type, name(entity.name)]),
+    quotes,
   };
 }
 

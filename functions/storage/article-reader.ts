@@ -1,6 +1,6 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { foldName } from '../core/entity-id';
-import { monthOf, prefixPartition, type ArticleMeta } from '../core/records';
+import { monthOf, prefixPartition, type ArticleDigest, type ArticleMeta } from '../core/records';
 import { ENTITY_TYPES, type EntityType } from '../core/types';
 import { TABLE, TYPE_RANK_SHARDS } from '../shared/resources';
 import type { StatusState } from './article-writer';
@@ -370,19 +370,18 @@ export class ArticleReader {
    * from those articles' stored entity lists.
    */
   async related(entityId: string, options: { window: number; limit: number }): Promise<{ articlesConsidered: number; items: Array<{ id: string; type: EntityType; name: string; count: number }> }> {
-    const articleIds = await this.recentArticleIds(entityId, options.window);
-    const articles = await this.batchGet(articleIds.map((id) => keys.article(id)), projection(['id', 'entities']));
+    const digests = await this.recentDigests(entityId, options.window);
     const counts = new Map<string, { id: string; type: EntityType; name: string; count: number }>();
-    for (const article of articles) {
-      for (const entity of (article.entities as ArticleMeta['entities'] | undefined) ?? []) {
-        if (entity.id === entityId) continue;
-        const entry = counts.get(entity.id) ?? { id: entity.id, type: entity.type, name: entity.name, count: 0 };
+    for (const digest of digests) {
+      for (const [id, type, name] of digest.entities) {
+        if (id === entityId) continue;
+        const entry = counts.get(id) ?? { id, type, name, count: 0 };
         entry.count += 1;
-        counts.set(entity.id, entry);
+        counts.set(id, entry);
       }
     }
     const items = [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, options.limit);
-    return { articlesConsidered: articles.length, items };
+    return { articlesConsidered: digests.length, items };
   }
 
   /**
@@ -394,28 +393,34 @@ export class ArticleReader {
     entityId: string,
     options: { window: number; limit: number },
   ): Promise<{ articlesConsidered: number; items: Array<{ id: string; name: string; quotesMentioning: number; quotes: number; articles: number }> }> {
-    const articleIds = await this.recentArticleIds(entityId, options.window);
-    const articles = await this.batchGet(articleIds.map((id) => keys.article(id)), projection(['id', 'entities', 'quotes']));
+    const digests = await this.recentDigests(entityId, options.window);
     const counts = new Map<string, { id: string; name: string; quotesMentioning: number; quotes: number; articles: number }>();
-    for (const article of articles) {
-      const offsets = ((article.entities as ArticleMeta['entities'] | undefined) ?? []).find((e) => e.id === entityId)?.offsets ?? [];
+    for (const digest of digests) {
       const seen = new Set<string>();
-      for (const quote of (article.quotes as ArticleMeta['quotes'] | undefined) ?? []) {
-        if (!quote.speakerId || !quote.speaker) continue;
-        const entry = counts.get(quote.speakerId) ?? { id: quote.speakerId, name: quote.speaker, quotesMentioning: 0, quotes: 0, articles: 0 };
+      for (const [speakerId, speaker, mentioned] of digest.quotes) {
+        if (speakerId === entityId) continue;
+        const entry = counts.get(speakerId) ?? { id: speakerId, name: speaker, quotesMentioning: 0, quotes: 0, articles: 0 };
         entry.quotes += 1;
-        const end = quote.offset + quote.text.length;
-        if (offsets.some(([start, stop]) => start >= quote.offset && stop <= end)) entry.quotesMentioning += 1;
-        if (!seen.has(quote.speakerId)) entry.articles += 1;
-        seen.add(quote.speakerId);
-        counts.set(quote.speakerId, entry);
+        if (mentioned.includes(entityId)) entry.quotesMentioning += 1;
+        if (!seen.has(speakerId)) entry.articles += 1;
+        seen.add(speakerId);
+        counts.set(speakerId, entry);
       }
     }
     const items = [...counts.values()]
-      .filter((entry) => entry.id !== entityId)
       .sort((a, b) => b.quotesMentioning - a.quotesMentioning || b.quotes - a.quotes || a.name.localeCompare(b.name))
       .slice(0, options.limit);
-    return { articlesConsidered: articles.length, items };
+    return { articlesConsidered: digests.length, items };
+  }
+
+  /** The digests (small per-article items) of the entity's most recent articles. */
+  private async recentDigests(entityId: string, window: number): Promise<ArticleDigest[]> {
+    const articleIds = await this.recentArticleIds(entityId, window);
+    const items = await this.batchGet(articleIds.map((id) => keys.digest(id)));
+    return items.map((item) => ({
+      entities: Array.isArray(item.entities) ? (item.entities as ArticleDigest['entities']) : [],
+      quotes: Array.isArray(item.quotes) ? (item.quotes as ArticleDigest['quotes']) : [],
+    }));
   }
 
   /** Ids of the entity's most recent articles, newest first. */

@@ -506,7 +506,7 @@ export class ArticleWriter {
 
   private async putMeta(claim: Claim, records: ArticleRecords, existed: boolean): Promise<void> {
     const langMonths = `months_${records.meta.lang}`;
-    await this.transact(claim, 2, [
+    await this.transact(claim, 3, [
       {
         Put: {
           TableName: this.table.tableName,
@@ -514,6 +514,7 @@ export class ArticleWriter {
           ConditionExpression: existed ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)',
         },
       },
+      { Put: { TableName: this.table.tableName, Item: { ...keys.digest(claim.articleId), ...records.digest } } },
       {
         Update: {
           TableName: this.table.tableName,
@@ -529,8 +530,9 @@ export class ArticleWriter {
   }
 
   private async deleteMeta(claim: Claim): Promise<void> {
-    await this.transact(claim, 2, [
+    await this.transact(claim, 3, [
       { Delete: { TableName: this.table.tableName, Key: keys.article(claim.articleId), ConditionExpression: 'attribute_exists(pk)' } },
+      { Delete: { TableName: this.table.tableName, Key: keys.digest(claim.articleId) } },
       {
         Update: {
           TableName: this.table.tableName,

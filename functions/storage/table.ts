@@ -24,6 +24,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 export const keys = {
   article: (id: string) => ({ pk: `ART#${id}`, sk: 'META' }),
   status: (id: string) => ({ pk: `ART#${id}`, sk: 'STATUS' }),
+  digest: (id: string) => ({ pk: `ART#${id}`, sk: 'DIGEST' }),
   membership: (articleId: string, entityId: string) => ({ pk: `ART#${articleId}`, sk: `E#${entityId}` }),
   link: (entityId: string, linkSk: string) => ({ pk: `ENT#${entityId}`, sk: linkSk }),
   entity: (id: string) => ({ pk: `ENT#${id}`, sk: 'META' }),

@@ -157,3 +157,28 @@ describe('undated versions', () => {
     expect(versionTime({ ingestedAt: 'x', lastModified: 'Tue, 30 Apr 2024 08:00:00 GMT' })).toBe('2024-04-30T08:00:00.000Z');
   });
 });
+
+describe('article digest', () => {
+  it('lists the top entities and, per attributed quote, the entities its text mentions', () => {
+    const nato = { id: entityId('ORG', 'Nato'), type: 'ORG' as const, name: 'Nato', mentions: 12, offsets: Array.from({ length: 12 }, (_, i): [number, number] => [i * 100, i * 100 + 4]) };
+    const psaki = { id: entityId('PER', 'Jen Psaki'), type: 'PER' as const, name: 'Jen Psaki', mentions: 1, offsets: [[5, 14]] as Array<[number, number]> };
+    const records = buildArticleRecords(article, {
+      entities: [nato, psaki],
+      dates: [],
+      // The quote covers Nato's 12th mention, beyond the offsets the article item keeps.
+      quotes: [
+        { text: 'x'.repeat(50), offset: 1090, speaker: 'Jen Psaki', speakerId: psaki.id },
+        { text: 'no names here', offset: 3000, speaker: 'Jen Psaki', speakerId: psaki.id },
+        { text: 'an unattributed remark about Nato', offset: 0 },
+      ],
+    }, version);
+    expect(records.digest.entities).toEqual([
+      [nato.id, 'ORG', 'Nato'],
+      [psaki.id, 'PER', 'Jen Psaki'],
+    ]);
+    expect(records.digest.quotes).toEqual([
+      [psaki.id, 'Jen Psaki', [nato.id]],
+      [psaki.id, 'Jen Psaki', []],
+    ]);
+  });
+});
