@@ -32,7 +32,7 @@ export type LocalEnvName = keyof typeof LOCAL_ENV_DEFAULTS;
 const LOCAL_ENV_MEANING: Record<LocalEnvName, string> = {
   API_PORT: 'query API (local API Gateway) on 127.0.0.1',
   S3_PORT: 's3rver on 127.0.0.1',
-  DYNAMODB_PORT: 'DynamoDB Local (its Jetty binds all interfaces; it has no bind-address option)',
+  DYNAMODB_PORT: 'DynamoDB Local on 127.0.0.1 (through scripts/local/LoopbackDynamoDbLocal.java)',
   BUCKET_NAME: 'bucket created in s3rver',
   TABLE_NAME: 'table created in DynamoDB Local',
   DATA_DIR: 'objects, database, queue journal, dead letters; kept across restarts, cleared by `npm run reset`',

@@ -16,7 +16,8 @@ export function freePort(): Promise<number> {
 
 /**
  * Fails with a message naming the env var when the port is taken. `host` '0.0.0.0' checks the
- * wildcard address, which is what DynamoDB Local's Jetty binds (it has no bind-address option).
+ * wildcard address too: DynamoDB Local falls back to binding it when Java cannot run the
+ * loopback launcher, and a wildcard listener elsewhere would take the port from it anyway.
  */
 export function assertPortFree(port: number, envVar: string, host = '127.0.0.1'): Promise<void> {
   return new Promise((resolve, reject) => {
