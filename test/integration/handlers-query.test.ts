@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { encodeCursor } from '../../functions/core/cursor';
 import { entityId } from '../../functions/core/entity-id';
 import { articleIdFor } from '../../functions/core/records';
@@ -8,33 +7,11 @@ import { createQueryApi } from '../../functions/query/api';
 import { ArticleReader } from '../../functions/storage/article-reader';
 import { ArticleWriter } from '../../functions/storage/article-writer';
 import { tableContext } from '../../functions/storage/table';
+import { apiGatewayEvent } from '../support/api-gateway-event';
 import { useDynamoDbLocal } from '../support/dynamodb';
 import { BUCKET, event, fakeDeps, type FakeArticle } from './storage-fixtures';
 
-function request(path: string, query: Record<string, string> = {}, method = 'GET'): APIGatewayProxyEventV2 {
-  const rawQueryString = new URLSearchParams(query).toString();
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString,
-    headers: {},
-    queryStringParameters: Object.keys(query).length ? query : undefined,
-    requestContext: {
-      accountId: 'local',
-      apiId: 'local',
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
-      requestId: 'r',
-      routeKey: '$default',
-      stage: '$default',
-      time: '',
-      timeEpoch: 0,
-    },
-    isBase64Encoded: false,
-  };
-}
+const request = (path: string, query: Record<string, string> = {}, method = 'GET') => apiGatewayEvent(path, new URLSearchParams(query).toString(), method);
 
 const ARTICLES: Array<[string, FakeArticle]> = [
   ['2024/jan-1.txt', { title: 'Jan one', lang: 'de', publishedAt: '2024-01-05T08:00:00Z', entities: [['PER', 'Angela Merkel', 3], ['LOC', 'Berlin', 2]] }],

@@ -13,6 +13,7 @@ import { MAX_LIMIT } from '../../functions/query/params';
 import { ArticleReader, LIST_ENTITIES_IN_SUMMARY } from '../../functions/storage/article-reader';
 import { ArticleWriter } from '../../functions/storage/article-writer';
 import { keys, tableContext, type TableContext } from '../../functions/storage/table';
+import { apiGatewayEvent } from '../support/api-gateway-event';
 import { freePort, useDynamoDbLocal } from '../support/dynamodb';
 import { BUCKET, event, fakeDeps, type FakeArticle } from './storage-fixtures';
 
@@ -25,32 +26,7 @@ import { BUCKET, event, fakeDeps, type FakeArticle } from './storage-fixtures';
 const SECRET = 'security-secret';
 const silent = new Logger({ serviceName: 'security-test', logLevel: 'SILENT' });
 
-/** API Gateway's event: repeated query names arrive joined with commas, the raw string keeps them. */
-function request(path: string, rawQueryString = '', method = 'GET'): APIGatewayProxyEventV2 {
-  const query: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(rawQueryString)) query[name] = name in query ? `${query[name]},${value}` : value;
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString,
-    headers: {},
-    ...(rawQueryString ? { queryStringParameters: query } : {}),
-    requestContext: {
-      accountId: 'local',
-      apiId: 'local',
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
-      requestId: 'r',
-      routeKey: '$default',
-      stage: '$default',
-      time: '',
-      timeEpoch: 0,
-    },
-    isBase64Encoded: false,
-  };
-}
+const request = apiGatewayEvent;
 
 const qs = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
