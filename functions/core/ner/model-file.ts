@@ -21,6 +21,8 @@ export interface ModelHeader {
   featureVersion: number;
   tags: readonly string[];
   gazetteer: CompiledGazetteer;
+  /** German common-noun forms (see nouns.ts); absent in models without the noun features. */
+  nouns?: string[];
   /** Free-form provenance: corpora, epochs, dev scores. */
   info: Record<string, unknown>;
 }
@@ -57,7 +59,7 @@ function encodePass(weights: ModelWeights): Buffer[] {
   return [bytes(weights.transition), bytes(weights.start), count, bytes(deltas), bytes(values), pad];
 }
 
-export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: GazetteerEntries, info: Record<string, unknown>): Uint8Array {
+export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: GazetteerEntries, info: Record<string, unknown>, nouns: readonly string[] = []): Uint8Array {
   if (passes.length === 0) throw new Error('a model needs at least one pass');
   const header: ModelHeader = {
     lang,
@@ -66,6 +68,7 @@ export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: Gaz
     featureVersion: FEATURE_VERSION,
     tags: TAGS,
     gazetteer: Gazetteer.fromEntries(gazetteer).compile(),
+    ...(nouns.length ? { nouns: [...nouns] } : {}),
     info,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');

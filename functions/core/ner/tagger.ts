@@ -5,6 +5,7 @@
  */
 import { docContext, docLabelBits, sentenceFeatures, withDocLabels } from './features';
 import { Gazetteer } from './gazetteer';
+import { NounLexicon } from './nouns';
 import { decode as importedDecode } from './model';
 
 const decode = importedDecode;
@@ -20,9 +21,11 @@ export function typeOfTag(tag: number): number {
 
 export class Tagger {
   readonly gazetteer: Gazetteer;
+  readonly nouns?: NounLexicon;
 
   constructor(readonly model: ModelFile) {
     this.gazetteer = Gazetteer.fromCompiled(model.header.gazetteer);
+    if (model.header.nouns) this.nouns = new NounLexicon(model.header.nouns);
   }
 
   get lang(): string {
@@ -34,7 +37,7 @@ export class Tagger {
     const doc = docContext(sentences);
     const [first, second] = this.model.passes;
     const hashBits = first.hashBits;
-    const features = sentences.map((tokens) => sentenceFeatures(tokens, { hashBits, gazetteer: this.gazetteer, doc }));
+    const features = sentences.map((tokens) => sentenceFeatures(tokens, { hashBits, gazetteer: this.gazetteer, nouns: this.nouns, doc }));
     const tags = features.map((f) => (f.offsets.length > 1 ? decode(first, f) : new Uint8Array(0)));
     if (!second) return tags;
     const labels = docLabelBits(sentences, tags.map((t) => Array.from(t, typeOfTag)));

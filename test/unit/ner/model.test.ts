@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Gazetteer } from '../../../functions/core/ner/gazetteer';
 import { PerceptronTrainer, quantise, viterbi } from '../../../functions/core/ner/model';
 import { decodeModel, encodeModel } from '../../../functions/core/ner/model-file';
+import { NounClass } from '../../../functions/core/ner/nouns';
+import { Tagger } from '../../../functions/core/ner/tagger';
 import { NUM_TAGS, TAGS, allowedTransition, tagIndex } from '../../../functions/core/ner/tags';
 import { groupByDocument } from '../../../functions/core/ner/train';
 import { TINY_SENTENCES, tinyModelBytes, tinyTagger } from './tiny-model';
@@ -65,6 +67,16 @@ describe('model file', () => {
     expect(file.passes[1].scale).toBe(weights.scale);
     expect(file.passes[1].emission[123] * file.passes[1].scale).toBeCloseTo(2.5, 3);
     expect([...file.passes[1].transition]).toEqual([...weights.transition]);
+  });
+
+  it('stores the noun lexicon only when there is one, and the tagger loads it', () => {
+    const weights = quantise(new PerceptronTrainer(8).averaged());
+    const withNouns = decodeModel(encodeModel('de', [weights], {}, {}, ['Regierung', 'Haus']));
+    expect(withNouns.header.nouns).toEqual(['Regierung', 'Haus']);
+    expect(new Tagger(withNouns).nouns?.classOf('Bundesregierung')).toBe(NounClass.compound);
+    const without = decodeModel(encodeModel('en', [weights], {}, {}));
+    expect(without.header.nouns).toBeUndefined();
+    expect(new Tagger(without).nouns).toBeUndefined();
   });
 
   it('keeps single-pass models working', () => {

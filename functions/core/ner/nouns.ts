@@ -1,0 +1,82 @@
+/**
+ * German common nouns (every inflected form, capitalised as written). German capitalises every
+ * noun, so a capital letter alone does not mark a name; "this capitalised word is a known
+ * common noun" (or a compound ending in one: "Bundesregierung") does mark most non-names.
+ * Like the gazetteer, a hint for the weights, stored inside the model file.
+ */
+
+/** What the lexicon says about a token; a feature value, so the numbers are part of the model. */
+export const NounClass = {
+  /** Not capitalised: the lexicon has nothing to say. */
+  none: 0,
+  /** Capitalised and not a known noun in any of the ways below: a name candidate. */
+  unknown: 1,
+  /** A listed noun form ("Regierung", "Häusern"; an all-capitals word in title case). */
+  known: 2,
+  /** Known after removing an inflection ending the list lacks (-s, -n, -en, -es, -e, -er, -ern). */
+  inflected: 3,
+  /** A compound whose last part of at least 6 letters is a known noun ("Finanzministerium"). */
+  compound: 4,
+  /** Hyphenated, last part a known noun ("Nato-Gipfel"). */
+  hyphenated: 5,
+  /** Last part of 4 or 5 letters: as often a surname or place ("Klinsmann", "Frankfurt") as a noun. */
+  shortCompound: 6,
+} as const;
+
+const ENDINGS = ['ern', 'en', 'er', 'es', 'e', 'n', 's'];
+const MIN_HEAD = 4;
+const LONG_HEAD = 6;
+const CACHE_LIMIT = 100_000;
+
+export class NounLexicon {
+  private readonly forms: Set<string>;
+  private readonly cache = new Map<string, number>();
+
+  constructor(forms: Iterable<string>) {
+    this.forms = new Set(forms);
+  }
+
+  get size(): number {
+    return this.forms.size;
+  }
+
+  /** Sorted, for a deterministic model file. */
+  list(): string[] {
+    return [...this.forms].sort();
+  }
+
+  classOf(token: string): number {
+    let c = this.cache.get(token);
+    if (c === undefined) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      c = this.classify(token);
+      this.cache.set(token, c);
+    }
+    return c;
+  }
+
+  classes(tokens: readonly string[]): Uint8Array {
+    return Uint8Array.from(tokens, (t) => this.classOf(t));
+  }
+
+  private classify(token: string): number {
+    const first = token[0] ?? '';
+    if (token.length < 2 || first === first.toLowerCase()) return NounClass.none;
+    // Headlines write nouns in capitals: "REGIERUNG" is looked up as "Regierung".
+    const word = token === token.toUpperCase() ? first + token.slice(1).toLowerCase() : token;
+    if (this.forms.has(word)) return NounClass.known;
+    for (const ending of ENDINGS) {
+      if (word.length - ending.length >= 3 && word.endsWith(ending) && this.forms.has(word.slice(0, -ending.length))) return NounClass.inflected;
+    }
+    const dash = word.lastIndexOf('-');
+    if (dash > 0 && dash < word.length - 1) {
+      const last = word.slice(dash + 1);
+      return this.forms.has(last) || this.forms.has(last[0].toUpperCase() + last.slice(1)) ? NounClass.hyphenated : NounClass.unknown;
+    }
+    // Longest head first; the modifier must keep at least 3 letters ("Bundes|regierung").
+    for (let k = 3; k <= word.length - MIN_HEAD; k++) {
+      if (this.forms.has(word[k].toUpperCase() + word.slice(k + 1))) return word.length - k >= LONG_HEAD ? NounClass.compound : NounClass.shortCompound;
+    }
+    return NounClass.unknown;
+  }
+}

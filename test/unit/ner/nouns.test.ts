@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { sentenceFeatures } from '../../../functions/core/ner/features';
+import { NounClass, NounLexicon } from '../../../functions/core/ner/nouns';
+
+const lexicon = new NounLexicon(['Regierung', 'Ministerium', 'Gipfel', 'Haus', 'Häusern', 'Mann', 'Kanzler']);
+
+describe('NounLexicon.classOf', () => {
+  it('knows listed forms, also written in capitals', () => {
+    expect(lexicon.classOf('Regierung')).toBe(NounClass.known);
+    expect(lexicon.classOf('Häusern')).toBe(NounClass.known);
+    expect(lexicon.classOf('REGIERUNG')).toBe(NounClass.known);
+  });
+
+  it('strips an inflection ending the list lacks', () => {
+    expect(lexicon.classOf('Kanzlers')).toBe(NounClass.inflected);
+    expect(lexicon.classOf('Gipfeln')).toBe(NounClass.inflected);
+  });
+
+  it('recognises compounds by their last part, long heads apart from short ones', () => {
+    expect(lexicon.classOf('Bundesregierung')).toBe(NounClass.compound);
+    expect(lexicon.classOf('Finanzministerium')).toBe(NounClass.compound);
+    expect(lexicon.classOf('Klinsmann')).toBe(NounClass.shortCompound);
+    expect(lexicon.classOf('Nato-Gipfel')).toBe(NounClass.hyphenated);
+    expect(lexicon.classOf('Nato-Russland')).toBe(NounClass.unknown);
+  });
+
+  it('leaves unknown capitalised words as name candidates and lower-case words alone', () => {
+    expect(lexicon.classOf('Labbadia')).toBe(NounClass.unknown);
+    // the modifier of a compound keeps at least 3 letters: "Mann" alone is not a compound of "M"
+    expect(lexicon.classOf('Mann')).toBe(NounClass.known);
+    expect(lexicon.classOf('regierung')).toBe(NounClass.none);
+    expect(lexicon.classOf('der')).toBe(NounClass.none);
+    expect(lexicon.classOf('')).toBe(NounClass.none);
+  });
+
+  it('lists its forms sorted, so model files are deterministic', () => {
+    expect(new NounLexicon(['b', 'a', 'c', 'a']).list()).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('noun features', () => {
+  it('add rows only with a lexicon, and the rows depend on what the lexicon knows', () => {
+    const tokens = ['Die', 'Regierung', 'von', 'Labbadia'];
+    const plain = sentenceFeatures(tokens, { hashBits: 16 });
+    const withNouns = sentenceFeatures(tokens, { hashBits: 16, nouns: lexicon });
+    expect(withNouns.rows.length).toBeGreaterThan(plain.rows.length);
+    const other = sentenceFeatures(tokens, { hashBits: 16, nouns: new NounLexicon(['Labbadia']) });
+    const rowsOf = (f: typeof plain, i: number) => [...f.rows.subarray(f.offsets[i], f.offsets[i + 1])];
+    expect(rowsOf(other, 3)).not.toEqual(rowsOf(withNouns, 3));
+  });
+});
