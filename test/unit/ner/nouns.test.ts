@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceFeatures } from '../../../functions/core/ner/features';
+import { docContext, sentenceFeatures, withDocLabels } from '../../../functions/core/ner/features';
 import { NounClass, NounLexicon } from '../../../functions/core/ner/nouns';
 
 const lexicon = new NounLexicon(['Regierung', 'Ministerium', 'Gipfel', 'Haus', 'Häusern', 'Mann', 'Kanzler']);
@@ -47,5 +47,17 @@ describe('noun features', () => {
     const other = sentenceFeatures(tokens, { hashBits: 16, nouns: new NounLexicon(['Labbadia']) });
     const rowsOf = (f: typeof plain, i: number) => [...f.rows.subarray(f.offsets[i], f.offsets[i + 1])];
     expect(rowsOf(other, 3)).not.toEqual(rowsOf(withNouns, 3));
+  });
+
+  it('give the second pass the same rows whether added at extraction or afterwards', () => {
+    const tokens = ['Sutter', 'traf', 'Labbadia'];
+    const options = { hashBits: 16, nouns: lexicon, doc: docContext([tokens]) };
+    const labels = Uint8Array.from([0b10, 0, 0b100010]);
+    const direct = sentenceFeatures(tokens, { ...options, docLabels: labels });
+    const later = withDocLabels(sentenceFeatures(tokens, options), labels, 16);
+    for (let i = 0; i < tokens.length; i++) {
+      const sorted = (f: typeof direct) => [...f.rows.subarray(f.offsets[i], f.offsets[i + 1])].sort((a, b) => a - b);
+      expect(sorted(later)).toEqual(sorted(direct));
+    }
   });
 });
