@@ -2,7 +2,8 @@ import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { articleIdFor } from '../../functions/core/records';
-import { keys } from '../../functions/storage/table';
+import { ArticleReader } from '../../functions/storage/article-reader';
+import { keys, tableContext } from '../../functions/storage/table';
 import { listBucket, unquote, type ListedObject } from './bucket-objects';
 import { decodeEventKey, objectCreatedEvent } from './s3-events';
 
@@ -44,9 +45,10 @@ export function queuedKeys(bodies: Iterable<string>): Set<string> {
 }
 
 /**
- * Start-up reconciliation: events lost when the stack died between S3 storing an object and
- * the queue journalling its event are recovered by comparing the bucket with the statuses.
- * Returns how many objects were checked and how many were enqueued.
+ * Start-up reconciliation: events lost when the stack died between S3 storing (or deleting) an
+ * object and the queue journalling its event are recovered by comparing the bucket with the
+ * statuses, then the stored articles with the bucket. Returns how many objects were checked,
+ * how many were enqueued for ingest and how many stored articles for removal.
  */
 export async function reconcile(options: {
   s3: S3Client;
@@ -57,11 +59,13 @@ export async function reconcile(options: {
   /** Keys that already have an event waiting (e.g. in the persisted queue). */
   alreadyQueued?: ReadonlySet<string>;
   concurrency?: number;
-}): Promise<{ checked: number; enqueued: number }> {
+}): Promise<{ checked: number; enqueued: number; removed: number }> {
+  const listed = new Set<string>();
   let checked = 0;
   let enqueued = 0;
   const pending = new Set<Promise<void>>();
   for await (const object of listBucket(options.s3, options.bucket)) {
+    listed.add(object.key);
     if (options.alreadyQueued?.has(object.key)) {
       checked += 1;
       continue;
@@ -78,5 +82,30 @@ export async function reconcile(options: {
     if (pending.size >= (options.concurrency ?? 16)) await Promise.race(pending);
   }
   await Promise.all(pending);
-  return { checked, enqueued };
+  const removed = await enqueueLostDeletes(options, listed);
+  return { checked, enqueued, removed };
+}
+
+/**
+ * Stored articles whose object is no longer in the bucket lost their delete event: each gets an
+ * ObjectRemoved event with a fresh (newest) sequencer; the ingest handler confirms with
+ * HeadObject that the key is gone before it removes anything.
+ */
+async function enqueueLostDeletes(
+  options: { dynamodb: DynamoDBClient; bucket: string; tableName: string; enqueue: (event: S3Event) => void; alreadyQueued?: ReadonlySet<string> },
+  listed: ReadonlySet<string>,
+): Promise<number> {
+  const reader = new ArticleReader(tableContext(options.dynamodb, options.tableName));
+  let removed = 0;
+  let position: Parameters<ArticleReader['listArticles']>[0]['position'];
+  do {
+    const page = await reader.listArticles({ range: {}, limit: 100, position });
+    for (const article of page.items) {
+      if (listed.has(article.key) || options.alreadyQueued?.has(article.key)) continue;
+      options.enqueue(objectCreatedEvent(options.bucket, article.key, {}, 'ObjectRemoved:Delete'));
+      removed += 1;
+    }
+    position = page.next;
+  } while (position);
+  return removed;
 }

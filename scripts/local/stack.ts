@@ -157,7 +157,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     if (options.reconcile !== false) {
       const result = await reconcile({ s3: s3Client, dynamodb, bucket: config.bucketName, tableName: config.tableName, enqueue, alreadyQueued: queuedKeys(queue.bodies()) });
-      log(`reconcile: ${result.checked} object(s) checked, ${result.enqueued} enqueued`);
+      log(`reconcile: ${result.checked} object(s) checked, ${result.enqueued} enqueued, ${result.removed} stored article(s) of deleted objects to remove`);
     }
     queue.start();
 

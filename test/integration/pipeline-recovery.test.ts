@@ -3,13 +3,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { articleByKey, statusOf, waitForFinal } from '../support/pipeline-api';
 import { dataPaths } from '../../scripts/local/config';
 import { readDeadLetters } from '../../scripts/local/queue';
-import { localS3Client } from '../../scripts/local/s3';
+import { localS3Client, startLocalS3 } from '../../scripts/local/s3';
 import { freePort } from '../../scripts/local/ports';
 import { isAlive, readLock } from '../../scripts/local/lock';
 import { stopOrphanDynamoDbLocal } from '../../scripts/local/dynamodb';
@@ -89,7 +89,7 @@ describe('pipeline: npm start killed with SIGKILL mid-ingest', () => {
     });
   }
 
-  it('processes every uploaded object after a restart, each exactly once', async () => {
+  it('processes every uploaded object after a restart, each exactly once, and applies a delete whose event was lost', async () => {
     const first = await start();
     const firstLock = readLock(dataPaths(dataDir).lock);
     expect(firstLock?.dynamoDbPid).toBeTypeOf('number');
@@ -119,5 +119,22 @@ describe('pipeline: npm start killed with SIGKILL mid-ingest', () => {
     expect(code).toBe(0);
     expect(isAlive(secondLock!.dynamoDbPid!)).toBe(false);
     expect(readLock(dataPaths(dataDir).lock)).toBeUndefined();
-  }, 240_000);
+
+    // A delete whose event never reached the queue (the stack was down): the bucket is served by
+    // a bare s3rver on the same data, whose events go nowhere.
+    const bare = await startLocalS3({ port: Number(new URL(s3Endpoint).port), directory: dataPaths(dataDir).s3, bucket: 'news-articles', onEvent: () => {} });
+    const direct = localS3Client(bare.endpoint);
+    await direct.send(new DeleteObjectCommand({ Bucket: 'news-articles', Key: keys[3] }));
+    direct.destroy();
+    await bare.stop();
+
+    const third = await start();
+    // Its status is still the old `processed` until the reconciled removal has run.
+    await eventually(async () => ((await statusOf(api, keys[3]))?.state === 'deleted' ? true : undefined), 60_000, 'lost delete applied');
+    expect(await articleByKey(api, keys[3])).toBeUndefined();
+    const after = await fetch(`${api}/articles?limit=100`).then((r) => r.json() as Promise<{ items: Array<{ key: string }> }>);
+    expect(after.items.map((a) => a.key).sort()).toEqual(keys.filter((key) => key !== keys[3]));
+    third.kill('SIGTERM');
+    expect(await new Promise<number | null>((resolveExit) => third.once('exit', resolveExit))).toBe(0);
+  }, 300_000);
 });
