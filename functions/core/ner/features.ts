@@ -6,6 +6,7 @@
 import * as hash from './hash';
 import type { Gazetteer } from './gazetteer';
 import type { NounLexicon } from './nouns';
+import type { WordClusters } from './clusters';
 
 // Module-local copies: imported bindings are getter calls under some loaders (tsx), too slow per feature.
 const { hashString, mix, prefixHashes, suffixHashes } = hash;
@@ -82,6 +83,7 @@ const T = {
   hyFirst: 42, hyLast: 43, prevShape: 44, nextShape: 45, gaz: 50, gazShape: 60, doc: 70, flags: 80,
   prevSuf3: 81, nextLowerShape: 82, part: 90, partPrev: 100, partNext: 110, docLabel: 120, docLabelShape: 130,
   noun: 140, nounShape: 141, nounPrev: 142, nounNext: 143, nounPrevWord: 144, nounTri: 145, nounFirst: 146, nounSuf: 147, nounPart: 148, nounGaz: 149,
+  cluster: 150, clusterCoarse: 151, clusterPrev: 152, clusterNext: 153,
 } as const;
 
 const BOUNDARY = hashString('<s>');
@@ -156,6 +158,8 @@ export interface FeatureOptions {
   gazetteer?: Gazetteer;
   /** German common nouns; without it no noun rows are added (older models extract the same rows). */
   nouns?: NounLexicon;
+  /** Distributional word clusters; without them no cluster rows are added (older models extract the same rows). */
+  clusters?: WordClusters;
   doc?: DocContext;
   /** Second pass only: per token, what the first pass called the same word elsewhere in the document (see docLabelBits). */
   docLabels?: Uint8Array;
@@ -169,6 +173,8 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
   const gaz = options.gazetteer ? options.gazetteer.match(tokens) : undefined;
   const parts = options.gazetteer ? options.gazetteer.partsOf(tokens) : undefined;
   const noun = options.nouns ? options.nouns.classes(tokens) : undefined;
+  const clusters = options.clusters;
+  const fine = clusters ? clusters.fineIds(tokens) : undefined;
   let rows = rowBuffer;
   let length = 0;
   const offsets = new Uint32Array(n + 1);
@@ -250,6 +256,15 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
         if (gaz && gaz[i]) push2(T.nounGaz, c, gaz[i]);
         if (w.suf.length >= 3) push2(T.nounSuf, c, w.suf[2]);
       }
+    }
+    if (fine && clusters) {
+      // Fewer rows tried better and cost less than crossings with shape or a coarse trigram (models/README.md).
+      const f = fine[i];
+      push(T.cluster, f);
+      push(T.clusterCoarse, clusters.coarseOfFine(f));
+      // 0xffff marks the sentence boundary (fine ids stay far below it); 0 is "no cluster".
+      push(T.clusterPrev, i > 0 ? fine[i - 1] : 0xffff);
+      push(T.clusterNext, i + 1 < n ? fine[i + 1] : 0xffff);
     }
     if (options.docLabels && options.docLabels[i]) {
       const extra: number[] = [];

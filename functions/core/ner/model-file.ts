@@ -9,6 +9,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { FEATURE_VERSION } from './features';
 import { Gazetteer, type CompiledGazetteer, type GazetteerEntries } from './gazetteer';
 import type { ModelWeights } from './model';
+import type { CompiledClusters } from './clusters';
 import { NUM_TAGS, TAGS } from './tags';
 
 const MAGIC = 'NER3';
@@ -23,6 +24,8 @@ export interface ModelHeader {
   gazetteer: CompiledGazetteer;
   /** German common-noun forms (see nouns.ts); absent in models without the noun features. */
   nouns?: string[];
+  /** Distributional word clusters (see clusters.ts); absent in models without cluster features. */
+  clusters?: CompiledClusters;
   /** Free-form provenance: corpora, epochs, dev scores. */
   info: Record<string, unknown>;
 }
@@ -59,7 +62,7 @@ function encodePass(weights: ModelWeights): Buffer[] {
   return [bytes(weights.transition), bytes(weights.start), count, bytes(deltas), bytes(values), pad];
 }
 
-export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: GazetteerEntries, info: Record<string, unknown>, nouns: readonly string[] = []): Uint8Array {
+export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: GazetteerEntries, info: Record<string, unknown>, nouns: readonly string[] = [], clusters?: CompiledClusters): Uint8Array {
   if (passes.length === 0) throw new Error('a model needs at least one pass');
   const header: ModelHeader = {
     lang,
@@ -69,6 +72,7 @@ export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: Gaz
     tags: TAGS,
     gazetteer: Gazetteer.fromEntries(gazetteer).compile(),
     ...(nouns.length ? { nouns: [...nouns] } : {}),
+    ...(clusters ? { clusters } : {}),
     info,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');

@@ -6,6 +6,7 @@
 import { docContext, docLabelBits, sentenceFeatures, withDocLabels } from './features';
 import { Gazetteer } from './gazetteer';
 import { NounLexicon } from './nouns';
+import { WordClusters } from './clusters';
 import { decode as importedDecode } from './model';
 
 const decode = importedDecode;
@@ -22,10 +23,12 @@ export function typeOfTag(tag: number): number {
 export class Tagger {
   readonly gazetteer: Gazetteer;
   readonly nouns?: NounLexicon;
+  readonly clusters?: WordClusters;
 
   constructor(readonly model: ModelFile) {
     this.gazetteer = Gazetteer.fromCompiled(model.header.gazetteer);
     if (model.header.nouns) this.nouns = new NounLexicon(model.header.nouns);
+    if (model.header.clusters) this.clusters = new WordClusters(model.header.clusters);
   }
 
   get lang(): string {
@@ -37,7 +40,7 @@ export class Tagger {
     const doc = docContext(sentences);
     const [first, second] = this.model.passes;
     const hashBits = first.hashBits;
-    const features = sentences.map((tokens) => sentenceFeatures(tokens, { hashBits, gazetteer: this.gazetteer, nouns: this.nouns, doc }));
+    const features = sentences.map((tokens) => sentenceFeatures(tokens, { hashBits, gazetteer: this.gazetteer, nouns: this.nouns, clusters: this.clusters, doc }));
     const tags = features.map((f) => (f.offsets.length > 1 ? decode(first, f) : new Uint8Array(0)));
     if (!second) return tags;
     const labels = docLabelBits(sentences, tags.map((t) => Array.from(t, typeOfTag)));

@@ -6,6 +6,7 @@ import type { LabelledSentence } from './conll';
 import { docContext, docLabelBits, sentenceFeatures } from './features';
 import type { Gazetteer } from './gazetteer';
 import type { NounLexicon } from './nouns';
+import type { WordClusters } from './clusters';
 import { PerceptronTrainer, decode, type ModelWeights, type TrainingSentence } from './model';
 import { typeOfTag } from './tagger';
 import { tagIndex } from './tags';
@@ -43,18 +44,19 @@ export function documentExamples(
   gazetteer?: Gazetteer,
   docLabels?: readonly Uint8Array[],
   nouns?: NounLexicon,
+  clusters?: WordClusters,
 ): TrainingSentence[] {
   const doc = corpus.context ? docContext(sentences.map((s) => s.tokens)) : undefined;
   return sentences.map((s, i) => {
-    const features = sentenceFeatures(s.tokens, { hashBits, gazetteer: corpus.context ? gazetteer : undefined, nouns, doc, docLabels: docLabels?.[i] });
+    const features = sentenceFeatures(s.tokens, { hashBits, gazetteer: corpus.context ? gazetteer : undefined, nouns, clusters, doc, docLabels: docLabels?.[i] });
     const gold = Uint8Array.from(s.tags, tagIndex);
     const allowed = corpus.labels === 'no-misc' ? Uint16Array.from(gold, (g) => (g === 0 ? MISC_OR_O : 1 << g)) : undefined;
     return { features, gold, allowed, weight: corpus.weight };
   });
 }
 
-export function trainingExamples(corpus: TrainingCorpus, hashBits: number, gazetteer?: Gazetteer, nouns?: NounLexicon): TrainingSentence[] {
-  return corpusDocuments(corpus).flatMap((doc) => documentExamples(doc, corpus, hashBits, gazetteer, undefined, nouns));
+export function trainingExamples(corpus: TrainingCorpus, hashBits: number, gazetteer?: Gazetteer, nouns?: NounLexicon, clusters?: WordClusters): TrainingSentence[] {
+  return corpusDocuments(corpus).flatMap((doc) => documentExamples(doc, corpus, hashBits, gazetteer, undefined, nouns, clusters));
 }
 
 /** mulberry32: a small seeded PRNG, so the shuffling (and so the model) is reproducible. */
@@ -98,6 +100,7 @@ export interface TwoPassOptions extends TrainOptions {
   foldEpochs: number;
   gazetteer?: Gazetteer;
   nouns?: NounLexicon;
+  clusters?: WordClusters;
   /** Progress messages. */
   log?: (message: string) => void;
   /** Called after each second-pass epoch, like onEpoch. */
@@ -110,9 +113,9 @@ export interface TwoPassOptions extends TrainOptions {
  * are as noisy as at tagging time; then pass 2 on all data with those features.
  */
 export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPassOptions): [ModelWeights, ModelWeights] {
-  const { hashBits, gazetteer, nouns } = options;
+  const { hashBits, gazetteer, nouns, clusters } = options;
   const docs = corpora.flatMap((corpus) => corpusDocuments(corpus).map((sentences) => ({ corpus, sentences })));
-  const base = docs.map((d) => documentExamples(d.sentences, d.corpus, hashBits, gazetteer, undefined, nouns));
+  const base = docs.map((d) => documentExamples(d.sentences, d.corpus, hashBits, gazetteer, undefined, nouns, clusters));
   options.log?.('pass 1');
   const first = trainWeights(base.flat(), options);
 
@@ -138,7 +141,7 @@ export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPas
       d.sentences.map((s) => s.tokens),
       predicted[di].map((tags) => Array.from(tags, typeOfTag)),
     );
-    return documentExamples(d.sentences, d.corpus, hashBits, gazetteer, labels, nouns);
+    return documentExamples(d.sentences, d.corpus, hashBits, gazetteer, labels, nouns, clusters);
   });
   options.log?.('pass 2');
   return [first, trainWeights(second, { ...options, seed: options.seed + 7, onEpoch: options.onSecondEpoch })];
