@@ -1,16 +1,11 @@
 import { expect } from 'vitest';
+import type { ObjectStatus } from '../../scripts/local/cli-target';
 import { eventually } from './local-stack';
 
 /** Small typed helpers over the query API for pipeline tests (plain fetch, as a client would). */
 
-export interface StatusBody {
-  key: string;
-  state: string;
-  code?: string;
-  reason?: string;
-  updatedAt?: string;
-  articleId?: string;
-}
+/** The body of GET /status, as the CLI reads it too. */
+export type StatusBody = ObjectStatus;
 
 export interface EntityRef {
   id: string;

@@ -12,17 +12,11 @@ import { domParagraphs, type DomNode } from './dom-text';
 import { textOrHtmlParagraphs } from './html-fragment';
 import { readPageMeta, type PageMeta } from './html-meta';
 import { normaliseDate } from './dates';
+import type { SourceDocument } from './document';
 import { stripJunk } from './junk';
 import { hasWordCharacters, inlineText } from './normalise';
 
-export interface HtmlDocument {
-  title: string;
-  paragraphs: string[];
-  author?: string;
-  /** ISO 8601. */
-  published?: string;
-  url?: string;
-  lang?: string;
+export interface HtmlDocument extends SourceDocument {
   /** How the text was found, for logs and tests. */
   extractor: 'readability' | 'fallback' | 'json-ld';
 }

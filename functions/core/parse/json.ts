@@ -8,18 +8,11 @@ import { authorName } from './author';
 import { normaliseDate } from './dates';
 import { absoluteUrl } from './url';
 import { htmlToParagraphs, looksLikeHtml, textOrHtmlParagraphs } from './html-fragment';
+import type { SourceDocument } from './document';
 import { stripJunk } from './junk';
 import { hasWordCharacters, inlineText } from './normalise';
 
-export interface JsonDocument {
-  title: string;
-  paragraphs: string[];
-  author?: string;
-  /** ISO 8601. */
-  published?: string;
-  url?: string;
-  lang?: string;
-}
+export type JsonDocument = SourceDocument;
 
 type JsonObject = Record<string, unknown>;
 

@@ -1,0 +1,10 @@
+/** What the HTML and JSON readers hand back before parseArticle assembles the article. */
+export interface SourceDocument {
+  title: string;
+  paragraphs: string[];
+  author?: string;
+  /** ISO 8601. */
+  published?: string;
+  url?: string;
+  lang?: string;
+}
