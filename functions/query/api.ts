@@ -69,6 +69,20 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
   };
   const encode = (query: CursorQuery, position: unknown): string | null => (position === undefined ? null : encodeCursor(cursorSecret, query, position));
 
+  /** The cross-article views of one entity: computed over its RELATED_WINDOW most recent articles. */
+  const overRecentArticles = async (
+    params: Record<string, string>,
+    query: QueryString,
+    compute: (id: string, window: number, limit: number) => Promise<{ articlesConsidered: number; items: unknown[] }>,
+  ): Promise<Result> => {
+    const id = parseEntityId(params.id);
+    const { limit } = parseRelatedQuery(query);
+    const entity = await reader.getEntity(id);
+    if (!entity) throw new NotFound('no entity with this id');
+    const { articlesConsidered, items } = await compute(id, RELATED_WINDOW, limit);
+    return json({ entity, articlesConsidered, window: RELATED_WINDOW, items });
+  };
+
   const routes: Record<string, Handler> = {
     '/health': async (_params, query) => {
       parseNoQuery(query);
@@ -142,23 +156,9 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       return json({ items: page.items, nextCursor: encode(cursorQuery, page.next) });
     },
 
-    '/entities/{id}/related': async (params, query) => {
-      const id = parseEntityId(params.id);
-      const { limit } = parseRelatedQuery(query);
-      const entity = await reader.getEntity(id);
-      if (!entity) throw new NotFound('no entity with this id');
-      const related = await reader.related(id, { window: RELATED_WINDOW, limit });
-      return json({ entity, articlesConsidered: related.articlesConsidered, window: RELATED_WINDOW, items: related.items });
-    },
+    '/entities/{id}/related': (params, query) => overRecentArticles(params, query, (id, window, limit) => reader.related(id, { window, limit })),
 
-    '/entities/{id}/speakers': async (params, query) => {
-      const id = parseEntityId(params.id);
-      const { limit } = parseRelatedQuery(query);
-      const entity = await reader.getEntity(id);
-      if (!entity) throw new NotFound('no entity with this id');
-      const speakers = await reader.speakers(id, { window: RELATED_WINDOW, limit });
-      return json({ entity, articlesConsidered: speakers.articlesConsidered, window: RELATED_WINDOW, items: speakers.items });
-    },
+    '/entities/{id}/speakers': (params, query) => overRecentArticles(params, query, (id, window, limit) => reader.speakers(id, { window, limit })),
 
     '/status': async (_params, query) => {
       const { key } = parseStatusQuery(query);
