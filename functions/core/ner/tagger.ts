@@ -11,9 +11,27 @@ import { decode as importedDecode } from './model';
 
 const decode = importedDecode;
 import type { ModelFile } from './model-file';
-import { TAGS as IMPORTED_TAGS } from './tags';
+import { TAGS as IMPORTED_TAGS, tagIndex } from './tags';
+import { findLineups } from './lineups';
 
 const TAGS: readonly string[] = IMPORTED_TAGS;
+
+const B_PER = tagIndex('B-PER');
+const I_PER = tagIndex('I-PER');
+
+/**
+ * Every name in a team line-up is a person and nothing else in it is an entity (see
+ * lineups.ts); an entity the line-up cuts into keeps valid BIO2 (a dangling I- becomes B-).
+ */
+export function markLineups(tokens: readonly string[], tags: Uint8Array): Uint8Array {
+  for (const { span, names } of findLineups(tokens)) {
+    tags.fill(0, span[0], span[1]);
+    for (const [start, end] of names) for (let k = start; k < end; k++) tags[k] = k === start ? B_PER : I_PER;
+    const after = span[1];
+    if (after < tags.length && TAGS[tags[after]].startsWith('I-')) tags[after] -= 1;
+  }
+  return tags;
+}
 
 /** Tag index to type index used by docLabelBits: 0 for O, then PER, ORG, LOC, MISC. */
 export function typeOfTag(tag: number): number {
@@ -41,10 +59,11 @@ export class Tagger {
     const [first, second] = this.model.passes;
     const hashBits = first.hashBits;
     const features = sentences.map((tokens) => sentenceFeatures(tokens, { hashBits, gazetteer: this.gazetteer, nouns: this.nouns, clusters: this.clusters, doc }));
-    const tags = features.map((f) => (f.offsets.length > 1 ? decode(first, f) : new Uint8Array(0)));
+    // Line-up names count as the first pass's persons too, so their other mentions learn from them.
+    const tags = features.map((f, s) => (f.offsets.length > 1 ? markLineups(sentences[s], decode(first, f)) : new Uint8Array(0)));
     if (!second) return tags;
     const labels = docLabelBits(sentences, tags.map((t) => Array.from(t, typeOfTag)));
-    return features.map((f, s) => (f.offsets.length > 1 ? decode(second, withDocLabels(f, labels[s], hashBits)) : tags[s]));
+    return features.map((f, s) => (f.offsets.length > 1 ? markLineups(sentences[s], decode(second, withDocLabels(f, labels[s], hashBits))) : tags[s]));
   }
 
   /** BIO2 tags for each sentence of one document (the document is the context of doc features). */
