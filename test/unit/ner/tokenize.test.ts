@@ -47,6 +47,16 @@ describe('splitSentences', () => {
     expect(sentences(text, 'de')).toEqual(['Titel ohne Punkt', 'Dr. Müller kam am 9. Januar .', 'Er sagte : „ Ja . “', 'Dann ging er .']);
   });
 
+  it('keeps a bracketed minute with its line-up, but still splits after a number that ends a sentence', () => {
+    expect(sentences('Dresden: Müller - Pilz (80. Gütschow), Zander - Rath. Es kamen 1990. Dann (wie 1990.) Ende.', 'de')).toEqual([
+      'Dresden : Müller - Pilz ( 80 . Gütschow ) , Zander - Rath .',
+      'Es kamen 1990 .',
+      // A year is no minute: the sentence in brackets ends.
+      'Dann ( wie 1990 . )',
+      'Ende .',
+    ]);
+  });
+
   it('does not split before a lower-case continuation', () => {
     expect(sentences('He said "no..." and left. Then it rained!', 'en')).toEqual(['He said " no ... " and left .', 'Then it rained !']);
   });
