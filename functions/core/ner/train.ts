@@ -105,10 +105,14 @@ export interface TwoPassOptions extends TrainOptions {
   log?: (message: string) => void;
   /** Called after each second-pass epoch, like onEpoch. */
   onSecondEpoch?: TrainOptions['onEpoch'];
+  /** Jackknife folds (default 2). */
+  folds?: number;
+  /** Shifts the fold assignment, so mixed runs label their documents with different models. */
+  foldOffset?: number;
 }
 
 /**
- * Pass 1 on all data; then two-fold jackknifing: each half of the documents is labelled by a
+ * Pass 1 on all data; then k-fold jackknifing (two by default): each half of the documents is labelled by a
  * pass-1 model trained without it, so the document-label features the second pass learns from
  * are as noisy as at tagging time; then pass 2 on all data with those features.
  */
@@ -122,10 +126,12 @@ export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPas
   // Fold of each context sentence: by document where the corpus has documents, else by sentence.
   const docCount = new Map<TrainingCorpus, number>();
   for (const d of docs) docCount.set(d.corpus, (docCount.get(d.corpus) ?? 0) + 1);
-  const fold = docs.map((d, di) => d.sentences.map((_, si) => ((docCount.get(d.corpus) ?? 0) > 1 ? di : si) % 2));
+  const folds = options.folds ?? 2;
+  const offset = options.foldOffset ?? 0;
+  const fold = docs.map((d, di) => d.sentences.map((_, si) => (((docCount.get(d.corpus) ?? 0) > 1 ? di : si) + offset) % folds));
   const predicted: Uint8Array[][] = docs.map((d) => d.sentences.map((s) => new Uint8Array(s.tokens.length)));
-  for (let k = 0; k < 2; k++) {
-    options.log?.(`jackknife fold ${k + 1} of 2`);
+  for (let k = 0; k < folds; k++) {
+    options.log?.(`jackknife fold ${k + 1} of ${folds}`);
     const train = docs.flatMap((d, di) => base[di].filter((_, si) => !d.corpus.context || fold[di][si] !== k));
     const weights = trainWeights(train, { hashBits, epochs: options.foldEpochs, seed: options.seed + k + 1 });
     docs.forEach((d, di) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Gazetteer } from '../../../functions/core/ner/gazetteer';
-import { PerceptronTrainer, quantise, viterbi } from '../../../functions/core/ner/model';
+import { PerceptronTrainer, averageModels, quantise, viterbi, type ModelWeights } from '../../../functions/core/ner/model';
 import { decodeModel, encodeModel } from '../../../functions/core/ner/model-file';
 import { NounClass } from '../../../functions/core/ner/nouns';
 import { Tagger } from '../../../functions/core/ner/tagger';
 import { NUM_TAGS, TAGS, allowedTransition, tagIndex } from '../../../functions/core/ner/tags';
-import { groupByDocument } from '../../../functions/core/ner/train';
+import { groupByDocument, trainTwoPass } from '../../../functions/core/ner/train';
 import { TINY_SENTENCES, tinyModelBytes, tinyTagger } from './tiny-model';
 
 describe('viterbi', () => {
@@ -47,6 +47,43 @@ describe('perceptron training', () => {
     const features = { rows: Uint32Array.from([1, 2]), offsets: Uint32Array.from([0, 2]) };
     expect(trainer.train({ features, gold: Uint8Array.from([tagIndex('B-LOC')]), weight: 1 })).toBe(1);
     expect(trainer.train({ features, gold: Uint8Array.from([tagIndex('B-LOC')]), weight: 1 })).toBe(0);
+  });
+});
+
+describe('parameter mixing', () => {
+  const model = (emission: number[], scale: number, bias: number): ModelWeights => ({
+    hashBits: 0,
+    emission: Int16Array.from(emission),
+    scale,
+    transition: new Float32Array(NUM_TAGS * NUM_TAGS).fill(bias),
+    start: new Float32Array(NUM_TAGS).fill(bias),
+  });
+
+  it('averages emissions at their own scales, and transitions', () => {
+    const mixed = averageModels([model([2, -4], 0.5, 1), model([1, 1], 2, 3)]);
+    expect(mixed.scale).toBe(1);
+    expect([...mixed.emission]).toEqual([1.5, 0]);
+    expect(mixed.transition.every((x) => x === 2)).toBe(true);
+    expect(mixed.start.every((x) => x === 2)).toBe(true);
+  });
+
+  it('leaves a single model as it is and refuses an empty list', () => {
+    const one = model([7], 1, 0);
+    expect(averageModels([one])).toBe(one);
+    expect(() => averageModels([])).toThrow(/no models/);
+  });
+
+  it('a mix of runs with different seeds and folds still tags the training sentences', () => {
+    const gazetteer = Gazetteer.fromEntries({ LOC: ['Genf'] });
+    const corpora = [{ sentences: TINY_SENTENCES, labels: 'full' as const, weight: 1, context: true }];
+    const runs = [0, 1, 2].map((run) =>
+      trainTwoPass(corpora, { hashBits: 14, epochs: 10, foldEpochs: 5, seed: 1 + 1000 * run, folds: 3, foldOffset: run, gazetteer }),
+    );
+    const passes = [0, 1].map((pass) => quantise(averageModels(runs.map((r) => r[pass]))));
+    const tagger = new Tagger(decodeModel(encodeModel('de', passes, gazetteer.toEntries(), {})));
+    for (const doc of groupByDocument(TINY_SENTENCES)) {
+      expect(tagger.tagDocument(doc.map((s) => s.tokens))).toEqual(doc.map((s) => s.tags));
+    }
   });
 });
 
