@@ -116,6 +116,8 @@ interface Options {
   folds: number;
   /** Experiments: more silver (no-MISC) training files, at the silver weight. */
   addSilver: string[];
+  /** Experiments: more files whose entity names join the gazetteer. */
+  addGazetteer: string[];
   /** Experiments: more gold training files (FILE:WEIGHT[:context]); gazetteer and document features only with :context. */
   addGold: Array<{ file: string; weight: number; context: boolean }>;
 }
@@ -135,6 +137,7 @@ function parseArgs(argv: string[]): Options {
     folds: 2,
     addSilver: [],
     addGold: [],
+    addGazetteer: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
@@ -167,6 +170,7 @@ function parseArgs(argv: string[]): Options {
           return { file, weight: Number.parseFloat(weight ?? '1'), context: context === 'context' };
         });
         break;
+      case '--add-gazetteer': options.addGazetteer = value().split(',').filter(Boolean); break;
       case '--add-silver': options.addSilver = value().split(',').filter(Boolean); break;
       case '--mix': options.mix = Number.parseInt(value(), 10); break;
       case '--folds': options.folds = Number.parseInt(value(), 10); break;
@@ -274,7 +278,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const t0 = performance.now();
   // The word lists are about the model's language: other-language training text stays out of them.
   const ownLanguage = plan.train.filter((c) => c.file.startsWith(`${lang}/`));
-  const gazetteer = buildGazetteer(lang, plan.gazetteer, ownLanguage.filter((c) => c.labels === 'full').map((c) => c.file), read);
+  const gazetteer = buildGazetteer(lang, [...plan.gazetteer, ...options.addGazetteer], ownLanguage.filter((c) => c.labels === 'full').map((c) => c.file), read);
   log(`gazetteer: ${gazetteer.size} names`);
   const nouns = lang === 'de' ? buildNounLexicon([...ownLanguage.map((c) => c.file), ...plan.gazetteer], read) : undefined;
   if (nouns) log(`noun lexicon: ${nouns.size} forms`);
