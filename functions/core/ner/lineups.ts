@@ -77,7 +77,7 @@ export function findLineups(tokens: readonly string[]): Lineup[] {
       j++;
     }
     if (names.length >= MIN_NAMES && dashes >= MIN_DASHES && commas >= MIN_COMMAS) {
-      out.push({ span: [names[0][0], Math.max(...names.map((n) => n[1]))], names });
+      out.push({ span: [names[0][0], names[names.length - 1][1]], names });
       i = Math.max(j, i + 1);
     } else {
       i++;
@@ -86,7 +86,3 @@ export function findLineups(tokens: readonly string[]): Lineup[] {
   return out;
 }
 
-/** The name spans of every line-up in a sentence. */
-export function lineupNames(tokens: readonly string[]): Span[] {
-  return findLineups(tokens).flatMap((l) => l.names);
-}

@@ -12,7 +12,7 @@ import { decode as importedDecode } from './model';
 const decode = importedDecode;
 import type { ModelFile } from './model-file';
 import { TAGS as IMPORTED_TAGS, tagIndex } from './tags';
-import { findLineups } from './lineups';
+import { findLineups, type Lineup } from './lineups';
 
 const TAGS: readonly string[] = IMPORTED_TAGS;
 
@@ -23,8 +23,8 @@ const I_PER = tagIndex('I-PER');
  * Every name in a team line-up is a person and nothing else in it is an entity (see
  * lineups.ts); an entity the line-up cuts into keeps valid BIO2 (a dangling I- becomes B-).
  */
-export function markLineups(tokens: readonly string[], tags: Uint8Array): Uint8Array {
-  for (const { span, names } of findLineups(tokens)) {
+export function applyLineups(lineups: readonly Lineup[], tags: Uint8Array): Uint8Array {
+  for (const { span, names } of lineups) {
     tags.fill(0, span[0], span[1]);
     for (const [start, end] of names) for (let k = start; k < end; k++) tags[k] = k === start ? B_PER : I_PER;
     const after = span[1];
@@ -59,11 +59,13 @@ export class Tagger {
     const [first, second] = this.model.passes;
     const hashBits = first.hashBits;
     const features = sentences.map((tokens) => sentenceFeatures(tokens, { hashBits, gazetteer: this.gazetteer, nouns: this.nouns, clusters: this.clusters, doc }));
-    // Line-up names count as the first pass's persons too, so their other mentions learn from them.
-    const tags = features.map((f, s) => (f.offsets.length > 1 ? markLineups(sentences[s], decode(first, f)) : new Uint8Array(0)));
+    // Found once, applied after both passes: line-up names count as the first pass's persons too,
+    // so their other mentions in the document learn from them.
+    const lineups = sentences.map(findLineups);
+    const tags = features.map((f, s) => (f.offsets.length > 1 ? applyLineups(lineups[s], decode(first, f)) : new Uint8Array(0)));
     if (!second) return tags;
     const labels = docLabelBits(sentences, tags.map((t) => Array.from(t, typeOfTag)));
-    return features.map((f, s) => (f.offsets.length > 1 ? markLineups(sentences[s], decode(second, withDocLabels(f, labels[s], hashBits))) : tags[s]));
+    return features.map((f, s) => (f.offsets.length > 1 ? applyLineups(lineups[s], decode(second, withDocLabels(f, labels[s], hashBits))) : tags[s]));
   }
 
   /** BIO2 tags for each sentence of one document (the document is the context of doc features). */

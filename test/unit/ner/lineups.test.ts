@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { lineupNames } from '../../../functions/core/ner/lineups';
-import { markLineups } from '../../../functions/core/ner/tagger';
+import { findLineups } from '../../../functions/core/ner/lineups';
+import { applyLineups } from '../../../functions/core/ner/tagger';
 import { TAGS, tagIndex } from '../../../functions/core/ner/tags';
 
 const words = (s: string) => s.split(' ');
+const markLineups = (tokens: string[], tags: Uint8Array) => applyLineups(findLineups(tokens), tags);
 const names = (s: string) => {
   const tokens = words(s);
-  return lineupNames(tokens).map(([a, b]) => tokens.slice(a, b).join(' '));
+  return findLineups(tokens).flatMap((l) => l.names).map(([a, b]) => tokens.slice(a, b).join(' '));
 };
 
 describe('team line-ups', () => {
