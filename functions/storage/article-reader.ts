@@ -92,15 +92,22 @@ const MAX_TIES_PER_SHARD = 200;
 const LOWEST = '0000';
 const HIGHEST = '9999\uffff';
 
-/** An article as one item of a listing: main fields and its first LIST_ENTITIES_IN_SUMMARY entities. */
-export function toSummary(item: Record<string, unknown>): ArticleSummary {
-  const entities = (item.entities as ArticleMeta['entities'] | undefined) ?? [];
+/** The fields every view of an article starts with; the id comes from the item's own field for it. */
+function articleHead(item: Record<string, unknown>, id: unknown): Pick<ArticleSummary, 'id' | 'key' | 'title' | 'lang' | 'publishedAt'> {
   return {
-    id: item.id as string,
+    id: id as string,
     key: item.key as string,
     title: item.title as string,
     lang: item.lang as string,
     publishedAt: (item.publishedAt as string | undefined) ?? null,
+  };
+}
+
+/** An article as one item of a listing: main fields and its first LIST_ENTITIES_IN_SUMMARY entities. */
+export function toSummary(item: Record<string, unknown>): ArticleSummary {
+  const entities = (item.entities as ArticleMeta['entities'] | undefined) ?? [];
+  return {
+    ...articleHead(item, item.id),
     ingestedAt: item.ingestedAt as string,
     author: item.author as string | undefined,
     url: item.url as string | undefined,
@@ -460,12 +467,5 @@ export class ArticleReader {
 }
 
 function toLinkSummary(item: Record<string, unknown>): Omit<ArticleSummary, 'entities' | 'ingestedAt'> & { mentions: number } {
-  return {
-    id: item.articleId as string,
-    key: item.key as string,
-    title: item.title as string,
-    lang: item.lang as string,
-    publishedAt: (item.publishedAt as string | undefined) ?? null,
-    mentions: Number(item.mentions ?? 0),
-  };
+  return { ...articleHead(item, item.articleId), mentions: Number(item.mentions ?? 0) };
 }
