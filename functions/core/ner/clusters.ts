@@ -6,6 +6,8 @@
  * the fine clusters the same way. Like the gazetteer, stored inside the model file.
  */
 
+import { WordMemo } from './word-memo';
+
 /** What the model file stores: the words of each fine cluster, and each fine cluster's coarse cluster. */
 export interface CompiledClusters {
   /** Fine cluster k: its words (lower case) joined by a space. */
@@ -27,13 +29,11 @@ export interface ClusterOptions {
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { clusters: 256, coarse: 32, minCount: 3, contextWords: 2000, iterations: 12 };
 
-const CACHE_LIMIT = 100_000;
-
 
 export class WordClusters {
   private readonly ids = new Map<string, number>();
   private readonly coarseOf: Uint16Array;
-  private readonly cache = new Map<string, number>();
+  private readonly memo = new WordMemo((token) => this.ids.get(token.toLowerCase()) ?? 0);
 
   constructor(private readonly compiled: CompiledClusters) {
     compiled.fine.forEach((words, k) => {
@@ -52,13 +52,7 @@ export class WordClusters {
 
   /** Fine cluster of a token plus one; 0 for a word without a cluster. */
   fineOf(token: string): number {
-    let id = this.cache.get(token);
-    if (id === undefined) {
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      id = this.ids.get(token.toLowerCase()) ?? 0;
-      this.cache.set(token, id);
-    }
-    return id;
+    return this.memo.get(token);
   }
 
   /** Coarse cluster (plus one, 0 for none) of a fine id from fineOf. */

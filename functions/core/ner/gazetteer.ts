@@ -2,7 +2,7 @@
  * Entity-name lists (exact case, token sequences) with the types they were seen as. A match
  * is only a hint to the model (a feature), never an answer: the weights decide how far to trust it.
  */
-import { ENTITY_TYPES } from '../types';
+import { ENTITY_TYPES, type EntityType } from '../types';
 
 const PREFIX = 1 << 4;
 export const MAX_GAZ_TOKENS = 8;
@@ -84,6 +84,11 @@ export class Gazetteer {
     }
   }
 
+  /** Type bits (PER=1, ORG=2, LOC=4, MISC=8) of a one-word name, 0 when it is not listed. */
+  typeBitsOf(word: string): number {
+    return (this.names.get(word) ?? 0) & 15;
+  }
+
   /** Per token, the bits of the listed names it is a part of (a known first name, a known surname...). */
   partsOf(tokens: readonly string[]): Uint8Array {
     return Uint8Array.from(tokens, (token) => this.parts.get(token) ?? 0);
@@ -126,6 +131,14 @@ export class Gazetteer {
         for (let k = i + 1; k <= bestEnd; k++) out[k] |= 1 << (2 * t + 1);
       }
     }
+    return out;
+  }
+
+  /** The one-word names listed under a type ("Stuttgart", "Armenien" for LOC), in no particular order. */
+  singleWordNames(type: EntityType): string[] {
+    const bit = 1 << ENTITY_TYPES.indexOf(type);
+    const out: string[] = [];
+    for (const [key, v] of this.names) if (v & bit && !key.includes(' ')) out.push(key);
     return out;
   }
 

@@ -6,7 +6,7 @@
  * scatters them into a dense table for fast lookups.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FEATURE_VERSION } from './features';
+import { FEATURE_GROUPS, FEATURE_VERSION, type FeatureGroup } from './features';
 import { Gazetteer, type CompiledGazetteer, type GazetteerEntries } from './gazetteer';
 import type { ModelWeights } from './model';
 import type { CompiledClusters } from './clusters';
@@ -26,6 +26,10 @@ export interface ModelHeader {
   nouns?: string[];
   /** Distributional word clusters (see clusters.ts); absent in models without cluster features. */
   clusters?: CompiledClusters;
+  /** Nationality adjectives for the place-derivation features (see places-derived.ts); absent in models without them. */
+  placeAdjectives?: string[];
+  /** Optional feature groups the model was trained with (see features.ts); absent in older models. */
+  featureGroups?: FeatureGroup[];
   /** Free-form provenance: corpora, epochs, dev scores. */
   info: Record<string, unknown>;
 }
@@ -62,7 +66,16 @@ function encodePass(weights: ModelWeights): Buffer[] {
   return [bytes(weights.transition), bytes(weights.start), count, bytes(deltas), bytes(values), pad];
 }
 
-export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: GazetteerEntries, info: Record<string, unknown>, nouns: readonly string[] = [], clusters?: CompiledClusters): Uint8Array {
+/** Optional word resources a model file carries beside its gazetteer; each switches on its features. */
+export interface ModelExtras {
+  nouns?: readonly string[];
+  clusters?: CompiledClusters;
+  placeAdjectives?: readonly string[];
+  featureGroups?: readonly FeatureGroup[];
+}
+
+export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: GazetteerEntries, info: Record<string, unknown>, extras: ModelExtras = {}): Uint8Array {
+  const { nouns = [], clusters, placeAdjectives, featureGroups = [] } = extras;
   if (passes.length === 0) throw new Error('a model needs at least one pass');
   const header: ModelHeader = {
     lang,
@@ -73,6 +86,8 @@ export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: Gaz
     gazetteer: Gazetteer.fromEntries(gazetteer).compile(),
     ...(nouns.length ? { nouns: [...nouns] } : {}),
     ...(clusters ? { clusters } : {}),
+    ...(placeAdjectives ? { placeAdjectives: [...placeAdjectives] } : {}),
+    ...(featureGroups.length ? { featureGroups: [...featureGroups] } : {}),
     info,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -93,6 +108,8 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
     throw new Error(`model was trained with feature version ${header.featureVersion}, this code extracts version ${FEATURE_VERSION}: retrain (npm run train)`);
   }
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error('model tag set differs from this code');
+  const unknown = (header.featureGroups ?? []).filter((g) => !(FEATURE_GROUPS as readonly string[]).includes(g));
+  if (unknown.length) throw new Error(`model uses feature groups this code does not extract: ${unknown.join(', ')}`);
   const end = payload.byteOffset + payload.byteLength;
   let at = payload.byteOffset + Math.ceil((4 + headerLength) / 8) * 8;
   const take = <T>(make: (offset: number) => T, byteLength: number): T => {

@@ -5,6 +5,8 @@
  * Like the gazetteer, a hint for the weights, stored inside the model file.
  */
 
+import { WordMemo } from './word-memo';
+
 /** What the lexicon says about a token; a feature value, so the numbers are part of the model. */
 export const NounClass = {
   /** Not capitalised: the lexicon has nothing to say. */
@@ -26,11 +28,10 @@ export const NounClass = {
 const ENDINGS = ['ern', 'en', 'er', 'es', 'e', 'n', 's'];
 const MIN_HEAD = 4;
 const LONG_HEAD = 6;
-const CACHE_LIMIT = 100_000;
 
 export class NounLexicon {
   private readonly forms: Set<string>;
-  private readonly cache = new Map<string, number>();
+  private readonly memo = new WordMemo((token) => this.classify(token));
 
   constructor(forms: Iterable<string>) {
     this.forms = new Set(forms);
@@ -46,13 +47,7 @@ export class NounLexicon {
   }
 
   classOf(token: string): number {
-    let c = this.cache.get(token);
-    if (c === undefined) {
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      c = this.classify(token);
-      this.cache.set(token, c);
-    }
-    return c;
+    return this.memo.get(token);
   }
 
   classes(tokens: readonly string[]): Uint8Array {

@@ -3,10 +3,11 @@
  * second sees what the first called the same words elsewhere in the document (document-level
  * consistency: "Sutter" alone is a person when "Alfred Sutter" was one three sentences ago).
  */
-import { docContext, docLabelBits, sentenceFeatures, withDocLabels } from './features';
+import { docContext, docLabelBits, sentenceFeatures, withDocLabels, type Lexicons } from './features';
 import { Gazetteer } from './gazetteer';
 import { NounLexicon } from './nouns';
 import { WordClusters } from './clusters';
+import { PlaceDerivations } from './places-derived';
 import { decode as importedDecode } from './model';
 
 const decode = importedDecode;
@@ -42,11 +43,24 @@ export class Tagger {
   readonly gazetteer: Gazetteer;
   readonly nouns?: NounLexicon;
   readonly clusters?: WordClusters;
+  readonly places?: PlaceDerivations;
+  /** Everything the model's features draw on, as sentenceFeatures takes it. */
+  readonly lexicons: Lexicons;
 
   constructor(readonly model: ModelFile) {
     this.gazetteer = Gazetteer.fromCompiled(model.header.gazetteer);
     if (model.header.nouns) this.nouns = new NounLexicon(model.header.nouns);
     if (model.header.clusters) this.clusters = new WordClusters(model.header.clusters);
+    if (model.header.placeAdjectives) this.places = new PlaceDerivations(this.gazetteer.singleWordNames('LOC'), model.header.placeAdjectives);
+    const groups = model.header.featureGroups ?? [];
+    this.lexicons = {
+      gazetteer: this.gazetteer,
+      nouns: this.nouns,
+      clusters: this.clusters,
+      places: this.places,
+      sportContext: groups.includes('sport'),
+      hyphenParts: groups.includes('hyphen-parts'),
+    };
   }
 
   get lang(): string {
@@ -58,13 +72,13 @@ export class Tagger {
     const doc = docContext(sentences);
     const [first, second] = this.model.passes;
     const hashBits = first.hashBits;
-    const features = sentences.map((tokens) => sentenceFeatures(tokens, { hashBits, gazetteer: this.gazetteer, nouns: this.nouns, clusters: this.clusters, doc }));
+    const features = sentences.map((tokens) => sentenceFeatures(tokens, { ...this.lexicons, hashBits, doc }));
     // Found once, applied after both passes: line-up names count as the first pass's persons too,
     // so their other mentions in the document learn from them.
     const lineups = sentences.map(findLineups);
     const tags = features.map((f, s) => (f.offsets.length > 1 ? applyLineups(lineups[s], decode(first, f)) : new Uint8Array(0)));
     if (!second) return tags;
-    const labels = docLabelBits(sentences, tags.map((t) => Array.from(t, typeOfTag)));
+    const labels = docLabelBits(sentences, tags.map((t) => Array.from(t, typeOfTag)), this.lexicons.hyphenParts);
     return features.map((f, s) => (f.offsets.length > 1 ? applyLineups(lineups[s], decode(second, withDocLabels(f, labels[s], hashBits))) : tags[s]));
   }
 

@@ -3,10 +3,7 @@
  * averaged perceptron in a seeded shuffled order (same data and seed, same model).
  */
 import type { LabelledSentence } from './conll';
-import { docContext, docLabelBits, sentenceFeatures } from './features';
-import type { Gazetteer } from './gazetteer';
-import type { NounLexicon } from './nouns';
-import type { WordClusters } from './clusters';
+import { docContext, docLabelBits, sentenceFeatures, type Lexicons } from './features';
 import { PerceptronTrainer, decode, type ModelWeights, type TrainingSentence } from './model';
 import { typeOfTag } from './tagger';
 import { tagIndex } from './tags';
@@ -41,22 +38,17 @@ export function documentExamples(
   sentences: readonly LabelledSentence[],
   corpus: TrainingCorpus,
   hashBits: number,
-  gazetteer?: Gazetteer,
+  lexicons: Lexicons = {},
   docLabels?: readonly Uint8Array[],
-  nouns?: NounLexicon,
-  clusters?: WordClusters,
 ): TrainingSentence[] {
   const doc = corpus.context ? docContext(sentences.map((s) => s.tokens)) : undefined;
+  const gazetteer = corpus.context ? lexicons.gazetteer : undefined;
   return sentences.map((s, i) => {
-    const features = sentenceFeatures(s.tokens, { hashBits, gazetteer: corpus.context ? gazetteer : undefined, nouns, clusters, doc, docLabels: docLabels?.[i] });
+    const features = sentenceFeatures(s.tokens, { ...lexicons, hashBits, gazetteer, doc, docLabels: docLabels?.[i] });
     const gold = Uint8Array.from(s.tags, tagIndex);
     const allowed = corpus.labels === 'no-misc' ? Uint16Array.from(gold, (g) => (g === 0 ? MISC_OR_O : 1 << g)) : undefined;
     return { features, gold, allowed, weight: corpus.weight };
   });
-}
-
-export function trainingExamples(corpus: TrainingCorpus, hashBits: number, gazetteer?: Gazetteer, nouns?: NounLexicon, clusters?: WordClusters): TrainingSentence[] {
-  return corpusDocuments(corpus).flatMap((doc) => documentExamples(doc, corpus, hashBits, gazetteer, undefined, nouns, clusters));
 }
 
 /** mulberry32: a small seeded PRNG, so the shuffling (and so the model) is reproducible. */
@@ -95,12 +87,9 @@ export function trainWeights(examples: readonly TrainingSentence[], options: Tra
   return trainer.averaged();
 }
 
-export interface TwoPassOptions extends TrainOptions {
+export interface TwoPassOptions extends TrainOptions, Lexicons {
   /** Epochs of the two jackknife models that label the training documents for the second pass. */
   foldEpochs: number;
-  gazetteer?: Gazetteer;
-  nouns?: NounLexicon;
-  clusters?: WordClusters;
   /** Progress messages. */
   log?: (message: string) => void;
   /** Called after each second-pass epoch, like onEpoch. */
@@ -117,9 +106,10 @@ export interface TwoPassOptions extends TrainOptions {
  * are as noisy as at tagging time; then pass 2 on all data with those features.
  */
 export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPassOptions): [ModelWeights, ModelWeights] {
-  const { hashBits, gazetteer, nouns, clusters } = options;
+  const { hashBits, gazetteer, nouns, clusters, places, sportContext, hyphenParts } = options;
+  const lexicons: Lexicons = { gazetteer, nouns, clusters, places, sportContext, hyphenParts };
   const docs = corpora.flatMap((corpus) => corpusDocuments(corpus).map((sentences) => ({ corpus, sentences })));
-  const base = docs.map((d) => documentExamples(d.sentences, d.corpus, hashBits, gazetteer, undefined, nouns, clusters));
+  const base = docs.map((d) => documentExamples(d.sentences, d.corpus, hashBits, lexicons));
   options.log?.('pass 1');
   const first = trainWeights(base.flat(), options);
 
@@ -146,8 +136,9 @@ export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPas
     const labels = docLabelBits(
       d.sentences.map((s) => s.tokens),
       predicted[di].map((tags) => Array.from(tags, typeOfTag)),
+      hyphenParts,
     );
-    return documentExamples(d.sentences, d.corpus, hashBits, gazetteer, labels, nouns, clusters);
+    return documentExamples(d.sentences, d.corpus, hashBits, lexicons, labels);
   });
   options.log?.('pass 2');
   return [first, trainWeights(second, { ...options, seed: options.seed + 7, onEpoch: options.onSecondEpoch })];

@@ -40,7 +40,7 @@ describe('WordClusters.learn', () => {
     const a = WordClusters.learn(text, { ...options, clusters: 4 }).compile();
     expect(WordClusters.learn([...text].reverse(), { ...options, clusters: 4 }).compile()).toEqual(a);
     const weights = quantise(new PerceptronTrainer(8).averaged());
-    const file = decodeModel(encodeModel('de', [weights], {}, {}, [], a));
+    const file = decodeModel(encodeModel('de', [weights], {}, {}, { clusters: a }));
     expect(file.header.clusters).toEqual(a);
     const tagger = new Tagger(file);
     expect(tagger.clusters?.fineOf('Paris')).toBe(new WordClusters(a).fineOf('Paris'));

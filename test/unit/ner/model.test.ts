@@ -108,7 +108,7 @@ describe('model file', () => {
 
   it('stores the noun lexicon only when there is one, and the tagger loads it', () => {
     const weights = quantise(new PerceptronTrainer(8).averaged());
-    const withNouns = decodeModel(encodeModel('de', [weights], {}, {}, ['Regierung', 'Haus']));
+    const withNouns = decodeModel(encodeModel('de', [weights], {}, {}, { nouns: ['Regierung', 'Haus'] }));
     expect(withNouns.header.nouns).toEqual(['Regierung', 'Haus']);
     expect(new Tagger(withNouns).nouns?.classOf('Bundesregierung')).toBe(NounClass.compound);
     const without = decodeModel(encodeModel('en', [weights], {}, {}));
