@@ -12,7 +12,6 @@ import { Gazetteer } from '../../functions/core/ner/gazetteer';
 import { NounLexicon } from '../../functions/core/ner/nouns';
 import { DEFAULT_CLUSTER_OPTIONS, WordClusters } from '../../functions/core/ner/clusters';
 import { PlaceDerivations } from '../../functions/core/ner/places-derived';
-import { FEATURE_GROUPS, type FeatureGroup } from '../../functions/core/ner/features';
 import { averageModels, quantise, type ModelWeights } from '../../functions/core/ner/model';
 import { encodeModel, decodeModel } from '../../functions/core/ner/model-file';
 import { chunksOf } from '../../functions/core/ner/tags';
@@ -75,8 +74,6 @@ interface LangPlan {
   clusterText: string[];
   /** Features for words derived from place names ("Stuttgarter", "armenischen"; see places-derived.ts). */
   placeDerivation: boolean;
-  /** Optional feature groups (see features.ts). */
-  featureGroups: FeatureGroup[];
   dev: string[];
 }
 
@@ -91,7 +88,6 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     clusterText: ['en/conll03-train.bio', 'en/wikiann-train.bio', 'en/wikiann-dev.bio'],
     // English derives with capitalised suffixes ("Armenian") that the word features already learn.
     placeDerivation: false,
-    featureGroups: [],
     dev: ['en/conll03-dev.bio'],
   },
   de: {
@@ -112,7 +108,6 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     // Experiment with --cluster-text de/conll03-train.bio,de/europarl-train.bio,de/europarl-dev.bio,de/wikiann-train.bio,de/wikiann-dev.bio
     clusterText: [],
     placeDerivation: true,
-    featureGroups: [],
     dev: ['de/conll03-dev.bio', 'de/germeval14-dev.bio'],
   },
 };
@@ -149,8 +144,6 @@ interface Options {
   homeTowns: number;
   /** Experiments: overrides the plan's place-derivation features (--places on|off). */
   places?: boolean;
-  /** Experiments: overrides the plan's feature groups (--groups sport,hyphen-parts; --groups none). */
-  featureGroups?: FeatureGroup[];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -203,12 +196,6 @@ function parseArgs(argv: string[]): Options {
         }
         break;
       case '--home-towns': options.homeTowns = Number.parseInt(value(), 10); break;
-      case '--groups':
-        options.featureGroups = value().split(',').filter((g) => g && g !== 'none').map((g) => {
-          if (!(FEATURE_GROUPS as readonly string[]).includes(g)) throw new Error(`unknown feature group ${g} (${FEATURE_GROUPS.join(', ')})`);
-          return g as FeatureGroup;
-        });
-        break;
       case '--places': options.places = value() === 'on'; break;
       case '--add-gazetteer': options.addGazetteer = value().split(',').filter(Boolean); break;
       // No-MISC partial labels at the silver weight (--silver-weight, else 0.2), without context features.
@@ -337,8 +324,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const compiledClusters = clusters?.compile();
   const placeAdjectives = (options.places ?? plan.placeDerivation) ? nationalityAdjectives() : undefined;
   const places = placeAdjectives ? new PlaceDerivations(gazetteer.singleWordNames('LOC'), placeAdjectives) : undefined;
-  const featureGroups = options.featureGroups ?? plan.featureGroups;
-  const extras = { nouns: nounList, clusters: compiledClusters, placeAdjectives, featureGroups };
+  const extras = { nouns: nounList, clusters: compiledClusters, placeAdjectives };
   // What is trained on, weights resolved: the plan, experiment additions, --only and --silver-weight.
   const trainedOn = [...plan.train, ...options.extraTrain]
     .filter((c) => !options.only || options.only.test(c.file))
@@ -366,8 +352,6 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
       nouns,
       clusters,
       places,
-      sportContext: featureGroups.includes('sport'),
-      hyphenParts: featureGroups.includes('hyphen-parts'),
       log: (message) => log(`${message} (${seconds()} s)`),
       onEpoch: (epoch, errors, averaged) => {
         const devs = epochs === epoch || options.verbose ? f1s(evaluateAll([averaged()])) : '';

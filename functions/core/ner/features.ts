@@ -45,37 +45,23 @@ export function shortShape(shape: string): string {
   return out;
 }
 
-/** What the extractor knows about a document: the word forms seen away from sentence starts, and its match scores. */
+/** What the extractor knows about a document: the word forms seen away from sentence starts. */
 export interface DocContext {
   innerForms: Set<string>;
   lowerForms: Set<string>;
-  /** Match results ("2:1") in the document: in a sports report a town is usually its team (ORG). */
-  scores: number;
-}
-
-const SCORE = /^(\d{1,2}):(\d{1,2})$/;
-
-/** A match result such as "2:1" or "(1:0)"; not a time of day ("19:30", "9:15 Uhr"). */
-export function isScore(tokens: readonly string[], i: number): boolean {
-  const m = SCORE.exec(tokens[i]);
-  if (!m || Number(m[1]) > 20 || Number(m[2]) > 20) return false;
-  const next = tokens[i + 1];
-  return next === undefined || !/^(Uhr|h|am|pm)$/i.test(next);
 }
 
 export function docContext(sentences: readonly (readonly string[])[]): DocContext {
   const innerForms = new Set<string>();
   const lowerForms = new Set<string>();
-  let scores = 0;
   for (const tokens of sentences) {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (isScore(tokens, i)) scores++;
       if (i > 0) innerForms.add(t);
       if (t !== t.toUpperCase() && t === t.toLowerCase()) lowerForms.add(t);
     }
   }
-  return { innerForms, lowerForms, scores };
+  return { innerForms, lowerForms };
 }
 
 interface TokenInfo {
@@ -100,7 +86,6 @@ const T = {
   noun: 140, nounShape: 141, nounPrev: 142, nounNext: 143, nounPrevWord: 144, nounTri: 145, nounFirst: 146, nounSuf: 147, nounPart: 148, nounGaz: 149,
   cluster: 150, clusterCoarse: 151, clusterPrev: 152, clusterNext: 153,
   derived: 160, derivedShape: 161, derivedNextShape: 162, derivedPrev: 163, derivedNoun: 164,
-  sportGaz: 170, sportShape: 171, hyPartGaz: 172, hyPartNouns: 173,
 } as const;
 
 const BOUNDARY = hashString('<s>');
@@ -170,11 +155,7 @@ export interface SentenceFeatures {
   sshape?: Uint32Array;
 }
 
-/** Optional feature groups, named in a model file's header; a model without one extracts the rows it always did. */
-export const FEATURE_GROUPS = ['sport', 'hyphen-parts'] as const;
-export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
-
-/** Word lists, clusters and optional feature groups a model carries; each adds its rows only when present. */
+/** Word lists and clusters a model carries; each adds its feature rows only when present. */
 export interface Lexicons {
   gazetteer?: Gazetteer;
   /** German common nouns; without it no noun rows are added (older models extract the same rows). */
@@ -183,13 +164,6 @@ export interface Lexicons {
   clusters?: WordClusters;
   /** Words derived from place names; without them no such rows are added (older models extract the same rows). */
   places?: PlaceDerivations;
-  /** Sports context: capitalised words in a sentence or document with match results; off in older models. */
-  sportContext?: boolean;
-  /**
-   * What the parts of a hyphenated word are: "Schas-Kreisen", "UN-Erdgipfel" (MISC in CoNLL) name
-   * something in their first part; "Mitte-Links" does not. Off in older models.
-   */
-  hyphenParts?: boolean;
 }
 
 export interface FeatureOptions extends Lexicons {
@@ -210,12 +184,6 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
   const clusters = options.clusters;
   const fine = clusters ? clusters.fineIds(tokens) : undefined;
   const derived = options.places ? options.places.classes(tokens) : undefined;
-  // 1: the sentence has a match result; 2: only its document has (at least two).
-  let sport = 0;
-  if (options.sportContext) {
-    for (let i = 0; i < n && !sport; i++) if (isScore(tokens, i)) sport = 1;
-    if (!sport && options.doc && options.doc.scores >= 2) sport = 2;
-  }
   let rows = rowBuffer;
   let length = 0;
   const offsets = new Uint32Array(n + 1);
@@ -264,15 +232,6 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
     if (w.hyphenFirst) {
       push(T.hyFirst, w.hyphenFirst);
       push(T.hyLast, w.hyphenLast);
-      if (options.hyphenParts) {
-        const token = tokens[i];
-        const first = token.slice(0, token.indexOf('-'));
-        const last = token.slice(token.lastIndexOf('-') + 1);
-        // "Nord-Süd-" (a truncated compound) has no last part.
-        const lastClass = options.nouns && last ? options.nouns.classOf(last[0].toUpperCase() + last.slice(1)) : 0;
-        push2(T.hyPartGaz, options.gazetteer ? options.gazetteer.typeBitsOf(first) : 0, lastClass);
-        if (options.nouns) push2(T.hyPartNouns, options.nouns.classOf(first), lastClass);
-      }
     }
     if (gaz && gaz[i]) {
       for (let b = 0; b < 8; b++) {
@@ -326,10 +285,6 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
         if (noun && i + 1 < n) push2(T.derivedNoun, d, noun[i + 1]);
       }
       if (i > 0 && derived[i - 1]) push2(T.derivedPrev, derived[i - 1], w.sshape);
-    }
-    if (sport && w.flags & (FLAG_TITLE | FLAG_CAPS)) {
-      push2(T.sportGaz, sport, gaz ? gaz[i] : 0);
-      push2(T.sportShape, sport, w.sshape);
     }
     if (options.docLabels && options.docLabels[i]) {
       const extra: number[] = [];
@@ -404,11 +359,9 @@ function docKey(token: string): string | undefined {
  * For each token of a document: bit k (k = 0 for O, 1..4 for PER, ORG, LOC, MISC) is set when
  * the first pass gave another occurrence of the same capitalised word that type. Bit 5 marks
  * "the other occurrences mostly agree on one entity type". The token's own label is left out,
- * so the second pass learns how far to trust the rest of the document. With hyphenParts, bit 6
- * marks a hyphenated word whose first part is mostly an entity in the document ("Schas" ORG, so
- * "Schas-Kreisen" is MISC).
+ * so the second pass learns how far to trust the rest of the document.
  */
-export function docLabelBits(sentences: readonly (readonly string[])[], types: readonly (readonly number[] | Uint8Array)[], hyphenParts = false): Uint8Array[] {
+export function docLabelBits(sentences: readonly (readonly string[])[], types: readonly (readonly number[] | Uint8Array)[]): Uint8Array[] {
   // types[s][i]: 0 for O, 1..4 for the entity type of the token's tag.
   const counts = new Map<string, Int32Array>();
   sentences.forEach((tokens, s) => {
@@ -424,10 +377,9 @@ export function docLabelBits(sentences: readonly (readonly string[])[], types: r
     Uint8Array.from(tokens, (token, i) => {
       const key = docKey(token);
       const c = key ? counts.get(key) : undefined;
-      const partBit = hyphenParts ? hyphenPartBit(token, counts) : 0;
-      if (!c) return partBit;
+      if (!c) return 0;
       const own = types[s][i];
-      let bits = partBit;
+      let bits = 0;
       let total = 0;
       let best = 0;
       let bestType = 0;
@@ -444,14 +396,4 @@ export function docLabelBits(sentences: readonly (readonly string[])[], types: r
       return bits;
     }),
   );
-}
-
-function hyphenPartBit(token: string, counts: Map<string, Int32Array>): number {
-  const dash = token.indexOf('-');
-  if (dash < 1) return 0;
-  const key = docKey(token.slice(0, dash));
-  const c = key ? counts.get(key) : undefined;
-  if (!c) return 0;
-  const named = c[1] + c[2] + c[3] + c[4];
-  return named * 2 > named + c[0] ? 1 << 6 : 0;
 }

@@ -84,11 +84,6 @@ export class Gazetteer {
     }
   }
 
-  /** Type bits (PER=1, ORG=2, LOC=4, MISC=8) of a one-word name, 0 when it is not listed. */
-  typeBitsOf(word: string): number {
-    return (this.names.get(word) ?? 0) & 15;
-  }
-
   /** Per token, the bits of the listed names it is a part of (a known first name, a known surname...). */
   partsOf(tokens: readonly string[]): Uint8Array {
     return Uint8Array.from(tokens, (token) => this.parts.get(token) ?? 0);

@@ -6,7 +6,7 @@
  * scatters them into a dense table for fast lookups.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FEATURE_GROUPS, FEATURE_VERSION, type FeatureGroup } from './features';
+import { FEATURE_VERSION } from './features';
 import { Gazetteer, type CompiledGazetteer, type GazetteerEntries } from './gazetteer';
 import type { ModelWeights } from './model';
 import type { CompiledClusters } from './clusters';
@@ -28,8 +28,6 @@ export interface ModelHeader {
   clusters?: CompiledClusters;
   /** Nationality adjectives for the place-derivation features (see places-derived.ts); absent in models without them. */
   placeAdjectives?: string[];
-  /** Optional feature groups the model was trained with (see features.ts); absent in older models. */
-  featureGroups?: FeatureGroup[];
   /** Free-form provenance: corpora, epochs, dev scores. */
   info: Record<string, unknown>;
 }
@@ -71,11 +69,10 @@ export interface ModelExtras {
   nouns?: readonly string[];
   clusters?: CompiledClusters;
   placeAdjectives?: readonly string[];
-  featureGroups?: readonly FeatureGroup[];
 }
 
 export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: GazetteerEntries, info: Record<string, unknown>, extras: ModelExtras = {}): Uint8Array {
-  const { nouns = [], clusters, placeAdjectives, featureGroups = [] } = extras;
+  const { nouns = [], clusters, placeAdjectives } = extras;
   if (passes.length === 0) throw new Error('a model needs at least one pass');
   const header: ModelHeader = {
     lang,
@@ -87,7 +84,6 @@ export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: Gaz
     ...(nouns.length ? { nouns: [...nouns] } : {}),
     ...(clusters ? { clusters } : {}),
     ...(placeAdjectives ? { placeAdjectives: [...placeAdjectives] } : {}),
-    ...(featureGroups.length ? { featureGroups: [...featureGroups] } : {}),
     info,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -108,8 +104,6 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
     throw new Error(`model was trained with feature version ${header.featureVersion}, this code extracts version ${FEATURE_VERSION}: retrain (npm run train)`);
   }
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error('model tag set differs from this code');
-  const unknown = (header.featureGroups ?? []).filter((g) => !(FEATURE_GROUPS as readonly string[]).includes(g));
-  if (unknown.length) throw new Error(`model uses feature groups this code does not extract: ${unknown.join(', ')}`);
   const end = payload.byteOffset + payload.byteLength;
   let at = payload.byteOffset + Math.ceil((4 + headerLength) / 8) * 8;
   const take = <T>(make: (offset: number) => T, byteLength: number): T => {

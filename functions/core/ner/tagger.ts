@@ -52,15 +52,7 @@ export class Tagger {
     if (model.header.nouns) this.nouns = new NounLexicon(model.header.nouns);
     if (model.header.clusters) this.clusters = new WordClusters(model.header.clusters);
     if (model.header.placeAdjectives) this.places = new PlaceDerivations(this.gazetteer.singleWordNames('LOC'), model.header.placeAdjectives);
-    const groups = model.header.featureGroups ?? [];
-    this.lexicons = {
-      gazetteer: this.gazetteer,
-      nouns: this.nouns,
-      clusters: this.clusters,
-      places: this.places,
-      sportContext: groups.includes('sport'),
-      hyphenParts: groups.includes('hyphen-parts'),
-    };
+    this.lexicons = { gazetteer: this.gazetteer, nouns: this.nouns, clusters: this.clusters, places: this.places };
   }
 
   get lang(): string {
@@ -78,7 +70,7 @@ export class Tagger {
     const lineups = sentences.map(findLineups);
     const tags = features.map((f, s) => (f.offsets.length > 1 ? applyLineups(lineups[s], decode(first, f)) : new Uint8Array(0)));
     if (!second) return tags;
-    const labels = docLabelBits(sentences, tags.map((t) => Array.from(t, typeOfTag)), this.lexicons.hyphenParts);
+    const labels = docLabelBits(sentences, tags.map((t) => Array.from(t, typeOfTag)));
     return features.map((f, s) => (f.offsets.length > 1 ? applyLineups(lineups[s], decode(second, withDocLabels(f, labels[s], hashBits))) : tags[s]));
   }
 

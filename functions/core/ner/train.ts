@@ -106,8 +106,8 @@ export interface TwoPassOptions extends TrainOptions, Lexicons {
  * are as noisy as at tagging time; then pass 2 on all data with those features.
  */
 export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPassOptions): [ModelWeights, ModelWeights] {
-  const { hashBits, gazetteer, nouns, clusters, places, sportContext, hyphenParts } = options;
-  const lexicons: Lexicons = { gazetteer, nouns, clusters, places, sportContext, hyphenParts };
+  const { hashBits, gazetteer, nouns, clusters, places } = options;
+  const lexicons: Lexicons = { gazetteer, nouns, clusters, places };
   const docs = corpora.flatMap((corpus) => corpusDocuments(corpus).map((sentences) => ({ corpus, sentences })));
   const base = docs.map((d) => documentExamples(d.sentences, d.corpus, hashBits, lexicons));
   options.log?.('pass 1');
@@ -136,7 +136,6 @@ export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPas
     const labels = docLabelBits(
       d.sentences.map((s) => s.tokens),
       predicted[di].map((tags) => Array.from(tags, typeOfTag)),
-      hyphenParts,
     );
     return documentExamples(d.sentences, d.corpus, hashBits, lexicons, labels);
   });

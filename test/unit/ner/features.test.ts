@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { docContext, docLabelBits, isScore, normaliseToken, sentenceFeatures, shortShape, wordShape } from '../../../functions/core/ner/features';
+import { docContext, docLabelBits, normaliseToken, sentenceFeatures, shortShape, wordShape } from '../../../functions/core/ner/features';
 import { Gazetteer } from '../../../functions/core/ner/gazetteer';
-import { NounLexicon } from '../../../functions/core/ner/nouns';
 
 describe('word shapes', () => {
   it('maps character classes and collapses runs', () => {
@@ -73,61 +72,5 @@ describe('Gazetteer.match', () => {
     const gazetteer = Gazetteer.fromEntries({ LOC: ['Russland', 'New York'], ORG: ['New York Times'] });
     const bits = gazetteer.match(['Russlands', 'New', 'York', 'Times', 'New', 'York']);
     expect([...bits]).toEqual([1 << 4, 1 << 2, 1 << 3, 1 << 3, 1 << 4, 1 << 5]);
-  });
-});
-
-describe('match results (sport feature group)', () => {
-  it('tells a score from a time of day', () => {
-    expect(isScore(['Mainz', '-', 'Wolfsburg', '2:1'], 3)).toBe(true);
-    expect(isScore(['(', '1:0', ')'], 1)).toBe(true);
-    expect(isScore(['um', '9:15', 'Uhr'], 1)).toBe(false);
-    expect(isScore(['um', '19:30'], 1)).toBe(false);
-    expect(isScore(['2:1:0'], 0)).toBe(false);
-  });
-
-  it('counts a document\'s scores and adds rows to capitalised words only in sports context', () => {
-    const report = [['Mainz', '-', 'Wolfsburg', '2:1'], ['Mainz', 'gewann', '.'], ['Bochum', '-', 'Köln', '0:0']];
-    const doc = docContext(report);
-    expect(doc.scores).toBe(2);
-    const count = (tokens: string[], i: number, sportContext: boolean, d = doc) => {
-      const f = sentenceFeatures(tokens, { hashBits: 16, sportContext, doc: d });
-      return f.offsets[i + 1] - f.offsets[i];
-    };
-    // in the sentence with the score, and in another sentence of the same report
-    expect(count(report[0], 0, true)).toBeGreaterThan(count(report[0], 0, false));
-    expect(count(report[1], 0, true)).toBeGreaterThan(count(report[1], 0, false));
-    expect(count(report[1], 1, true)).toBe(count(report[1], 1, false));
-    // a document without results: nothing
-    const plain = [['Mainz', 'gewann', '.']];
-    expect(count(plain[0], 0, true, docContext(plain))).toBe(count(plain[0], 0, false, docContext(plain)));
-  });
-});
-
-describe('hyphen parts feature group', () => {
-  const gazetteer = Gazetteer.fromEntries({ ORG: ['UN', 'Schas'] });
-
-  it('adds rows for hyphenated words only, depending on what the first part is', () => {
-    const rows = (tokens: string[], i: number, hyphenParts: boolean, gaz = gazetteer) => {
-      const f = sentenceFeatures(tokens, { hashBits: 16, gazetteer: gaz, hyphenParts });
-      return [...f.rows.subarray(f.offsets[i], f.offsets[i + 1])];
-    };
-    const tokens = ['der', 'UN-Erdgipfel'];
-    expect(rows(tokens, 1, true).length).toBeGreaterThan(rows(tokens, 1, false).length);
-    expect(rows(tokens, 0, true)).toEqual(rows(tokens, 0, false));
-    // a listed first part ("UN") and an unlisted one give different rows
-    const unlisted = Gazetteer.fromEntries({ ORG: ['Schas'] });
-    expect(rows(tokens, 1, true)).not.toEqual(rows(tokens, 1, true, unlisted));
-    expect(rows(tokens, 1, false)).toEqual(rows(tokens, 1, false, unlisted));
-    // truncated and odd compounds
-    for (const odd of ['Nord-Süd-', 'A--', '-x-', 'UN-']) expect(() => sentenceFeatures([odd], { hashBits: 16, gazetteer, nouns: new NounLexicon(['Gipfel']), hyphenParts: true })).not.toThrow();
-  });
-
-  it('marks a hyphenated word whose first part the first pass mostly called an entity', () => {
-    const sentences = [['Schas', 'stimmte', 'zu'], ['In', 'Schas-Kreisen', 'hieß', 'es']];
-    // types: 0 = O, 2 = ORG
-    const types = [[2, 0, 0], [0, 0, 0, 0]];
-    expect(docLabelBits(sentences, types, true)[1][1]).toBe(1 << 6);
-    expect(docLabelBits(sentences, types, false)[1][1]).toBe(0);
-    expect(docLabelBits(sentences, [[0, 0, 0], [0, 0, 0, 0]], true)[1][1]).toBe(0);
   });
 });
