@@ -59,7 +59,12 @@ export class Tagger {
     return this.model.header.lang;
   }
 
-  /** Tag indices for each sentence of one document. */
+  /**
+   * Tag indices for each sentence of one document. A document of one sentence keeps the first
+   * pass's tags: the second pass was trained on documents whose other sentences tell it about
+   * a word, and without them it finds fewer names (GermEval dev, one sentence per document:
+   * 60.99 F1 with the first pass alone, 60.35 with both).
+   */
   tagIndices(sentences: readonly (readonly string[])[]): Uint8Array[] {
     const doc = docContext(sentences);
     const [first, second] = this.model.passes;
@@ -69,7 +74,7 @@ export class Tagger {
     // so their other mentions in the document learn from them.
     const lineups = sentences.map(findLineups);
     const tags = features.map((f, s) => (f.offsets.length > 1 ? applyLineups(lineups[s], decode(first, f)) : new Uint8Array(0)));
-    if (!second) return tags;
+    if (!second || sentences.length < 2) return tags;
     const labels = docLabelBits(sentences, tags.map((t) => Array.from(t, typeOfTag)));
     return features.map((f, s) => (f.offsets.length > 1 ? applyLineups(lineups[s], decode(second, withDocLabels(f, labels[s], hashBits))) : tags[s]));
   }

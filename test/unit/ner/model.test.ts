@@ -116,6 +116,15 @@ describe('model file', () => {
     expect(new Tagger(without).nouns).toBeUndefined();
   });
 
+  it('tags a one-sentence document with the first pass alone, a longer one with both', () => {
+    const quiet = quantise(new PerceptronTrainer(8).averaged());
+    const eager = new PerceptronTrainer(8).averaged();
+    eager.start[tagIndex('B-PER')] = 5;
+    const tagger = new Tagger(decodeModel(encodeModel('de', [quiet, quantise(eager)], {}, {})));
+    expect(tagger.tagDocument([['Sutter', 'kam']])).toEqual([['O', 'O']]);
+    expect(tagger.tagDocument([['Sutter', 'kam'], ['Er', 'ging']])).toEqual([['B-PER', 'O'], ['B-PER', 'O']]);
+  });
+
   it('keeps single-pass models working', () => {
     const trainer = new PerceptronTrainer(8);
     trainer.w[9 * 3 + 1] = 1;
