@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Gazetteer } from '../../../functions/core/ner/gazetteer';
-import { PerceptronTrainer, averageModels, quantise, viterbi, type ModelWeights } from '../../../functions/core/ner/model';
+import { PerceptronTrainer, averageModels, decode, quantise, viterbi, type ModelWeights } from '../../../functions/core/ner/model';
+import { docContext, sentenceFeatures } from '../../../functions/core/ner/features';
 import { decodeModel, encodeModel } from '../../../functions/core/ner/model-file';
 import { NounClass } from '../../../functions/core/ner/nouns';
 import { Tagger } from '../../../functions/core/ner/tagger';
@@ -123,6 +124,15 @@ describe('model file', () => {
     const tagger = new Tagger(decodeModel(encodeModel('de', [quiet, quantise(eager)], {}, {})));
     expect(tagger.tagDocument([['Sutter', 'kam']])).toEqual([['O', 'O']]);
     expect(tagger.tagDocument([['Sutter', 'kam'], ['Er', 'ging']])).toEqual([['B-PER', 'O'], ['B-PER', 'O']]);
+  });
+
+  it('gives a one-sentence document no document features', () => {
+    const tagger = tinyTagger();
+    const tokens = ['ANGELA', 'Merkel', 'besuchte', 'Genf', '.'];
+    const alone = decode(tagger.model.passes[0], sentenceFeatures(tokens, { ...tagger.lexicons, hashBits: 14 }));
+    expect([...tagger.tagIndices([tokens])[0]]).toEqual([...alone]);
+    const withDoc = sentenceFeatures(tokens, { ...tagger.lexicons, hashBits: 14, doc: docContext([tokens]) });
+    expect(withDoc.rows.length).toBeGreaterThan(sentenceFeatures(tokens, { ...tagger.lexicons, hashBits: 14 }).rows.length);
   });
 
   it('keeps single-pass models working', () => {
