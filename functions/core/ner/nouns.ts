@@ -51,7 +51,7 @@ export class NounLexicon {
   }
 
   classes(tokens: readonly string[]): Uint8Array {
-    return Uint8Array.from(tokens, (t) => this.classOf(t));
+    return this.memo.classes(tokens);
   }
 
   private classify(token: string): number {

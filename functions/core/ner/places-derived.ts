@@ -7,6 +7,7 @@
  * feature; the weights decide how far to trust it.
  */
 
+import type { Gazetteer } from './gazetteer';
 import { WordMemo } from './word-memo';
 
 /** What kind of derived word a token is; a feature value, so the numbers are part of the model. */
@@ -70,12 +71,17 @@ export class PlaceDerivations {
     }
   }
 
+  /** The places are the gazetteer's one-word LOC names: training and tagging derive them alike. */
+  static fromGazetteer(gazetteer: Gazetteer, adjectives: Iterable<string>): PlaceDerivations {
+    return new PlaceDerivations(gazetteer.singleWordNames('LOC'), adjectives);
+  }
+
   classOf(token: string): number {
     return this.memo.get(token);
   }
 
   classes(tokens: readonly string[]): Uint8Array {
-    return Uint8Array.from(tokens, (t) => this.classOf(t));
+    return this.memo.classes(tokens);
   }
 
   private classify(token: string): number {

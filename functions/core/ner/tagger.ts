@@ -40,19 +40,18 @@ export function typeOfTag(tag: number): number {
 }
 
 export class Tagger {
-  readonly gazetteer: Gazetteer;
-  readonly nouns?: NounLexicon;
-  readonly clusters?: WordClusters;
-  readonly places?: PlaceDerivations;
-  /** Everything the model's features draw on, as sentenceFeatures takes it. */
+  /** Everything the model's features draw on (gazetteer, noun lexicon, clusters, place derivations), as sentenceFeatures takes it. */
   readonly lexicons: Lexicons;
 
   constructor(readonly model: ModelFile) {
-    this.gazetteer = Gazetteer.fromCompiled(model.header.gazetteer);
-    if (model.header.nouns) this.nouns = new NounLexicon(model.header.nouns);
-    if (model.header.clusters) this.clusters = new WordClusters(model.header.clusters);
-    if (model.header.placeAdjectives) this.places = new PlaceDerivations(this.gazetteer.singleWordNames('LOC'), model.header.placeAdjectives);
-    this.lexicons = { gazetteer: this.gazetteer, nouns: this.nouns, clusters: this.clusters, places: this.places };
+    const { header } = model;
+    const gazetteer = Gazetteer.fromCompiled(header.gazetteer);
+    this.lexicons = {
+      gazetteer,
+      nouns: header.nouns ? new NounLexicon(header.nouns) : undefined,
+      clusters: header.clusters ? new WordClusters(header.clusters) : undefined,
+      places: header.placeAdjectives ? PlaceDerivations.fromGazetteer(gazetteer, header.placeAdjectives) : undefined,
+    };
   }
 
   get lang(): string {

@@ -87,9 +87,11 @@ export function trainWeights(examples: readonly TrainingSentence[], options: Tra
   return trainer.averaged();
 }
 
-export interface TwoPassOptions extends TrainOptions, Lexicons {
+export interface TwoPassOptions extends TrainOptions {
   /** Epochs of the two jackknife models that label the training documents for the second pass. */
   foldEpochs: number;
+  /** The model's word resources (gazetteer only for corpora with context). */
+  lexicons?: Lexicons;
   /** Progress messages. */
   log?: (message: string) => void;
   /** Called after each second-pass epoch, like onEpoch. */
@@ -106,8 +108,7 @@ export interface TwoPassOptions extends TrainOptions, Lexicons {
  * are as noisy as at tagging time; then pass 2 on all data with those features.
  */
 export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPassOptions): [ModelWeights, ModelWeights] {
-  const { hashBits, gazetteer, nouns, clusters, places } = options;
-  const lexicons: Lexicons = { gazetteer, nouns, clusters, places };
+  const { hashBits, lexicons = {} } = options;
   const docs = corpora.flatMap((corpus) => corpusDocuments(corpus).map((sentences) => ({ corpus, sentences })));
   const base = docs.map((d) => documentExamples(d.sentences, d.corpus, hashBits, lexicons));
   options.log?.('pass 1');

@@ -19,4 +19,9 @@ export class WordMemo {
     }
     return value;
   }
+
+  /** The values of a sentence's tokens (all below 256: word classes). */
+  classes(tokens: readonly string[]): Uint8Array {
+    return Uint8Array.from(tokens, (t) => this.get(t));
+  }
 }

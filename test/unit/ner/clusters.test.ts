@@ -43,8 +43,8 @@ describe('WordClusters.learn', () => {
     const file = decodeModel(encodeModel('de', [weights], {}, {}, { clusters: a }));
     expect(file.header.clusters).toEqual(a);
     const tagger = new Tagger(file);
-    expect(tagger.clusters?.fineOf('Paris')).toBe(new WordClusters(a).fineOf('Paris'));
-    expect(new Tagger(decodeModel(encodeModel('en', [weights], {}, {}))).clusters).toBeUndefined();
+    expect(tagger.lexicons.clusters?.fineOf('Paris')).toBe(new WordClusters(a).fineOf('Paris'));
+    expect(new Tagger(decodeModel(encodeModel('en', [weights], {}, {}))).lexicons.clusters).toBeUndefined();
   });
 });
 

@@ -78,7 +78,7 @@ describe('parameter mixing', () => {
     const gazetteer = Gazetteer.fromEntries({ LOC: ['Genf'] });
     const corpora = [{ sentences: TINY_SENTENCES, labels: 'full' as const, weight: 1, context: true }];
     const runs = [0, 1, 2].map((run) =>
-      trainTwoPass(corpora, { hashBits: 14, epochs: 10, foldEpochs: 5, seed: 1 + 1000 * run, folds: 3, foldOffset: run, gazetteer }),
+      trainTwoPass(corpora, { hashBits: 14, epochs: 10, foldEpochs: 5, seed: 1 + 1000 * run, folds: 3, foldOffset: run, lexicons: { gazetteer } }),
     );
     const passes = [0, 1].map((pass) => quantise(averageModels(runs.map((r) => r[pass]))));
     const tagger = new Tagger(decodeModel(encodeModel('de', passes, gazetteer.toEntries(), {})));
@@ -111,10 +111,10 @@ describe('model file', () => {
     const weights = quantise(new PerceptronTrainer(8).averaged());
     const withNouns = decodeModel(encodeModel('de', [weights], {}, {}, { nouns: ['Regierung', 'Haus'] }));
     expect(withNouns.header.nouns).toEqual(['Regierung', 'Haus']);
-    expect(new Tagger(withNouns).nouns?.classOf('Bundesregierung')).toBe(NounClass.compound);
+    expect(new Tagger(withNouns).lexicons.nouns?.classOf('Bundesregierung')).toBe(NounClass.compound);
     const without = decodeModel(encodeModel('en', [weights], {}, {}));
     expect(without.header.nouns).toBeUndefined();
-    expect(new Tagger(without).nouns).toBeUndefined();
+    expect(new Tagger(without).lexicons.nouns).toBeUndefined();
   });
 
   it('tags a one-sentence document with the first pass alone, a longer one with both', () => {

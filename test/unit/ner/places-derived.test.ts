@@ -68,8 +68,8 @@ describe('place-derivation features', () => {
     const weights = quantise(new PerceptronTrainer(12).averaged());
     const withPlaces = new Tagger(decodeModel(encodeModel('de', [weights], { LOC: ['Stuttgart'] }, {}, { placeAdjectives: ['Britisch'] })));
     expect(withPlaces.model.header.placeAdjectives).toEqual(['Britisch']);
-    expect(withPlaces.places?.classOf('Stuttgarter')).toBe(DerivedClass.inhabitant);
-    expect(withPlaces.places?.classOf('britischen')).toBe(DerivedClass.adjective);
-    expect(new Tagger(decodeModel(encodeModel('en', [weights], { LOC: ['Stuttgart'] }, {}))).places).toBeUndefined();
+    expect(withPlaces.lexicons.places?.classOf('Stuttgarter')).toBe(DerivedClass.inhabitant);
+    expect(withPlaces.lexicons.places?.classOf('britischen')).toBe(DerivedClass.adjective);
+    expect(new Tagger(decodeModel(encodeModel('en', [weights], { LOC: ['Stuttgart'] }, {}))).lexicons.places).toBeUndefined();
   });
 });

@@ -27,7 +27,7 @@ export function tinyModelBytes(lang = 'de'): Uint8Array {
     epochs: 10,
     foldEpochs: 5,
     seed: 1,
-    gazetteer,
+    lexicons: { gazetteer },
   });
   return encodeModel(lang, passes.map((p) => quantise(p)), gazetteer.toEntries(), { purpose: 'test' });
 }
