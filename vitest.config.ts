@@ -11,6 +11,10 @@ export default defineConfig({
     // s3rver's paginated listing uses DES continuation tokens, which Node 17+ only has with the legacy provider.
     execArgv: ['--openssl-legacy-provider'],
     // The SDK warns on every process that Node 20 support ends in 2027; Lambda runs Node 24.
-    env: { AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED', AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: {
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
   },
 });

@@ -5,10 +5,7 @@ import type { Node } from 'constructs';
  * Context values are untrusted strings (the CLI passes them verbatim), so they are parsed
  * and validated here once; a wrong value fails synth with a message naming the option.
  */
-export type ApiAuth =
-  | { kind: 'none' }
-  | { kind: 'iam' }
-  | { kind: 'jwt'; issuer: string; audience: string[] };
+export type ApiAuth = { kind: 'none' } | { kind: 'iam' } | { kind: 'jwt'; issuer: string; audience: string[] };
 
 export interface StackConfig {
   /** Explicit bucket name; undefined lets CloudFormation generate a globally unique one. */
@@ -48,9 +45,7 @@ function commaList(value: string | undefined): string[] {
 function parseBucketName(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!BUCKET_NAME.test(value) || value.includes('--') || value.startsWith('xn--')) {
-    throw new ConfigError(
-      `bucketName "${value}" is not a valid S3 bucket name (3-63 characters: lower-case letters, digits, single hyphens)`,
-    );
+    throw new ConfigError(`bucketName "${value}" is not a valid S3 bucket name (3-63 characters: lower-case letters, digits, single hyphens)`);
   }
   return value;
 }
@@ -77,9 +72,7 @@ function parseAuth(node: Node): ApiAuth {
       const issuer = optionalString(node, 'jwtIssuer');
       const audience = commaList(optionalString(node, 'jwtAudience'));
       if (issuer === undefined || audience.length === 0) {
-        throw new ConfigError(
-          'auth=jwt needs -c jwtIssuer=https://issuer.example and -c jwtAudience=<client id>[,<client id>...]',
-        );
+        throw new ConfigError('auth=jwt needs -c jwtIssuer=https://issuer.example and -c jwtAudience=<client id>[,<client id>...]');
       }
       return { kind, issuer: parseHttpsUrl('jwtIssuer', issuer), audience };
     }

@@ -26,7 +26,11 @@ interface Payload {
 
 /** Key order must not matter when comparing query parameters. */
 function canonical(query: CursorQuery): string {
-  return JSON.stringify(Object.keys(query).sort().map((name) => [name, query[name] ?? null]));
+  return JSON.stringify(
+    Object.keys(query)
+      .sort()
+      .map((name) => [name, query[name] ?? null]),
+  );
 }
 
 function sign(secret: string, body: string): Buffer {

@@ -55,7 +55,13 @@ export function createIngestHandler(options: IngestHandlerOptions): (event: SQSE
         const outcome = await processObjectEvent(options.deps, event, { force });
         const durationMs = performance.now() - started;
         metrics.outcome(outcome, durationMs);
-        logger.info('object event applied', { key: event.key, eventName: event.eventName, sequencer: event.sequencer, durationMs: Math.round(durationMs), ...outcome });
+        logger.info('object event applied', {
+          key: event.key,
+          eventName: event.eventName,
+          sequencer: event.sequencer,
+          durationMs: Math.round(durationMs),
+          ...outcome,
+        });
       } catch (error) {
         ok = false;
         metrics.failed();

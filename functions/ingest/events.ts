@@ -26,10 +26,7 @@ export interface InvalidRecord {
   key?: string;
 }
 
-export type ParsedMessage =
-  | { kind: 'test' }
-  | { kind: 'records'; records: ObjectEvent[]; invalid: InvalidRecord[] }
-  | { kind: 'invalid'; reason: string };
+export type ParsedMessage = { kind: 'test' } | { kind: 'records'; records: ObjectEvent[]; invalid: InvalidRecord[] } | { kind: 'invalid'; reason: string };
 
 /** Longer than any S3 sequencer seen; fixed width makes lexicographic order numeric order. */
 export const SEQUENCER_WIDTH = 32;
@@ -77,11 +74,7 @@ function parseRecord(record: unknown): ObjectEvent | InvalidRecord {
 
   const eventName = record.eventName;
   if (typeof eventName !== 'string') return { reason: 'record has no eventName', bucket, key };
-  const kind: ObjectEventKind | undefined = eventName.startsWith('ObjectCreated:')
-    ? 'created'
-    : eventName.startsWith('ObjectRemoved:')
-      ? 'removed'
-      : undefined;
+  const kind: ObjectEventKind | undefined = eventName.startsWith('ObjectCreated:') ? 'created' : eventName.startsWith('ObjectRemoved:') ? 'removed' : undefined;
   if (!kind) return { reason: `unsupported event ${eventName.slice(0, 60)}`, bucket, key };
 
   const rawSequencer = object.sequencer;

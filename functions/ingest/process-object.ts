@@ -152,12 +152,17 @@ export async function recordFailure(deps: Pick<IngestDeps, 'writer'>, event: Obj
  * (`error`, never served) and in the logs.
  */
 export function publicFailureReason(error: unknown): string {
-  const { name, code, $metadata } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number } };
+  const { name, code, $metadata } = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown;
+    code?: unknown;
+    $metadata?: { httpStatusCode?: number };
+  };
   const status = $metadata?.httpStatusCode;
   let cause = 'an internal error';
   if (name === 'AccessDenied' || status === 403) cause = 'access to the object was denied';
   else if (typeof name === 'string' && /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded|SlowDown/.test(name)) cause = 'requests were throttled';
-  else if (name === 'TimeoutError' || (typeof code === 'string' && /^E(CONNREFUSED|CONNRESET|TIMEDOUT|PIPE|NOTFOUND|AI_AGAIN)$/.test(code))) cause = 'a service could not be reached';
+  else if (name === 'TimeoutError' || (typeof code === 'string' && /^E(CONNREFUSED|CONNRESET|TIMEDOUT|PIPE|NOTFOUND|AI_AGAIN)$/.test(code)))
+    cause = 'a service could not be reached';
   else if (typeof status === 'number' && status >= 500) cause = 'a service was unavailable';
   return `processing failed on every attempt: ${cause}; the ingest logs have the details`;
 }

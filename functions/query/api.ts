@@ -98,7 +98,13 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
         const items = article ? [toSummary(article)] : [];
         return json({ items, nextCursor: null });
       }
-      const cursorQuery: CursorQuery = { route: 'articles', lang: params.lang ?? null, from: params.from ?? null, to: params.to ?? null, entity: params.entity ?? null };
+      const cursorQuery: CursorQuery = {
+        route: 'articles',
+        lang: params.lang ?? null,
+        from: params.from ?? null,
+        to: params.to ?? null,
+        entity: params.entity ?? null,
+      };
       const range = { from: params.from, to: params.to };
       if (params.entity) {
         const entity = params.entity;
@@ -122,7 +128,12 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
     '/entities': async (_params, query) => {
       const params = parseEntitiesQuery(query);
       const cursorQuery: CursorQuery = { route: 'entities', q: params.q ?? null, type: params.type ?? null };
-      const start = decode(params.cursor, cursorQuery, (p): p is { offset: number } => isObject(p) && Number.isInteger(p.offset) && (p.offset as number) > 0 && (p.offset as number) < MAX_PREFIX_MATCHES + MAX_RANK_DEPTH);
+      const start = decode(
+        params.cursor,
+        cursorQuery,
+        (p): p is { offset: number } =>
+          isObject(p) && Number.isInteger(p.offset) && (p.offset as number) > 0 && (p.offset as number) < MAX_PREFIX_MATCHES + MAX_RANK_DEPTH,
+      );
       const offset = start?.offset ?? 0;
       let ranked;
       let more: boolean;
@@ -197,7 +208,8 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       }
       return problem(404, 'no such resource');
     } catch (error) {
-      if (error instanceof BadRequest) return problem(400, error.message, {}, { ...error.extensions, ...(error.parameter ? { parameter: error.parameter } : {}) });
+      if (error instanceof BadRequest)
+        return problem(400, error.message, {}, { ...error.extensions, ...(error.parameter ? { parameter: error.parameter } : {}) });
       if (error instanceof NotFound) return problem(404, error.message);
       const transient = isTransientFailure(error);
       logger?.error('query failed', { path: path.slice(0, 200), transient, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
@@ -217,13 +229,7 @@ function safeDecode(segment: string): string {
 
 /** A resume key of the entity's link partition, and nothing else. */
 function isEntityLinkKey(position: unknown, entityId: string): position is Key {
-  return (
-    isObject(position) &&
-    Object.keys(position).length === 2 &&
-    position.pk === `ENT#${entityId}` &&
-    isString(position.sk) &&
-    position.sk.startsWith('A#')
-  );
+  return isObject(position) && Object.keys(position).length === 2 && position.pk === `ENT#${entityId}` && isString(position.sk) && position.sk.startsWith('A#');
 }
 
 /** A month position whose resume key (if any) lies in that month's partition of the right index. */

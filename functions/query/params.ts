@@ -66,7 +66,8 @@ const CONTROL = /\p{Cc}/u;
 
 export function parseLimit(value: string | undefined): number {
   if (value === undefined) return DEFAULT_LIMIT;
-  if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_LIMIT) throw new BadRequest(`limit must be an integer from 1 to ${MAX_LIMIT}`, 'limit');
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_LIMIT)
+    throw new BadRequest(`limit must be an integer from 1 to ${MAX_LIMIT}`, 'limit');
   return Number(value);
 }
 
@@ -106,7 +107,11 @@ export function parseArticleId(value: string | undefined): string {
 }
 
 export function parseEntityId(value: string | undefined, parameter = 'id'): string {
-  if (!value || !ENTITY_ID_PATTERN.test(value)) throw new BadRequest(`${parameter === 'id' ? 'entity id' : parameter} is malformed: a type (per, org, loc, misc), '-' and up to 80 of a-z, 0-9 and -`, parameter);
+  if (!value || !ENTITY_ID_PATTERN.test(value))
+    throw new BadRequest(
+      `${parameter === 'id' ? 'entity id' : parameter} is malformed: a type (per, org, loc, misc), '-' and up to 80 of a-z, 0-9 and -`,
+      parameter,
+    );
   return value;
 }
 

@@ -133,13 +133,45 @@ export function rankEntities(a: EntitySummary, b: EntitySummary): number {
 
 /** Attributes of the META item that GET /articles/{id} returns. */
 const PUBLIC_ARTICLE_ATTRIBUTES = [
-  'id', 'key', 'title', 'lang', 'publishedAt', 'ingestedAt', 'sortDate', 'author', 'url', 'format', 'charset',
-  'wordCount', 'excerpt', 'entityCount', 'entities', 'dates', 'quotes', 'versionId',
+  'id',
+  'key',
+  'title',
+  'lang',
+  'publishedAt',
+  'ingestedAt',
+  'sortDate',
+  'author',
+  'url',
+  'format',
+  'charset',
+  'wordCount',
+  'excerpt',
+  'entityCount',
+  'entities',
+  'dates',
+  'quotes',
+  'versionId',
 ] as const satisfies ReadonlyArray<keyof ArticleMeta>;
 
 export type PublicArticle = Pick<ArticleMeta, (typeof PUBLIC_ARTICLE_ATTRIBUTES)[number]>;
 
-const SUMMARY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'id', 'key', 'title', 'lang', 'publishedAt', 'ingestedAt', 'author', 'url', 'wordCount', 'entityCount'];
+const SUMMARY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'id',
+  'key',
+  'title',
+  'lang',
+  'publishedAt',
+  'ingestedAt',
+  'author',
+  'url',
+  'wordCount',
+  'entityCount',
+];
 
 /**
  * Summary attributes plus only the first LIST_ENTITIES_IN_SUMMARY entities (list-index paths):
@@ -168,7 +200,9 @@ export class ArticleReader {
    * attributes, the bucket, the event sequencer and any attribute added later stay internal.
    */
   async getArticle(id: string): Promise<PublicArticle | undefined> {
-    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.article(id), ...projection([...PUBLIC_ARTICLE_ATTRIBUTES]) }));
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.tableName, Key: keys.article(id), ...projection([...PUBLIC_ARTICLE_ATTRIBUTES]) }),
+    );
     return Item as PublicArticle | undefined;
   }
 
@@ -204,7 +238,12 @@ export class ArticleReader {
    * Articles newest first, month partition by month (descending) over the months the stats
    * item knows, so empty months are never queried. Returns the position to resume from.
    */
-  async listArticles(options: { lang?: string; range: DateRange; limit: number; position?: MonthPosition }): Promise<{ items: ArticleSummary[]; next?: MonthPosition }> {
+  async listArticles(options: {
+    lang?: string;
+    range: DateRange;
+    limit: number;
+    position?: MonthPosition;
+  }): Promise<{ items: ArticleSummary[]; next?: MonthPosition }> {
     const { lang, range, limit } = options;
     const stats = await this.stats();
     const lowMonth = range.from ? monthOf(range.from) : LOWEST;
@@ -376,7 +415,10 @@ export class ArticleReader {
    * Entities that co-occur with `entityId` in its `window` most recent articles, counted
    * from those articles' stored entity lists.
    */
-  async related(entityId: string, options: { window: number; limit: number }): Promise<{ articlesConsidered: number; items: Array<{ id: string; type: EntityType; name: string; count: number }> }> {
+  async related(
+    entityId: string,
+    options: { window: number; limit: number },
+  ): Promise<{ articlesConsidered: number; items: Array<{ id: string; type: EntityType; name: string; count: number }> }> {
     const digests = await this.recentDigests(entityId, options.window);
     const counts = new Map<string, { id: string; type: EntityType; name: string; count: number }>();
     for (const digest of digests) {

@@ -114,7 +114,18 @@ export class ArticleWriter {
    * the claim: what the stored records describe, unless that state is still pending.
    */
   async claimWithPrevious(claim: Claim, options: { force?: boolean } = {}): Promise<{ result: ClaimResult; previous?: PreviousStatus }> {
-    const names: Record<string, string> = { '#state': 'state', '#key': 'key', '#seq': 'sequencer', '#bucket': 'bucket', '#articleId': 'articleId', '#updatedAt': 'updatedAt', '#code': 'code', '#reason': 'reason', '#error': 'error', '#attempts': 'attempts' };
+    const names: Record<string, string> = {
+      '#state': 'state',
+      '#key': 'key',
+      '#seq': 'sequencer',
+      '#bucket': 'bucket',
+      '#articleId': 'articleId',
+      '#updatedAt': 'updatedAt',
+      '#code': 'code',
+      '#reason': 'reason',
+      '#error': 'error',
+      '#attempts': 'attempts',
+    };
     const values: Record<string, unknown> = {
       ':pending': 'pending',
       ':key': claim.key,
@@ -126,7 +137,10 @@ export class ArticleWriter {
     };
     const set = ['#state = :pending', '#key = :key', '#bucket = :bucket', '#seq = :seq', '#articleId = :id', '#updatedAt = :now'];
     const remove = ['#code', '#reason', '#error'];
-    for (const [name, value] of [['versionId', claim.versionId], ['eTag', claim.eTag]] as const) {
+    for (const [name, value] of [
+      ['versionId', claim.versionId],
+      ['eTag', claim.eTag],
+    ] as const) {
       names[`#${name}`] = name;
       if (value === undefined) remove.push(`#${name}`);
       else {
@@ -139,7 +153,8 @@ export class ArticleWriter {
       condition = 'attribute_not_exists(pk) OR attribute_not_exists(#seq) OR #seq <= :seq';
     } else {
       // No sequencer: only a malformed event was ever recorded for this key.
-      condition = 'attribute_not_exists(pk) OR attribute_not_exists(#seq) OR #seq < :seq OR (#seq = :seq AND NOT (#state IN (:processed, :rejected, :deleted)))';
+      condition =
+        'attribute_not_exists(pk) OR attribute_not_exists(#seq) OR #seq < :seq OR (#seq = :seq AND NOT (#state IN (:processed, :rejected, :deleted)))';
       Object.assign(values, { ':processed': 'processed', ':rejected': 'rejected', ':deleted': 'deleted' });
     }
     let previousStatus: PreviousStatus | undefined;
@@ -168,24 +183,24 @@ export class ArticleWriter {
       const previous = previousStatus.sequencer;
       if (previous !== undefined && previous !== claim.sequencer) {
         // A new version starts its own attempt count (a brand-new item already has 1).
-        await this.table.doc.send(
-          new UpdateCommand({
-            TableName: this.table.tableName,
-            Key: keys.status(claim.articleId),
-            UpdateExpression: 'SET #attempts = :one',
-            ConditionExpression: '#seq = :seq',
-            ExpressionAttributeNames: { '#seq': 'sequencer', '#attempts': 'attempts' },
-            ExpressionAttributeValues: { ':one': 1, ':seq': claim.sequencer },
-          }),
-        ).catch((error: unknown) => {
-          if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
-        });
+        await this.table.doc
+          .send(
+            new UpdateCommand({
+              TableName: this.table.tableName,
+              Key: keys.status(claim.articleId),
+              UpdateExpression: 'SET #attempts = :one',
+              ConditionExpression: '#seq = :seq',
+              ExpressionAttributeNames: { '#seq': 'sequencer', '#attempts': 'attempts' },
+              ExpressionAttributeValues: { ':one': 1, ':seq': claim.sequencer },
+            }),
+          )
+          .catch((error: unknown) => {
+            if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
+          });
       }
     } catch (error) {
       if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
-      const current = await this.table.doc.send(
-        new GetCommand({ TableName: this.table.tableName, Key: keys.status(claim.articleId), ConsistentRead: true }),
-      );
+      const current = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.status(claim.articleId), ConsistentRead: true }));
       return { result: current.Item?.sequencer === claim.sequencer ? 'duplicate' : 'stale' };
     }
     await this.afterWrite({ kind: 'claim' });
@@ -207,7 +222,11 @@ export class ArticleWriter {
     const values: Record<string, unknown> = { ':state': state, ':now': this.now().toISOString(), ':seq': claim.sequencer };
     const set = ['#state = :state', '#updatedAt = :now'];
     const remove: string[] = [];
-    const fields: Array<readonly [string, string | undefined]> = [['code', detail.code], ['reason', detail.reason], ['error', detail.error]];
+    const fields: Array<readonly [string, string | undefined]> = [
+      ['code', detail.code],
+      ['reason', detail.reason],
+      ['error', detail.error],
+    ];
     // Only when the records came from another version than the claimed event named.
     if (detail.version) fields.push(['versionId', detail.version.versionId], ['eTag', detail.version.eTag]);
     for (const [name, value] of fields) {
@@ -224,7 +243,12 @@ export class ArticleWriter {
           Key: keys.status(claim.articleId),
           UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
           ConditionExpression: '#seq = :seq',
-          ExpressionAttributeNames: { '#state': 'state', '#seq': 'sequencer', '#updatedAt': 'updatedAt', ...Object.fromEntries(fields.map(([name]) => [`#${name}`, name])) },
+          ExpressionAttributeNames: {
+            '#state': 'state',
+            '#seq': 'sequencer',
+            '#updatedAt': 'updatedAt',
+            ...Object.fromEntries(fields.map(([name]) => [`#${name}`, name])),
+          },
           ExpressionAttributeValues: values,
         }),
       );
@@ -248,7 +272,15 @@ export class ArticleWriter {
           Key: keys.status(articleId),
           UpdateExpression: 'SET #state = :failed, #key = :key, #bucket = :bucket, #code = :code, #reason = :reason, #updatedAt = :now, #articleId = :id',
           ConditionExpression: 'attribute_not_exists(pk)',
-          ExpressionAttributeNames: { '#state': 'state', '#key': 'key', '#bucket': 'bucket', '#code': 'code', '#reason': 'reason', '#updatedAt': 'updatedAt', '#articleId': 'articleId' },
+          ExpressionAttributeNames: {
+            '#state': 'state',
+            '#key': 'key',
+            '#bucket': 'bucket',
+            '#code': 'code',
+            '#reason': 'reason',
+            '#updatedAt': 'updatedAt',
+            '#articleId': 'articleId',
+          },
           ExpressionAttributeValues: {
             ':failed': 'failed',
             ':key': key,
@@ -478,7 +510,13 @@ export class ArticleWriter {
           UpdateExpression: 'SET #mentions = :new, linkSk = :newLink, #name = :name',
           ConditionExpression: '#mentions = :old AND linkSk = :oldLink',
           ExpressionAttributeNames: { '#name': 'name', '#mentions': 'mentions' },
-          ExpressionAttributeValues: { ':new': after.mentions, ':newLink': after.linkSk, ':old': before.mentions, ':oldLink': before.linkSk, ':name': after.name },
+          ExpressionAttributeValues: {
+            ':new': after.mentions,
+            ':newLink': after.linkSk,
+            ':old': before.mentions,
+            ':oldLink': before.linkSk,
+            ':name': after.name,
+          },
         },
       },
       this.linkPut(after, link),

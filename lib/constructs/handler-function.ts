@@ -18,8 +18,7 @@ const ESBUILD_TARGET = 'node24';
  * bundled CommonJS dependencies still call require(), which ESM lacks, hence the shim.
  */
 const ESM_REQUIRE_BANNER =
-  "import { createRequire as __newsIngestCreateRequire } from 'node:module';" +
-  'const require = __newsIngestCreateRequire(import.meta.url);';
+  "import { createRequire as __newsIngestCreateRequire } from 'node:module';" + 'const require = __newsIngestCreateRequire(import.meta.url);';
 
 export interface HandlerFunctionProps {
   /** Entry file relative to the repository root, e.g. `functions/query/handler.ts`. */

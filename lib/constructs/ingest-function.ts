@@ -92,13 +92,10 @@ export class IngestFunction extends Construct {
         resources: [props.bucket.arnForObjects('*')],
       }),
     );
-    role.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }),
-    );
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.bucket.bucketArn] }));
     Validations.of(role).acknowledge({
       id: bucketObjectsFinding(props.bucket),
-      reason:
-        'Object keys are whatever uploaders choose, so reads are scoped to the objects of this one bucket (`<bucket ARN>/*`), read actions only.',
+      reason: 'Object keys are whatever uploaders choose, so reads are scoped to the objects of this one bucket (`<bucket ARN>/*`), read actions only.',
     });
     for (const statement of ingestTableStatements(props.table)) role.addToPrincipalPolicy(statement);
 

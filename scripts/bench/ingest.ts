@@ -81,9 +81,19 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
   const roundMedian = median(perRound);
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   return [
-    { benchmark: 'ingest per article (parse+extract+records)', value: median(perArticle).toFixed(2), unit: 'ms (median)', detail: `${objects.length} articles (${objects.length / 3} samples x txt/html/json), ${rounds} rounds` },
+    {
+      benchmark: 'ingest per article (parse+extract+records)',
+      value: median(perArticle).toFixed(2),
+      unit: 'ms (median)',
+      detail: `${objects.length} articles (${objects.length / 3} samples x txt/html/json), ${rounds} rounds`,
+    },
     { benchmark: 'ingest per article, p95', value: percentile(perArticle, 95).toFixed(2), unit: 'ms', detail: 'same runs' },
-    { benchmark: 'ingest throughput', value: ((objects.length / roundMedian) * 1000).toFixed(0), unit: 'articles/s', detail: `${((bytes / 1024 / roundMedian) * 1000).toFixed(0)} KiB/s, one core` },
+    {
+      benchmark: 'ingest throughput',
+      value: ((objects.length / roundMedian) * 1000).toFixed(0),
+      unit: 'articles/s',
+      detail: `${((bytes / 1024 / roundMedian) * 1000).toFixed(0)} KiB/s, one core`,
+    },
     { benchmark: 'first article in process (cold)', value: coldMs.toFixed(0), unit: 'ms', detail: 'includes lazy model and word-list loading' },
     { benchmark: 'heap after run', value: heapMb.toFixed(0), unit: 'MiB', detail: `last article had ${entities} entities` },
   ];

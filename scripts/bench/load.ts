@@ -26,7 +26,20 @@ import { median, percentile, type BenchRow } from './table';
 const SAMPLES = '/work/shared/samples';
 const BUCKET = 'news-articles';
 
-const PEOPLE = ['Angela Merkel', 'Olaf Scholz', 'Emmanuel Macron', 'Boris Johnson', 'Ursula von der Leyen', 'Jens Stoltenberg', 'Annalena Baerbock', 'Christine Lagarde', 'Mark Rutte', 'Pedro Sánchez', 'Giorgia Meloni', 'Donald Tusk'];
+const PEOPLE = [
+  'Angela Merkel',
+  'Olaf Scholz',
+  'Emmanuel Macron',
+  'Boris Johnson',
+  'Ursula von der Leyen',
+  'Jens Stoltenberg',
+  'Annalena Baerbock',
+  'Christine Lagarde',
+  'Mark Rutte',
+  'Pedro Sánchez',
+  'Giorgia Meloni',
+  'Donald Tusk',
+];
 const PLACES = ['Berlin', 'Paris', 'London', 'Brüssel', 'Wien', 'Madrid', 'Rom', 'Warschau', 'Hamburg', 'München', 'Köln', 'Genf'];
 const ORGS = ['Siemens', 'Deutsche Bank', 'Volkswagen', 'Europäische Zentralbank', 'Bundesregierung', 'Nato', 'Lufthansa', 'BASF'];
 
@@ -48,7 +61,12 @@ function plan(count: number): Planned[] {
   for (let i = 0; planned.length < count; i += 1) {
     if (i % 50 === 7 && bad.length) {
       const c = bad[i % bad.length];
-      planned.push({ key: `load/bad/${i}-${c.key.replace(/^.*\//, '')}`, body: Buffer.from(c.bytes), kind: 'bad', expectedCode: c.expected.outcome === 'rejected' ? c.expected.code : undefined });
+      planned.push({
+        key: `load/bad/${i}-${c.key.replace(/^.*\//, '')}`,
+        body: Buffer.from(c.bytes),
+        kind: 'bad',
+        expectedCode: c.expected.outcome === 'rejected' ? c.expected.code : undefined,
+      });
       continue;
     }
     if (i % 20 === 13 && goodKeys.length) {
@@ -96,7 +114,11 @@ async function getJson<T>(url: string): Promise<{ status: number; body: T }> {
 }
 
 function startStack(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', 'scripts/local/start.ts'], { cwd: resolve(import.meta.dirname, '../..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', 'scripts/local/start.ts'], {
+    cwd: resolve(import.meta.dirname, '../..'),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolveStart, reject) => {
     const timer = setTimeout(() => reject(new Error(`local stack did not start in 120 s:\n${output.slice(-2000)}`)), 120_000);
@@ -140,7 +162,17 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'news-load-'));
   const [apiPort, s3Port, dynamoPort] = [await freePort(), await freePort(), await freePort()];
   const api = `http://127.0.0.1:${apiPort}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, API_PORT: String(apiPort), S3_PORT: String(s3Port), DYNAMODB_PORT: String(dynamoPort), BUCKET_NAME: BUCKET, TABLE_NAME: 'news-ingest', POWERTOOLS_LOG_LEVEL: 'WARN', DYNAMODB_IN_MEMORY: values['on-disk'] ? 'false' : 'true' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    API_PORT: String(apiPort),
+    S3_PORT: String(s3Port),
+    DYNAMODB_PORT: String(dynamoPort),
+    BUCKET_NAME: BUCKET,
+    TABLE_NAME: 'news-ingest',
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+    DYNAMODB_IN_MEMORY: values['on-disk'] ? 'false' : 'true',
+  };
   const log = (line: string) => process.stderr.write(`[load] ${line}\n`);
   log(`starting the local stack in ${dataDir}`);
   const child = await startStack(env);
@@ -152,7 +184,9 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
     for (const p of planned) if (p.kind !== 'bad') good.set(p.key, p);
     const bad = planned.filter((p) => p.kind === 'bad');
     const duplicated = new Set(planned.filter((p) => p.kind === 'duplicate').map((p) => p.key));
-    log(`uploading ${planned.length} objects (${good.size} distinct good articles, ${planned.filter((p) => p.kind === 'duplicate').length} exact re-uploads, ${bad.length} bad) with ${uploadConcurrency} concurrent uploads`);
+    log(
+      `uploading ${planned.length} objects (${good.size} distinct good articles, ${planned.filter((p) => p.kind === 'duplicate').length} exact re-uploads, ${bad.length} bad) with ${uploadConcurrency} concurrent uploads`,
+    );
 
     const s3 = localS3Client(`http://127.0.0.1:${s3Port}`);
     const uploadedAt = new Map<string, number>();
@@ -165,7 +199,8 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
     const uploadSeconds = (Date.now() - started) / 1000;
     log(`uploaded in ${uploadSeconds.toFixed(1)} s; waiting for the queue to drain`);
 
-    const admin = async () => (await fetch(`${api}${ADMIN_PREFIX}queue`, { method: 'POST', body: '{}' })).json() as Promise<{ messages: number; deadLetters: number }>;
+    const admin = async () =>
+      (await fetch(`${api}${ADMIN_PREFIX}queue`, { method: 'POST', body: '{}' })).json() as Promise<{ messages: number; deadLetters: number }>;
     let lastReport = Date.now();
     for (;;) {
       const state = await admin();
@@ -181,7 +216,12 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
     // Statuses: every good key processed, every bad one rejected with its code and a reason.
     const latencies: number[] = [];
     let lastProcessed = started;
-    const statuses = await mapBounded([...good.keys(), ...bad.map((b) => b.key)], 16, async (key) => ({ key, ...(await getJson<{ state: string; code?: string; reason?: string; updatedAt?: string; articleId?: string }>(`${api}/status?key=${encodeURIComponent(key)}`)) }));
+    const statuses = await mapBounded([...good.keys(), ...bad.map((b) => b.key)], 16, async (key) => ({
+      key,
+      ...(await getJson<{ state: string; code?: string; reason?: string; updatedAt?: string; articleId?: string }>(
+        `${api}/status?key=${encodeURIComponent(key)}`,
+      )),
+    }));
     const articleIds = new Map<string, string>();
     for (const { key, status, body } of statuses) {
       const expected = good.has(key) ? undefined : bad.find((b) => b.key === key)?.expectedCode;
@@ -198,7 +238,8 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
           latencies.push((done - uploadedAt.get(key)!) / 1000);
           lastProcessed = Math.max(lastProcessed, done);
         }
-      } else if (body.state !== 'rejected' || body.code !== expected || !body.reason) problems.push(`${key}: expected rejected/${expected}, got ${body.state}/${body.code}`);
+      } else if (body.state !== 'rejected' || body.code !== expected || !body.reason)
+        problems.push(`${key}: expected rejected/${expected}, got ${body.state}/${body.code}`);
     }
 
     // Each good article exactly once by key and in the full listing; no bad one listed.
@@ -209,7 +250,9 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
     const listed = new Map<string, number>();
     let cursor: string | null = null;
     do {
-      const page: { body: { items: Array<{ key: string }>; nextCursor: string | null } } = await getJson(`${api}/articles?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page: { body: { items: Array<{ key: string }>; nextCursor: string | null } } = await getJson(
+        `${api}/articles?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       for (const item of page.body.items) listed.set(item.key, (listed.get(item.key) ?? 0) + 1);
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -235,12 +278,37 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
 
     const ingestSeconds = (lastProcessed - started) / 1000;
     rows.push(
-      { benchmark: 'load: objects uploaded', value: String(planned.length), unit: 'objects', detail: `${good.size} articles, ${planned.length - good.size - bad.length} exact re-uploads, ${bad.length} bad; ${uploadConcurrency} concurrent uploads; DynamoDB Local ${values['on-disk'] ? 'on disk' : 'in memory'}` },
+      {
+        benchmark: 'load: objects uploaded',
+        value: String(planned.length),
+        unit: 'objects',
+        detail: `${good.size} articles, ${planned.length - good.size - bad.length} exact re-uploads, ${bad.length} bad; ${uploadConcurrency} concurrent uploads; DynamoDB Local ${values['on-disk'] ? 'on disk' : 'in memory'}`,
+      },
       { benchmark: 'load: upload rate', value: (planned.length / uploadSeconds).toFixed(1), unit: 'objects/s', detail: 'PutObject to s3rver' },
-      { benchmark: 'load: ingest throughput', value: (good.size / ingestSeconds).toFixed(1), unit: 'articles/s', detail: `first upload to last processed status, ${ingestSeconds.toFixed(1)} s; queue drained after ${((drainedAt - started) / 1000).toFixed(1)} s` },
-      { benchmark: 'load: upload to queryable, median', value: median(latencies).toFixed(2), unit: 's', detail: 'upload done to processed status written (records are written before it)' },
-      { benchmark: 'load: upload to queryable, p95', value: percentile(latencies, 95).toFixed(2), unit: 's', detail: 'includes queueing behind the other uploads' },
-      { benchmark: 'load: correctness problems', value: String(problems.length), unit: 'count', detail: `each good article once by key and in the listing, bad ones rejected with code, ${recount.size} entity counts recounted, dead letters ${deadLetters}` },
+      {
+        benchmark: 'load: ingest throughput',
+        value: (good.size / ingestSeconds).toFixed(1),
+        unit: 'articles/s',
+        detail: `first upload to last processed status, ${ingestSeconds.toFixed(1)} s; queue drained after ${((drainedAt - started) / 1000).toFixed(1)} s`,
+      },
+      {
+        benchmark: 'load: upload to queryable, median',
+        value: median(latencies).toFixed(2),
+        unit: 's',
+        detail: 'upload done to processed status written (records are written before it)',
+      },
+      {
+        benchmark: 'load: upload to queryable, p95',
+        value: percentile(latencies, 95).toFixed(2),
+        unit: 's',
+        detail: 'includes queueing behind the other uploads',
+      },
+      {
+        benchmark: 'load: correctness problems',
+        value: String(problems.length),
+        unit: 'count',
+        detail: `each good article once by key and in the listing, bad ones rejected with code, ${recount.size} entity counts recounted, dead letters ${deadLetters}`,
+      },
     );
     for (const problem of problems.slice(0, 20)) log(`PROBLEM ${problem}`);
 
@@ -288,12 +356,22 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
     );
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     rows.push(
-      { benchmark: 'query load: requests', value: String(queryLatencies.length), unit: 'requests', detail: `${clients} clients, ${loadSeconds.toFixed(1)} s, mix of /articles, /articles/{id}, /entities?q=, /entities/{id}/articles, /related, /status` },
+      {
+        benchmark: 'query load: requests',
+        value: String(queryLatencies.length),
+        unit: 'requests',
+        detail: `${clients} clients, ${loadSeconds.toFixed(1)} s, mix of /articles, /articles/{id}, /entities?q=, /entities/{id}/articles, /related, /status`,
+      },
       { benchmark: 'query load: throughput', value: (queryLatencies.length / loadSeconds).toFixed(1), unit: 'requests/s' },
       { benchmark: 'query load: latency median', value: median(queryLatencies).toFixed(1), unit: 'ms' },
       { benchmark: 'query load: latency p95', value: percentile(queryLatencies, 95).toFixed(1), unit: 'ms' },
       { benchmark: 'query load: latency p99', value: percentile(queryLatencies, 99).toFixed(1), unit: 'ms' },
-      ...[...byRoute].map(([route, values]) => ({ benchmark: `query load: ${route}`, value: median(values).toFixed(1), unit: 'ms median', detail: `p95 ${percentile(values, 95).toFixed(1)} ms, ${values.length} requests` })),
+      ...[...byRoute].map(([route, values]) => ({
+        benchmark: `query load: ${route}`,
+        value: median(values).toFixed(1),
+        unit: 'ms median',
+        detail: `p95 ${percentile(values, 95).toFixed(1)} ms, ${values.length} requests`,
+      })),
       { benchmark: 'query load: 5xx or connection errors', value: String(errors5xx), unit: 'count', detail: `must be 0; other non-200: ${other}` },
     );
     if (problems.length || errors5xx) process.exitCode = 1;

@@ -41,7 +41,12 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
       loads.push(wall);
       loadCpu.push(cpu);
     }
-    rows.push({ benchmark: `ner cold load ${lang}`, value: median(loadCpu).toFixed(0), unit: 'ms CPU', detail: `median of ${runs} fresh processes (read + inflate + gazetteer); wall ${median(loads).toFixed(0)} ms` });
+    rows.push({
+      benchmark: `ner cold load ${lang}`,
+      value: median(loadCpu).toFixed(0),
+      unit: 'ms CPU',
+      detail: `median of ${runs} fresh processes (read + inflate + gazetteer); wall ${median(loads).toFixed(0)} ms`,
+    });
 
     const tagger = loadTagger(file);
     const docs = groupByDocument(parseBio(readFileSync(path.join(dataDir, DEV[lang]), 'utf8'))).map((doc) => doc.map((s) => s.tokens));
@@ -77,7 +82,12 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
       const used = process.cpuUsage(cpu);
       if (r > 0) textRates.push(tokens / ((used.user + used.system) / 1e6));
     }
-    rows.push({ benchmark: `ner recogniser ${lang}`, value: Math.round(median(textRates)).toLocaleString('en-US'), unit: 'tokens/CPU-s', detail: 'the dev file as one plain text: tokenise + split + tag, median' });
+    rows.push({
+      benchmark: `ner recogniser ${lang}`,
+      value: Math.round(median(textRates)).toLocaleString('en-US'),
+      unit: 'tokens/CPU-s',
+      detail: 'the dev file as one plain text: tokenise + split + tag, median',
+    });
   }
   rows.push({ benchmark: 'ner model size total', value: (totalBytes / 1e6).toFixed(2), unit: 'MB' });
   return rows;

@@ -77,7 +77,8 @@ async function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Pr
 function describeError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: string }).code;
-    if (code === 'ECONNREFUSED' || /ECONNREFUSED/.test(String((error as { cause?: unknown }).cause ?? ''))) return 'connection refused (is `npm start` running?)';
+    if (code === 'ECONNREFUSED' || /ECONNREFUSED/.test(String((error as { cause?: unknown }).cause ?? '')))
+      return 'connection refused (is `npm start` running?)';
     return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
   }
   return String(error);
@@ -110,20 +111,33 @@ export async function run(argv: string[]): Promise<number> {
 
   const target = cliTarget({ aws: values.aws, bucket: values.bucket, api: values.api });
   const { uploads, skipped } = await collectUploads(positionals, { prefix: values.prefix, all: values.all });
-  if (skipped.length) process.stderr.write(`skipping ${skipped.length} file(s) that are not articles (${Object.keys(ARTICLE_EXTENSIONS).join(' ')}; --all uploads them): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', ...' : ''}\n`);
+  if (skipped.length)
+    process.stderr.write(
+      `skipping ${skipped.length} file(s) that are not articles (${Object.keys(ARTICLE_EXTENSIONS).join(' ')}; --all uploads them): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', ...' : ''}\n`,
+    );
   if (uploads.length === 0) {
     process.stderr.write('nothing to upload\n');
     return 1;
   }
 
   const s3 = target.s3();
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'upload [{bar}] {value}/{total} {key}', hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'upload [{bar}] {value}/{total} {key}', hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(uploads.length, 0, { key: '' });
   const startedAt = new Date();
   const results = await mapBounded(uploads, concurrency, async (upload) => {
     try {
       const body = await readFile(upload.path);
-      await s3.send(new PutObjectCommand({ Bucket: target.bucket, Key: upload.key, Body: body, ContentType: ARTICLE_EXTENSIONS[extname(upload.path).toLowerCase()] ?? 'application/octet-stream' }));
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: target.bucket,
+          Key: upload.key,
+          Body: body,
+          ContentType: ARTICLE_EXTENSIONS[extname(upload.path).toLowerCase()] ?? 'application/octet-stream',
+        }),
+      );
       return { ...upload, error: undefined };
     } catch (error) {
       return { ...upload, error: describeError(error) };
@@ -136,11 +150,19 @@ export async function run(argv: string[]): Promise<number> {
 
   const failed = results.filter((r) => r.error);
   const uploaded = results.filter((r) => !r.error);
-  process.stdout.write(`uploaded ${uploaded.length} of ${results.length} file(s) to s3://${target.bucket}/${values.prefix ? values.prefix.replace(/\/*$/, '/') : ''}\n`);
+  process.stdout.write(
+    `uploaded ${uploaded.length} of ${results.length} file(s) to s3://${target.bucket}/${values.prefix ? values.prefix.replace(/\/*$/, '/') : ''}\n`,
+  );
   for (const failure of failed) process.stdout.write(`  FAILED ${failure.path} -> ${failure.key}: ${failure.error}\n`);
 
   let waitFailed = false;
-  if (values.wait && uploaded.length) waitFailed = !(await waitForStatuses(target.apiUrl, uploaded.map((u) => u.key), startedAt, timeoutSeconds * 1000));
+  if (values.wait && uploaded.length)
+    waitFailed = !(await waitForStatuses(
+      target.apiUrl,
+      uploaded.map((u) => u.key),
+      startedAt,
+      timeoutSeconds * 1000,
+    ));
   return failed.length || waitFailed ? 1 : 0;
 }
 
@@ -151,7 +173,10 @@ export async function run(argv: string[]): Promise<number> {
 async function waitForStatuses(apiUrl: string, keys: string[], since: Date, timeoutMs: number): Promise<boolean> {
   const pending = new Set(keys);
   const done = new Map<string, ObjectStatus>();
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'ingest [{bar}] {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'ingest [{bar}] {value}/{total}', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(keys.length, 0);
   const deadline = Date.now() + timeoutMs;
   // Clocks of this machine and the API may differ a little; a second of slack is enough locally.
@@ -175,7 +200,10 @@ async function waitForStatuses(apiUrl: string, keys: string[], since: Date, time
   for (const key of keys) {
     const status = done.get(key);
     if (!status) process.stdout.write(`  ${key}: not final after ${timeoutMs / 1000} s\n`);
-    else process.stdout.write(`  ${key}: ${status.state}${status.code ? ` (${status.code}${status.reason ? `: ${status.reason}` : ''})` : ''}${status.articleId ? ` article ${status.articleId}` : ''}\n`);
+    else
+      process.stdout.write(
+        `  ${key}: ${status.state}${status.code ? ` (${status.code}${status.reason ? `: ${status.reason}` : ''})` : ''}${status.articleId ? ` article ${status.articleId}` : ''}\n`,
+      );
   }
   // A rejected object is an answer (its reason is printed); a failed one or a timeout is not.
   return pending.size === 0 && [...done.values()].every((status) => status.state !== 'failed');

@@ -28,7 +28,10 @@ async function admin<T>(apiUrl: string, path: string, body: unknown = {}): Promi
   } catch (error) {
     throw new Error(`cannot reach the local stack at ${apiUrl} (is \`npm start\` running?): ${String((error as { cause?: unknown }).cause ?? error)}`);
   }
-  if (!response.ok) throw new Error(`${ADMIN_PREFIX}${path} answered ${response.status}: ${(await response.text()).slice(0, 200)} (reindex works against the local stack only)`);
+  if (!response.ok)
+    throw new Error(
+      `${ADMIN_PREFIX}${path} answered ${response.status}: ${(await response.text()).slice(0, 200)} (reindex works against the local stack only)`,
+    );
   return (await response.json()) as T;
 }
 
@@ -52,7 +55,10 @@ export async function run(argv: string[]): Promise<number> {
   if (values['no-wait'] || enqueued === 0) return 0;
 
   // Progress is the queue draining; other uploads at the same time show up in it too.
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'reindex [{bar}] {value}/{total} queued: {queued}', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'reindex [{bar}] {value}/{total} queued: {queued}', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   let queued = (await admin<{ messages: number; deadLetters: number }>(target.apiUrl, 'queue')).messages;
   const total = Math.max(enqueued, queued);
   bar.start(total, total - queued, { queued });

@@ -52,7 +52,9 @@ export async function run(argv: string[]): Promise<number> {
     }
     process.stdout.write(`${letters.length} dead letter(s) in ${path}:\n`);
     for (const letter of letters) {
-      process.stdout.write(`  ${letter.deadLetteredAt}  ${deadLetterKeys(letter).join(', ')}  after ${letter.receiveCount} receives: ${letter.lastError ?? ''}\n`);
+      process.stdout.write(
+        `  ${letter.deadLetteredAt}  ${deadLetterKeys(letter).join(', ')}  after ${letter.receiveCount} receives: ${letter.lastError ?? ''}\n`,
+      );
     }
     return 0;
   }
@@ -63,15 +65,26 @@ export async function run(argv: string[]): Promise<number> {
   }
   const status = await fetchStatus(target.apiUrl, positionals[0]).catch((error: unknown) => {
     const cause = String((error as { cause?: unknown }).cause ?? error);
-    throw new Error(/ECONNREFUSED/.test(cause) ? `cannot reach the query API at ${target.apiUrl} (is \`npm start\` running? API_URL sets another one)` : String(error));
+    throw new Error(
+      /ECONNREFUSED/.test(cause) ? `cannot reach the query API at ${target.apiUrl} (is \`npm start\` running? API_URL sets another one)` : String(error),
+    );
   });
   if (!status) {
-    process.stdout.write(values.json ? `${JSON.stringify({ key: positionals[0], state: 'unknown' })}\n` : `${positionals[0]}: unknown (no event for this key has been processed)\n`);
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify({ key: positionals[0], state: 'unknown' })}\n`
+        : `${positionals[0]}: unknown (no event for this key has been processed)\n`,
+    );
     return 1;
   }
   if (values.json) process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
   else {
-    const details = [status.code && `code ${status.code}`, status.reason, status.articleId && `article ${status.articleId}`, status.updatedAt && `updated ${status.updatedAt}`].filter(Boolean);
+    const details = [
+      status.code && `code ${status.code}`,
+      status.reason,
+      status.articleId && `article ${status.articleId}`,
+      status.updatedAt && `updated ${status.updatedAt}`,
+    ].filter(Boolean);
     process.stdout.write(`${status.key}: ${status.state}${details.length ? `  (${details.join('; ')})` : ''}\n`);
   }
   return status.state === 'failed' ? 1 : 0;

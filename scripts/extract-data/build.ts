@@ -293,8 +293,7 @@ function main(): void {
   };
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify(out) + '\n');
-  const count = (l: Omit<LangLists, 'givenNames'>) =>
-    `${Object.keys(l.names).length} names, ${l.commonWords.length} common words`;
+  const count = (l: Omit<LangLists, 'givenNames'>) => `${Object.keys(l.names).length} names, ${l.commonWords.length} common words`;
   console.log(`countries ${out.countries.length}, cities ${out.cities.length}, given names ${out.givenNames.length}`);
   console.log(`de: ${count(de)}\nen: ${count(en)}`);
   console.log(`wrote ${outFile} (${Math.round(JSON.stringify(out).length / 1024)} KiB)`);

@@ -73,7 +73,13 @@ export function queryParameters(rawQueryString: string): Record<string, string> 
   return result;
 }
 
-export function toApiGatewayEvent(request: { method: string; url: string; headers: IncomingMessage['headers']; sourceIp: string; body?: Buffer }): APIGatewayProxyEventV2 {
+export function toApiGatewayEvent(request: {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  sourceIp: string;
+  body?: Buffer;
+}): APIGatewayProxyEventV2 {
   const questionMark = request.url.indexOf('?');
   const rawPath = questionMark < 0 ? request.url : request.url.slice(0, questionMark);
   const rawQueryString = questionMark < 0 ? '' : request.url.slice(questionMark + 1);
@@ -173,7 +179,13 @@ export async function startLocalApi(options: { port: number; handler: QueryHandl
           response.end(JSON.stringify(result.body));
           return;
         }
-        const event = toApiGatewayEvent({ method: request.method ?? 'GET', url, headers: request.headers, sourceIp: request.socket.remoteAddress ?? '127.0.0.1', body });
+        const event = toApiGatewayEvent({
+          method: request.method ?? 'GET',
+          url,
+          headers: request.headers,
+          sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+          body,
+        });
         writeResult(response, await options.handler(event));
       } catch (error) {
         // Like API Gateway when the integration fails: a 500 without internals.

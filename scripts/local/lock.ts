@@ -36,7 +36,9 @@ export function liveLock(path: string): LockInfo | undefined {
 
 export class StackRunningError extends Error {
   constructor(lock: LockInfo, dataDir: string) {
-    super(`A local stack (pid ${lock.pid}, started ${lock.startedAt}) is already running on the data in ${dataDir}. Stop it first (Ctrl-C in its terminal), or use another DATA_DIR.`);
+    super(
+      `A local stack (pid ${lock.pid}, started ${lock.startedAt}) is already running on the data in ${dataDir}. Stop it first (Ctrl-C in its terminal), or use another DATA_DIR.`,
+    );
   }
 }
 
@@ -48,7 +50,8 @@ export function acquireLock(path: string, dataDir: string, log: (line: string) =
   const live = liveLock(path);
   if (live) throw new StackRunningError(live, dataDir);
   const stale = readLock(path);
-  if (stale?.dynamoDbPid && stopOrphanDynamoDbLocal(stale.dynamoDbPid, dataDir)) log(`stopped DynamoDB Local (pid ${stale.dynamoDbPid}) left running by a previous run`);
+  if (stale?.dynamoDbPid && stopOrphanDynamoDbLocal(stale.dynamoDbPid, dataDir))
+    log(`stopped DynamoDB Local (pid ${stale.dynamoDbPid}) left running by a previous run`);
   writeLock(path, { pid: process.pid, startedAt: new Date().toISOString() });
 }
 

@@ -23,7 +23,9 @@ export function assertPortFree(port: number, envVar: string, host = '127.0.0.1')
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? new PortInUseError(port, envVar) : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? new PortInUseError(port, envVar) : error),
+    );
     server.listen(port, host, () => server.close(() => resolve()));
   });
 }

@@ -185,11 +185,14 @@ export class LocalQueue {
     if (!this.running || at >= this.timerAt) return;
     this.clearTimer();
     this.timerAt = at;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.timerAt = Infinity;
-      this.pump();
-    }, Math.max(0, at - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.timerAt = Infinity;
+        this.pump();
+      },
+      Math.max(0, at - Date.now()),
+    );
   }
 
   /** Starts as many batches as concurrency allows, or sleeps until the next message becomes visible or the window closes. */
@@ -249,7 +252,10 @@ export class LocalQueue {
       const result = await Promise.race([
         this.options.handler(event),
         new Promise<never>((_, reject) => {
-          timeout = setTimeout(() => reject(new Error(`Task timed out after ${this.options.invocationTimeoutMs / 1000} seconds`)), this.options.invocationTimeoutMs);
+          timeout = setTimeout(
+            () => reject(new Error(`Task timed out after ${this.options.invocationTimeoutMs / 1000} seconds`)),
+            this.options.invocationTimeoutMs,
+          );
         }),
       ]);
       const named = (result?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier);

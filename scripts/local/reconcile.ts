@@ -15,7 +15,14 @@ export interface StoredStatus {
 /** The status item the ingest handler keeps per object (`ART#<id>` / `STATUS`). */
 export async function readStatus(client: DynamoDBClient, tableName: string, bucket: string, key: string): Promise<StoredStatus | undefined> {
   const { pk, sk } = keys.status(articleIdFor(bucket, key));
-  const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: pk }, sk: { S: sk } }, ProjectionExpression: '#s, eTag', ExpressionAttributeNames: { '#s': 'state' } }));
+  const { Item } = await client.send(
+    new GetItemCommand({
+      TableName: tableName,
+      Key: { pk: { S: pk }, sk: { S: sk } },
+      ProjectionExpression: '#s, eTag',
+      ExpressionAttributeNames: { '#s': 'state' },
+    }),
+  );
   if (!Item) return undefined;
   return { state: Item.state?.S ?? 'unknown', eTag: Item.eTag?.S };
 }

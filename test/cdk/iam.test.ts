@@ -11,8 +11,7 @@ import { logicalIdsOfType, synthesize, type Synthesized } from './synth';
  */
 const synthesized = synthesize();
 const { stack, resources } = synthesized;
-const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-  stack.getLogicalId(construct.node.defaultChild as CfnElement);
+const logicalId = (construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
 
 type Json = unknown;
 interface Statement {
@@ -27,7 +26,7 @@ interface Located {
   statement: Statement;
 }
 
-const asList = <T,>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 function statementsOf(document: Json, source: string): Located[] {
   return asList((document as { Statement?: Statement | Statement[] }).Statement).map((statement) => ({ source, statement }));
@@ -173,9 +172,7 @@ describe('query role', () => {
   const grants = grantsOfRole(queryRoleId);
 
   it('may only read the table and its indexes (plus write its own logs)', () => {
-    expect([...grants.actions].sort()).toEqual(
-      [...QUERY_TABLE_ACTIONS, 'logs:CreateLogStream', 'logs:PutLogEvents'].sort(),
-    );
+    expect([...grants.actions].sort()).toEqual([...QUERY_TABLE_ACTIONS, 'logs:CreateLogStream', 'logs:PutLogEvents'].sort());
     expect([...grants.resources].sort()).toEqual([`<${tableId}.Arn>`, `<${queryLogsId}.Arn>`, ...indexArns].sort());
   });
 

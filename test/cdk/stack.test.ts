@@ -37,9 +37,7 @@ describe('article bucket', () => {
       IgnorePublicAcls: true,
       RestrictPublicBuckets: true,
     });
-    expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toMatch(
-      /^(AES256|aws:kms)$/,
-    );
+    expect(bucket.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toMatch(/^(AES256|aws:kms)$/);
     expect(bucket.VersioningConfiguration).toEqual({ Status: 'Enabled' });
   });
 
@@ -127,9 +125,7 @@ describe('ingest queue', () => {
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [ref(logicalId())],
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       },
     });
   });

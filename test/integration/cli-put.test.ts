@@ -15,7 +15,9 @@ describe('news put: which files become which keys', () => {
 
   it('walks folders, keeps relative paths, skips hidden files and non-articles', async () => {
     const { uploads, skipped } = await collectUploads([folder, join(root, 'single.htm')], { prefix: 'news/2021' });
-    expect(uploads.map((u) => u.key).sort()).toEqual(['news/2021/a.txt', 'news/2021/b.HTML', 'news/2021/single.htm', 'news/2021/sub/c.json', 'news/2021/sub/deep/d.md', 'news/2021/Ümlaut name.txt'].sort());
+    expect(uploads.map((u) => u.key).sort()).toEqual(
+      ['news/2021/a.txt', 'news/2021/b.HTML', 'news/2021/single.htm', 'news/2021/sub/c.json', 'news/2021/sub/deep/d.md', 'news/2021/Ümlaut name.txt'].sort(),
+    );
     expect(skipped).toEqual([join(folder, 'photo.jpg')]);
   });
 

@@ -9,7 +9,11 @@ describe('DynamoDB Local', () => {
   it('creates the table with every index from the shared definitions', async () => {
     const { Table } = await db.client.send(new DescribeTableCommand({ TableName: db.tableName }));
     const names = (Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName).sort();
-    expect(names).toEqual(Object.values(TABLE.indexes).map((index) => index.name).sort());
+    expect(names).toEqual(
+      Object.values(TABLE.indexes)
+        .map((index) => index.name)
+        .sort(),
+    );
   });
 });
 

@@ -15,12 +15,44 @@ import { freePort, useDynamoDbLocal } from '../support/dynamodb';
 const BUCKET = 'entry-test';
 
 function sqs(key: string, size: number, sequencer: string, eventName = 'ObjectCreated:Put'): SQSEvent {
-  const body = { Records: [{ eventVersion: '2.1', eventSource: 'aws:s3', eventName, s3: { bucket: { name: BUCKET }, object: { key: encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/'), size, sequencer } } }] };
-  return { Records: [{ messageId: `m-${sequencer}`, receiptHandle: 'r', body: JSON.stringify(body), attributes: { ApproximateReceiveCount: '1' }, messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'us-east-1' }] } as unknown as SQSEvent;
+  const body = {
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        eventName,
+        s3: { bucket: { name: BUCKET }, object: { key: encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/'), size, sequencer } },
+      },
+    ],
+  };
+  return {
+    Records: [
+      {
+        messageId: `m-${sequencer}`,
+        receiptHandle: 'r',
+        body: JSON.stringify(body),
+        attributes: { ApproximateReceiveCount: '1' },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn',
+        awsRegion: 'us-east-1',
+      },
+    ],
+  } as unknown as SQSEvent;
 }
 
 function get(path: string, query: Record<string, string> = {}): APIGatewayProxyEventV2 {
-  return { version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: new URLSearchParams(query).toString(), headers: {}, queryStringParameters: query, requestContext: { http: { method: 'GET', path } }, isBase64Encoded: false } as unknown as APIGatewayProxyEventV2;
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: new URLSearchParams(query).toString(),
+    headers: {},
+    queryStringParameters: query,
+    requestContext: { http: { method: 'GET', path } },
+    isBase64Encoded: false,
+  } as unknown as APIGatewayProxyEventV2;
 }
 
 describe('Lambda entry points configured from the environment', () => {

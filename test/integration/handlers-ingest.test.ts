@@ -35,7 +35,13 @@ function countingMetrics() {
 }
 
 /** EMF lines Powertools writes to stdout while `run` runs. */
-async function emfLines(run: () => Promise<unknown>): Promise<Array<Record<string, unknown> & { _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string; Unit: string }> }> } }>> {
+async function emfLines(run: () => Promise<unknown>): Promise<
+  Array<
+    Record<string, unknown> & {
+      _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string; Unit: string }> }> };
+    }
+  >
+> {
   const written: string[] = [];
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     written.push(String(chunk));
@@ -46,7 +52,10 @@ async function emfLines(run: () => Promise<unknown>): Promise<Array<Record<strin
   } finally {
     spy.mockRestore();
   }
-  return written.flatMap((chunk) => chunk.split('\n')).filter((line) => line.includes('"_aws"')).map((line) => JSON.parse(line));
+  return written
+    .flatMap((chunk) => chunk.split('\n'))
+    .filter((line) => line.includes('"_aws"'))
+    .map((line) => JSON.parse(line));
 }
 
 function message(body: unknown, receiveCount = 1, reindex = false): SQSRecord {
@@ -66,7 +75,15 @@ function message(body: unknown, receiveCount = 1, reindex = false): SQSRecord {
 
 function s3Notification(eventName: string, encodedKey: string, sequencer: string, size = 10) {
   return {
-    Records: [{ eventVersion: '2.1', eventSource: 'aws:s3', eventName, eventTime: '2024-01-01T00:00:00Z', s3: { bucket: { name: BUCKET }, object: { key: encodedKey, size, eTag: 'e', sequencer } } }],
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        eventName,
+        eventTime: '2024-01-01T00:00:00Z',
+        s3: { bucket: { name: BUCKET }, object: { key: encodedKey, size, eTag: 'e', sequencer } },
+      },
+    ],
   };
 }
 
@@ -86,8 +103,13 @@ describe('ingest handler (SQS batch) against DynamoDB Local', () => {
     const logger = new Logger({ serviceName: 'ingest-test', logLevel: 'SILENT' });
     const handler = createIngestHandler({ deps, logger, metrics });
     const status = async (key: string) =>
-      (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ART#${articleIdFor(BUCKET, key)}`, sk: 'STATUS' }, ConsistentRead: true }))).Item;
-    const entity = async (id: string) => (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ENT#${id}`, sk: 'META' }, ConsistentRead: true }))).Item;
+      (
+        await table.doc.send(
+          new GetCommand({ TableName: table.tableName, Key: { pk: `ART#${articleIdFor(BUCKET, key)}`, sk: 'STATUS' }, ConsistentRead: true }),
+        )
+      ).Item;
+    const entity = async (id: string) =>
+      (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ENT#${id}`, sk: 'META' }, ConsistentRead: true }))).Item;
     return { objects, handler, status, entity };
   };
 
@@ -128,7 +150,12 @@ describe('ingest handler (SQS batch) against DynamoDB Local', () => {
     const last = message(s3Notification('ObjectCreated:Put', 'flaky/two.txt', '1A'), 3);
     expect((await handler({ Records: [last] })).batchItemFailures).toEqual([{ itemIdentifier: last.messageId }]);
     const failed = await status('flaky/two.txt');
-    expect(failed).toMatchObject({ state: 'failed', attempts: 2, error: 'ServiceUnavailable: Service Unavailable', reason: expect.stringMatching(/^processing failed on every attempt: an internal error/) });
+    expect(failed).toMatchObject({
+      state: 'failed',
+      attempts: 2,
+      error: 'ServiceUnavailable: Service Unavailable',
+      reason: expect.stringMatching(/^processing failed on every attempt: an internal error/),
+    });
     expect(failed!.reason).not.toMatch(/ServiceUnavailable|at stack/);
   });
 
@@ -181,7 +208,11 @@ describe('ingest handler (SQS batch) against DynamoDB Local', () => {
           message({ Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: BUCKET }, object: { key: `${prefix}/noseq.txt` } } }] }),
         ],
         // The same event again (duplicate), an older one (stale) and a delete.
-        second: [ok, message(s3Notification('ObjectCreated:Put', `${prefix}/ok.txt`, '1F')), message(s3Notification('ObjectRemoved:Delete', `${prefix}/empty.txt`, '30'))],
+        second: [
+          ok,
+          message(s3Notification('ObjectCreated:Put', `${prefix}/ok.txt`, '1F')),
+          message(s3Notification('ObjectRemoved:Delete', `${prefix}/empty.txt`, '30')),
+        ],
       };
     };
 

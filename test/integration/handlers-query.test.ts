@@ -14,14 +14,28 @@ import { BUCKET, event, fakeDeps, type FakeArticle } from './storage-fixtures';
 const request = (path: string, query: Record<string, string> = {}, method = 'GET') => apiGatewayEvent(path, new URLSearchParams(query).toString(), method);
 
 const ARTICLES: Array<[string, FakeArticle]> = [
-  ['2024/jan-1.txt', { title: 'Jan one', lang: 'de', publishedAt: '2024-01-05T08:00:00Z', entities: [['PER', 'Angela Merkel', 3], ['LOC', 'Berlin', 2]] }],
+  [
+    '2024/jan-1.txt',
+    {
+      title: 'Jan one',
+      lang: 'de',
+      publishedAt: '2024-01-05T08:00:00Z',
+      entities: [
+        ['PER', 'Angela Merkel', 3],
+        ['LOC', 'Berlin', 2],
+      ],
+    },
+  ],
   [
     '2024/jan-2.txt',
     {
       title: 'Jan two',
       lang: 'en',
       publishedAt: '2024-01-20T08:00:00Z',
-      entities: [['PER', 'Angela Merkel', 1], ['ORG', 'Müller GmbH', 1]],
+      entities: [
+        ['PER', 'Angela Merkel', 1],
+        ['ORG', 'Müller GmbH', 1],
+      ],
       quotes: [
         { speaker: 'Angelo Rossi', text: 'Müller GmbH will grow this year', offset: 0 },
         { speaker: 'Angelo Rossi', text: 'We are happy', offset: 40 },
@@ -29,18 +43,44 @@ const ARTICLES: Array<[string, FakeArticle]> = [
       ],
     },
   ],
-  ['2024/feb-1.txt', { title: 'Feb one', lang: 'de', publishedAt: '2024-02-10T12:00:00Z', entities: [['PER', 'Angela Merkel', 2], ['LOC', 'Berlin', 1], ['LOC', 'Ängelholm', 1]] }],
+  [
+    '2024/feb-1.txt',
+    {
+      title: 'Feb one',
+      lang: 'de',
+      publishedAt: '2024-02-10T12:00:00Z',
+      entities: [
+        ['PER', 'Angela Merkel', 2],
+        ['LOC', 'Berlin', 1],
+        ['LOC', 'Ängelholm', 1],
+      ],
+    },
+  ],
   [
     '2024/mar-1.txt',
     {
       title: 'Mar one',
       lang: 'en',
       publishedAt: '2024-03-01T00:00:00Z',
-      entities: [['LOC', 'Berlin', 4], ['ORG', 'Müller GmbH', 2]],
+      entities: [
+        ['LOC', 'Berlin', 4],
+        ['ORG', 'Müller GmbH', 2],
+      ],
       quotes: [{ speaker: 'Angela Merkel', text: 'Müller GmbH builds in Berlin', offset: 0 }],
     },
   ],
-  ['2024/mar-2 ü.txt', { title: 'Mar two', lang: 'de', publishedAt: '2024-03-15T00:00:00Z', entities: [['PER', 'Angela Merkel', 1], ['PER', 'Angelo Rossi', 1]] }],
+  [
+    '2024/mar-2 ü.txt',
+    {
+      title: 'Mar two',
+      lang: 'de',
+      publishedAt: '2024-03-15T00:00:00Z',
+      entities: [
+        ['PER', 'Angela Merkel', 1],
+        ['PER', 'Angelo Rossi', 1],
+      ],
+    },
+  ],
 ];
 
 type Body = Record<string, unknown> & { items: Array<Record<string, unknown>>; nextCursor: string | null };
@@ -142,7 +182,10 @@ describe('query API against DynamoDB Local', () => {
     const top = await call('/entities', { limit: '3' });
     expect(top.body.items.map((item) => item.name)).toEqual(['Angela Merkel', 'Berlin', 'Müller GmbH']);
     const locs = await call('/entities', { type: 'LOC' });
-    expect(locs.body.items.map((item) => [item.name, item.articleCount])).toEqual([['Berlin', 3], ['Ängelholm', 1]]);
+    expect(locs.body.items.map((item) => [item.name, item.articleCount])).toEqual([
+      ['Berlin', 3],
+      ['Ängelholm', 1],
+    ]);
     const next = await call('/entities', { limit: '3', cursor: top.body.nextCursor! });
     expect(next.body.items.map((item) => item.name)).toEqual(['Ängelholm', 'Angelo Rossi']);
   });
@@ -213,13 +256,20 @@ describe('query API against DynamoDB Local', () => {
     // Even correctly signed, a position outside the query's partition is refused.
     const articlesQuery = { route: 'articles', lang: null, from: null, to: null, entity: null };
     const foreignKey = { pk: 'ART#AAAAAAAAAAAAAAAAAAAA', sk: 'META', gsi1pk: 'M#2024-02', gsi1sk: '2024-02-10T12:00:00.000Z#AAAAAAAAAAAAAAAAAAAA' };
-    for (const position of [{ month: '2024-03', start: foreignKey }, { month: '2024-02', start: { ...foreignKey, pk: 'ENT#per-x' } }, { month: 'x' }, { month: '2024-02', extra: 1 }]) {
+    for (const position of [
+      { month: '2024-03', start: foreignKey },
+      { month: '2024-02', start: { ...foreignKey, pk: 'ENT#per-x' } },
+      { month: 'x' },
+      { month: '2024-02', extra: 1 },
+    ]) {
       expect((await call('/articles', { cursor: encodeCursor('test-secret', articlesQuery, position) })).status).toBe(400);
     }
     expect((await call('/articles', { cursor: encodeCursor('test-secret', articlesQuery, { month: '2024-02', start: foreignKey }) })).status).toBe(200);
     const merkel = entityId('PER', 'Angela Merkel');
     const linkQuery = { route: 'articles', lang: null, from: null, to: null, entity: merkel };
-    expect((await call('/articles', { entity: merkel, cursor: encodeCursor('test-secret', linkQuery, { pk: 'ENT#loc-berlin', sk: 'A#2024' }) })).status).toBe(400);
+    expect((await call('/articles', { entity: merkel, cursor: encodeCursor('test-secret', linkQuery, { pk: 'ENT#loc-berlin', sk: 'A#2024' }) })).status).toBe(
+      400,
+    );
     expect((await call('/entities', { cursor: encodeCursor('test-secret', { route: 'entities', q: null, type: null }, { offset: -5 }) })).status).toBe(400);
     // A genuine cursor from another query is refused too.
     expect((await call('/articles', { limit: '1', lang: 'de', cursor })).status).toBe(400);

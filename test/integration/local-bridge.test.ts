@@ -23,7 +23,14 @@ describe('local stack plumbing', () => {
     },
     queryHandler: async (event): Promise<APIGatewayProxyStructuredResultV2> => {
       queries.push(event);
-      if (event.rawPath === '/binary') return { statusCode: 201, headers: { 'X-Thing': 'yes' }, cookies: ['a=1', 'b=2'], body: Buffer.from([0, 1, 2]).toString('base64'), isBase64Encoded: true };
+      if (event.rawPath === '/binary')
+        return {
+          statusCode: 201,
+          headers: { 'X-Thing': 'yes' },
+          cookies: ['a=1', 'b=2'],
+          body: Buffer.from([0, 1, 2]).toString('base64'),
+          isBase64Encoded: true,
+        };
       return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ routeKey: event.routeKey }) };
     },
   });
@@ -61,16 +68,24 @@ describe('local stack plumbing', () => {
     const response = await fetch(`${local.api}/_local/reindex`, { method: 'POST', body: JSON.stringify({ prefix: 'reindex/' }) });
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ enqueued: 2, prefix: 'reindex/' });
-    const flagged = await eventually(async () => {
-      const found = records().slice(before).filter((r) => r.attributes[REINDEX_ATTRIBUTE]?.stringValue === 'true');
-      return found.length === 2 ? found : undefined;
-    }, 10_000, 'two reindex events');
+    const flagged = await eventually(
+      async () => {
+        const found = records()
+          .slice(before)
+          .filter((r) => r.attributes[REINDEX_ATTRIBUTE]?.stringValue === 'true');
+        return found.length === 2 ? found : undefined;
+      },
+      10_000,
+      'two reindex events',
+    );
     expect(flagged.map((f) => f.record.s3.object.key).sort()).toEqual(['reindex/one.txt', 'reindex/two.txt']);
     expect(flagged[0].record.eventName).toBe('ObjectCreated:Put');
   });
 
   it('hands the query handler an API Gateway payload 2.0 event matched against the shared routes', async () => {
-    const response = await fetch(`${local.api}/entities/per-wladimir-putin/articles?limit=5&tag=a&tag=b%20c`, { headers: { 'X-Custom': 'Value', cookie: 'k=v; z=1' } });
+    const response = await fetch(`${local.api}/entities/per-wladimir-putin/articles?limit=5&tag=a&tag=b%20c`, {
+      headers: { 'X-Custom': 'Value', cookie: 'k=v; z=1' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ routeKey: 'GET /entities/{id}/articles' });
     const event = queries.at(-1)!;

@@ -62,7 +62,11 @@ describe('local queue', () => {
     await queue.drained();
     await queue.stop();
     expect(calls).toHaveLength(3);
-    expect(calls.map((c) => c.Records.map((r) => r.attributes.ApproximateReceiveCount))).toEqual([['1', '1'], ['2', '2'], ['3', '3']]);
+    expect(calls.map((c) => c.Records.map((r) => r.attributes.ApproximateReceiveCount))).toEqual([
+      ['1', '1'],
+      ['2', '2'],
+      ['3', '3'],
+    ]);
     expect(letters.sort()).toEqual(['x', 'y']);
     const stored = readDeadLetters(deadLetterPath);
     expect(stored.map((l) => [l.body, l.receiveCount, l.lastError])).toEqual([

@@ -95,10 +95,14 @@ describe('pipeline: upload, ingest, query', () => {
     const since = Date.now();
     await put(key, sample('de-dev-060.txt'));
     await waitForFinal(local.api, key, { state: 'processed', since });
-    const a2 = await eventually(async () => {
-      const article = await getJson<{ id: string; title: string; entities: EntityRef[] }>(local.api, `/articles/${v1.articleId}`);
-      return article.title !== a1.title ? article : undefined;
-    }, 20_000, 'the overwritten title');
+    const a2 = await eventually(
+      async () => {
+        const article = await getJson<{ id: string; title: string; entities: EntityRef[] }>(local.api, `/articles/${v1.articleId}`);
+        return article.title !== a1.title ? article : undefined;
+      },
+      20_000,
+      'the overwritten title',
+    );
     expect(a2.id).toBe(v1.articleId);
     const ids2 = new Set(a2.entities.map((e) => e.id));
     for (const [id, count] of countsV1) {
@@ -137,7 +141,14 @@ describe('pipeline: upload, ingest, query', () => {
   }, 120_000);
 
   it('handles keys with spaces, plus, percent, non-ASCII letters and deep prefixes', async () => {
-    const keys = ['with space/a b.txt', 'plus/c+d.txt', 'percent/100% sure.txt', 'ümlaut/Übersicht – Straße.txt', 'a/b/c/d/e/f/g/h/i/j/deep.txt', 'mixed/ a+b %20 ü .txt'];
+    const keys = [
+      'with space/a b.txt',
+      'plus/c+d.txt',
+      'percent/100% sure.txt',
+      'ümlaut/Übersicht – Straße.txt',
+      'a/b/c/d/e/f/g/h/i/j/deep.txt',
+      'mixed/ a+b %20 ü .txt',
+    ];
     await Promise.all(keys.map((key) => put(key, sample('en-dev-040.txt'))));
     for (const key of keys) {
       expect(await waitForFinal(local.api, key), key).toMatchObject({ key, state: 'processed' });
@@ -151,7 +162,9 @@ describe('pipeline: upload, ingest, query', () => {
     process.env.API_URL = local.api;
     process.env.BUCKET_NAME = local.bucket;
     process.env.DATA_DIR = local.dataDir;
-    expect(await putCommand(['/work/shared/samples/en-dev-090.txt', '/work/shared/samples/de-dev-120.txt', '--prefix', 'cli', '--wait', '--timeout', '60'])).toBe(0);
+    expect(
+      await putCommand(['/work/shared/samples/en-dev-090.txt', '/work/shared/samples/de-dev-120.txt', '--prefix', 'cli', '--wait', '--timeout', '60']),
+    ).toBe(0);
     expect((await statusOf(local.api, 'cli/en-dev-090.txt'))?.state).toBe('processed');
     expect(await statusCommand(['cli/de-dev-120.txt'])).toBe(0);
     expect(await statusCommand(['cli/never-uploaded.txt'])).toBe(1);
@@ -165,7 +178,9 @@ describe('pipeline: upload, ingest, query', () => {
   });
 
   it('acknowledges an s3:TestEvent without side effects', async () => {
-    local.stack.queue.send(JSON.stringify({ Service: 'Amazon S3', Event: 's3:TestEvent', Time: new Date().toISOString(), Bucket: local.bucket, RequestId: 'x', HostId: 'y' }));
+    local.stack.queue.send(
+      JSON.stringify({ Service: 'Amazon S3', Event: 's3:TestEvent', Time: new Date().toISOString(), Bucket: local.bucket, RequestId: 'x', HostId: 'y' }),
+    );
     await local.stack.queue.drained();
     noDeadLetters();
   });

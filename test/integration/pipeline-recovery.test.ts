@@ -56,7 +56,17 @@ describe('pipeline: npm start killed with SIGKILL mid-ingest', () => {
     const [apiPort, s3Port, dynamoPort] = [await freePort(), await freePort(), await freePort()];
     api = `http://127.0.0.1:${apiPort}`;
     s3Endpoint = `http://127.0.0.1:${s3Port}`;
-    env = { ...process.env, DATA_DIR: dataDir, API_PORT: String(apiPort), S3_PORT: String(s3Port), DYNAMODB_PORT: String(dynamoPort), BUCKET_NAME: 'news-articles', TABLE_NAME: 'news-ingest', CURSOR_SECRET: '', POWERTOOLS_LOG_LEVEL: 'ERROR' };
+    env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      API_PORT: String(apiPort),
+      S3_PORT: String(s3Port),
+      DYNAMODB_PORT: String(dynamoPort),
+      BUCKET_NAME: 'news-articles',
+      TABLE_NAME: 'news-ingest',
+      CURSOR_SECRET: '',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    };
   });
 
   afterAll(() => {
@@ -68,7 +78,11 @@ describe('pipeline: npm start killed with SIGKILL mid-ingest', () => {
 
   /** `npm start` as the user runs it, in a child process; resolves once it says it is running. */
   function start(): Promise<ChildProcess> {
-    const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', 'scripts/local/start.ts'], { cwd: resolve(__dirname, '../..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', 'scripts/local/start.ts'], {
+      cwd: resolve(__dirname, '../..'),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     let output = '';
     return new Promise((resolveStart, reject) => {

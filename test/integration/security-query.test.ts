@@ -47,7 +47,23 @@ async function ask(api: Api, path: string, rawQueryString = '', method = 'GET'):
 
 /** What no client may see: storage key formats, table names, stacks, exception classes. */
 function expectNoInternals(answer: Answer, tableName: string): void {
-  for (const secret of ['ART#', 'ENT#', 'STATS', '"pk"', '"sk"', 'gsi', tableName, 'news-test', '    at ', 'Exception', 'Error:', 'ECONNREFUSED', 'TypeError', 'sequencer', 'node_modules']) {
+  for (const secret of [
+    'ART#',
+    'ENT#',
+    'STATS',
+    '"pk"',
+    '"sk"',
+    'gsi',
+    tableName,
+    'news-test',
+    '    at ',
+    'Exception',
+    'Error:',
+    'ECONNREFUSED',
+    'TypeError',
+    'sequencer',
+    'node_modules',
+  ]) {
     expect(answer.text, `response leaks ${secret}`).not.toContain(secret);
   }
 }
@@ -100,9 +116,31 @@ async function batchPut(table: TableContext, items: Array<Record<string, unknown
 }
 
 const ARTICLES: Array<[string, FakeArticle]> = [
-  ['sec/one.txt', { title: 'One', lang: 'de', publishedAt: '2024-01-05T08:00:00Z', entities: [['PER', 'Sec Person', 2], ['LOC', 'Sec Place', 1]] }],
+  [
+    'sec/one.txt',
+    {
+      title: 'One',
+      lang: 'de',
+      publishedAt: '2024-01-05T08:00:00Z',
+      entities: [
+        ['PER', 'Sec Person', 2],
+        ['LOC', 'Sec Place', 1],
+      ],
+    },
+  ],
   ['sec/two.txt', { title: 'Two', lang: 'en', publishedAt: '2024-02-05T08:00:00Z', entities: [['PER', 'Sec Person', 1]] }],
-  ['sec/three.txt', { title: 'Three', lang: 'de', publishedAt: '2024-03-05T08:00:00Z', entities: [['PER', 'Sec Person', 1], ['ORG', 'Sec Org', 1]] }],
+  [
+    'sec/three.txt',
+    {
+      title: 'Three',
+      lang: 'de',
+      publishedAt: '2024-03-05T08:00:00Z',
+      entities: [
+        ['PER', 'Sec Person', 1],
+        ['ORG', 'Sec Org', 1],
+      ],
+    },
+  ],
 ];
 
 describe('query API security (DynamoDB Local)', () => {
@@ -128,7 +166,16 @@ describe('query API security (DynamoDB Local)', () => {
       const { article, extraction, key } = hugeArticle(i, i === MAX_LIMIT ? CAPS.entities : LIST_ENTITIES_IN_SUMMARY);
       const records = buildArticleRecords(article, extraction, { bucket: BUCKET, key, sequencer: '0'.repeat(32), ingestedAt: '2024-05-01T00:00:00.000Z' });
       metas.push({ ...keys.article(records.meta.id), ...records.meta, ...records.index });
-      links.push({ ...keys.link(hugeEntity, linkSortKey(records.meta.sortDate, records.meta.id)), articleId: records.meta.id, key, title: records.meta.title, lang: records.meta.lang, publishedAt: records.meta.publishedAt, sortDate: records.meta.sortDate, mentions: 1000 });
+      links.push({
+        ...keys.link(hugeEntity, linkSortKey(records.meta.sortDate, records.meta.id)),
+        articleId: records.meta.id,
+        key,
+        title: records.meta.title,
+        lang: records.meta.lang,
+        publishedAt: records.meta.publishedAt,
+        sortDate: records.meta.sortDate,
+        mentions: 1000,
+      });
       hugeArticleId = records.meta.id;
     }
     await batchPut(table, [...metas, ...links]);
@@ -145,7 +192,16 @@ describe('query API security (DynamoDB Local)', () => {
   });
 
   it('has no write path: every method but GET is 405 on every route', async () => {
-    const paths = ['/health', '/articles', '/articles/AAAAAAAAAAAAAAAAAAAA', '/entities', `/entities/${person}`, `/entities/${person}/articles`, `/entities/${person}/related`, '/status'];
+    const paths = [
+      '/health',
+      '/articles',
+      '/articles/AAAAAAAAAAAAAAAAAAAA',
+      '/entities',
+      `/entities/${person}`,
+      `/entities/${person}/articles`,
+      `/entities/${person}/related`,
+      '/status',
+    ];
     for (const path of paths) {
       for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD', 'TRACE', 'CONNECT']) {
         const answer = await ask(api, path, 'key=x', method);
@@ -220,7 +276,25 @@ describe('query API security (DynamoDB Local)', () => {
   });
 
   it('answers odd path ids with 400 or 404, never 500', async () => {
-    const ids = ['%23', 'a%23b', '%2F', 'a%2Fb', '%00', 'AAAAAAAAAAAAAAAAAAA%00', '%C3%A4%C3%B6', '%F0%9F%98%80', 'x'.repeat(10 * 1024), '%'.repeat(30), '%E0%A4%A', '..', '%2E%2E', 'per-%0Ax', 'per-a%20b', 'ART%23AAAA', 'per-x%3Bdrop'];
+    const ids = [
+      '%23',
+      'a%23b',
+      '%2F',
+      'a%2Fb',
+      '%00',
+      'AAAAAAAAAAAAAAAAAAA%00',
+      '%C3%A4%C3%B6',
+      '%F0%9F%98%80',
+      'x'.repeat(10 * 1024),
+      '%'.repeat(30),
+      '%E0%A4%A',
+      '..',
+      '%2E%2E',
+      'per-%0Ax',
+      'per-a%20b',
+      'ART%23AAAA',
+      'per-x%3Bdrop',
+    ];
     const routes = ['/articles/{}', '/entities/{}', '/entities/{}/articles', '/entities/{}/related'];
     for (const route of routes) {
       for (const id of ids) {
@@ -247,9 +321,28 @@ describe('query API security (DynamoDB Local)', () => {
 
   it('hides every internal detail when DynamoDB is unreachable (503) or misconfigured (500)', async () => {
     const port = await freePort();
-    const unreachable = new DynamoDBClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
-    const down = createQueryApi({ reader: new ArticleReader(tableContext(unreachable, 'secret-table-name')), cursorSecret: SECRET, bucket: BUCKET, logger: silent });
-    const paths: Array<[string, string]> = [['/health', ''], ['/articles', ''], ['/articles/AAAAAAAAAAAAAAAAAAAA', ''], ['/entities', qs({ q: 'sec' })], ['/entities', ''], [`/entities/${person}/articles`, ''], [`/entities/${person}/related`, ''], ['/status', qs({ key: 'sec/one.txt' })]];
+    const unreachable = new DynamoDBClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      maxAttempts: 1,
+    });
+    const down = createQueryApi({
+      reader: new ArticleReader(tableContext(unreachable, 'secret-table-name')),
+      cursorSecret: SECRET,
+      bucket: BUCKET,
+      logger: silent,
+    });
+    const paths: Array<[string, string]> = [
+      ['/health', ''],
+      ['/articles', ''],
+      ['/articles/AAAAAAAAAAAAAAAAAAAA', ''],
+      ['/entities', qs({ q: 'sec' })],
+      ['/entities', ''],
+      [`/entities/${person}/articles`, ''],
+      [`/entities/${person}/related`, ''],
+      ['/status', qs({ key: 'sec/one.txt' })],
+    ];
     for (const [path, raw] of paths) {
       const answer = await ask(down, path, raw);
       expectProblem(answer, 503);
@@ -260,7 +353,12 @@ describe('query API security (DynamoDB Local)', () => {
     unreachable.destroy();
 
     // A table that does not exist is a deployment error, not a transient one.
-    const missing = createQueryApi({ reader: new ArticleReader(tableContext(db.client, 'secret-table-name')), cursorSecret: SECRET, bucket: BUCKET, logger: silent });
+    const missing = createQueryApi({
+      reader: new ArticleReader(tableContext(db.client, 'secret-table-name')),
+      cursorSecret: SECRET,
+      bucket: BUCKET,
+      logger: silent,
+    });
     const answer = await ask(missing, '/articles/AAAAAAAAAAAAAAAAAAAA');
     expectProblem(answer, 500);
     expectNoInternals(answer, 'secret-table-name');
@@ -271,7 +369,10 @@ describe('query API security (DynamoDB Local)', () => {
     const writer = new ArticleWriter(table);
     const failing = event('created', 'sec/denied.txt', 900);
     await writer.claim({ articleId: articleIdFor(BUCKET, failing.key), bucket: BUCKET, key: failing.key, sequencer: failing.sequencer });
-    const denied = Object.assign(new Error(`User: arn:aws:sts::123456789012:assumed-role/ingest/fn is not authorized on ${db.tableName}`), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    const denied = Object.assign(new Error(`User: arn:aws:sts::123456789012:assumed-role/ingest/fn is not authorized on ${db.tableName}`), {
+      name: 'AccessDenied',
+      $metadata: { httpStatusCode: 403 },
+    });
     await recordFailure({ writer }, failing, denied);
     const answer = await ask(api, '/status', qs({ key: 'sec/denied.txt' }));
     expect(answer.body).toMatchObject({ state: 'failed', code: 'internal', reason: expect.stringMatching(/access to the object was denied/) });
@@ -285,12 +386,35 @@ describe('query API security (DynamoDB Local)', () => {
     const id = (found.body.items as Array<{ id: string }>)[0].id;
     const article = await ask(api, `/articles/${id}`);
     expect(article.status).toBe(200);
-    const documented = ['id', 'key', 'title', 'lang', 'publishedAt', 'ingestedAt', 'sortDate', 'author', 'url', 'format', 'charset', 'wordCount', 'excerpt', 'entityCount', 'entities', 'dates', 'quotes', 'versionId'];
+    const documented = [
+      'id',
+      'key',
+      'title',
+      'lang',
+      'publishedAt',
+      'ingestedAt',
+      'sortDate',
+      'author',
+      'url',
+      'format',
+      'charset',
+      'wordCount',
+      'excerpt',
+      'entityCount',
+      'entities',
+      'dates',
+      'quotes',
+      'versionId',
+    ];
     for (const name of Object.keys(article.body)) expect(documented).toContain(name);
     expectNoInternals(article, db.tableName);
     const list = await ask(api, '/articles', qs({ lang: 'de', from: '2024-01-01' }));
     for (const item of list.body.items as Array<Record<string, unknown>>) {
-      expect(Object.keys(item).sort()).toEqual(['author', 'entities', 'entityCount', 'id', 'ingestedAt', 'key', 'lang', 'publishedAt', 'title', 'url', 'wordCount'].filter((name) => name in item).sort());
+      expect(Object.keys(item).sort()).toEqual(
+        ['author', 'entities', 'entityCount', 'id', 'ingestedAt', 'key', 'lang', 'publishedAt', 'title', 'url', 'wordCount']
+          .filter((name) => name in item)
+          .sort(),
+      );
       expect(item).not.toHaveProperty('excerpt');
     }
   });

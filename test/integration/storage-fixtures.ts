@@ -34,7 +34,14 @@ export function fakeDeps(writer: ArticleWriter, objects: Map<string, FakeArticle
     parse: (raw) => {
       const article = JSON.parse(Buffer.from(raw.bytes).toString()) as FakeArticle;
       if (article.reject) throw new RejectedInput('no-text', 'nothing to read');
-      return { format: 'json', charset: 'utf-8', title: article.title, body: JSON.stringify({ entities: article.entities, quotes: article.quotes ?? [] }), lang: article.lang ?? 'en', publishedAt: article.publishedAt } satisfies ParsedArticle;
+      return {
+        format: 'json',
+        charset: 'utf-8',
+        title: article.title,
+        body: JSON.stringify({ entities: article.entities, quotes: article.quotes ?? [] }),
+        lang: article.lang ?? 'en',
+        publishedAt: article.publishedAt,
+      } satisfies ParsedArticle;
     },
     extract: (article) => {
       // The fake parser carries the wanted entities in the body.
@@ -58,4 +65,3 @@ export function event(kind: 'created' | 'removed', key: string, sequencer: numbe
     size: 100,
   };
 }
-

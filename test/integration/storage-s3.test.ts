@@ -21,7 +21,15 @@ describe('S3 object reader against s3rver', () => {
     // The handler's client takes its endpoint from the standard variable, as on Lambda.
     Object.assign(process.env, { AWS_ENDPOINT_URL_S3: server.endpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
     s3 = createS3Client();
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'dir/a b+ü.html', Body: '<h1>Hallo</h1>', ContentType: 'text/html; charset=utf-8', Metadata: { Published: '2024-01-02' } }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: 'dir/a b+ü.html',
+        Body: '<h1>Hallo</h1>',
+        ContentType: 'text/html; charset=utf-8',
+        Metadata: { Published: '2024-01-02' },
+      }),
+    );
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'big.txt', Body: 'x'.repeat(2000) }));
   });
 

@@ -38,7 +38,10 @@ class VersionedBucket {
   /** DELETE ?versionId=: removes that version (or delete marker) only. */
   deleteVersion(key: string, versionId: string): ObjectEvent {
     const stack = this.stack(key);
-    stack.splice(stack.findIndex((version) => version.versionId === versionId), 1);
+    stack.splice(
+      stack.findIndex((version) => version.versionId === versionId),
+      1,
+    );
     return this.event('ObjectRemoved:Delete', key, versionId);
   }
 
@@ -90,19 +93,35 @@ function versionedDeps(writer: ArticleWriter, bucket: VersionedBucket): IngestDe
 }
 
 async function entity(table: TableContext, type: EntityType, name: string) {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ENT#${entityId(type, name)}`, sk: 'META' }, ConsistentRead: true }));
+  const { Item } = await table.doc.send(
+    new GetCommand({ TableName: table.tableName, Key: { pk: `ENT#${entityId(type, name)}`, sk: 'META' }, ConsistentRead: true }),
+  );
   return Item ? { articleCount: Item.articleCount as number, mentionCount: Item.mentionCount as number } : undefined;
 }
 
 async function item(table: TableContext, key: string, sk: 'META' | 'STATUS') {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ART#${articleIdFor(BUCKET, key)}`, sk }, ConsistentRead: true }));
+  const { Item } = await table.doc.send(
+    new GetCommand({ TableName: table.tableName, Key: { pk: `ART#${articleIdFor(BUCKET, key)}`, sk }, ConsistentRead: true }),
+  );
   return Item;
 }
 
 // Entity counts are table-wide: each test names its own entities.
 let tag = '';
-const V1 = (): FakeArticle => ({ title: 'Version one', entities: [['PER', `First ${tag}`, 2], ['LOC', `Place ${tag}`, 1]] });
-const V2 = (): FakeArticle => ({ title: 'Version two', entities: [['PER', `Second ${tag}`, 1], ['LOC', `Place ${tag}`, 3]] });
+const V1 = (): FakeArticle => ({
+  title: 'Version one',
+  entities: [
+    ['PER', `First ${tag}`, 2],
+    ['LOC', `Place ${tag}`, 1],
+  ],
+});
+const V2 = (): FakeArticle => ({
+  title: 'Version two',
+  entities: [
+    ['PER', `Second ${tag}`, 1],
+    ['LOC', `Place ${tag}`, 3],
+  ],
+});
 
 describe('ingest on a versioned bucket (DynamoDB Local, modelled S3 versions)', () => {
   const db = useDynamoDbLocal();
@@ -252,7 +271,9 @@ describe('ingest on a versioned bucket (DynamoDB Local, modelled S3 versions)', 
     const v2 = bucket.put(key, V2());
     await processObjectEvent(deps, v1);
     // v2's attempt claimed the key and died before writing anything.
-    expect(await deps.writer.claim({ articleId: articleIdFor(BUCKET, key), bucket: BUCKET, key, sequencer: v2.sequencer, versionId: v2.versionId })).toBe('claimed');
+    expect(await deps.writer.claim({ articleId: articleIdFor(BUCKET, key), bucket: BUCKET, key, sequencer: v2.sequencer, versionId: v2.versionId })).toBe(
+      'claimed',
+    );
     expect(await processObjectEvent(deps, bucket.deleteVersion(key, v1.versionId!))).toMatchObject({ result: 'processed', restored: true });
     expect(await item(table, key, 'META')).toMatchObject({ title: 'Version two' });
     expect(await entity(table, 'PER', `Second ${tag}`)).toEqual({ articleCount: 1, mentionCount: 1 });

@@ -11,7 +11,9 @@ import { useDynamoDbLocal } from '../support/dynamodb';
 import { BUCKET, event, fakeDeps, type FakeArticle } from './storage-fixtures';
 
 async function entity(table: TableContext, type: EntityType, name: string) {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ENT#${entityId(type, name)}`, sk: 'META' }, ConsistentRead: true }));
+  const { Item } = await table.doc.send(
+    new GetCommand({ TableName: table.tableName, Key: { pk: `ENT#${entityId(type, name)}`, sk: 'META' }, ConsistentRead: true }),
+  );
   return Item ? { articleCount: Item.articleCount as number, mentionCount: Item.mentionCount as number } : undefined;
 }
 
@@ -21,12 +23,16 @@ async function stats(table: TableContext) {
 }
 
 async function itemsOf(table: TableContext, pk: string) {
-  const { Items = [] } = await table.doc.send(new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }));
+  const { Items = [] } = await table.doc.send(
+    new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }),
+  );
   return Items;
 }
 
 async function status(table: TableContext, key: string) {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: `ART#${articleIdFor(BUCKET, key)}`, sk: 'STATUS' }, ConsistentRead: true }));
+  const { Item } = await table.doc.send(
+    new GetCommand({ TableName: table.tableName, Key: { pk: `ART#${articleIdFor(BUCKET, key)}`, sk: 'STATUS' }, ConsistentRead: true }),
+  );
   return Item;
 }
 
@@ -41,7 +47,14 @@ describe('article writer against DynamoDB Local', () => {
 
   it('ingests a version, ignores its duplicate, adjusts counts exactly on overwrite and delete', async () => {
     const { table, objects, deps } = setup();
-    objects.set('w/one.txt', { title: 'One', publishedAt: '2024-03-05T10:00:00Z', entities: [['PER', 'Ada Lovelace', 3], ['ORG', 'Writer Corp', 1]] });
+    objects.set('w/one.txt', {
+      title: 'One',
+      publishedAt: '2024-03-05T10:00:00Z',
+      entities: [
+        ['PER', 'Ada Lovelace', 3],
+        ['ORG', 'Writer Corp', 1],
+      ],
+    });
     expect(await processObjectEvent(deps, event('created', 'w/one.txt', 10))).toMatchObject({ result: 'processed', entities: 2 });
     expect(await entity(table, 'PER', 'Ada Lovelace')).toEqual({ articleCount: 1, mentionCount: 3 });
     const before = (await stats(table))?.articleCount as number;
@@ -50,7 +63,14 @@ describe('article writer against DynamoDB Local', () => {
     expect(await entity(table, 'PER', 'Ada Lovelace')).toEqual({ articleCount: 1, mentionCount: 3 });
 
     // Overwrite: one entity stays with other mentions, one goes, one arrives; the date moves.
-    objects.set('w/one.txt', { title: 'One v2', publishedAt: '2024-04-01T00:00:00Z', entities: [['PER', 'Ada Lovelace', 5], ['LOC', 'Writerville', 2]] });
+    objects.set('w/one.txt', {
+      title: 'One v2',
+      publishedAt: '2024-04-01T00:00:00Z',
+      entities: [
+        ['PER', 'Ada Lovelace', 5],
+        ['LOC', 'Writerville', 2],
+      ],
+    });
     expect(await processObjectEvent(deps, event('created', 'w/one.txt', 20))).toMatchObject({ result: 'processed' });
     expect(await entity(table, 'PER', 'Ada Lovelace')).toEqual({ articleCount: 1, mentionCount: 5 });
     expect(await entity(table, 'ORG', 'Writer Corp')).toBeUndefined();
@@ -100,7 +120,11 @@ describe('article writer against DynamoDB Local', () => {
 
   it('keeps articleCount exact when several articles sharing entities are ingested at once', async () => {
     const { table, objects, deps } = setup({ concurrency: 4 });
-    const shared: Array<[EntityType, string, number]> = [['ORG', 'Shared Org', 2], ['LOC', 'Shared Town', 1], ['PER', 'Shared Person', 1]];
+    const shared: Array<[EntityType, string, number]> = [
+      ['ORG', 'Shared Org', 2],
+      ['LOC', 'Shared Town', 1],
+      ['PER', 'Shared Person', 1],
+    ];
     const keys = Array.from({ length: 12 }, (_, i) => `c/${i}.txt`);
     keys.forEach((key, i) => objects.set(key, { title: `Concurrent ${i}`, entities: [...shared, ['PER', `Solo ${i}`, 1]] }));
     const outcomes = await Promise.all(keys.map((key, i) => processObjectEvent(deps, event('created', key, 1000 + i))));
@@ -127,7 +151,14 @@ describe('article writer against DynamoDB Local', () => {
         },
       });
       const sequencerBase = crashAt * 100;
-      crashing.objects.set(key, { title: `Crash ${crashAt}`, entities: [['PER', 'Crash Person', 2], ['ORG', 'Crash Org', 1], ['LOC', `Crash Place ${crashAt}`, 1]] });
+      crashing.objects.set(key, {
+        title: `Crash ${crashAt}`,
+        entities: [
+          ['PER', 'Crash Person', 2],
+          ['ORG', 'Crash Org', 1],
+          ['LOC', `Crash Place ${crashAt}`, 1],
+        ],
+      });
       await expect(processObjectEvent(crashing.deps, event('created', key, sequencerBase))).rejects.toThrow(/crash/);
       // The queue redelivers the same event to a healthy worker.
       const healthy = setup();
@@ -152,7 +183,10 @@ describe('article writer against DynamoDB Local', () => {
     // Each version is its own object so every racing worker reads the bytes of its event.
     const versions: FakeArticle[] = Array.from({ length: 6 }, (_, v) => ({
       title: `Race v${v}`,
-      entities: [['ORG', 'Race Org', v + 1], ['PER', `Race Person ${v % 3}`, 1]],
+      entities: [
+        ['ORG', 'Race Org', v + 1],
+        ['PER', `Race Person ${v % 3}`, 1],
+      ],
     }));
     versions.forEach((version, v) => objects.set(`${key}#${v}`, version));
     const deps = fakeDeps(writer, objects);

@@ -54,7 +54,10 @@ export function waitForFinal(api: string, key: string, options: { since?: number
 }
 
 export async function articleByKey(api: string, key: string): Promise<{ id: string; key: string; title: string; entities?: EntityRef[] } | undefined> {
-  const { items } = await getJson<{ items: Array<{ id: string; key: string; title: string; entities?: EntityRef[] }> }>(api, `/articles?key=${encodeURIComponent(key)}`);
+  const { items } = await getJson<{ items: Array<{ id: string; key: string; title: string; entities?: EntityRef[] }> }>(
+    api,
+    `/articles?key=${encodeURIComponent(key)}`,
+  );
   expect(items.length).toBeLessThanOrEqual(1);
   return items[0];
 }

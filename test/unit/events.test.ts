@@ -87,10 +87,16 @@ describe('message bodies', () => {
 
   it('orders the records of one message by sequencer and reads removals and versions', () => {
     const parsed = parseMessageBody(
-      s3Body([record({ key: 'x', sequencer: '0B', eventName: 'ObjectRemoved:Delete', size: undefined }), record({ key: 'x', sequencer: '0A', versionId: 'v1' })]),
+      s3Body([
+        record({ key: 'x', sequencer: '0B', eventName: 'ObjectRemoved:Delete', size: undefined }),
+        record({ key: 'x', sequencer: '0A', versionId: 'v1' }),
+      ]),
     );
     if (parsed.kind !== 'records') throw new Error('expected records');
-    expect(parsed.records.map((r) => [r.kind, r.versionId])).toEqual([['created', 'v1'], ['removed', undefined]]);
+    expect(parsed.records.map((r) => [r.kind, r.versionId])).toEqual([
+      ['created', 'v1'],
+      ['removed', undefined],
+    ]);
   });
 
   it('reads both removal events of a versioned bucket as removals with their version ids', () => {

@@ -29,7 +29,16 @@ const merkel = entityId('PER', 'Angela Merkel');
 const extraction: Extraction = {
   entities: [
     { id: entityId('LOC', 'Berlin'), type: 'LOC', name: 'Berlin', mentions: 1, offsets: [[70, 76]] },
-    { id: merkel, type: 'PER', name: 'Angela Merkel', mentions: 2, offsets: [[23, 36], [78, 84]] },
+    {
+      id: merkel,
+      type: 'PER',
+      name: 'Angela Merkel',
+      mentions: 2,
+      offsets: [
+        [23, 36],
+        [78, 84],
+      ],
+    },
   ],
   dates: [{ text: 'heute', date: '2021-12-08', offset: 44 }],
   quotes: [{ text: 'Wir sind einig.', speaker: 'Angela Merkel', speakerId: merkel, offset: 92 }],
@@ -63,7 +72,17 @@ describe('record building', () => {
     const id = articleIdFor('news-articles', 'de/merkel.html');
     expect(records.index).toEqual({ gsi1pk: 'M#2021-12', gsi1sk: `2021-12-08T09:15:00.000Z#${id}`, gsi2pk: 'L#de#2021-12' });
     expect(records.month).toBe('2021-12');
-    expect(records.meta).toMatchObject({ id, key: 'de/merkel.html', title: 'Merkel trifft Macron', lang: 'de', sortDate: '2021-12-08T09:15:00.000Z', publishedAt: '2021-12-08T10:15:00+01:00', author: 'dpa', format: 'html', entityCount: 2 });
+    expect(records.meta).toMatchObject({
+      id,
+      key: 'de/merkel.html',
+      title: 'Merkel trifft Macron',
+      lang: 'de',
+      sortDate: '2021-12-08T09:15:00.000Z',
+      publishedAt: '2021-12-08T10:15:00+01:00',
+      author: 'dpa',
+      format: 'html',
+      entityCount: 2,
+    });
     expect(records.meta.wordCount).toBe(13);
   });
 
@@ -84,7 +103,13 @@ describe('record building', () => {
   it('caps what goes into the item and merges duplicate entity ids', () => {
     const many: Extraction = {
       entities: [
-        ...Array.from({ length: CAPS.entities + 50 }, (_, i) => ({ id: `misc-e${i}`, type: 'MISC' as const, name: `E${i} ${'n'.repeat(1000)}`, mentions: 1, offsets: Array.from({ length: 50 }, (_, j): [number, number] => [j, j + 1]) })),
+        ...Array.from({ length: CAPS.entities + 50 }, (_, i) => ({
+          id: `misc-e${i}`,
+          type: 'MISC' as const,
+          name: `E${i} ${'n'.repeat(1000)}`,
+          mentions: 1,
+          offsets: Array.from({ length: 50 }, (_, j): [number, number] => [j, j + 1]),
+        })),
         { id: 'misc-e0', type: 'MISC', name: 'E0', mentions: 4, offsets: [[1, 2]] },
       ],
       dates: Array.from({ length: 500 }, (_, i) => ({ text: 'x'.repeat(1000), date: '2024-01-01', offset: i })),
@@ -160,18 +185,28 @@ describe('undated versions', () => {
 
 describe('article digest', () => {
   it('lists the top entities and, per attributed quote, the entities its text mentions', () => {
-    const nato = { id: entityId('ORG', 'Nato'), type: 'ORG' as const, name: 'Nato', mentions: 12, offsets: Array.from({ length: 12 }, (_, i): [number, number] => [i * 100, i * 100 + 4]) };
+    const nato = {
+      id: entityId('ORG', 'Nato'),
+      type: 'ORG' as const,
+      name: 'Nato',
+      mentions: 12,
+      offsets: Array.from({ length: 12 }, (_, i): [number, number] => [i * 100, i * 100 + 4]),
+    };
     const psaki = { id: entityId('PER', 'Jen Psaki'), type: 'PER' as const, name: 'Jen Psaki', mentions: 1, offsets: [[5, 14]] as Array<[number, number]> };
-    const records = buildArticleRecords(article, {
-      entities: [nato, psaki],
-      dates: [],
-      // The quote covers Nato's 12th mention, beyond the offsets the article item keeps.
-      quotes: [
-        { text: 'x'.repeat(50), offset: 1090, speaker: 'Jen Psaki', speakerId: psaki.id },
-        { text: 'no names here', offset: 3000, speaker: 'Jen Psaki', speakerId: psaki.id },
-        { text: 'an unattributed remark about Nato', offset: 0 },
-      ],
-    }, version);
+    const records = buildArticleRecords(
+      article,
+      {
+        entities: [nato, psaki],
+        dates: [],
+        // The quote covers Nato's 12th mention, beyond the offsets the article item keeps.
+        quotes: [
+          { text: 'x'.repeat(50), offset: 1090, speaker: 'Jen Psaki', speakerId: psaki.id },
+          { text: 'no names here', offset: 3000, speaker: 'Jen Psaki', speakerId: psaki.id },
+          { text: 'an unattributed remark about Nato', offset: 0 },
+        ],
+      },
+      version,
+    );
     expect(records.digest.entities).toEqual([
       [nato.id, 'ORG', 'Nato'],
       [psaki.id, 'PER', 'Jen Psaki'],

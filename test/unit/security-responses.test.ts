@@ -4,7 +4,8 @@ import { json, MAX_RESPONSE_BYTES, problem, ResponseTooLarge } from '../../funct
 
 describe('query API failures and responses (security)', () => {
   it('calls throttling, timeouts, network errors and 5xx transient, and nothing else', () => {
-    const sdk = (name: string, status?: number, extra: Record<string, unknown> = {}) => Object.assign(new Error('m'), { name, $metadata: { httpStatusCode: status }, ...extra });
+    const sdk = (name: string, status?: number, extra: Record<string, unknown> = {}) =>
+      Object.assign(new Error('m'), { name, $metadata: { httpStatusCode: status }, ...extra });
     expect(isTransientFailure(sdk('ProvisionedThroughputExceededException', 400))).toBe(true);
     expect(isTransientFailure(sdk('ThrottlingException', 400))).toBe(true);
     expect(isTransientFailure(sdk('InternalServerError', 500))).toBe(true);
@@ -20,7 +21,13 @@ describe('query API failures and responses (security)', () => {
 
   it('keeps the standard problem members whatever the extensions say', () => {
     const result = problem(400, 'limit must be an integer', {}, { status: 200, type: 'https://evil.example', title: 'OK', detail: 'fine', parameter: 'limit' });
-    expect(JSON.parse(result.body!)).toEqual({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'limit must be an integer', parameter: 'limit' });
+    expect(JSON.parse(result.body!)).toEqual({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'limit must be an integer',
+      parameter: 'limit',
+    });
     expect(result.statusCode).toBe(400);
   });
 
@@ -33,7 +40,10 @@ describe('query API failures and responses (security)', () => {
 describe('failure reasons shown by GET /status', () => {
   it('name a category, never the raw message, account, role or exception class', async () => {
     const { publicFailureReason } = await import('../../functions/ingest/process-object');
-    const denied = Object.assign(new Error('User: arn:aws:sts::123456789012:assumed-role/ingest-role/fn is not authorized to perform: s3:GetObject'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    const denied = Object.assign(new Error('User: arn:aws:sts::123456789012:assumed-role/ingest-role/fn is not authorized to perform: s3:GetObject'), {
+      name: 'AccessDenied',
+      $metadata: { httpStatusCode: 403 },
+    });
     const reason = publicFailureReason(denied);
     expect(reason).toMatch(/access to the object was denied/);
     expect(reason).not.toMatch(/arn:|123456789012|AccessDenied|ingest-role/);

@@ -16,7 +16,8 @@ const ENGLISH_MONTH_PAIR = new RegExp(`\\b(?:${ENGLISH_MONTHS})\\s+\\d{1,2}(?:st
 /** Dates relative to another date in the story, not to the publication: chrono would misplace them. */
 const NARRATIVE_RELATIVE = /^(?:am\s+)?(?:nächsten|folgenden|vorigen|vorherigen)\s+Tag|^(?:the\s+)?(?:next|following|previous)\s+day/iu;
 
-const DAY_WORD = /montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|heute|gestern|morgen|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight/iu;
+const DAY_WORD =
+  /montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|heute|gestern|morgen|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight/iu;
 
 const CALENDAR_DATE = new RegExp(`(?:${GERMAN_MONTHS}|${ENGLISH_MONTHS})(?![\\p{L}])|\\d{1,4}[-./]\\d{1,2}[-./]\\d{1,4}|\\d{1,2}\\.\\d{1,2}\\.`, 'iu');
 const DURATION = /\b(?:hours?|minutes?|seconds?|stunden?|minuten?|sekunden?)\b/iu;

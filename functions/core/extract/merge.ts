@@ -181,8 +181,7 @@ function linkSurnames(groups: Map<string, Mention[]>): void {
   for (const names of byLastWord.values()) {
     if (names.length < 2) continue;
     for (const short of names) {
-      const endsWith = (long: string[], tail: string[]) =>
-        long.length > tail.length && tail.every((w, i) => long[long.length - tail.length + i] === w);
+      const endsWith = (long: string[], tail: string[]) => long.length > tail.length && tail.every((w, i) => long[long.length - tail.length + i] === w);
       const targets = names.filter((long) => endsWith(long, short));
       // Keep only the longest forms: "Biden" -> {"Joe Biden", "Joseph R. Biden"} is ambiguous,
       // but "Putin" -> {"Putin" in "Wladimir Putin" in "Wladimir W. Putin"} is one chain.

@@ -8,17 +8,73 @@ import { isTitle } from './titles';
 import { isAllCaps, isCapitalised } from './tokens';
 
 /** Organisation endings of single German words: "Außenministerium", "Bundesamt". */
-const ORG_WORD = /^\p{Lu}\p{Ll}+(ministerium|ministeriums)$|^Bundes\p{Ll}*(amt|amtes|amts|bank|tag|tages|tags|rat|rates|rats|gericht|gerichts|gerichtes|regierung|wehr|agentur|anstalt|kanzleramt|kanzleramts|liga|verband|verbandes|ministerium|ministeriums)$/u;
+const ORG_WORD =
+  /^\p{Lu}\p{Ll}+(ministerium|ministeriums)$|^Bundes\p{Ll}*(amt|amtes|amts|bank|tag|tages|tags|rat|rates|rats|gericht|gerichts|gerichtes|regierung|wehr|agentur|anstalt|kanzleramt|kanzleramts|liga|verband|verbandes|ministerium|ministeriums)$/u;
 /** Hyphen compounds of names ending in a council: "Nato-Russland-Rat(es)". */
 const ORG_COMPOUND = /^(\p{Lu}[\p{L}]*-)+(Rat|Rates|Rats|Kommission|Konferenz|Gipfel|Gipfels)$/u;
-const COMPANY_SUFFIX = new Set(['AG', 'GmbH', 'KGaA', 'KG', 'SE', 'Inc', 'Corp', 'Corporation', 'Ltd', 'Limited', 'plc', 'PLC', 'LLC', 'Co', 'NV', 'SA', 'SpA', 'Holding', 'Holdings']);
+const COMPANY_SUFFIX = new Set([
+  'AG',
+  'GmbH',
+  'KGaA',
+  'KG',
+  'SE',
+  'Inc',
+  'Corp',
+  'Corporation',
+  'Ltd',
+  'Limited',
+  'plc',
+  'PLC',
+  'LLC',
+  'Co',
+  'NV',
+  'SA',
+  'SpA',
+  'Holding',
+  'Holdings',
+]);
 /** Heads of descriptive organisation names: "Organisation für Sicherheit und Zusammenarbeit in Europa". */
-const ORG_HEAD = new Set(['Organisation', 'Organization', 'Bundesamt', 'Bundesministerium', 'Ministerium', 'Institut', 'Institute', 'Kommission', 'Commission', 'Agentur', 'Agency', 'Verband', 'Bund', 'Gesellschaft', 'Stiftung', 'Foundation', 'Association', 'Federation', 'Föderation', 'Union', 'Council', 'Ministry', 'Department', 'Partei', 'Party', 'Bank', 'Universität', 'University', 'Zentrum', 'Centre', 'Center', 'Office', 'Amt']);
+const ORG_HEAD = new Set([
+  'Organisation',
+  'Organization',
+  'Bundesamt',
+  'Bundesministerium',
+  'Ministerium',
+  'Institut',
+  'Institute',
+  'Kommission',
+  'Commission',
+  'Agentur',
+  'Agency',
+  'Verband',
+  'Bund',
+  'Gesellschaft',
+  'Stiftung',
+  'Foundation',
+  'Association',
+  'Federation',
+  'Föderation',
+  'Union',
+  'Council',
+  'Ministry',
+  'Department',
+  'Partei',
+  'Party',
+  'Bank',
+  'Universität',
+  'University',
+  'Zentrum',
+  'Centre',
+  'Center',
+  'Office',
+  'Amt',
+]);
 const ORG_LINK = new Set(['für', 'der', 'des', 'of', 'for', 'the', 'und', 'and', 'in', 'zur', 'zum', 'on', 'von']);
 const ORG_HEAD_LINK = new Set(['für', 'der', 'des', 'of', 'for', 'zur', 'on']);
 
 /** Newspapers and broadcasters: "Stuttgarter Zeitung", "Frankfurter Rundschau", "Deutschen Allgemeinen Sonntagsblattes". */
-const PRESS_HEAD = /^(Zeitung|Rundschau|Allgemeine|Allgemeinen|Post|Nachrichten|Tageblatt|Tageblatts|Anzeiger|Anzeigers|Kurier|Kuriers|Morgenpost|Tagesspiegel|Tagesspiegels|Sonntagsblatt|Sonntagsblattes|Rundfunk|Rundfunks|Times|Herald|Tribune|Journal|Gazette|Telegraph|Observer)$/u;
+const PRESS_HEAD =
+  /^(Zeitung|Rundschau|Allgemeine|Allgemeinen|Post|Nachrichten|Tageblatt|Tageblatts|Anzeiger|Anzeigers|Kurier|Kuriers|Morgenpost|Tagesspiegel|Tagesspiegels|Sonntagsblatt|Sonntagsblattes|Rundfunk|Rundfunks|Times|Herald|Tribune|Journal|Gazette|Telegraph|Observer)$/u;
 
 function press(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;
@@ -67,7 +123,49 @@ export function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
 }
 
 /** Sports clubs: "FC Bayern", "1. FC Köln", "VfB Stuttgart", "Karlsruher SC", "SG Hattersheim". */
-const CLUB_PREFIX = new Set(['FC', 'SC', 'SV', 'SG', 'TSV', 'VfB', 'VfL', 'VfR', 'TuS', 'SpVgg', 'FSV', 'TSG', 'BSC', 'SSV', 'KSC', 'TV', 'TSC', 'SpVg', 'Eintracht', 'Borussia', 'Fortuna', 'Hertha', 'Alemannia', 'Arminia', 'Dynamo', 'Rot-Weiß', 'Schwarz-Weiß', 'Blau-Weiß', 'Kickers', 'Stuttgarter', 'AC', 'AS', 'Real', 'Atletico', 'Sporting', 'Olympique', 'Inter', 'Ajax', 'PSV', 'Celtic', 'Glasgow']);
+const CLUB_PREFIX = new Set([
+  'FC',
+  'SC',
+  'SV',
+  'SG',
+  'TSV',
+  'VfB',
+  'VfL',
+  'VfR',
+  'TuS',
+  'SpVgg',
+  'FSV',
+  'TSG',
+  'BSC',
+  'SSV',
+  'KSC',
+  'TV',
+  'TSC',
+  'SpVg',
+  'Eintracht',
+  'Borussia',
+  'Fortuna',
+  'Hertha',
+  'Alemannia',
+  'Arminia',
+  'Dynamo',
+  'Rot-Weiß',
+  'Schwarz-Weiß',
+  'Blau-Weiß',
+  'Kickers',
+  'Stuttgarter',
+  'AC',
+  'AS',
+  'Real',
+  'Atletico',
+  'Sporting',
+  'Olympique',
+  'Inter',
+  'Ajax',
+  'PSV',
+  'Celtic',
+  'Glasgow',
+]);
 
 const SHOUTED_PREFIX = new Set(['AS', 'AC', 'TV', 'SC', 'SV', 'SG']);
 
@@ -79,7 +177,13 @@ export function clubs(ctx: Ctx, i: number, out: Candidate[]): void {
     // In a shouted headline "AS ENGLAND CAPTAIN" is no club: English words as prefixes need
     // title-case words after them.
     const shouting = (w: string) => SHOUTED_PREFIX.has(t.text) && isAllCaps(w);
-    while (end < ctx.tokens.length && end < i + 4 && isCapitalised(ctx.tokens[end]!.text) && !shouting(ctx.tokens[end]!.text) && !isFunctionWord(ctx.tokens[end]!.text)) {
+    while (
+      end < ctx.tokens.length &&
+      end < i + 4 &&
+      isCapitalised(ctx.tokens[end]!.text) &&
+      !shouting(ctx.tokens[end]!.text) &&
+      !isFunctionWord(ctx.tokens[end]!.text)
+    ) {
       end++;
       if (!joined(ctx, end - 1)) break;
     }
@@ -96,7 +200,26 @@ export function clubs(ctx: Ctx, i: number, out: Candidate[]): void {
 }
 
 /** Sporting and other events: "Hong Kong Open", "Davis Cup", "PGA Tour", "Grand Prix". */
-const EVENT_WORD = new Set(['Open', 'Cup', 'Masters', 'Prix', 'Championship', 'Championships', 'Games', 'Olympics', 'Trophy', 'Classic', 'Tour', 'Rally', 'Marathon', 'Invitational', 'Pokal', 'Meisterschaft', 'Meisterschaften', 'Spiele']);
+const EVENT_WORD = new Set([
+  'Open',
+  'Cup',
+  'Masters',
+  'Prix',
+  'Championship',
+  'Championships',
+  'Games',
+  'Olympics',
+  'Trophy',
+  'Classic',
+  'Tour',
+  'Rally',
+  'Marathon',
+  'Invitational',
+  'Pokal',
+  'Meisterschaft',
+  'Meisterschaften',
+  'Spiele',
+]);
 
 export function events(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;
@@ -110,7 +233,6 @@ export function events(ctx: Ctx, i: number, out: Candidate[]): void {
   }
   if (first < i) out.push({ first, last: i + 1, type: 'MISC', priority: PRIORITY.gazetteerPhrase });
 }
-
 
 /** "LONDON 1996-08-30", "LONGYEAR, Norway 1996-08-30", "MANAGUA, 23. August (dpa)". */
 const DATELINE_TAIL = /^(?:\s*,\s*(?:\p{Lu}[\p{L}.]*\s+){0,3})?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}\b|\(\p{L}+\))/u;

@@ -10,7 +10,10 @@ import { isCapitalised } from './tokens';
 
 /** A person candidate that is really a known place or organisation ("New Zealand, 25,"). */
 function knownNonPerson(ctx: Ctx, first: number, end: number): boolean {
-  const phrase = ctx.tokens.slice(first, end).map((t) => t.text).join(' ');
+  const phrase = ctx.tokens
+    .slice(first, end)
+    .map((t) => t.text)
+    .join(' ');
   const type = lookupName(phrase, ctx.lang);
   return type !== undefined && type !== 'PER';
 }
@@ -86,7 +89,13 @@ export function personByContext(ctx: Ctx, i: number, out: Candidate[]): void {
   if (isCapitalised(t.text) && (i === 0 || !nameLike(ctx, i - 1) || !joinedInName(ctx, i - 1))) {
     const end = nameRun(ctx, i);
     const next = ctx.tokens[end];
-    if (end > i && next && /^ ?\( ?$/u.test(ctx.text.slice(ctx.tokens[end - 1]!.end, next.start)) && /^ ?\)/u.test(ctx.text.slice(next.end, next.end + 2)) && knownType(next.text, ctx.lang) === 'LOC') {
+    if (
+      end > i &&
+      next &&
+      /^ ?\( ?$/u.test(ctx.text.slice(ctx.tokens[end - 1]!.end, next.start)) &&
+      /^ ?\)/u.test(ctx.text.slice(next.end, next.end + 2)) &&
+      knownType(next.text, ctx.lang) === 'LOC'
+    ) {
       pushPerson(ctx, i, end, out);
     }
   }
@@ -96,7 +105,6 @@ export function personByContext(ctx: Ctx, i: number, out: Candidate[]): void {
     if (end - i >= 2 && last && /^,\s*[1-9]\d,/u.test(ctx.text.slice(last.end, last.end + 6))) pushPerson(ctx, i, end, out);
   }
 }
-
 
 /** Cricket scorecards: "Hollioake c Healy b McGrath", "lbw b Gough", "st Kaluwitharana". */
 const SCORECARD = new Set(['c', 'b', 'st', 'lbw']);

@@ -75,7 +75,7 @@ export function nameLike(ctx: Ctx, i: number): boolean {
 
 function nameLikeAt(ctx: Ctx, i: number): boolean {
   const t = ctx.tokens[i];
-  if (!t || !isCapitalised(t.text) || isAllCaps(t.text) && t.text.length > 1 && !/^[\p{Lu}]\p{Ll}/u.test(t.text)) {
+  if (!t || !isCapitalised(t.text) || (isAllCaps(t.text) && t.text.length > 1 && !/^[\p{Lu}]\p{Ll}/u.test(t.text))) {
     // All-caps words are acronyms or headline shouting, not names to invent a person from.
     return false;
   }
@@ -109,4 +109,3 @@ export function nameRun(ctx: Ctx, from: number): number {
   }
   return end;
 }
-

@@ -31,7 +31,6 @@ export const rulesRecogniser: Recogniser = (text: string, lang: string): Span[] 
   return choose(candidates).map((c) => ({ start: tokens[c.first]!.start, end: tokens[c.last - 1]!.end, type: c.type }));
 };
 
-
 function gazetteer(ctx: Ctx, i: number, out: Candidate[]): void {
   const first = ctx.tokens[i]!;
   if (!isCapitalised(first.text) && !/^[a-z]{2,4}$/u.test(first.text)) return;
@@ -70,9 +69,7 @@ function phraseType(phrase: string, lang: string): EntityType | undefined {
 
 /** Non-overlapping candidates: highest priority, then longest, then leftmost. */
 function choose(candidates: Candidate[]): Candidate[] {
-  const sorted = [...candidates].sort(
-    (a, b) => b.priority - a.priority || b.last - b.first - (a.last - a.first) || a.first - b.first,
-  );
+  const sorted = [...candidates].sort((a, b) => b.priority - a.priority || b.last - b.first - (a.last - a.first) || a.first - b.first);
   const used = new Set<number>();
   const taken: Candidate[] = [];
   for (const c of sorted) {

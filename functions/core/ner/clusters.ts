@@ -29,7 +29,6 @@ export interface ClusterOptions {
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { clusters: 256, coarse: 32, minCount: 3, contextWords: 2000, iterations: 12 };
 
-
 export class WordClusters {
   private readonly ids = new Map<string, number>();
   private readonly coarseOf: Uint16Array;

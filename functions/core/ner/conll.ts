@@ -92,9 +92,7 @@ export function scoreChunks(gold: readonly (readonly string[])[], predicted: rea
       if (keys.has(`${c.start}:${c.end}:${c.type}`)) bump(c.type, 'correct');
     }
   }
-  const byType = [...counts.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([type, c]) => typeScore(type, c.gold, c.predicted, c.correct));
+  const byType = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, c]) => typeScore(type, c.gold, c.predicted, c.correct));
   const sum = (key: 'gold' | 'predicted' | 'correct') => byType.reduce((n, t) => n + t[key], 0);
   return {
     overall: typeScore('overall', sum('gold'), sum('predicted'), sum('correct')),
@@ -108,9 +106,5 @@ export function formatScore(score: Score): string {
   const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
   const row = (t: TypeScore) =>
     `${t.type.padEnd(8)} precision ${pct(t.precision)}  recall ${pct(t.recall)}  F1 ${pct(t.f1)}  (gold ${t.gold}, predicted ${t.predicted}, correct ${t.correct})`;
-  return [
-    `tokens ${score.tokens}, token accuracy ${pct(score.tokenAccuracy)}`,
-    ...score.byType.map(row),
-    row(score.overall),
-  ].join('\n');
+  return [`tokens ${score.tokens}, token accuracy ${pct(score.tokenAccuracy)}`, ...score.byType.map(row), row(score.overall)].join('\n');
 }

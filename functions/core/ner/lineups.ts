@@ -85,4 +85,3 @@ export function findLineups(tokens: readonly string[]): Lineup[] {
   }
   return out;
 }
-

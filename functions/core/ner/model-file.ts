@@ -71,7 +71,13 @@ export interface ModelExtras {
   placeAdjectives?: readonly string[];
 }
 
-export function encodeModel(lang: string, passes: ModelWeights[], gazetteer: GazetteerEntries, info: Record<string, unknown>, extras: ModelExtras = {}): Uint8Array {
+export function encodeModel(
+  lang: string,
+  passes: ModelWeights[],
+  gazetteer: GazetteerEntries,
+  info: Record<string, unknown>,
+  extras: ModelExtras = {},
+): Uint8Array {
   const { nouns = [], clusters, placeAdjectives } = extras;
   if (passes.length === 0) throw new Error('a model needs at least one pass');
   const header: ModelHeader = {

@@ -47,13 +47,7 @@ let viterbiBack = new Uint8Array(256 * NUM_TAGS);
  * Best tag sequence. `allowed` (optional, one tag bit mask per token) restricts the tags of
  * each token: that is how the latent gold of a partially labelled sentence is found.
  */
-export function viterbi(
-  emission: Float64Array,
-  n: number,
-  transition: Float32Array,
-  start: Float32Array,
-  allowed?: Uint16Array,
-): Uint8Array {
+export function viterbi(emission: Float64Array, n: number, transition: Float32Array, start: Float32Array, allowed?: Uint16Array): Uint8Array {
   if (viterbiScore.length < n * NUM_TAGS) {
     viterbiScore = new Float64Array(n * NUM_TAGS * 2);
     viterbiBack = new Uint8Array(n * NUM_TAGS * 2);
@@ -232,9 +226,18 @@ export function averageModels(models: readonly ModelWeights[]): ModelWeights {
   const ones = models.map(() => 1);
   return {
     hashBits: models[0].hashBits,
-    emission: mean(models.map((m) => m.emission), models.map((m) => m.scale)),
+    emission: mean(
+      models.map((m) => m.emission),
+      models.map((m) => m.scale),
+    ),
     scale: 1,
-    transition: mean(models.map((m) => m.transition), ones),
-    start: mean(models.map((m) => m.start), ones),
+    transition: mean(
+      models.map((m) => m.transition),
+      ones,
+    ),
+    start: mean(
+      models.map((m) => m.start),
+      ones,
+    ),
   };
 }

@@ -75,7 +75,10 @@ export class Tagger {
     const lineups = sentences.map(findLineups);
     const tags = features.map((f, s) => (f.offsets.length > 1 ? applyLineups(lineups[s], decode(first, f)) : new Uint8Array(0)));
     if (!second || sentences.length < 2) return tags;
-    const labels = docLabelBits(sentences, tags.map((t) => Array.from(t, typeOfTag)));
+    const labels = docLabelBits(
+      sentences,
+      tags.map((t) => Array.from(t, typeOfTag)),
+    );
     return features.map((f, s) => (f.offsets.length > 1 ? applyLineups(lineups[s], decode(second, withDocLabels(f, labels[s], hashBits))) : tags[s]));
   }
 

@@ -14,17 +14,70 @@ export interface Token {
 
 const ABBREVIATIONS: Record<string, Set<string>> = {
   en: new Set(
-    'mr mrs ms dr prof st jr sr inc corp ltd co bros vs etc gen gov sen rep lt col sgt capt cmdr adm maj rev hon pres supt insp det messrs mt ft no nos vol fig approx dept est jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun'.split(' '),
+    'mr mrs ms dr prof st jr sr inc corp ltd co bros vs etc gen gov sen rep lt col sgt capt cmdr adm maj rev hon pres supt insp det messrs mt ft no nos vol fig approx dept est jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun'.split(
+      ' ',
+    ),
   ),
   de: new Set(
-    'dr prof hr hrn fr frl nr st bzw ca usw vgl ggf str mio mrd jh abs art evtl inkl etc dipl ing med jur phil rer nat univ geb gest verh bd hg hrsg jan feb febr mär apr jun jul aug sep sept okt nov dez mo di mi do fr sa so tel pkt min max gegr zit ff sog insb u.a z.b d.h o.ä s.o u.u'.split(' '),
+    'dr prof hr hrn fr frl nr st bzw ca usw vgl ggf str mio mrd jh abs art evtl inkl etc dipl ing med jur phil rer nat univ geb gest verh bd hg hrsg jan feb febr mär apr jun jul aug sep sept okt nov dez mo di mi do fr sa so tel pkt min max gegr zit ff sog insb u.a z.b d.h o.ä s.o u.u'.split(
+      ' ',
+    ),
   ),
 };
 
-const GERMAN_MONTHS = new Set(['januar', 'jänner', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember', 'jahrhundert', 'jahrhunderts']);
+const GERMAN_MONTHS = new Set([
+  'januar',
+  'jänner',
+  'februar',
+  'märz',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'dezember',
+  'jahrhundert',
+  'jahrhunderts',
+]);
 
 /** Words after which "3." is an ordinal ("der 3. Punkt", "am 9. Dezember"), not a sentence end. */
-const ORDINAL_CONTEXT = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'am', 'im', 'vom', 'zum', 'zur', 'beim', 'bis', 'ab', 'seit', 'vor', 'nach', 'ihr', 'ihre', 'ihrem', 'ihren', 'sein', 'seine', 'seinem', 'seinen', 'jeder', 'jede', 'jeden', 'jedes', 'zum', 'und', 'oder']);
+const ORDINAL_CONTEXT = new Set([
+  'der',
+  'die',
+  'das',
+  'dem',
+  'den',
+  'des',
+  'am',
+  'im',
+  'vom',
+  'zum',
+  'zur',
+  'beim',
+  'bis',
+  'ab',
+  'seit',
+  'vor',
+  'nach',
+  'ihr',
+  'ihre',
+  'ihrem',
+  'ihren',
+  'sein',
+  'seine',
+  'seinem',
+  'seinen',
+  'jeder',
+  'jede',
+  'jeden',
+  'jedes',
+  'zum',
+  'und',
+  'oder',
+]);
 
 /** Words that a stranded German hyphen ("Staats- und Regierungschefs") is followed by. */
 const TRUNCATION_FOLLOWERS = /^\s+(?:und|oder|bzw\.?|sowie|als auch|wie|,)/u;

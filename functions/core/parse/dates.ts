@@ -8,20 +8,47 @@ const MIN_YEAR = 1800;
 const MAX_YEAR = 2200;
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, januar: 1, jänner: 1,
-  feb: 2, february: 2, februar: 2,
-  mar: 3, march: 3, mär: 3, märz: 3, maerz: 3,
-  apr: 4, april: 4,
-  may: 5, mai: 5,
-  jun: 6, june: 6, juni: 6,
-  jul: 7, july: 7, juli: 7,
-  aug: 8, august: 8,
-  sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, okt: 10, oktober: 10,
-  nov: 11, november: 11,
-  dec: 12, december: 12, dez: 12, dezember: 12,
+  jan: 1,
+  january: 1,
+  januar: 1,
+  jänner: 1,
+  feb: 2,
+  february: 2,
+  februar: 2,
+  mar: 3,
+  march: 3,
+  mär: 3,
+  märz: 3,
+  maerz: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  mai: 5,
+  jun: 6,
+  june: 6,
+  juni: 6,
+  jul: 7,
+  july: 7,
+  juli: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  okt: 10,
+  oktober: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+  dez: 12,
+  dezember: 12,
 };
-const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH_NAMES = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 function utcDate(year: number, month: number, day: number): string | undefined {
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
@@ -113,8 +140,15 @@ export function datelineDate(line: string): string | undefined {
 
 /** S3 user metadata names that carry the publication date, most specific first. */
 const METADATA_DATE_KEYS = [
-  'published-at', 'publishedat', 'published_at', 'published', 'publication-date',
-  'pubdate', 'date-published', 'datepublished', 'date',
+  'published-at',
+  'publishedat',
+  'published_at',
+  'published',
+  'publication-date',
+  'pubdate',
+  'date-published',
+  'datepublished',
+  'date',
 ];
 
 export function metadataDate(metadata: Record<string, string> | undefined): string | undefined {

@@ -147,10 +147,14 @@ export function decodeBytes(bytes: Uint8Array, declared: ReadonlyArray<string | 
     if (text === undefined) throw new RejectedInput('bad-encoding', 'object starts with a UTF-8 byte order mark but is not valid UTF-8');
     return finish(text, 'utf-8');
   }
-  for (const [b0, b1, label] of [[0xff, 0xfe, 'utf-16le'], [0xfe, 0xff, 'utf-16be']] as const) {
+  for (const [b0, b1, label] of [
+    [0xff, 0xfe, 'utf-16le'],
+    [0xfe, 0xff, 'utf-16be'],
+  ] as const) {
     if (bytes[0] === b0 && bytes[1] === b1) {
       const text = tryDecode(bytes.subarray(2), label);
-      if (text === undefined) throw new RejectedInput('bad-encoding', `object starts with a ${label.toUpperCase()} byte order mark but is not valid ${label.toUpperCase()}`);
+      if (text === undefined)
+        throw new RejectedInput('bad-encoding', `object starts with a ${label.toUpperCase()} byte order mark but is not valid ${label.toUpperCase()}`);
       return finish(text, label);
     }
   }

@@ -83,10 +83,7 @@ export function isEmptyContent(bytes: Uint8Array): boolean {
  */
 export function rejectNonText(bytes: Uint8Array): void {
   if (bytes.length > MAX_OBJECT_BYTES) {
-    throw new RejectedInput(
-      'too-large',
-      `object is ${bytes.length} bytes, more than the limit of ${MAX_OBJECT_BYTES} bytes`,
-    );
+    throw new RejectedInput('too-large', `object is ${bytes.length} bytes, more than the limit of ${MAX_OBJECT_BYTES} bytes`);
   }
   if (isEmptyContent(bytes)) {
     throw new RejectedInput('empty', bytes.length === 0 ? 'object is empty (0 bytes)' : 'object contains only whitespace');
@@ -119,30 +116,85 @@ export function parseContentType(value: string | undefined): ContentType {
 }
 
 const EXTENSIONS: Record<string, InputFormat> = {
-  txt: 'txt', text: 'txt', md: 'txt',
-  html: 'html', htm: 'html', xhtml: 'html',
+  txt: 'txt',
+  text: 'txt',
+  md: 'txt',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
   json: 'json',
 };
 
 const MIME_TYPES: Record<string, InputFormat> = {
-  'text/plain': 'txt', 'text/markdown': 'txt', 'text/x-markdown': 'txt',
-  'text/html': 'html', 'application/xhtml+xml': 'html',
-  'application/json': 'json', 'text/json': 'json', 'application/ld+json': 'json',
+  'text/plain': 'txt',
+  'text/markdown': 'txt',
+  'text/x-markdown': 'txt',
+  'text/html': 'html',
+  'application/xhtml+xml': 'html',
+  'application/json': 'json',
+  'text/json': 'json',
+  'application/ld+json': 'json',
 };
 
 /** Content types that say nothing about the format, so the bytes decide. */
 const GENERIC_MIME = new Set(['application/octet-stream', 'binary/octet-stream', 'application/x-www-form-urlencoded', '']);
 /** Text types that are still not articles. */
-const FOREIGN_TEXT_MIME = new Set(['text/csv', 'text/tab-separated-values', 'text/xml', 'text/css', 'text/javascript', 'text/calendar', 'text/vcard', 'text/x-python', 'text/x-sh']);
+const FOREIGN_TEXT_MIME = new Set([
+  'text/csv',
+  'text/tab-separated-values',
+  'text/xml',
+  'text/css',
+  'text/javascript',
+  'text/calendar',
+  'text/vcard',
+  'text/x-python',
+  'text/x-sh',
+]);
 
 /**
  * Extensions of other document kinds: named like that, the object is not an article even if
  * its bytes are text (a CSV or XML file would otherwise pass as plain text).
  */
 const FOREIGN_EXTENSIONS = new Set([
-  'csv', 'tsv', 'xml', 'rss', 'atom', 'yaml', 'yml', 'doc', 'docx', 'odt', 'rtf', 'xls', 'xlsx',
-  'ppt', 'pptx', 'epub', 'js', 'mjs', 'ts', 'css', 'py', 'sh', 'sql', 'log', 'ini', 'toml', 'svg',
-  'eml', 'msg', 'mp3', 'mp4', 'mov', 'avi', 'wav', 'zip', 'gz', 'tar', 'exe', 'bin',
+  'csv',
+  'tsv',
+  'xml',
+  'rss',
+  'atom',
+  'yaml',
+  'yml',
+  'doc',
+  'docx',
+  'odt',
+  'rtf',
+  'xls',
+  'xlsx',
+  'ppt',
+  'pptx',
+  'epub',
+  'js',
+  'mjs',
+  'ts',
+  'css',
+  'py',
+  'sh',
+  'sql',
+  'log',
+  'ini',
+  'toml',
+  'svg',
+  'eml',
+  'msg',
+  'mp3',
+  'mp4',
+  'mov',
+  'avi',
+  'wav',
+  'zip',
+  'gz',
+  'tar',
+  'exe',
+  'bin',
 ]);
 
 export function keyExtension(key: string): string | undefined {

@@ -58,9 +58,25 @@ function collect(root: DomNode): { elements: Element[]; maxDepth: number; elemen
 
 /** Meta names (lower case) that carry each field, strongest first. */
 const META_DATE = [
-  'article:published_time', 'og:article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued',
-  'dcterms.created', 'dcterms.issued', 'dc.date.created', 'pubdate', 'publishdate', 'publish-date', 'publication_date',
-  'sailthru.date', 'parsely-pub-date', 'article.published', 'og:published_time', 'published_time', 'cxenseparse:recs:publishtime',
+  'article:published_time',
+  'og:article:published_time',
+  'datepublished',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.created',
+  'dcterms.issued',
+  'dc.date.created',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publication_date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'article.published',
+  'og:published_time',
+  'published_time',
+  'cxenseparse:recs:publishtime',
 ];
 const META_AUTHOR = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'byl'];
 const META_URL = ['og:url', 'twitter:url'];
@@ -93,7 +109,9 @@ export function readPageMeta(document: DomNode): PageMeta {
   for (const el of elements) {
     switch (el.nodeName.toUpperCase()) {
       case 'META': {
-        const name = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv'))?.toLowerCase().trim();
+        const name = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv'))
+          ?.toLowerCase()
+          .trim();
         const content = el.getAttribute('content') ?? el.getAttribute('datetime');
         if (name && content?.trim() && !meta.has(name)) meta.set(name, content.trim());
         break;

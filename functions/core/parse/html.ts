@@ -121,8 +121,16 @@ function withoutSiteName(title: string, siteName: string | undefined): string {
   if (parts.length < 2) return title;
   const last = parts[parts.length - 1]!.trim().toLowerCase();
   const first = parts[0]!.trim().toLowerCase();
-  if (site && last === site) return title.slice(0, title.toLowerCase().lastIndexOf(last)).replace(new RegExp(`${TITLE_SEPARATOR.source}$`), '').trim();
-  if (site && first === site) return title.slice(parts[0]!.length).replace(new RegExp(`^${TITLE_SEPARATOR.source}`), '').trim();
+  if (site && last === site)
+    return title
+      .slice(0, title.toLowerCase().lastIndexOf(last))
+      .replace(new RegExp(`${TITLE_SEPARATOR.source}$`), '')
+      .trim();
+  if (site && first === site)
+    return title
+      .slice(parts[0]!.length)
+      .replace(new RegExp(`^${TITLE_SEPARATOR.source}`), '')
+      .trim();
   // Without a site name only the unambiguous `|` counts; ` - ` is common inside headlines.
   const bar = title.lastIndexOf(' | ');
   if (bar > 0 && title.slice(bar + 3).split(/\s+/).length <= 4) return title.slice(0, bar).trim();
@@ -163,9 +171,7 @@ export function parseHtmlDocument(source: string): HtmlDocument {
   let readable: ReadabilityResult | undefined;
   let paragraphs: string[] = [];
   const useReadability =
-    meta.maxDepth <= MAX_READABILITY_DEPTH &&
-    meta.elementCount <= MAX_READABILITY_ELEMENTS &&
-    meta.elementCount * meta.maxDepth <= MAX_READABILITY_WORK;
+    meta.maxDepth <= MAX_READABILITY_DEPTH && meta.elementCount <= MAX_READABILITY_ELEMENTS && meta.elementCount * meta.maxDepth <= MAX_READABILITY_WORK;
   if (useReadability) {
     readable = runReadability(document);
     if (readable?.content) {

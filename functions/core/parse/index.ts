@@ -47,22 +47,35 @@ function extract(format: InputFormat, text: string, key: string): Extracted {
     case 'txt': {
       const doc = parseTextDocument(text, { markdown: keyExtension(key) === 'md' });
       return {
-        title: doc.title, paragraphs: doc.paragraphs, author: doc.author, url: doc.url,
-        documentDate: doc.declaredDate, guessedDate: doc.datelineDate, declaredLang: doc.lang,
+        title: doc.title,
+        paragraphs: doc.paragraphs,
+        author: doc.author,
+        url: doc.url,
+        documentDate: doc.declaredDate,
+        guessedDate: doc.datelineDate,
+        declaredLang: doc.lang,
       };
     }
     case 'html': {
       const doc = parseHtmlDocument(text);
       return {
-        title: doc.title, paragraphs: doc.paragraphs, author: doc.author, url: doc.url,
-        documentDate: doc.published, declaredLang: doc.lang,
+        title: doc.title,
+        paragraphs: doc.paragraphs,
+        author: doc.author,
+        url: doc.url,
+        documentDate: doc.published,
+        declaredLang: doc.lang,
       };
     }
     case 'json': {
       const doc = parseJsonDocument(text);
       return {
-        title: doc.title, paragraphs: doc.paragraphs, author: doc.author, url: doc.url,
-        documentDate: doc.published, declaredLang: doc.lang,
+        title: doc.title,
+        paragraphs: doc.paragraphs,
+        author: doc.author,
+        url: doc.url,
+        documentDate: doc.published,
+        declaredLang: doc.lang,
       };
     }
   }
@@ -99,9 +112,11 @@ export function parseArticle(raw: RawObject): ParsedArticle {
   const body = joinParagraphs(doc.paragraphs.map((p) => normaliseText(p).trim()).filter(Boolean));
   if (!hasWordCharacters(body)) {
     const why =
-      format === 'html' ? 'the HTML has no article text (only markup, scripts or navigation)'
-      : hasWordCharacters(text) ? 'nothing is left after removing the title and scraper junk'
-      : 'the text has no letters or digits';
+      format === 'html'
+        ? 'the HTML has no article text (only markup, scripts or navigation)'
+        : hasWordCharacters(text)
+          ? 'nothing is left after removing the title and scraper junk'
+          : 'the text has no letters or digits';
     throw new RejectedInput('no-text', `no article text: ${why}`);
   }
 

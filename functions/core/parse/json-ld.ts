@@ -4,9 +4,21 @@
  */
 
 const ARTICLE_TYPES = new Set([
-  'newsarticle', 'article', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle',
-  'reviewnewsarticle', 'backgroundnewsarticle', 'blogposting', 'socialmediaposting', 'report',
-  'scholarlyarticle', 'techarticle', 'liveblogposting', 'askpublicnewsarticle', 'satiricalarticle',
+  'newsarticle',
+  'article',
+  'reportagenewsarticle',
+  'analysisnewsarticle',
+  'opinionnewsarticle',
+  'reviewnewsarticle',
+  'backgroundnewsarticle',
+  'blogposting',
+  'socialmediaposting',
+  'report',
+  'scholarlyarticle',
+  'techarticle',
+  'liveblogposting',
+  'askpublicnewsarticle',
+  'satiricalarticle',
 ]);
 
 export type JsonObject = Record<string, unknown>;

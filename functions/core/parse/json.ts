@@ -20,15 +20,42 @@ type JsonObject = Record<string, unknown>;
 const MAX_NESTING = 4;
 
 const TITLE_KEYS = ['title', 'headline', 'name'];
-const BODY_KEYS = ['body', 'text', 'content', 'articleBody', 'article_body', 'maintext', 'main_text', 'fulltext', 'full_text', 'bodyText', 'body_text', 'story'];
+const BODY_KEYS = [
+  'body',
+  'text',
+  'content',
+  'articleBody',
+  'article_body',
+  'maintext',
+  'main_text',
+  'fulltext',
+  'full_text',
+  'bodyText',
+  'body_text',
+  'story',
+];
 const FALLBACK_BODY_KEYS = ['description', 'summary', 'excerpt', 'abstract', 'lead'];
 const URL_KEYS = ['url', 'link', 'canonical_url', 'canonicalUrl', 'source_url', 'sourceUrl', 'permalink', 'uri'];
 const AUTHOR_KEYS = ['author', 'authors', 'byline', 'creator', 'writer'];
-const DATE_KEYS = ['published', 'publishedAt', 'published_at', 'date_publish', 'datePublished', 'date_published', 'publish_date', 'publishDate', 'pubDate', 'pub_date', 'date', 'created_at', 'createdAt', 'timestamp'];
+const DATE_KEYS = [
+  'published',
+  'publishedAt',
+  'published_at',
+  'date_publish',
+  'datePublished',
+  'date_published',
+  'publish_date',
+  'publishDate',
+  'pubDate',
+  'pub_date',
+  'date',
+  'created_at',
+  'createdAt',
+  'timestamp',
+];
 const LANG_KEYS = ['language', 'lang', 'locale', 'inLanguage', 'in_language'];
 /** Wrappers some crawlers put the article in. */
 const WRAPPER_KEYS = ['article', 'data', 'item', 'post', 'document', 'story', 'result'];
-
 
 /** Field lookup that also matches keys differing in case, `_` or `-`. */
 function fieldMap(o: JsonObject): Map<string, unknown> {

@@ -73,7 +73,7 @@ export function isJunkAtEnd(line: string): boolean {
 }
 
 function looksLikeSentence(line: string): boolean {
-  return line.length > MAX_TAIL_LINE || /[.!?…]["“”»«']?$/.test(line.trim()) && line.split(/\s+/).length > 8;
+  return line.length > MAX_TAIL_LINE || (/[.!?…]["“”»«']?$/.test(line.trim()) && line.split(/\s+/).length > 8);
 }
 
 /**
@@ -81,9 +81,7 @@ function looksLikeSentence(line: string): boolean {
  * end, then a tail that starts at an end marker and holds nothing that reads like a sentence.
  */
 export function stripJunk(paragraphs: readonly string[]): string[] {
-  const lines: string[][] = paragraphs
-    .map((p) => p.split('\n').filter((line) => !isJunkAnywhere(line)))
-    .filter((p) => p.length > 0);
+  const lines: string[][] = paragraphs.map((p) => p.split('\n').filter((line) => !isJunkAnywhere(line))).filter((p) => p.length > 0);
 
   // Trailing junk, line by line from the end.
   while (lines.length > 0) {

@@ -28,7 +28,8 @@ const MAX_TITLE_CHARS = 300;
 /** Blocks after the headline searched for a dateline or byline. */
 const HEADER_BLOCKS = 3;
 
-const BYLINE = /^(?:[Bb]y|BY|[Vv]on|VON)\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}(?:\s+(?:and|und)\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})?)$/u;
+const BYLINE =
+  /^(?:[Bb]y|BY|[Vv]on|VON)\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}(?:\s+(?:and|und)\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})?)$/u;
 const BARE_NAME = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.?)?(?:\s+\p{Lu}[\p{Ll}'-]+){1,2}$/u;
 
 function headerDetails(blocks: readonly string[]): Pick<TextDocument, 'datelineDate' | 'author'> {

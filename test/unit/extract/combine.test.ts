@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { combineRecognisers } from '../../../functions/core/extract/combine';
 import type { Recogniser, Span } from '../../../functions/core/types';
 
-const fixed = (spans: Span[]): Recogniser => () => spans;
+const fixed =
+  (spans: Span[]): Recogniser =>
+  () =>
+    spans;
 const show = (text: string, spans: Span[]) => spans.map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
 
 describe('combineRecognisers', () => {

@@ -4,22 +4,15 @@ import { extract } from '../../../functions/core/extract/index';
 import { articleText } from '../../../functions/core/types';
 import { sample } from './samples';
 
-const dates = (text: string, lang: string, ref: string) =>
-  extractDates(text, lang, new Date(ref)).map((d) => `${d.date}|${d.text}`);
+const dates = (text: string, lang: string, ref: string) => extractDates(text, lang, new Date(ref)).map((d) => `${d.date}|${d.text}`);
 
 describe('extractDates', () => {
   it('reads both days of "am 9. und 10. Januar", in the January after a late-December reference', () => {
-    expect(dates('Gespräche am 9. und 10. Januar in Genf.', 'de', '2021-12-30T12:00:00Z')).toEqual([
-      '2022-01-09|9.',
-      '2022-01-10|10. Januar',
-    ]);
+    expect(dates('Gespräche am 9. und 10. Januar in Genf.', 'de', '2021-12-30T12:00:00Z')).toEqual(['2022-01-09|9.', '2022-01-10|10. Januar']);
   });
 
   it('resolves German month names and weekdays', () => {
-    expect(dates('Am 3. März 2020 und am Sonntag.', 'de', '1992-08-24T12:00:00Z')).toEqual([
-      '2020-03-03|Am 3. März 2020',
-      '1992-08-23|am Sonntag',
-    ]);
+    expect(dates('Am 3. März 2020 und am Sonntag.', 'de', '1992-08-24T12:00:00Z')).toEqual(['2020-03-03|Am 3. März 2020', '1992-08-23|am Sonntag']);
   });
 
   it('reads German weekday compounds (nearest such weekday, as chrono does)', () => {
@@ -35,10 +28,7 @@ describe('extractDates', () => {
       '1996-08-30|on Friday',
     ]);
     expect(dates('The match is on Sunday.', 'en', '1996-08-30T12:00:00Z')).toEqual(['1996-09-01|on Sunday']);
-    expect(dates('Talks on 9 and 10 January.', 'en', '2021-12-30T12:00:00Z')).toEqual([
-      '2022-01-09|9',
-      '2022-01-10|10 January',
-    ]);
+    expect(dates('Talks on 9 and 10 January.', 'en', '2021-12-30T12:00:00Z')).toEqual(['2022-01-09|9', '2022-01-10|10 January']);
   });
 
   it('skips times, durations, fractions and vague words', () => {

@@ -4,7 +4,16 @@ import { ENTITY_ID_PATTERN } from '../../../functions/core/entity-id';
 import { articleText, type Recogniser } from '../../../functions/core/types';
 import { article, sample } from './samples';
 
-const SAMPLES = ['biden-putin-call.de.txt', 'de-dev-005.txt', 'de-dev-060.txt', 'de-dev-120.txt', 'en-dev-003.txt', 'en-dev-040.txt', 'en-dev-090.txt', 'en-dev-150.txt'];
+const SAMPLES = [
+  'biden-putin-call.de.txt',
+  'de-dev-005.txt',
+  'de-dev-060.txt',
+  'de-dev-120.txt',
+  'en-dev-003.txt',
+  'en-dev-040.txt',
+  'en-dev-090.txt',
+  'en-dev-150.txt',
+];
 const REF = { referenceDate: new Date('2021-12-30T12:00:00Z') };
 
 describe('extract', () => {
@@ -45,7 +54,17 @@ describe('extract', () => {
       [...t.matchAll(/Herrn? Schmidt|Anna Schmidt/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, type: 'PER' as const }));
     const x = extract(a, { recogniser: byHand, ...REF });
     expect(x.entities).toEqual([
-      { id: 'per-anna-schmidt', type: 'PER', name: 'Anna Schmidt', mentions: 3, offsets: [[5, 12], [24, 31], [33, 45]] },
+      {
+        id: 'per-anna-schmidt',
+        type: 'PER',
+        name: 'Anna Schmidt',
+        mentions: 3,
+        offsets: [
+          [5, 12],
+          [24, 31],
+          [33, 45],
+        ],
+      },
     ]);
     expect(text.slice(5, 12)).toBe('Schmidt');
   });

@@ -21,8 +21,7 @@ function at(text: string, phrase: string, type: EntityType, from = text.indexOf(
   return { start, end: start + phrase.length, type };
 }
 
-const merged = (text: string, lang: string, marks: Array<[string, EntityType]>) =>
-  mergeSpans(text, lang, spansFor(text, marks)).entities;
+const merged = (text: string, lang: string, marks: Array<[string, EntityType]>) => mergeSpans(text, lang, spansFor(text, marks)).entities;
 
 describe('mergeSpans', () => {
   it('merges honorific, genitive, surname and full-name variants into one person', () => {

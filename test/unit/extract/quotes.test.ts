@@ -4,8 +4,7 @@ import { articleText } from '../../../functions/core/types';
 import { article, sample } from './samples';
 
 const REF = { referenceDate: new Date('1996-08-30T12:00:00Z') };
-const quotes = (body: string, lang: string) =>
-  extract(article(body, lang), REF).quotes.map((q) => `${q.speaker ?? '-'}: ${q.text}`);
+const quotes = (body: string, lang: string) => extract(article(body, lang), REF).quotes.map((q) => `${q.speaker ?? '-'}: ${q.text}`);
 
 describe('quotes in German text', () => {
   it('„…“, sagte der Beamte: no named speaker', () => {
@@ -15,9 +14,7 @@ describe('quotes in German text', () => {
   });
 
   it('X sagte: „…“ and „…“, erklärte X', () => {
-    expect(quotes('Präsident Joe Biden sagte: „Das ist ein klares Signal an Moskau.“', 'de')).toEqual([
-      'Joe Biden: Das ist ein klares Signal an Moskau.',
-    ]);
+    expect(quotes('Präsident Joe Biden sagte: „Das ist ein klares Signal an Moskau.“', 'de')).toEqual(['Joe Biden: Das ist ein klares Signal an Moskau.']);
     expect(quotes('»Wir bleiben bei unserer Linie«, erklärte Außenminister Antony Blinken am Abend.', 'de')).toEqual([
       'Antony Blinken: Wir bleiben bei unserer Linie',
     ]);
@@ -88,9 +85,7 @@ describe('quotes in English text', () => {
   });
 
   it('according to X, and "…" said X with curly quotes', () => {
-    expect(quotes('“We will not give up this fight,” said Senator John Smith.', 'en')).toEqual([
-      'John Smith: We will not give up this fight,',
-    ]);
+    expect(quotes('“We will not give up this fight,” said Senator John Smith.', 'en')).toEqual(['John Smith: We will not give up this fight,']);
     expect(quotes('Prices will rise, according to Mr. Alan Greenspan: "Inflation is coming back soon."', 'en')).toEqual([
       'Alan Greenspan: Inflation is coming back soon.',
     ]);

@@ -4,16 +4,13 @@ import { articleText, type EntityType, type Extraction } from '../../../function
 import { sample } from './samples';
 
 const names = (x: Extraction, type: EntityType) => x.entities.filter((e) => e.type === type).map((e) => e.name);
-const tagged = (text: string, lang: string) =>
-  rulesRecogniser(text, lang).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+const tagged = (text: string, lang: string) => rulesRecogniser(text, lang).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
 
 describe('rule recogniser on the German Biden/Putin article', () => {
   const x = extract(sample('biden-putin-call.de.txt'), { recogniser: rulesRecogniser, referenceDate: new Date('2021-12-30T12:00:00Z') });
 
   it('finds the people, places and Nato', () => {
-    expect(names(x, 'PER')).toEqual(
-      expect.arrayContaining(['Joe Biden', 'Wladimir Putin', 'Jen Psaki', 'Antony Blinken', 'Volodmyr Zelensky']),
-    );
+    expect(names(x, 'PER')).toEqual(expect.arrayContaining(['Joe Biden', 'Wladimir Putin', 'Jen Psaki', 'Antony Blinken', 'Volodmyr Zelensky']));
     expect(names(x, 'LOC')).toEqual(expect.arrayContaining(['Ukraine', 'Russland', 'USA', 'Genf']));
     expect(names(x, 'ORG')).toContain('Nato');
   });
@@ -68,23 +65,14 @@ describe('rule recogniser precision on German nouns', () => {
 
   it('keeps titles, prepositions and following nouns out of names', () => {
     expect(tagged('Dazu sagte Bundesaußenminister Klaus Kinkel nichts.', 'de')).toEqual(['PER:Klaus Kinkel']);
-    expect(tagged('Den Treffer hatte Andre Golke den Abgang von Matthias Sammer erklärt.', 'de')).toEqual([
-      'PER:Andre Golke',
-      'PER:Matthias Sammer',
-    ]);
+    expect(tagged('Den Treffer hatte Andre Golke den Abgang von Matthias Sammer erklärt.', 'de')).toEqual(['PER:Andre Golke', 'PER:Matthias Sammer']);
     expect(tagged('Gestern kam Lothar Matthäus von Inter zurück.', 'de')).toEqual(['PER:Lothar Matthäus']);
-    expect(tagged('Es sprachen Richard von Weizsäcker und Ursula von der Leyen.', 'de')).toEqual([
-      'PER:Richard von Weizsäcker',
-      'PER:Ursula von der Leyen',
-    ]);
+    expect(tagged('Es sprachen Richard von Weizsäcker und Ursula von der Leyen.', 'de')).toEqual(['PER:Richard von Weizsäcker', 'PER:Ursula von der Leyen']);
     expect(tagged('A New York-based analyst said so.', 'en').filter((t) => t.startsWith('PER'))).toEqual([]);
   });
 
   it('tags newspapers by their press words', () => {
-    expect(tagged('Er schrieb für die Eßlinger Zeitung und die Frankfurter Rundschau.', 'de')).toEqual([
-      'ORG:Eßlinger Zeitung',
-      'ORG:Frankfurter Rundschau',
-    ]);
+    expect(tagged('Er schrieb für die Eßlinger Zeitung und die Frankfurter Rundschau.', 'de')).toEqual(['ORG:Eßlinger Zeitung', 'ORG:Frankfurter Rundschau']);
     expect(tagged('Die Zeitung berichtete.', 'de')).toEqual([]);
   });
 
@@ -105,9 +93,7 @@ describe('rule recogniser on English samples', () => {
 
   it('en-dev-003: Shearer as England captain', () => {
     const x = extract(sample('en-dev-003.txt'), { recogniser: rulesRecogniser, referenceDate: new Date('1996-08-30T12:00:00Z') });
-    expect(names(x, 'PER').sort()).toEqual(
-      ['Alan Shearer', 'David Platt', 'Glenn Hoddle', 'Les Ferdinand', 'Teddy Sheringham', 'Tony Adams'].sort(),
-    );
+    expect(names(x, 'PER').sort()).toEqual(['Alan Shearer', 'David Platt', 'Glenn Hoddle', 'Les Ferdinand', 'Teddy Sheringham', 'Tony Adams'].sort());
     expect(names(x, 'LOC')).toEqual(expect.arrayContaining(['England', 'London', 'Moldova']));
     const clubs = x.entities.filter((e) => ['Newcastle', 'Blackburn', 'Southampton'].includes(e.name));
     expect(clubs.map((e) => e.name).sort()).toEqual(['Blackburn', 'Newcastle', 'Southampton']);
@@ -121,17 +107,13 @@ describe('rule recogniser on English samples', () => {
 
   it('en-dev-040: Irish team news', () => {
     const x = extract(sample('en-dev-040.txt'), { recogniser: rulesRecogniser, referenceDate: new Date('1996-08-30T12:00:00Z') });
-    expect(names(x, 'PER')).toEqual(
-      expect.arrayContaining(['Mick McCarthy', 'Gary Breen', 'Phil Babb', 'Ian Harte', "Keith O'Neill", 'Niall Quinn']),
-    );
+    expect(names(x, 'PER')).toEqual(expect.arrayContaining(['Mick McCarthy', 'Gary Breen', 'Phil Babb', 'Ian Harte', "Keith O'Neill", 'Niall Quinn']));
     expect(names(x, 'LOC')).toEqual(expect.arrayContaining(['Liechtenstein', 'Dublin']));
   });
 
   it('en-dev-090: people named only by context', () => {
     const x = extract(sample('en-dev-090.txt'), { recogniser: rulesRecogniser, referenceDate: new Date('1996-08-30T12:00:00Z') });
-    expect(names(x, 'PER')).toEqual(
-      expect.arrayContaining(['Stig Onarheim', 'Johan Sletten', 'Heidi Groenstein', 'Rolf Soderlind']),
-    );
+    expect(names(x, 'PER')).toEqual(expect.arrayContaining(['Stig Onarheim', 'Johan Sletten', 'Heidi Groenstein', 'Rolf Soderlind']));
     expect(names(x, 'LOC')).toEqual(expect.arrayContaining(['Norway', 'Russia', 'Moscow', 'Spitzbergen']));
     // The dateline's "LONGYEAR" is a place, and so is every "Longyear" in the body.
     expect(x.entities.find((e) => e.name === 'Longyear')).toMatchObject({ type: 'LOC', mentions: 7 });

@@ -5,9 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ParsedArticle } from '../../../functions/core/types';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const candidates = [process.env.SAMPLES_DIR, join(repo, '../shared/samples'), '/work/shared/samples'].filter(
-  (d): d is string => !!d,
-);
+const candidates = [process.env.SAMPLES_DIR, join(repo, '../shared/samples'), '/work/shared/samples'].filter((d): d is string => !!d);
 export const samplesDir = candidates.find((d) => existsSync(d)) ?? candidates[0]!;
 
 export function sample(name: string): ParsedArticle {

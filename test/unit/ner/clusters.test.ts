@@ -59,7 +59,9 @@ describe('cluster features', () => {
     const clusterRows = (tokens: string[]) => {
       const rows = (f: typeof plain) => [...f.rows.subarray(f.offsets[1], f.offsets[2])];
       const without = new Set(rows(sentenceFeatures(tokens, { hashBits: 16 })));
-      return rows(sentenceFeatures(tokens, { hashBits: 16, clusters })).filter((r) => !without.has(r)).sort((a, b) => a - b);
+      return rows(sentenceFeatures(tokens, { hashBits: 16, clusters }))
+        .filter((r) => !without.has(r))
+        .sort((a, b) => a - b);
     };
     expect(clusterRows(['in', 'Paris'])).toHaveLength(4);
     expect(clusterRows(['in', 'Wien'])).toEqual(clusterRows(['in', 'Paris']));

@@ -54,9 +54,15 @@ describe('sentenceFeatures', () => {
 
 describe('docLabelBits', () => {
   it('tells each capitalised word what the first pass called it elsewhere, leaving its own label out', () => {
-    const sentences = [['Alfred', 'Sutter', 'kam'], ['Sutter', 'traf', 'Sutter']];
+    const sentences = [
+      ['Alfred', 'Sutter', 'kam'],
+      ['Sutter', 'traf', 'Sutter'],
+    ];
     // types: 0 = O, 1 = PER
-    const bits = docLabelBits(sentences, [[1, 1, 0], [0, 0, 1]]);
+    const bits = docLabelBits(sentences, [
+      [1, 1, 0],
+      [0, 0, 1],
+    ]);
     // first "Sutter": the others were O and PER; PER is not a majority of the two
     expect(bits[0][1]).toBe(0b00011);
     // second "Sutter" (O itself): the others were PER twice -> PER bit and majority bit

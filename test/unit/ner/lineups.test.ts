@@ -7,19 +7,37 @@ const words = (s: string) => s.split(' ');
 const markLineups = (tokens: string[], tags: Uint8Array) => applyLineups(findLineups(tokens), tags);
 const names = (s: string) => {
   const tokens = words(s);
-  return findLineups(tokens).flatMap((l) => l.names).map(([a, b]) => tokens.slice(a, b).join(' '));
+  return findLineups(tokens)
+    .flatMap((l) => l.names)
+    .map(([a, b]) => tokens.slice(a, b).join(' '));
 };
 
 describe('team line-ups', () => {
   it('finds every player of a German line-up, substitutes included', () => {
     expect(names('Dresden : Müller - Mauksch - Schößler , Wagenhaus - Hauptmann , Pilz ( 80. Gütschow ) , Zander - Jähnig , Rath ( 80 . Kern ) .')).toEqual([
-      'Müller', 'Mauksch', 'Schößler', 'Wagenhaus', 'Hauptmann', 'Pilz', 'Gütschow', 'Zander', 'Jähnig', 'Rath', 'Kern',
+      'Müller',
+      'Mauksch',
+      'Schößler',
+      'Wagenhaus',
+      'Hauptmann',
+      'Pilz',
+      'Gütschow',
+      'Zander',
+      'Jähnig',
+      'Rath',
+      'Kern',
     ]);
   });
 
   it('keeps multi-word names and particles together, with typographic dashes', () => {
     expect(names('Ajax : van der Sar – Reiziger , de Boer , Blind – Davids , Souleyman Sane – Kluivert')).toEqual([
-      'van der Sar', 'Reiziger', 'de Boer', 'Blind', 'Davids', 'Souleyman Sane', 'Kluivert',
+      'van der Sar',
+      'Reiziger',
+      'de Boer',
+      'Blind',
+      'Davids',
+      'Souleyman Sane',
+      'Kluivert',
     ]);
   });
 

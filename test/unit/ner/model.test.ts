@@ -24,7 +24,7 @@ describe('viterbi', () => {
   it('honours per-token tag masks (latent gold of partial labels)', () => {
     const emission = new Float64Array(2 * NUM_TAGS);
     emission[tagIndex('B-PER')] = 3;
-    const allowed = Uint16Array.from([1 << tagIndex('O') | (1 << tagIndex('B-MISC')), 1 << tagIndex('O')]);
+    const allowed = Uint16Array.from([(1 << tagIndex('O')) | (1 << tagIndex('B-MISC')), 1 << tagIndex('O')]);
     const path = viterbi(emission, 2, new Float32Array(NUM_TAGS * NUM_TAGS), new Float32Array(NUM_TAGS), allowed);
     expect([...path].every((t, i) => allowed[i] & (1 << t))).toBe(true);
   });
@@ -123,7 +123,15 @@ describe('model file', () => {
     eager.start[tagIndex('B-PER')] = 5;
     const tagger = new Tagger(decodeModel(encodeModel('de', [quiet, quantise(eager)], {}, {})));
     expect(tagger.tagDocument([['Sutter', 'kam']])).toEqual([['O', 'O']]);
-    expect(tagger.tagDocument([['Sutter', 'kam'], ['Er', 'ging']])).toEqual([['B-PER', 'O'], ['B-PER', 'O']]);
+    expect(
+      tagger.tagDocument([
+        ['Sutter', 'kam'],
+        ['Er', 'ging'],
+      ]),
+    ).toEqual([
+      ['B-PER', 'O'],
+      ['B-PER', 'O'],
+    ]);
   });
 
   it('gives a one-sentence document no document features', () => {

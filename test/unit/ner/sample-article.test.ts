@@ -52,7 +52,8 @@ describe('shipped German model on biden-putin-call.de.txt', () => {
 
 describe('shipped German model on a match report', () => {
   it('reads every player of a line-up as a person, substitutes included', () => {
-    const report = 'Dynamo Dresden spielte 1:1 gegen den Hamburger SV.\n\nDresden: Müller - Mauksch - Schößler, Wagenhaus - Hauptmann, Pilz (80. Gütschow), Zander - Jähnig, Rath.';
+    const report =
+      'Dynamo Dresden spielte 1:1 gegen den Hamburger SV.\n\nDresden: Müller - Mauksch - Schößler, Wagenhaus - Hauptmann, Pilz (80. Gütschow), Zander - Jähnig, Rath.';
     const people = createModelRecogniser()(report, 'de')
       .filter((s) => s.type === 'PER')
       .map((s) => report.slice(s.start, s.end));

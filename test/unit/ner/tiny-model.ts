@@ -29,7 +29,12 @@ export function tinyModelBytes(lang = 'de'): Uint8Array {
     seed: 1,
     lexicons: { gazetteer },
   });
-  return encodeModel(lang, passes.map((p) => quantise(p)), gazetteer.toEntries(), { purpose: 'test' });
+  return encodeModel(
+    lang,
+    passes.map((p) => quantise(p)),
+    gazetteer.toEntries(),
+    { purpose: 'test' },
+  );
 }
 
 export function tinyTagger(): Tagger {

@@ -8,13 +8,40 @@ const sentences = (text: string, lang: string) => splitSentences(text, tokenize(
 describe('tokenize (German)', () => {
   it('keeps abbreviations, ordinals, numbers and compounds whole and quotes apart', () => {
     expect(words('Dr. Müller sagte am 9. Januar in Genf: „Das kostet 1.000,50 Euro, z.B. beim Nato-Russland-Rat.“', 'de')).toEqual([
-      'Dr.', 'Müller', 'sagte', 'am', '9.', 'Januar', 'in', 'Genf', ':', '„', 'Das', 'kostet', '1.000,50', 'Euro', ',', 'z.B.', 'beim', 'Nato-Russland-Rat', '.', '“',
+      'Dr.',
+      'Müller',
+      'sagte',
+      'am',
+      '9.',
+      'Januar',
+      'in',
+      'Genf',
+      ':',
+      '„',
+      'Das',
+      'kostet',
+      '1.000,50',
+      'Euro',
+      ',',
+      'z.B.',
+      'beim',
+      'Nato-Russland-Rat',
+      '.',
+      '“',
     ]);
   });
 
   it('keeps the hyphen of a truncated compound and splits a sentence-final number from its dot', () => {
     expect(words('Die Staats- und Regierungschefs des US-Ansatzes kamen 1990.', 'de')).toEqual([
-      'Die', 'Staats-', 'und', 'Regierungschefs', 'des', 'US-Ansatzes', 'kamen', '1990', '.',
+      'Die',
+      'Staats-',
+      'und',
+      'Regierungschefs',
+      'des',
+      'US-Ansatzes',
+      'kamen',
+      '1990',
+      '.',
     ]);
   });
 
@@ -32,7 +59,23 @@ describe('tokenize (German)', () => {
 describe('tokenize (English)', () => {
   it('splits clitics the CoNLL way and keeps dotted abbreviations', () => {
     expect(words("Shearer's partner won't play, Mr. Hoddle of the U.S. team said at 3 p.m.", 'en')).toEqual([
-      'Shearer', "'s", 'partner', 'wo', "n't", 'play', ',', 'Mr.', 'Hoddle', 'of', 'the', 'U.S.', 'team', 'said', 'at', '3', 'p.m.',
+      'Shearer',
+      "'s",
+      'partner',
+      'wo',
+      "n't",
+      'play',
+      ',',
+      'Mr.',
+      'Hoddle',
+      'of',
+      'the',
+      'U.S.',
+      'team',
+      'said',
+      'at',
+      '3',
+      'p.m.',
     ]);
   });
 

@@ -15,9 +15,10 @@ describe('authorName', () => {
     expect(authorName(value)).toBe(expected);
   });
 
-  it.each([
-    [undefined], [null], [''], [42], ['https://www.facebook.com/someone'], ['@handle'], ['desk@example.com'], ['x'.repeat(200)], [[]], [{}],
-  ])('%j is no author', (value) => {
-    expect(authorName(value)).toBeUndefined();
-  });
+  it.each([[undefined], [null], [''], [42], ['https://www.facebook.com/someone'], ['@handle'], ['desk@example.com'], ['x'.repeat(200)], [[]], [{}]])(
+    '%j is no author',
+    (value) => {
+      expect(authorName(value)).toBeUndefined();
+    },
+  );
 });

@@ -22,11 +22,9 @@ describe('normaliseDate', () => {
     expect(normaliseDate(input)).toBe(expected);
   });
 
-  it.each(['', 'yesterday', 'not a date', '31.02.2021', '0000-00-00', '9999-01-01', null, {}, -5, 'x'.repeat(200)])(
-    'ignores %j', (input) => {
-      expect(normaliseDate(input)).toBeUndefined();
-    },
-  );
+  it.each(['', 'yesterday', 'not a date', '31.02.2021', '0000-00-00', '9999-01-01', null, {}, -5, 'x'.repeat(200)])('ignores %j', (input) => {
+    expect(normaliseDate(input)).toBeUndefined();
+  });
 });
 
 describe('datelineDate', () => {
@@ -61,7 +59,9 @@ describe('publication date precedence', () => {
 });
 
 describe('other S3 metadata', () => {
-  const bytes = new TextEncoder().encode('Only a body paragraph, long enough to be an article with no headline at all because it goes on and on past the limit for a headline line, which is three hundred characters long, so this sentence has to keep going for a while longer before it finally reaches that length and then ends here.');
+  const bytes = new TextEncoder().encode(
+    'Only a body paragraph, long enough to be an article with no headline at all because it goes on and on past the limit for a headline line, which is three hundred characters long, so this sentence has to keep going for a while longer before it finally reaches that length and then ends here.',
+  );
   it('fills title, author and url the document lacks', () => {
     const a = parseArticle({ key: 'a.txt', bytes, metadata: { title: 'Meta title', author: 'Meta Author', url: 'https://example.org/x' } });
     expect(a).toMatchObject({ title: 'Meta title', author: 'Meta Author', url: 'https://example.org/x' });

@@ -4,8 +4,7 @@ import { detectFormat, keyExtension, parseContentType, rejectNonText } from '../
 import { parseArticle } from '../../../functions/core/parse/index';
 import { MAX_OBJECT_BYTES } from '../../../functions/shared/resources';
 
-const bytes = (...parts: Array<string | number[]>) =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+const bytes = (...parts: Array<string | number[]>) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -53,7 +52,12 @@ describe('rejectNonText', () => {
 describe('format detection', () => {
   const head = () => '';
   it.each([
-    ['a.txt', 'txt'], ['a.TEXT', 'txt'], ['notes.md', 'txt'], ['a.html', 'html'], ['a.HTM', 'html'], ['a.json', 'json'],
+    ['a.txt', 'txt'],
+    ['a.TEXT', 'txt'],
+    ['notes.md', 'txt'],
+    ['a.html', 'html'],
+    ['a.HTM', 'html'],
+    ['a.json', 'json'],
     ['dir.with.dots/file.json', 'json'],
   ])('%s from the extension', (key, format) => {
     expect(detectFormat(key, {}, head)).toBe(format);
@@ -102,7 +106,7 @@ describe('parseArticle input kinds', () => {
   });
 
   it('rejects text with many control bytes as binary', () => {
-    const noisy = bytes(...Array.from({ length: 50 }, () => ['abc', [0x01, 0x02, 0x03]]).flat() as Array<string | number[]>);
+    const noisy = bytes(...(Array.from({ length: 50 }, () => ['abc', [0x01, 0x02, 0x03]]).flat() as Array<string | number[]>));
     expect(codeOf(() => parseArticle({ key: 'x.txt', bytes: noisy }))).toBe('binary');
   });
 

@@ -11,9 +11,19 @@ describe('HTML title choice', () => {
   it.each([
     ['a <title> with the site after |', '<title>Neues Waldgesetz beschlossen | Zeitung</title>', '', 'Neues Waldgesetz beschlossen'],
     ['an <h1> the <title> confirms', '<title>Neues Waldgesetz | Zeitung</title>', '<h1>Neues Waldgesetz</h1>', 'Neues Waldgesetz'],
-    ['the named site before the headline', '<title>Zeitung - Neues Waldgesetz beschlossen</title><meta property="og:site_name" content="Zeitung">', '<h1><img alt="Logo"></h1>', 'Neues Waldgesetz beschlossen'],
+    [
+      'the named site before the headline',
+      '<title>Zeitung - Neues Waldgesetz beschlossen</title><meta property="og:site_name" content="Zeitung">',
+      '<h1><img alt="Logo"></h1>',
+      'Neues Waldgesetz beschlossen',
+    ],
     ['a wire headline with a dash', '<title>SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN</title>', '', 'SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN'],
-    ['an <h1> holding the site name', '<title>Neues Waldgesetz beschlossen – Zeitung Online</title><meta property="og:site_name" content="Zeitung Online">', '<h1>Zeitung Online</h1>', 'Neues Waldgesetz beschlossen'],
+    [
+      'an <h1> holding the site name',
+      '<title>Neues Waldgesetz beschlossen – Zeitung Online</title><meta property="og:site_name" content="Zeitung Online">',
+      '<h1>Zeitung Online</h1>',
+      'Neues Waldgesetz beschlossen',
+    ],
     ['og:title over <title>', '<title>Zeitung</title><meta property="og:title" content="Waldgesetz: Was sich ändert">', '', 'Waldgesetz: Was sich ändert'],
   ])('%s', (_name, head, heading, title) => {
     const doc = parseHtmlDocument(page(head, heading));

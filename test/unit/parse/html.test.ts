@@ -3,8 +3,7 @@ import { RejectedInput } from '../../../functions/core/errors';
 import { parseHtmlDocument, MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS, MAX_READABILITY_WORK } from '../../../functions/core/parse/html';
 import { parseArticle } from '../../../functions/core/parse/index';
 
-const html = (text: string, key = 'news/page.html', contentType?: string) =>
-  parseArticle({ key, bytes: new TextEncoder().encode(text), contentType });
+const html = (text: string, key = 'news/page.html', contentType?: string) => parseArticle({ key, bytes: new TextEncoder().encode(text), contentType });
 
 const ARTICLE_PARAGRAPHS = [
   'Die Bundesregierung hat am Mittwoch ein neues Gesetz zum Schutz der Wälder beschlossen. Es soll im kommenden Jahr in Kraft treten und die Aufforstung von geschädigten Flächen fördern.',
@@ -89,7 +88,12 @@ describe('HTML metadata without JSON-LD', () => {
   const page = (head: string, htmlAttrs = '') => `<!DOCTYPE html><html${htmlAttrs}><head>${head}</head><body><article>${body}</article></body></html>`;
 
   it('uses og:title, article:published_time, canonical link and author meta', () => {
-    const a = html(page(`<title>Doc title</title><meta property="og:title" content="Storm hits coast"><meta property="article:published_time" content="2022-01-30T22:00:00Z"><link rel="canonical" href="https://news.example.com/storm"><meta name="author" content="By John Doe">`, ' lang="en"'));
+    const a = html(
+      page(
+        `<title>Doc title</title><meta property="og:title" content="Storm hits coast"><meta property="article:published_time" content="2022-01-30T22:00:00Z"><link rel="canonical" href="https://news.example.com/storm"><meta name="author" content="By John Doe">`,
+        ' lang="en"',
+      ),
+    );
     expect(a.title).toBe('Storm hits coast');
     expect(a.publishedAt).toBe('2022-01-30T22:00:00.000Z');
     expect(a.url).toBe('https://news.example.com/storm');
@@ -109,7 +113,9 @@ describe('HTML metadata without JSON-LD', () => {
   });
 
   it('resolves a relative canonical link against og:url and ignores non-http URLs', () => {
-    expect(html(page('<title>T</title><meta property="og:url" content="https://a.example/x/y"><link rel="canonical" href="/z">')).url).toBe('https://a.example/z');
+    expect(html(page('<title>T</title><meta property="og:url" content="https://a.example/x/y"><link rel="canonical" href="/z">')).url).toBe(
+      'https://a.example/z',
+    );
     expect(html(page('<title>T</title><link rel="canonical" href="javascript:alert(1)">')).url).toBeUndefined();
   });
 
@@ -133,10 +139,16 @@ describe('HTML metadata without JSON-LD', () => {
 describe('JSON-LD shapes', () => {
   const page = (ld: unknown) =>
     `<html><head><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><div><p>Short teaser.</p></div></body></html>`;
-  const longBody = 'Paragraph one of the article body, long enough to be the main text of the page.\n\nParagraph two, with more of the story that the page itself does not show.';
+  const longBody =
+    'Paragraph one of the article body, long enough to be the main text of the page.\n\nParagraph two, with more of the story that the page itself does not show.';
 
   it('reads an array of blocks with ReportageNewsArticle, author string and articleBody', () => {
-    const a = html(page([{ '@type': 'Organization', name: 'Org' }, { '@type': 'ReportageNewsArticle', headline: 'Reportage', author: 'Jane Roe', datePublished: '2021-02-03', inLanguage: 'en-GB', articleBody: longBody }]));
+    const a = html(
+      page([
+        { '@type': 'Organization', name: 'Org' },
+        { '@type': 'ReportageNewsArticle', headline: 'Reportage', author: 'Jane Roe', datePublished: '2021-02-03', inLanguage: 'en-GB', articleBody: longBody },
+      ]),
+    );
     expect(a.title).toBe('Reportage');
     expect(a.author).toBe('Jane Roe');
     expect(a.publishedAt).toBe('2021-02-03T00:00:00.000Z');
@@ -165,7 +177,9 @@ describe('HTML rejections and robustness', () => {
   };
 
   it('rejects a page with no article text as no-text', () => {
-    const e = reject('<html><head><title>App</title><script>var a = "lots of script text here";</script></head><body><nav><a href="/">Home</a></nav><div id="root"></div></body></html>');
+    const e = reject(
+      '<html><head><title>App</title><script>var a = "lots of script text here";</script></head><body><nav><a href="/">Home</a></nav><div id="root"></div></body></html>',
+    );
     expect(e.code).toBe('no-text');
     expect(e.message).toMatch(/no article text/);
   });
@@ -201,19 +215,29 @@ describe('HTML rejections and robustness', () => {
   });
 
   it('decodes entities and keeps <br> line breaks inside a paragraph', () => {
-    const doc = parseHtmlDocument(`<html><body><article><p>Caf&eacute; &amp; Bar &#8222;Zum L&ouml;wen&#8220;<br>zweite Zeile mit genug Text, damit es ein Absatz ist.</p></article></body></html>`);
+    const doc = parseHtmlDocument(
+      `<html><body><article><p>Caf&eacute; &amp; Bar &#8222;Zum L&ouml;wen&#8220;<br>zweite Zeile mit genug Text, damit es ein Absatz ist.</p></article></body></html>`,
+    );
     expect(doc.paragraphs[0]).toBe('Café & Bar „Zum Löwen“\nzweite Zeile mit genug Text, damit es ein Absatz ist.');
   });
 
   it('honours <meta charset> for Windows-1252 bytes', () => {
-    const bytes = Uint8Array.from([...'<html><head><meta charset="windows-1252"><title>T</title></head><body><p>Gr'].map((c) => c.charCodeAt(0)).concat([0xfc, 0xdf, 0x65, 0x20, 0x84, 0x61, 0x93]).concat([...' aus K\xf6ln und noch mehr Text.</p></body></html>'].map((c) => c.charCodeAt(0))));
+    const bytes = Uint8Array.from(
+      [...'<html><head><meta charset="windows-1252"><title>T</title></head><body><p>Gr']
+        .map((c) => c.charCodeAt(0))
+        .concat([0xfc, 0xdf, 0x65, 0x20, 0x84, 0x61, 0x93])
+        .concat([...' aus K\xf6ln und noch mehr Text.</p></body></html>'].map((c) => c.charCodeAt(0))),
+    );
     const a = parseArticle({ key: 'x.html', bytes });
     expect(a.charset).toBe('windows-1252');
     expect(a.body).toContain('Grüße „a“ aus Köln');
   });
 
   it('treats markup sniffed from an extensionless key as HTML', () => {
-    const a = html(`<!doctype html><html><body><article><p>${'Sniffed page text that is long enough. '.repeat(4)}</p></article></body></html>`, 'inbox/no-extension');
+    const a = html(
+      `<!doctype html><html><body><article><p>${'Sniffed page text that is long enough. '.repeat(4)}</p></article></body></html>`,
+      'inbox/no-extension',
+    );
     expect(a.format).toBe('html');
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RejectedInput } from '../../../functions/core/errors';
 import { parseArticle } from '../../../functions/core/parse/index';
 
-const TEXT = 'The central bank raised interest rates on Thursday for the third time this year.\n\nAnalysts had expected the move after inflation rose again in the spring.';
+const TEXT =
+  'The central bank raised interest rates on Thursday for the third time this year.\n\nAnalysts had expected the move after inflation rose again in the spring.';
 const json = (value: unknown, metadata?: Record<string, string>) =>
   parseArticle({ key: 'feeds/item.json', bytes: new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value)), metadata });
 
@@ -20,8 +21,14 @@ describe('JSON articles', () => {
   it('reads title, body, url, author, published and language', () => {
     const a = json({ title: 'Rates up', body: TEXT, url: 'https://example.com/rates', author: 'Jane Doe', published: '2021-06-10T08:00:00Z', language: 'en' });
     expect(a).toEqual({
-      format: 'json', charset: 'utf-8', title: 'Rates up', body: TEXT, lang: 'en',
-      publishedAt: '2021-06-10T08:00:00.000Z', author: 'Jane Doe', url: 'https://example.com/rates',
+      format: 'json',
+      charset: 'utf-8',
+      title: 'Rates up',
+      body: TEXT,
+      lang: 'en',
+      publishedAt: '2021-06-10T08:00:00.000Z',
+      author: 'Jane Doe',
+      url: 'https://example.com/rates',
     });
   });
 
@@ -75,11 +82,15 @@ describe('JSON articles', () => {
     expect(json({ title: 'H', body: TEXT, url: 'not a url' }).url).toBeUndefined();
   });
 
-  it.each([['lang', 'es-ES', 'es'], ['locale', 'en_US', 'en'], ['inLanguage', 'fr', 'fr'], ['language', 'English', 'en'], ['language', 'spanish', 'es']])(
-    'declared language %s=%s', (field, value, expected) => {
-      expect(json({ title: 'H', body: TEXT, [field]: value }).lang).toBe(expected);
-    },
-  );
+  it.each([
+    ['lang', 'es-ES', 'es'],
+    ['locale', 'en_US', 'en'],
+    ['inLanguage', 'fr', 'fr'],
+    ['language', 'English', 'en'],
+    ['language', 'spanish', 'es'],
+  ])('declared language %s=%s', (field, value, expected) => {
+    expect(json({ title: 'H', body: TEXT, [field]: value }).lang).toBe(expected);
+  });
 
   it('does not believe a German declaration on clearly English text', () => {
     expect(json({ title: 'H', body: TEXT, language: 'de' }).lang).toBe('en');
@@ -95,7 +106,9 @@ describe('JSON articles', () => {
   });
 
   it('keeps a plain body that merely contains angle brackets', () => {
-    expect(json({ title: 'H', body: 'Growth was < 2% and costs > 5% this year, the report said.' }).body).toBe('Growth was < 2% and costs > 5% this year, the report said.');
+    expect(json({ title: 'H', body: 'Growth was < 2% and costs > 5% this year, the report said.' }).body).toBe(
+      'Growth was < 2% and costs > 5% this year, the report said.',
+    );
   });
 
   it('uses S3 metadata for the date when the JSON has none', () => {
@@ -111,16 +124,20 @@ describe('JSON rejections', () => {
     expect(e.message).toMatch(/JSON could not be parsed: .*(position|end of JSON|Unexpected)/i);
   });
 
-  it.each([['[1, 2]', /array of 2 items/], ['"just a string"', /a string/], ['42', /a number/], ['null', /null/]])(
-    '%s is json-not-object', (text, reason) => {
-      const e = rejection(text);
-      expect(e.code).toBe('json-not-object');
-      expect(e.message).toMatch(reason);
-    },
-  );
+  it.each([
+    ['[1, 2]', /array of 2 items/],
+    ['"just a string"', /a string/],
+    ['42', /a number/],
+    ['null', /null/],
+  ])('%s is json-not-object', (text, reason) => {
+    const e = rejection(text);
+    expect(e.code).toBe('json-not-object');
+    expect(e.message).toMatch(reason);
+  });
 
   it.each([[{ title: 'No body' }], [{ title: 'H', body: '' }], [{ title: 'H', body: '   ' }], [{ title: 'H', body: 42 }], [{ title: 'H', text: ['', ' '] }]])(
-    'no usable body is json-no-body: %j', (doc) => {
+    'no usable body is json-no-body: %j',
+    (doc) => {
       expect(rejection(doc).code).toBe('json-no-body');
     },
   );

@@ -3,16 +3,42 @@ import { isJunkAnywhere, isJunkAtEnd, stripJunk } from '../../../functions/core/
 
 describe('junk lines', () => {
   it.each([
-    'source site-26', 'Share this:', 'Like this:', 'Click to share on Twitter (Opens in new window)', 'Teilen:',
-    'Advertisement', 'Anzeige', 'ANZEIGE', '- Werbung -', 'We use cookies to improve your experience. By continuing you accept our use of cookies.',
-    'Diese Website verwendet Cookies. Mit der Nutzung stimmen Sie der Datenschutzerklärung zu.', 'Like Loading...',
-    'Foto: dpa', 'Photo: Reuters/John Smith', 'Image copyright Getty Images', 'Lesezeit: 3 Min.', '4 min read', 'Teilen: Facebook Twitter WhatsApp',
+    'source site-26',
+    'Share this:',
+    'Like this:',
+    'Click to share on Twitter (Opens in new window)',
+    'Teilen:',
+    'Advertisement',
+    'Anzeige',
+    'ANZEIGE',
+    '- Werbung -',
+    'We use cookies to improve your experience. By continuing you accept our use of cookies.',
+    'Diese Website verwendet Cookies. Mit der Nutzung stimmen Sie der Datenschutzerklärung zu.',
+    'Like Loading...',
+    'Foto: dpa',
+    'Photo: Reuters/John Smith',
+    'Image copyright Getty Images',
+    'Lesezeit: 3 Min.',
+    '4 min read',
+    'Teilen: Facebook Twitter WhatsApp',
   ])('junk anywhere: %s', (line) => expect(isJunkAnywhere(line)).toBe(true));
 
   it.each([
-    'Leave a Reply', 'Leave a Reply Cancel reply', 'Kommentar schreiben', 'Kommentare', 'Kommentare (12)', '3 Comments',
-    'Related', 'Mehr zum Thema:', 'https://example.org/article/123', 'www.example.org', '© 2021 Example Media. All rights reserved.', 'Copyright 2021 Reuters', 'Reuters. Alle Rechte vorbehalten.',
-    'Tags: Politik, Ukraine', '-- Dublin Newsroom +353 1 676 9779',
+    'Leave a Reply',
+    'Leave a Reply Cancel reply',
+    'Kommentar schreiben',
+    'Kommentare',
+    'Kommentare (12)',
+    '3 Comments',
+    'Related',
+    'Mehr zum Thema:',
+    'https://example.org/article/123',
+    'www.example.org',
+    '© 2021 Example Media. All rights reserved.',
+    'Copyright 2021 Reuters',
+    'Reuters. Alle Rechte vorbehalten.',
+    'Tags: Politik, Ukraine',
+    '-- Dublin Newsroom +353 1 676 9779',
   ])('junk at the end: %s', (line) => expect(isJunkAtEnd(line)).toBe(true));
 
   it.each([
@@ -69,17 +95,39 @@ describe('blog-style tails', () => {
     const paragraphs = [
       'First real paragraph of the story with enough words to be a sentence.',
       'Last real paragraph, which also ends properly with a full stop.',
-      'Share this:', 'Twitter', 'Facebook', 'Like this:', 'Like Loading...', 'Related', 'Biden warns Putin of sanctions', 'In "Politics"',
-      'December 30, 2021', 'Leave a Reply Cancel reply', 'Your email address will not be published. Required fields are marked *',
-      'Comment', 'Name *', 'Email *', 'Website', 'Save my name, email, and website in this browser for the next time I comment.',
+      'Share this:',
+      'Twitter',
+      'Facebook',
+      'Like this:',
+      'Like Loading...',
+      'Related',
+      'Biden warns Putin of sanctions',
+      'In "Politics"',
+      'December 30, 2021',
+      'Leave a Reply Cancel reply',
+      'Your email address will not be published. Required fields are marked *',
+      'Comment',
+      'Name *',
+      'Email *',
+      'Website',
+      'Save my name, email, and website in this browser for the next time I comment.',
     ];
     expect(stripJunk(paragraphs)).toEqual(paragraphs.slice(0, 2));
   });
 
   it('removes a German share and comment tail', () => {
     const paragraphs = [
-      'Erster Absatz mit genug Wörtern, damit es ein richtiger Satz ist.', 'Letzter Absatz, der ordentlich mit einem Punkt endet.',
-      'Teilen:', 'Facebook', 'WhatsApp', 'E-Mail', 'Drucken', 'Mehr zum Thema', 'Anderer Artikel über etwas', 'Kommentar schreiben', 'Kommentare',
+      'Erster Absatz mit genug Wörtern, damit es ein richtiger Satz ist.',
+      'Letzter Absatz, der ordentlich mit einem Punkt endet.',
+      'Teilen:',
+      'Facebook',
+      'WhatsApp',
+      'E-Mail',
+      'Drucken',
+      'Mehr zum Thema',
+      'Anderer Artikel über etwas',
+      'Kommentar schreiben',
+      'Kommentare',
     ];
     expect(stripJunk(paragraphs)).toEqual(paragraphs.slice(0, 2));
   });

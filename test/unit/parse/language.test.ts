@@ -23,8 +23,16 @@ describe('detectLanguage', () => {
 
 describe('normaliseLanguageTag', () => {
   it.each([
-    ['de', 'de'], ['de-DE', 'de'], ['en_US', 'en'], ['EN', 'en'], ['deu', 'de'], ['ger', 'de'], ['eng', 'en'],
-    ['English', 'en'], ['da-DK', 'da'], ['he', 'he'],
+    ['de', 'de'],
+    ['de-DE', 'de'],
+    ['en_US', 'en'],
+    ['EN', 'en'],
+    ['deu', 'de'],
+    ['ger', 'de'],
+    ['eng', 'en'],
+    ['English', 'en'],
+    ['da-DK', 'da'],
+    ['he', 'he'],
   ])('%s -> %s', (tag, lang) => {
     expect(normaliseLanguageTag(tag)).toBe(lang);
   });

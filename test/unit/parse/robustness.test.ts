@@ -20,8 +20,16 @@ function random(seed: number): (n: number) => number {
 const encode = (s: string) => new TextEncoder().encode(s);
 const SEEDS: Array<[string, Uint8Array]> = [
   ['a.txt', readFileSync('/work/shared/samples/biden-putin-call.de.txt')],
-  ['b.html', encode('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>T | S</title><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"H","author":[{"name":"A"}],"datePublished":"2021-01-01"}]}</script></head><body><nav><a href="/">x</a></nav><article><h1>H</h1><p>Die Regierung hat am Montag beschlossen, die Steuern zu senken, sagte der Minister.</p><p>Zweiter Absatz &amp; mehr.</p></article></body></html>')],
-  ['c.json', encode(JSON.stringify({ title: 'T', body: '<p>Hallo Welt, wie geht es dir heute?</p>', authors: [{ name: 'A' }], date: '2021-01-01', language: 'de' }))],
+  [
+    'b.html',
+    encode(
+      '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>T | S</title><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"H","author":[{"name":"A"}],"datePublished":"2021-01-01"}]}</script></head><body><nav><a href="/">x</a></nav><article><h1>H</h1><p>Die Regierung hat am Montag beschlossen, die Steuern zu senken, sagte der Minister.</p><p>Zweiter Absatz &amp; mehr.</p></article></body></html>',
+    ),
+  ],
+  [
+    'c.json',
+    encode(JSON.stringify({ title: 'T', body: '<p>Hallo Welt, wie geht es dir heute?</p>', authors: [{ name: 'A' }], date: '2021-01-01', language: 'de' })),
+  ],
   ['d', encode('Headline without extension\n\nSome text that is sniffed as plain text.')],
 ];
 const INTERESTING = [0x3c, 0x3e, 0x22, 0x7b, 0x7d, 0x5b, 0x5d, 0x0a, 0x00, 0xc3, 0xff, 0x81, 0xfe];

@@ -97,7 +97,9 @@ describe('parseTextDocument', () => {
   });
 
   it('strips markdown syntax for .md files', () => {
-    const doc = parseTextDocument('# The *big* headline\n\nSome **bold** text with a [link](https://example.org).\n\n## Subhead\n\n> quoted', { markdown: true });
+    const doc = parseTextDocument('# The *big* headline\n\nSome **bold** text with a [link](https://example.org).\n\n## Subhead\n\n> quoted', {
+      markdown: true,
+    });
     expect(doc.title).toBe('The *big* headline');
     expect(doc.paragraphs).toEqual(['Some bold text with a link.', 'Subhead', 'quoted']);
   });
@@ -107,7 +109,9 @@ describe('txt through parseArticle', () => {
   const parse = (text: string, key = 'a.txt') => parseArticle({ key, bytes: new TextEncoder().encode(text) });
 
   it('removes junk lines inside the article and junk before the headline', () => {
-    const a = parse('Advertisement\n\nThe headline\n\nFirst paragraph of the text.\n\nAnzeige\n\nSecond paragraph of the text.\n\nShare this:\nClick to share on Facebook (Opens in new window)\n\nhttps://example.com/story');
+    const a = parse(
+      'Advertisement\n\nThe headline\n\nFirst paragraph of the text.\n\nAnzeige\n\nSecond paragraph of the text.\n\nShare this:\nClick to share on Facebook (Opens in new window)\n\nhttps://example.com/story',
+    );
     expect(a.title).toBe('The headline');
     expect(a.body).toBe('First paragraph of the text.\n\nSecond paragraph of the text.');
   });
@@ -127,15 +131,22 @@ describe('txt through parseArticle', () => {
 });
 
 describe('markdown front matter', () => {
-  const md = (text: string, metadata?: Record<string, string>) =>
-    parseArticle({ key: 'posts/2021/story.md', bytes: new TextEncoder().encode(text), metadata });
+  const md = (text: string, metadata?: Record<string, string>) => parseArticle({ key: 'posts/2021/story.md', bytes: new TextEncoder().encode(text), metadata });
 
   it('takes title, date, author, language and url from the front matter', () => {
-    const a = md('---\ntitle: "Flood defences approved"\ndate: 2021-03-04T10:00:00Z\nauthor: Jane Smith\nlang: en-GB\nurl: https://example.org/flood\ntags: [a, b]\n---\n\n# Flood defences approved\n\nThe council **approved** the plan on Thursday.\n\nWork starts in summer.', { published: '2020-01-01' });
+    const a = md(
+      '---\ntitle: "Flood defences approved"\ndate: 2021-03-04T10:00:00Z\nauthor: Jane Smith\nlang: en-GB\nurl: https://example.org/flood\ntags: [a, b]\n---\n\n# Flood defences approved\n\nThe council **approved** the plan on Thursday.\n\nWork starts in summer.',
+      { published: '2020-01-01' },
+    );
     expect(a).toEqual({
-      format: 'txt', charset: 'utf-8', title: 'Flood defences approved', lang: 'en',
+      format: 'txt',
+      charset: 'utf-8',
+      title: 'Flood defences approved',
+      lang: 'en',
       body: 'The council approved the plan on Thursday.\n\nWork starts in summer.',
-      publishedAt: '2021-03-04T10:00:00.000Z', author: 'Jane Smith', url: 'https://example.org/flood',
+      publishedAt: '2021-03-04T10:00:00.000Z',
+      author: 'Jane Smith',
+      url: 'https://example.org/flood',
     });
   });
 
