@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 
 /**
  * Opaque, signed pagination cursors. A cursor carries the query's normalised parameters and
@@ -18,11 +19,8 @@ export class InvalidCursor extends Error {
 
 export type CursorQuery = Record<string, string | number | null>;
 
-interface Payload {
-  v: 1;
-  q: CursorQuery;
-  p: unknown;
-}
+const Payload = z.object({ v: z.literal(1), q: z.record(z.string(), z.union([z.string(), z.number(), z.null()])), p: z.unknown() });
+type Payload = z.infer<typeof Payload>;
 
 /** Key order must not matter when comparing query parameters. */
 function canonical(query: CursorQuery): string {
@@ -49,7 +47,7 @@ export function encodeCursor(secret: string, query: CursorQuery, position: unkno
  * Returns the position if the cursor is authentic and was issued for this very query, after
  * `validatePosition` has checked its shape. Throws InvalidCursor otherwise.
  */
-export function decodeCursor<T>(secret: string, cursor: string, query: CursorQuery, validatePosition: (position: unknown) => position is T): T {
+export function decodeCursor<T>(secret: string, cursor: string, query: CursorQuery, readPosition: (position: unknown) => T | undefined): T {
   if (cursor.length > MAX_CURSOR_CHARS) throw new InvalidCursor('cursor is too long');
   const match = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43})$/.exec(cursor);
   if (!match) throw new InvalidCursor('cursor is malformed');
@@ -57,14 +55,16 @@ export function decodeCursor<T>(secret: string, cursor: string, query: CursorQue
   const expected = sign(secret, body);
   const given = Buffer.from(mac, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidCursor('cursor signature does not match');
-  let payload: Payload;
+  let json: unknown;
   try {
-    payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Payload;
+    json = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
   } catch {
     throw new InvalidCursor('cursor is malformed');
   }
-  if (!payload || payload.v !== 1 || typeof payload.q !== 'object' || payload.q === null) throw new InvalidCursor('cursor is malformed');
-  if (canonical(payload.q) !== canonical(query)) throw new InvalidCursor('cursor belongs to a different query');
-  if (!validatePosition(payload.p)) throw new InvalidCursor('cursor position is invalid');
-  return payload.p;
+  const payload = Payload.safeParse(json);
+  if (!payload.success) throw new InvalidCursor('cursor is malformed');
+  if (canonical(payload.data.q) !== canonical(query)) throw new InvalidCursor('cursor belongs to a different query');
+  const position = readPosition(payload.data.p);
+  if (position === undefined) throw new InvalidCursor('cursor position is invalid');
+  return position;
 }

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { foldName } from './entity-id';
 import type { EntityType, Extraction, ParsedArticle } from './types';
-import { TYPE_RANK_SHARDS } from '../shared/resources';
 
 /**
- * Pure record building: everything the storage module writes for one article version is
- * decided here from the parsed article and its extraction, so the rules (keys, index
- * attributes, caps, sort dates) are testable without a database.
+ * Pure record building: what the storage module writes for one article version is decided
+ * here from the parsed article and its extraction, so the rules (ids, caps, sort dates,
+ * months, memberships) are testable without a database. Item key formats are the storage
+ * module's (functions/storage/keys.ts).
  */
 
 /** 20 chars of base64url(sha256): 120 bits, URL-safe, stable per bucket and key. */
@@ -64,36 +63,6 @@ export function sortDateOf(publishedAt: string | undefined, ingestedAt: string):
   return new Date(Date.parse(ingestedAt)).toISOString();
 }
 
-/** `P#<first two folded alphanumerics>`: the byPrefix partition for a name or a query prefix. */
-export function prefixPartition(folded: string): string | undefined {
-  const compact = folded.replace(/[^\p{L}\p{N}]/gu, '');
-  if (compact.length < 2) return undefined;
-  return `P#${[...compact].slice(0, 2).join('')}`;
-}
-
-export function typeRankShard(entityId: string): string {
-  const value = createHash('sha256').update(entityId).digest().readUInt32BE(0);
-  return String(value % TYPE_RANK_SHARDS).padStart(2, '0');
-}
-
-/** Index attributes of an entity item: prefix search and per-type ranking. */
-export interface EntityIndexAttributes {
-  folded: string;
-  gsi3pk?: string;
-  gsi3sk: string;
-  gsi4pk: string;
-}
-
-export function entityIndexAttributes(id: string, type: EntityType, name: string): EntityIndexAttributes {
-  const folded = foldName(name);
-  return {
-    folded,
-    gsi3pk: prefixPartition(folded),
-    gsi3sk: `${folded}#${id}`,
-    gsi4pk: `T#${type}#${typeRankShard(id)}`,
-  };
-}
-
 export interface ArticleEntitySummary {
   id: string;
   type: EntityType;
@@ -132,8 +101,8 @@ export interface Membership {
   type: EntityType;
   name: string;
   mentions: number;
-  /** Sort key of the entity -> article link item; changes when the article's sort date changes. */
-  linkSk: string;
+  /** The article's sort date: where the entity's link to it sorts; changes when the publication date does. */
+  sortDate: string;
 }
 
 /**
@@ -151,8 +120,7 @@ export interface ArticleDigest {
 export interface ArticleRecords {
   meta: ArticleMeta;
   digest: ArticleDigest;
-  /** Index attributes of the META item. */
-  index: { gsi1pk: string; gsi1sk: string; gsi2pk: string };
+  /** Calendar month (UTC) of the sort date: the listing partition the article lands in. */
   month: string;
   memberships: Membership[];
 }
@@ -194,12 +162,8 @@ function clip(value: string | undefined, max: number): string | undefined {
 }
 
 function wordCount(text: string): number {
-  const words = text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu);
+  const words = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu);
   return words ? words.length : 0;
-}
-
-export function linkSortKey(sortDate: string, articleId: string): string {
-  return `A#${sortDate}#${articleId}`;
 }
 
 export function buildArticleRecords(article: ParsedArticle, extraction: Extraction, version: VersionInfo): ArticleRecords {
@@ -208,7 +172,6 @@ export function buildArticleRecords(article: ParsedArticle, extraction: Extracti
   const sortDate = sortDateOf(article.publishedAt, versionTime(version));
   const publishedAt = article.publishedAt && Number.isFinite(Date.parse(article.publishedAt)) ? article.publishedAt : undefined;
   const month = monthOf(sortDate);
-  const linkSk = linkSortKey(sortDate, id);
 
   // Merge by id: the extractor should already give one entry per id, but counts must not
   // double if it does not.
@@ -236,7 +199,7 @@ export function buildArticleRecords(article: ParsedArticle, extraction: Extracti
     type: entity.type,
     name: entity.name,
     mentions: entity.mentions,
-    linkSk,
+    sortDate,
   }));
 
   const meta: ArticleMeta = {
@@ -277,7 +240,6 @@ export function buildArticleRecords(article: ParsedArticle, extraction: Extracti
   return {
     meta,
     digest: buildDigest(ranked, extraction),
-    index: { gsi1pk: `M#${month}`, gsi1sk: `${sortDate}#${id}`, gsi2pk: `L#${lang}#${month}` },
     month,
     memberships,
   };
@@ -315,7 +277,7 @@ export function diffMemberships(stored: Membership[], wanted: Membership[]): Mem
     const old = before.get(after.entityId);
     before.delete(after.entityId);
     if (!old) diff.added.push(after);
-    else if (old.mentions !== after.mentions || old.linkSk !== after.linkSk) diff.changed.push({ before: old, after });
+    else if (old.mentions !== after.mentions || old.sortDate !== after.sortDate) diff.changed.push({ before: old, after });
     else diff.unchanged.push(after);
   }
   diff.removed = [...before.values()];

@@ -2,12 +2,18 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { articleIdFor } from '../core/records';
 import { isReindexRequest } from '../shared/reindex';
+import { mapBounded } from '../shared/bounded';
 import { QUEUE } from '../shared/resources';
 import { parseMessageBody } from './events';
 import { createIngestMetrics, type IngestMetrics } from './metrics';
 import { processObjectEvent, recordFailure, sanitise, type IngestDeps } from './process-object';
 
-/** Messages of one batch processed at once: enough to overlap I/O, few enough for 2 cores. */
+/**
+ * Messages of one batch processed at once: enough to overlap S3 and DynamoDB I/O, few enough
+ * that CPU-bound parsing does not pile up. Powertools' BatchProcessor runs a batch either all
+ * at once or strictly one by one, so this bounded pool is kept; per-key order does not depend
+ * on it (the sequencer claim orders events).
+ */
 const BATCH_CONCURRENCY = 4;
 
 export interface IngestHandlerOptions {
@@ -78,28 +84,21 @@ export function createIngestHandler(options: IngestHandlerOptions): (event: SQSE
   };
 
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    const failures: string[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < event.Records.length) {
-        const message = event.Records[next++];
-        let ok: boolean;
+    let results: boolean[];
+    try {
+      results = await mapBounded(event.Records, BATCH_CONCURRENCY, async (message) => {
         try {
-          ok = await processMessage(message);
+          return await processMessage(message);
         } catch (error) {
           // Only reachable when recording a malformed record's status failed: retry that too.
           logger.error('message failed', { messageId: message.messageId, error: sanitise(error) });
           metrics.failed();
-          ok = false;
+          return false;
         }
-        if (!ok) failures.push(message.messageId);
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, event.Records.length) }, worker));
+      });
     } finally {
       metrics.flush();
     }
-    return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
+    return { batchItemFailures: event.Records.filter((_, i) => !results[i]).map((message) => ({ itemIdentifier: message.messageId })) };
   };
 }

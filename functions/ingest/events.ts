@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { MAX_KEY_BYTES } from '../shared/resources';
+
 /**
  * Validation of what arrives from SQS: bodies are S3 event notifications (or the one-off
  * s3:TestEvent S3 sends when notifications are configured). Nothing here trusts the shape.
@@ -49,19 +52,46 @@ export function decodeS3Key(encoded: string): string {
   return decodeURIComponent(encoded.replace(/\+/g, ' '));
 }
 
-const MAX_KEY_BYTES = 1024;
+/** An S3 event record, field by field; each field's message is the reason stored for the key when it is wrong. */
+const S3Record = z.object({
+  eventName: z.string({ error: 'record has no eventName' }),
+  eventTime: z.string().optional().catch(undefined),
+  s3: z.object(
+    {
+      bucket: z.object({ name: z.string() }),
+      object: z.object({
+        key: z.string(),
+        sequencer: z.unknown().optional(),
+        versionId: z.unknown().optional(),
+        eTag: z.unknown().optional(),
+        // Delete events carry no size or eTag.
+        size: z.number({ error: 'object size is not a number' }).finite().nonnegative('object size is not a number').optional(),
+      }),
+    },
+    { error: 'record has no s3.bucket.name or s3.object' },
+  ),
+});
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** The bucket and decoded key of a record that may be malformed otherwise, for the stored reason. */
+const RecordLocation = z.object({
+  s3: z.object({
+    bucket: z.object({ name: z.string() }).optional().catch(undefined),
+    object: z
+      .object({ key: z.string().optional().catch(undefined) })
+      .optional()
+      .catch(undefined),
+  }),
+});
+
+const optionalString = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
 function parseRecord(record: unknown): ObjectEvent | InvalidRecord {
-  if (!isObject(record)) return { reason: 'record is not an object' };
-  const s3 = record.s3;
-  const bucket = isObject(s3) && isObject(s3.bucket) && typeof s3.bucket.name === 'string' ? s3.bucket.name : undefined;
-  const object = isObject(s3) && isObject(s3.object) ? s3.object : undefined;
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { reason: 'record is not an object' };
+  const location = RecordLocation.safeParse(record).data;
+  const bucket = location?.s3.bucket?.name;
+  const object = location?.s3.object;
   let key: string | undefined;
-  if (object && typeof object.key === 'string') {
+  if (object?.key !== undefined) {
     try {
       key = decodeS3Key(object.key);
     } catch {
@@ -70,32 +100,28 @@ function parseRecord(record: unknown): ObjectEvent | InvalidRecord {
   }
   if (!bucket || !object) return { reason: 'record has no s3.bucket.name or s3.object', bucket, key };
   if (!key) return { reason: 'record has no object key', bucket };
-  if (Buffer.byteLength(key) > MAX_KEY_BYTES) return { reason: 'object key longer than 1024 bytes', bucket };
-
-  const eventName = record.eventName;
-  if (typeof eventName !== 'string') return { reason: 'record has no eventName', bucket, key };
+  if (Buffer.byteLength(key) > MAX_KEY_BYTES) return { reason: `object key longer than ${MAX_KEY_BYTES} bytes`, bucket };
+  const parsed = S3Record.safeParse(record);
+  if (!parsed.success) return { reason: parsed.error.issues[0]!.message, bucket, key };
+  const { eventName, eventTime, s3 } = parsed.data;
   const kind: ObjectEventKind | undefined = eventName.startsWith('ObjectCreated:') ? 'created' : eventName.startsWith('ObjectRemoved:') ? 'removed' : undefined;
   if (!kind) return { reason: `unsupported event ${eventName.slice(0, 60)}`, bucket, key };
-
-  const rawSequencer = object.sequencer;
-  const sequencer = typeof rawSequencer === 'string' ? normaliseSequencer(rawSequencer) : undefined;
+  const sequencer = typeof s3.object.sequencer === 'string' ? normaliseSequencer(s3.object.sequencer) : undefined;
   if (!sequencer) return { reason: 'record has no valid sequencer', bucket, key };
-
-  const size = object.size;
-  if (size !== undefined && (typeof size !== 'number' || !Number.isFinite(size) || size < 0)) return { reason: 'object size is not a number', bucket, key };
-  const optionalString = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
   return {
     kind,
     eventName,
-    bucket,
+    bucket: s3.bucket.name,
     key,
     sequencer,
-    versionId: optionalString(object.versionId),
-    size: size as number | undefined,
-    eTag: optionalString(object.eTag),
-    eventTime: optionalString(record.eventTime),
+    versionId: optionalString(s3.object.versionId),
+    size: s3.object.size,
+    eTag: optionalString(s3.object.eTag),
+    eventTime: optionalString(eventTime),
   };
 }
+
+const MessageBody = z.union([z.object({ Event: z.literal('s3:TestEvent') }), z.object({ Records: z.array(z.unknown()) })]);
 
 export function parseMessageBody(body: string): ParsedMessage {
   let value: unknown;
@@ -104,12 +130,13 @@ export function parseMessageBody(body: string): ParsedMessage {
   } catch {
     return { kind: 'invalid', reason: 'message body is not JSON' };
   }
-  if (!isObject(value)) return { kind: 'invalid', reason: 'message body is not a JSON object' };
-  if (value.Event === 's3:TestEvent') return { kind: 'test' };
-  if (!Array.isArray(value.Records)) return { kind: 'invalid', reason: 'message body has no Records array' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { kind: 'invalid', reason: 'message body is not a JSON object' };
+  const message = MessageBody.safeParse(value);
+  if (!message.success) return { kind: 'invalid', reason: 'message body has no Records array' };
+  if ('Event' in message.data) return { kind: 'test' };
   const records: ObjectEvent[] = [];
   const invalid: InvalidRecord[] = [];
-  for (const record of value.Records) {
+  for (const record of message.data.Records) {
     const parsed = parseRecord(record);
     if ('sequencer' in parsed) records.push(parsed);
     else invalid.push(parsed);

@@ -1,5 +1,6 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { RejectionCode } from '../core/errors';
+import { metricsWanted } from '../shared/env';
 import type { Outcome } from './process-object';
 
 /**
@@ -95,12 +96,7 @@ export function createIngestMetrics(metrics: Metrics = new Metrics({ namespace: 
 /** For runs where nobody reads the metrics. */
 export const NO_METRICS: IngestMetrics = { outcome: () => undefined, failed: () => undefined, invalid: () => undefined, flush: () => undefined };
 
-/**
- * EMF lines only become metrics in a Lambda log stream. Off Lambda (npm start, tests) they
- * are console noise, so they are off there unless POWERTOOLS_METRICS_DISABLED says otherwise.
- */
+/** Powertools EMF metrics on Lambda (or when POWERTOOLS_METRICS_DISABLED is set either way), none elsewhere. */
 export function defaultIngestMetrics(env: NodeJS.ProcessEnv = process.env): IngestMetrics {
-  const onLambda = Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
-  if (!onLambda && env.POWERTOOLS_METRICS_DISABLED === undefined) return NO_METRICS;
-  return createIngestMetrics();
+  return metricsWanted(env) ? createIngestMetrics() : NO_METRICS;
 }

@@ -1,4 +1,5 @@
 import { RejectedInput, type RejectionCode } from '../core/errors';
+import { failureKind } from '../shared/failures';
 import { articleIdFor, buildArticleRecords, versionTime } from '../core/records';
 import type { Extraction, ParsedArticle, RawObject, Recogniser } from '../core/types';
 import { MAX_OBJECT_BYTES } from '../shared/resources';
@@ -152,19 +153,14 @@ export async function recordFailure(deps: Pick<IngestDeps, 'writer'>, event: Obj
  * (`error`, never served) and in the logs.
  */
 export function publicFailureReason(error: unknown): string {
-  const { name, code, $metadata } = (typeof error === 'object' && error !== null ? error : {}) as {
-    name?: unknown;
-    code?: unknown;
-    $metadata?: { httpStatusCode?: number };
-  };
-  const status = $metadata?.httpStatusCode;
-  let cause = 'an internal error';
-  if (name === 'AccessDenied' || status === 403) cause = 'access to the object was denied';
-  else if (typeof name === 'string' && /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded|SlowDown/.test(name)) cause = 'requests were throttled';
-  else if (name === 'TimeoutError' || (typeof code === 'string' && /^E(CONNREFUSED|CONNRESET|TIMEDOUT|PIPE|NOTFOUND|AI_AGAIN)$/.test(code)))
-    cause = 'a service could not be reached';
-  else if (typeof status === 'number' && status >= 500) cause = 'a service was unavailable';
-  return `processing failed on every attempt: ${cause}; the ingest logs have the details`;
+  const causes = {
+    denied: 'access to the object was denied',
+    throttled: 'requests were throttled',
+    unreachable: 'a service could not be reached',
+    unavailable: 'a service was unavailable',
+    other: 'an internal error',
+  } as const;
+  return `processing failed on every attempt: ${causes[failureKind(error)]}; the ingest logs have the details`;
 }
 
 export function sanitise(error: unknown): string {

@@ -1,9 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { z } from 'zod';
 import { decodeCursor, encodeCursor, InvalidCursor, type CursorQuery } from '../core/cursor';
-import { ARTICLE_ID_PATTERN, articleIdFor } from '../core/records';
-import { API_ROUTES } from '../shared/routes';
-import { MAX_PREFIX_MATCHES, MAX_RANK_DEPTH, toSummary, type ArticleReader, type Key, type MonthPosition } from '../storage/article-reader';
+import { articleIdFor } from '../core/records';
+import { decodePathSegment, findRoute } from '../shared/routes';
+import { MAX_PREFIX_MATCHES, MAX_RANK_DEPTH, toSummary, type ArticleReader } from '../storage/article-reader';
 import {
   BadRequest,
   parseArticleId,
@@ -17,7 +18,9 @@ import {
   rejectRepeated,
   type QueryString,
 } from './params';
-import { isTransientFailure, RETRY_AFTER_SECONDS } from './failure';
+import { isTransientFailure } from '../shared/failures';
+import { RETRY_AFTER_SECONDS } from './failure';
+import type { QueryMetrics } from './metrics';
 import { json, problem, type Result } from './responses';
 
 /** Articles read per /entities/{id}/related request. */
@@ -29,39 +32,29 @@ export interface QueryApiOptions {
   /** Bucket the object keys of /status and /articles?key= refer to. */
   bucket: string;
   logger?: Logger;
+  /** Requests by route and status class, with latency. */
+  metrics?: QueryMetrics;
 }
 
 class NotFound extends Error {}
 
 type Handler = (params: Record<string, string>, query: QueryString) => Promise<Result>;
 
-interface CompiledRoute {
-  path: string;
-  pattern: RegExp;
-  names: string[];
-}
-
-/** Route paths as regular expressions; `{name}` matches one path segment. */
-const ROUTES: CompiledRoute[] = API_ROUTES.map((route) => {
-  const names: string[] = [];
-  const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
-  return { path: route.path, pattern: new RegExp(`^${source}/?$`), names };
+/** The offset into a ranked entity list that an /entities page resumes at. */
+const OffsetPosition = z.strictObject({
+  offset: z
+    .int()
+    .positive()
+    .lt(MAX_PREFIX_MATCHES + MAX_RANK_DEPTH),
 });
 
-const isMonth = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}$/.test(value);
-const isString = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 2048;
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProxyEventV2) => Promise<Result> {
-  const { reader, cursorSecret, bucket, logger } = options;
+  const { reader, cursorSecret, bucket, logger, metrics } = options;
 
-  const decode = <T>(cursor: string | undefined, query: CursorQuery, valid: (position: unknown) => position is T): T | undefined => {
+  const decode = <T>(cursor: string | undefined, query: CursorQuery, read: (position: unknown) => T | undefined): T | undefined => {
     if (cursor === undefined) return undefined;
     try {
-      return decodeCursor(cursorSecret, cursor, query, valid);
+      return decodeCursor(cursorSecret, cursor, query, read);
     } catch (error) {
       if (error instanceof InvalidCursor) throw new BadRequest(`invalid cursor: ${error.message}`, 'cursor');
       throw error;
@@ -108,12 +101,12 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       const range = { from: params.from, to: params.to };
       if (params.entity) {
         const entity = params.entity;
-        const start = decode(params.cursor, cursorQuery, (p): p is Key => isEntityLinkKey(p, entity));
+        const start = decode(params.cursor, cursorQuery, (p) => reader.entityArticlesPosition(p, entity));
         const page = await reader.listEntityArticles(entity, { lang: params.lang, range, limit: params.limit, start });
         return json({ items: page.items, nextCursor: encode(cursorQuery, page.next) });
       }
       const lang = params.lang;
-      const position = decode(params.cursor, cursorQuery, (p): p is MonthPosition => isMonthPosition(p, lang));
+      const position = decode(params.cursor, cursorQuery, (p) => reader.articleListPosition(p, lang));
       const page = await reader.listArticles({ lang, range, limit: params.limit, position });
       return json({ items: page.items, nextCursor: encode(cursorQuery, page.next) });
     },
@@ -128,12 +121,7 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
     '/entities': async (_params, query) => {
       const params = parseEntitiesQuery(query);
       const cursorQuery: CursorQuery = { route: 'entities', q: params.q ?? null, type: params.type ?? null };
-      const start = decode(
-        params.cursor,
-        cursorQuery,
-        (p): p is { offset: number } =>
-          isObject(p) && Number.isInteger(p.offset) && (p.offset as number) > 0 && (p.offset as number) < MAX_PREFIX_MATCHES + MAX_RANK_DEPTH,
-      );
+      const start = decode(params.cursor, cursorQuery, (p) => OffsetPosition.safeParse(p).data);
       const offset = start?.offset ?? 0;
       let ranked;
       let more: boolean;
@@ -161,7 +149,7 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       const id = parseEntityId(params.id);
       const list = parseEntityArticlesQuery(query);
       const cursorQuery: CursorQuery = { route: 'entity-articles', id, lang: list.lang ?? null, from: list.from ?? null, to: list.to ?? null };
-      const start = decode(list.cursor, cursorQuery, (p): p is Key => isEntityLinkKey(p, id));
+      const start = decode(list.cursor, cursorQuery, (p) => reader.entityArticlesPosition(p, id));
       if (!start && !(await reader.getEntity(id))) throw new NotFound('no entity with this id');
       const page = await reader.listEntityArticles(id, { lang: list.lang, range: { from: list.from, to: list.to }, limit: list.limit, start });
       return json({ items: page.items, nextCursor: encode(cursorQuery, page.next) });
@@ -188,23 +176,22 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
     },
   };
 
-  return async (event) => {
+  const respond = async (event: APIGatewayProxyEventV2, path: string): Promise<Result> => {
     const method = event.requestContext?.http?.method ?? 'GET';
-    let path = event.rawPath ?? event.requestContext?.http?.path ?? '/';
-    // A named stage (not $default) prefixes rawPath with its name.
-    const stage = event.requestContext?.stage;
-    if (stage && stage !== '$default' && path.startsWith(`/${stage}/`)) path = path.slice(stage.length + 1);
     try {
-      for (const route of ROUTES) {
-        const match = route.pattern.exec(path);
-        if (!match) continue;
+      const found = findRoute(path);
+      if (found) {
         // Read-only API: no write path at all, whatever the method.
         if (method !== 'GET') return problem(405, 'this API is read-only: only GET is allowed', { allow: 'GET' });
         rejectRepeated(event.rawQueryString);
         const params: Record<string, string> = {};
-        route.names.forEach((name, i) => (params[name] = safeDecode(match[i + 1])));
+        for (const [name, raw] of Object.entries(found.rawParams)) {
+          const value = decodePathSegment(raw);
+          if (value === undefined) throw new BadRequest('path is not valid URL encoding', name);
+          params[name] = value;
+        }
         const query = Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).filter(([, value]) => value !== undefined)) as QueryString;
-        return await routes[route.path](params, query);
+        return await routes[found.route.path](params, query);
       }
       return problem(404, 'no such resource');
     } catch (error) {
@@ -217,39 +204,15 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       return problem(500, 'the request could not be completed');
     }
   };
-}
 
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw new BadRequest('path is not valid URL encoding', 'id');
-  }
-}
-
-/** A resume key of the entity's link partition, and nothing else. */
-function isEntityLinkKey(position: unknown, entityId: string): position is Key {
-  return isObject(position) && Object.keys(position).length === 2 && position.pk === `ENT#${entityId}` && isString(position.sk) && position.sk.startsWith('A#');
-}
-
-/** A month position whose resume key (if any) lies in that month's partition of the right index. */
-function isMonthPosition(position: unknown, lang: string | undefined): position is MonthPosition {
-  if (!isObject(position) || !isMonth(position.month)) return false;
-  const allowed = new Set(['month', 'start']);
-  if (Object.keys(position).some((name) => !allowed.has(name))) return false;
-  if (position.start === undefined) return true;
-  const start = position.start;
-  if (!isObject(start)) return false;
-  const id = typeof start.pk === 'string' ? start.pk.slice(4) : '';
-  const indexKey = lang ? { gsi2pk: `L#${lang}#${position.month}` } : { gsi1pk: `M#${position.month}` };
-  const [indexName, indexValue] = Object.entries(indexKey)[0];
-  return (
-    Object.keys(start).length === 4 &&
-    start.pk === `ART#${id}` &&
-    ARTICLE_ID_PATTERN.test(id) &&
-    start.sk === 'META' &&
-    start[indexName] === indexValue &&
-    isString(start.gsi1sk) &&
-    start.gsi1sk.startsWith(position.month)
-  );
+  return async (event) => {
+    const started = performance.now();
+    let path = event.rawPath ?? event.requestContext?.http?.path ?? '/';
+    // A named stage (not $default) prefixes rawPath with its name.
+    const stage = event.requestContext?.stage;
+    if (stage && stage !== '$default' && path.startsWith(`/${stage}/`)) path = path.slice(stage.length + 1);
+    const result = await respond(event, path);
+    metrics?.request(findRoute(path)?.route.path ?? 'unmatched', result.statusCode ?? 200, performance.now() - started);
+    return result;
+  };
 }

@@ -1,11 +1,13 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DEFAULT_BUCKET_NAME, ENV } from '../shared/resources';
+import { requiredEnv } from '../shared/env';
+import { ENV } from '../shared/resources';
 import { ArticleReader } from '../storage/article-reader';
 import { tableContext } from '../storage/table';
 import { createQueryApi } from './api';
+import { defaultQueryMetrics } from './metrics';
 
 const logger = new Logger({ serviceName: 'query' });
 
@@ -24,13 +26,16 @@ let api: ((event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredRe
 
 /** Clients are created on first use and reused for the life of the execution environment. */
 function coldStart() {
-  const tableName = process.env[ENV.tableName];
-  if (!tableName) throw new Error(`${ENV.tableName} is not set`);
+  const tableName = requiredEnv(ENV.tableName);
+  // /status and /articles?key= name objects of this bucket: a wrong default would answer 404 for every key.
+  const bucket = requiredEnv(ENV.bucketName);
   const reader = new ArticleReader(tableContext(new DynamoDBClient({}), tableName));
-  return createQueryApi({ reader, cursorSecret: cursorSecret(), bucket: process.env[ENV.bucketName] ?? DEFAULT_BUCKET_NAME, logger });
+  return createQueryApi({ reader, cursorSecret: cursorSecret(), bucket, logger, metrics: defaultQueryMetrics() });
 }
 
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+export async function handler(event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  // Request id and cold start on every log line of this invocation (the local bridge passes no context).
+  if (context) logger.addContext(context);
   api ??= coldStart();
   return api(event);
 }

@@ -1,11 +1,14 @@
+import { z } from 'zod';
 import { ENTITY_ID_PATTERN } from '../core/entity-id';
 import { ARTICLE_ID_PATTERN, LANG_PATTERN } from '../core/records';
-import { isEntityType, type EntityType } from '../core/types';
+import { ENTITY_TYPES, type EntityType } from '../core/types';
+import { MAX_KEY_BYTES } from '../shared/resources';
 
 /**
- * Validation of everything a client sends. Each function returns clean, normalised values or
- * throws BadRequest with a message safe to show; no raw input reaches a DynamoDB expression
- * other than as a placeholder value.
+ * Validation of everything a client sends, as zod schemas: one schema per parameter, one per
+ * route's query string. A schema validates, types and (for the API document) describes its
+ * input; a failure becomes a BadRequest that names the parameter, with a message safe to
+ * show. No raw input reaches a DynamoDB expression other than as a placeholder value.
  */
 
 export class BadRequest extends Error {
@@ -26,7 +29,6 @@ export type QueryString = Record<string, string | undefined>;
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
-export const MAX_KEY_BYTES = 1024;
 export const MAX_Q_CHARS = 100;
 
 /** Names are echoed back shortened: a client gets its mistake named, not its whole input. */
@@ -34,16 +36,140 @@ function shown(name: string): string {
   return name.length > 40 ? `${name.slice(0, 40)}…` : name;
 }
 
+/** Unpaired UTF-16 surrogates cannot be encoded as UTF-8, so no stored name or key has them. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL = /\p{Cc}/u;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A refinement that turns a value into its parsed form or reports `message`. */
+function check<T>(message: string, parse: (value: string) => T | undefined) {
+  return z.string().transform((value, ctx): T => {
+    const parsed = parse(value);
+    if (parsed === undefined) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}
+
+export const limitParam = check(`limit must be an integer from 1 to ${MAX_LIMIT}`, (value) =>
+  /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_LIMIT ? Number(value) : undefined,
+)
+  .optional()
+  .transform((value) => value ?? DEFAULT_LIMIT)
+  .meta({ description: `Page size, 1-${MAX_LIMIT}`, default: DEFAULT_LIMIT });
+
+export const langParam = check("lang must be 2 or 3 lower-case letters (ISO 639) or 'und'", (value) => (LANG_PATTERN.test(value) ? value : undefined))
+  .optional()
+  .meta({ description: "ISO 639 language code or 'und'" });
+
+/**
+ * An ISO date (YYYY-MM-DD) or date-time with zone, as the sort-key bound it stands for: a
+ * date `from` starts at midnight UTC, a date `to` includes the whole day.
+ */
+function dateBound(name: 'from' | 'to') {
+  return z
+    .string()
+    .transform((value, ctx): string => {
+      const fail = (message: string) => {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      };
+      if (DATE_ONLY.test(value)) {
+        const time = Date.parse(`${value}T00:00:00Z`);
+        if (!Number.isFinite(time) || new Date(time).toISOString().slice(0, 10) !== value) return fail(`${name} is not a valid date`);
+        return name === 'from' ? value : `${value}T23:59:59.999Z\uffff`;
+      }
+      if (DATE_TIME.test(value)) {
+        const time = Date.parse(value);
+        const year = new Date(time).getUTCFullYear();
+        if (!Number.isFinite(time) || year < 1000 || year > 9999) return fail(`${name} is not a valid date-time`);
+        const iso = new Date(time).toISOString();
+        return name === 'from' ? iso : `${iso}\uffff`;
+      }
+      return fail(`${name} must be an ISO 8601 date (YYYY-MM-DD) or date-time with a time zone`);
+    })
+    .optional()
+    .meta({ description: `${name === 'from' ? 'Earliest' : 'Latest'} publication date (inclusive): YYYY-MM-DD or a date-time with zone` });
+}
+
+export const articleIdParam = check('article id is malformed: 20 characters of A-Z, a-z, 0-9, _ and -', (value) =>
+  ARTICLE_ID_PATTERN.test(value) ? value : undefined,
+).meta({ description: 'Article id' });
+
+function entityIdParam(parameter: string) {
+  const what = parameter === 'id' ? 'entity id' : parameter;
+  return check(`${what} is malformed: a type (per, org, loc, misc), '-' and up to 80 of a-z, 0-9 and -`, (value) =>
+    ENTITY_ID_PATTERN.test(value) ? value : undefined,
+  ).meta({ description: 'Entity id, e.g. per-wladimir-putin' });
+}
+
+export const objectKeyParam = z
+  .string({ error: 'key is required' })
+  .min(1, 'key is required')
+  .refine((value) => Buffer.byteLength(value) <= MAX_KEY_BYTES, `key is longer than ${MAX_KEY_BYTES} bytes`)
+  .refine((value) => !LONE_SURROGATE.test(value), 'key is not valid Unicode')
+  .meta({ description: 'Object key in the bucket (URL-encoded in the query string)' });
+
+export const entityTypeParam = check(`type must be one of ${ENTITY_TYPES.join(', ')}`, (value) =>
+  (ENTITY_TYPES as readonly string[]).includes(value) ? (value as EntityType) : undefined,
+)
+  .optional()
+  .meta({ description: 'Entity type' });
+
+export const prefixParam = z
+  .string()
+  .refine((value) => value.length <= MAX_Q_CHARS, `q is longer than ${MAX_Q_CHARS} characters`)
+  .refine((value) => !CONTROL.test(value) && !LONE_SURROGATE.test(value), 'q contains control characters or invalid Unicode')
+  .refine((value) => value.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').length >= 2, 'q must contain at least 2 letters or digits')
+  .optional()
+  .meta({ description: 'Search text: at least 2 letters or digits' });
+
+const cursorParam = z.string().optional().meta({ description: 'nextCursor of the previous page' });
+
+/** Route query strings; the keys are the allowed parameter names. */
+export const QUERY_SCHEMAS = {
+  articlesByKey: z.object({ key: objectKeyParam }),
+  articles: z.object({
+    limit: limitParam,
+    cursor: cursorParam,
+    lang: langParam,
+    from: dateBound('from'),
+    to: dateBound('to'),
+    entity: entityIdParam('entity').optional(),
+  }),
+  entities: z.object({ limit: limitParam, cursor: cursorParam, q: prefixParam, type: entityTypeParam }),
+  entityArticles: z.object({ limit: limitParam, cursor: cursorParam, lang: langParam, from: dateBound('from'), to: dateBound('to') }),
+  related: z.object({ limit: limitParam }),
+  status: z.object({ key: objectKeyParam }),
+  none: z.object({}),
+} as const;
+
 /**
  * Strict on purpose: a misspelt parameter (`langs=de`) must not silently return an unfiltered
  * list. Clients that need a cache-buster learn the allowed names from the problem detail.
  */
-function only(query: QueryString, allowed: readonly string[]): void {
+function parseQuery<S extends z.ZodObject>(schema: S, query: QueryString): z.output<S> {
+  const allowed = Object.keys(schema.shape);
   for (const name of Object.keys(query)) {
     if (!allowed.includes(name)) {
-      throw new BadRequest(`unknown query parameter '${shown(name)}'; allowed: ${allowed.join(', ') || 'none'}`, shown(name), { allowed: [...allowed] });
+      throw new BadRequest(`unknown query parameter '${shown(name)}'; allowed: ${allowed.join(', ') || 'none'}`, shown(name), { allowed });
     }
   }
+  const result = schema.safeParse(query);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new BadRequest(issue.message, String(issue.path[0] ?? ''));
+  }
+  return result.data;
+}
+
+function parseParam<S extends z.ZodType>(schema: S, parameter: string, value: string | undefined): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new BadRequest(result.error.issues[0]!.message, parameter);
+  return result.data;
 }
 
 /**
@@ -60,144 +186,44 @@ export function rejectRepeated(rawQueryString: string | undefined): void {
   }
 }
 
-/** Unpaired UTF-16 surrogates cannot be encoded as UTF-8, so no stored name or key has them. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const CONTROL = /\p{Cc}/u;
+export const parseLimit = (value: string | undefined): number => parseParam(limitParam, 'limit', value);
+export const parseDateBound = (name: 'from' | 'to', value: string | undefined): string | undefined => parseParam(dateBound(name), name, value);
+export const parseArticleId = (value: string | undefined): string => parseParam(articleIdParam, 'id', value);
+export const parseEntityId = (value: string | undefined, parameter = 'id'): string => parseParam(entityIdParam(parameter), parameter, value);
+export const parseObjectKey = (value: string | undefined): string => parseParam(objectKeyParam, 'key', value);
+export const parsePrefix = (value: string | undefined): string | undefined => parseParam(prefixParam, 'q', value);
 
-export function parseLimit(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_LIMIT;
-  if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_LIMIT)
-    throw new BadRequest(`limit must be an integer from 1 to ${MAX_LIMIT}`, 'limit');
-  return Number(value);
-}
-
-export function parseLang(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!LANG_PATTERN.test(value)) throw new BadRequest("lang must be 2 or 3 lower-case letters (ISO 639) or 'und'", 'lang');
-  return value;
-}
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-/**
- * An ISO date (YYYY-MM-DD) or date-time with zone, as the sort-key bound it stands for: a
- * date `from` starts at midnight UTC, a date `to` includes the whole day.
- */
-export function parseDateBound(name: 'from' | 'to', value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (DATE_ONLY.test(value)) {
-    const time = Date.parse(`${value}T00:00:00Z`);
-    if (!Number.isFinite(time) || new Date(time).toISOString().slice(0, 10) !== value) throw new BadRequest(`${name} is not a valid date`, name);
-    return name === 'from' ? value : `${value}T23:59:59.999Z\uffff`;
-  }
-  if (DATE_TIME.test(value)) {
-    const time = Date.parse(value);
-    const year = new Date(time).getUTCFullYear();
-    if (!Number.isFinite(time) || year < 1000 || year > 9999) throw new BadRequest(`${name} is not a valid date-time`, name);
-    const iso = new Date(time).toISOString();
-    return name === 'from' ? iso : `${iso}\uffff`;
-  }
-  throw new BadRequest(`${name} must be an ISO 8601 date (YYYY-MM-DD) or date-time with a time zone`, name);
-}
-
-export function parseArticleId(value: string | undefined): string {
-  if (!value || !ARTICLE_ID_PATTERN.test(value)) throw new BadRequest('article id is malformed: 20 characters of A-Z, a-z, 0-9, _ and -', 'id');
-  return value;
-}
-
-export function parseEntityId(value: string | undefined, parameter = 'id'): string {
-  if (!value || !ENTITY_ID_PATTERN.test(value))
-    throw new BadRequest(
-      `${parameter === 'id' ? 'entity id' : parameter} is malformed: a type (per, org, loc, misc), '-' and up to 80 of a-z, 0-9 and -`,
-      parameter,
-    );
-  return value;
-}
-
-export function parseObjectKey(value: string | undefined): string {
-  if (!value) throw new BadRequest('key is required', 'key');
-  if (Buffer.byteLength(value) > MAX_KEY_BYTES) throw new BadRequest(`key is longer than ${MAX_KEY_BYTES} bytes`, 'key');
-  if (LONE_SURROGATE.test(value)) throw new BadRequest('key is not valid Unicode', 'key');
-  return value;
-}
-
-export function parseEntityType(value: string | undefined): EntityType | undefined {
-  if (value === undefined) return undefined;
-  if (!isEntityType(value)) throw new BadRequest('type must be one of PER, ORG, LOC, MISC', 'type');
-  return value;
-}
-
-export function parsePrefix(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (value.length > MAX_Q_CHARS) throw new BadRequest(`q is longer than ${MAX_Q_CHARS} characters`, 'q');
-  if (CONTROL.test(value) || LONE_SURROGATE.test(value)) throw new BadRequest('q contains control characters or invalid Unicode', 'q');
-  const letters = value.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '');
-  if (letters.length < 2) throw new BadRequest('q must contain at least 2 letters or digits', 'q');
-  return value;
-}
-
-export interface ArticleListParams {
-  limit: number;
-  cursor?: string;
-  lang?: string;
-  from?: string;
-  to?: string;
-  entity?: string;
-}
-
+export type ArticleListParams = z.output<(typeof QUERY_SCHEMAS)['articles']>;
 export type ArticlesParams = { kind: 'byKey'; key: string } | ({ kind: 'list' } & ArticleListParams);
 
-export function parseArticlesQuery(query: QueryString): ArticlesParams {
-  if (query.key !== undefined) {
-    only(query, ['key']);
-    return { kind: 'byKey', key: parseObjectKey(query.key) };
-  }
-  only(query, ['limit', 'cursor', 'lang', 'from', 'to', 'entity']);
-  const from = parseDateBound('from', query.from);
-  const to = parseDateBound('to', query.to);
-  if (from && to && from > to) throw new BadRequest('from is after to', 'from');
-  return {
-    kind: 'list',
-    limit: parseLimit(query.limit),
-    cursor: query.cursor,
-    lang: parseLang(query.lang),
-    from,
-    to,
-    entity: query.entity === undefined ? undefined : parseEntityId(query.entity, 'entity'),
-  };
+function orderedRange<T extends { from?: string; to?: string }>(params: T): T {
+  if (params.from && params.to && params.from > params.to) throw new BadRequest('from is after to', 'from');
+  return params;
 }
 
-export interface EntitiesParams {
-  limit: number;
-  cursor?: string;
-  q?: string;
-  type?: EntityType;
+export function parseArticlesQuery(query: QueryString): ArticlesParams {
+  if (query.key !== undefined) return { kind: 'byKey', ...parseQuery(QUERY_SCHEMAS.articlesByKey, query) };
+  return { kind: 'list', ...orderedRange(parseQuery(QUERY_SCHEMAS.articles, query)) };
 }
+
+export type EntitiesParams = z.output<(typeof QUERY_SCHEMAS)['entities']>;
 
 export function parseEntitiesQuery(query: QueryString): EntitiesParams {
-  only(query, ['limit', 'cursor', 'q', 'type']);
-  return { limit: parseLimit(query.limit), cursor: query.cursor, q: parsePrefix(query.q), type: parseEntityType(query.type) };
+  return parseQuery(QUERY_SCHEMAS.entities, query);
 }
 
-export function parseEntityArticlesQuery(query: QueryString): Omit<ArticleListParams, 'entity'> {
-  only(query, ['limit', 'cursor', 'lang', 'from', 'to']);
-  const from = parseDateBound('from', query.from);
-  const to = parseDateBound('to', query.to);
-  if (from && to && from > to) throw new BadRequest('from is after to', 'from');
-  return { limit: parseLimit(query.limit), cursor: query.cursor, lang: parseLang(query.lang), from, to };
+export function parseEntityArticlesQuery(query: QueryString): z.output<(typeof QUERY_SCHEMAS)['entityArticles']> {
+  return orderedRange(parseQuery(QUERY_SCHEMAS.entityArticles, query));
 }
 
 export function parseRelatedQuery(query: QueryString): { limit: number } {
-  only(query, ['limit']);
-  return { limit: parseLimit(query.limit) };
+  return parseQuery(QUERY_SCHEMAS.related, query);
 }
 
 export function parseStatusQuery(query: QueryString): { key: string } {
-  only(query, ['key']);
-  return { key: parseObjectKey(query.key) };
+  return parseQuery(QUERY_SCHEMAS.status, query);
 }
 
 export function parseNoQuery(query: QueryString): void {
-  only(query, []);
+  parseQuery(QUERY_SCHEMAS.none, query);
 }

@@ -11,7 +11,12 @@ export const ENV = {
   tableName: 'TABLE_NAME',
   bucketName: 'BUCKET_NAME',
   cursorSecret: 'CURSOR_SECRET',
+  /** Folder of the NER model files; the Lambda bundle sets it, elsewhere the repository's models/ is used. */
+  nerModelDir: 'NER_MODEL_DIR',
 } as const;
+
+/** S3 refuses longer object keys, so neither an event nor a query may carry one. */
+export const MAX_KEY_BYTES = 1024;
 
 /** Largest object the ingest function reads. Checked from the object size before the body is fetched. */
 export const MAX_OBJECT_BYTES = 5 * 1024 * 1024;

@@ -1,10 +1,25 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { foldName } from '../core/entity-id';
-import { monthOf, prefixPartition, type ArticleDigest, type ArticleMeta } from '../core/records';
+import { z } from 'zod';
+import { monthOf, type ArticleDigest, type ArticleMeta } from '../core/records';
 import { ENTITY_TYPES, type EntityType } from '../core/types';
 import { TABLE, TYPE_RANK_SHARDS } from '../shared/resources';
 import type { StatusState } from './article-writer';
-import { keys, type TableContext } from './table';
+import {
+  articleIdOfKey,
+  entityLinkPositionSchema,
+  keys,
+  langMonthPartition,
+  langMonthsAttribute,
+  linkRange,
+  monthPartition,
+  monthPositionSchema,
+  prefixPartition,
+  typeRankPartition,
+  type Key,
+  type MonthPosition,
+} from './keys';
+import type { TableContext } from './table';
 
 /**
  * Read side of the table for the query API. Every call is a GetItem, Query or BatchGetItem
@@ -12,7 +27,7 @@ import { keys, type TableContext } from './table';
  * query layer wraps in signed cursors.
  */
 
-export type Key = Record<string, string>;
+export type { Key, MonthPosition } from './keys';
 
 export interface ArticleSummary {
   id: string;
@@ -50,21 +65,24 @@ export interface StatusRecord {
   versionId?: string;
 }
 
+const STATUS_STATES = ['pending', 'processed', 'rejected', 'failed', 'deleted'] as const satisfies readonly StatusState[];
+
 /** The status attributes callers may see; claim internals (sequencer) stay in the table. */
+const StatusItem = z.object({
+  key: z.string(),
+  bucket: z.string(),
+  state: z.enum(STATUS_STATES),
+  code: z.string().optional().catch(undefined),
+  reason: z.string().optional().catch(undefined),
+  updatedAt: z.string(),
+  articleId: z.string(),
+  attempts: z.number().optional().catch(undefined),
+  eTag: z.string().optional().catch(undefined),
+  versionId: z.string().optional().catch(undefined),
+});
+
 function toStatus(item: Record<string, unknown>): StatusRecord {
-  const optional = <T>(value: unknown, type: 'string' | 'number') => (typeof value === type ? (value as T) : undefined);
-  return {
-    key: item.key as string,
-    bucket: item.bucket as string,
-    state: item.state as StatusState,
-    code: optional<string>(item.code, 'string'),
-    reason: optional<string>(item.reason, 'string'),
-    updatedAt: item.updatedAt as string,
-    articleId: item.articleId as string,
-    attempts: optional<number>(item.attempts, 'number'),
-    eTag: optional<string>(item.eTag, 'string'),
-    versionId: optional<string>(item.versionId, 'string'),
-  };
+  return StatusItem.parse(item);
 }
 
 export interface DateRange {
@@ -72,12 +90,6 @@ export interface DateRange {
   from?: string;
   /** Inclusive upper bound: a string every sort date up to the bound compares below. */
   to?: string;
-}
-
-/** Position in a newest-first article listing: the month being read and where in it. */
-export interface MonthPosition {
-  month: string;
-  start?: Key;
 }
 
 export const LIST_ENTITIES_IN_SUMMARY = 10;
@@ -117,14 +129,16 @@ export function toSummary(item: Record<string, unknown>): ArticleSummary {
   };
 }
 
+const EntityItem = z.object({
+  id: z.string(),
+  type: z.enum(ENTITY_TYPES),
+  name: z.string(),
+  articleCount: z.number().default(0),
+  mentionCount: z.number().default(0),
+});
+
 function toEntity(item: Record<string, unknown>): EntitySummary {
-  return {
-    id: item.id as string,
-    type: item.type as EntityType,
-    name: item.name as string,
-    articleCount: Number(item.articleCount ?? 0),
-    mentionCount: Number(item.mentionCount ?? 0),
-  };
+  return EntityItem.parse(item);
 }
 
 export function rankEntities(a: EntitySummary, b: EntitySummary): number {
@@ -192,8 +206,25 @@ function projection(attributes: string[]): { ProjectionExpression: string; Expre
   return { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names };
 }
 
+const MonthSet = z
+  .instanceof(Set<string>)
+  .optional()
+  .catch(undefined);
+
 export class ArticleReader {
   constructor(private readonly table: TableContext) {}
+
+  /** The resume position of an article listing (by month, or by language and month), when `position` is one. */
+  articleListPosition(position: unknown, lang: string | undefined): MonthPosition | undefined {
+    const parsed = monthPositionSchema(lang).safeParse(position);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** The resume key of one entity's article listing, when `position` is one. */
+  entityArticlesPosition(position: unknown, entityId: string): Key | undefined {
+    const parsed = entityLinkPositionSchema(entityId).safeParse(position);
+    return parsed.success ? parsed.data : undefined;
+  }
 
   /**
    * The article as the API documents it. The projection names what is public, so keys, index
@@ -220,7 +251,7 @@ export class ArticleReader {
     // BatchGetItem refuses a request that names one key twice.
     const unique = [...new Set(articleIds)];
     const items = await this.batchGet(unique.map((id) => keys.status(id)));
-    return new Map(items.map((item) => [(item.pk as string).slice('ART#'.length), toStatus(item)]));
+    return new Map(items.map((item) => [articleIdOfKey(String(item.pk)) ?? '', toStatus(item)]));
   }
 
   /** Cheap liveness probe of the table: one GetItem. */
@@ -230,8 +261,8 @@ export class ArticleReader {
 
   async stats(): Promise<{ articleCount: number; months: string[]; langMonths: (lang: string) => string[] }> {
     const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.stats() }));
-    const set = (name: string) => [...((Item?.[name] as Set<string> | undefined) ?? [])].sort().reverse();
-    return { articleCount: Number(Item?.articleCount ?? 0), months: set('months'), langMonths: (lang) => set(`months_${lang}`) };
+    const set = (name: string) => [...(MonthSet.parse(Item?.[name]) ?? [])].sort().reverse();
+    return { articleCount: Number(Item?.articleCount ?? 0), months: set('months'), langMonths: (lang) => set(langMonthsAttribute(lang)) };
   }
 
   /**
@@ -268,7 +299,11 @@ export class ArticleReader {
             KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
             ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey, ...SUMMARY_PROJECTION.ExpressionAttributeNames },
             ProjectionExpression: SUMMARY_PROJECTION.ProjectionExpression,
-            ExpressionAttributeValues: { ':pk': lang ? `L#${lang}#${month}` : `M#${month}`, ':lo': range.from ?? LOWEST, ':hi': range.to ?? HIGHEST },
+            ExpressionAttributeValues: {
+              ':pk': lang ? langMonthPartition(lang, month) : monthPartition(month),
+              ':lo': range.from ?? LOWEST,
+              ':hi': range.to ?? HIGHEST,
+            },
             ScanIndexForward: false,
             Limit: want,
             ExclusiveStartKey: start,
@@ -295,15 +330,16 @@ export class ArticleReader {
     const { lang, range, limit } = options;
     const items: Array<Record<string, unknown>> = [];
     let start = options.start;
+    const links = linkRange(entityId, range.from ?? LOWEST, range.to ?? HIGHEST);
     for (let pages = 0; pages < MAX_PAGES_PER_REQUEST; pages += 1) {
       const page = await this.table.doc.send(
         new QueryCommand({
           TableName: this.table.tableName,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
           ExpressionAttributeValues: {
-            ':pk': `ENT#${entityId}`,
-            ':lo': `A#${range.from ?? LOWEST}`,
-            ':hi': `A#${range.to ?? HIGHEST}`,
+            ':pk': links.pk,
+            ':lo': links.lo,
+            ':hi': links.hi,
             ...(lang ? { ':lang': lang } : {}),
           },
           ...(lang ? { FilterExpression: 'lang = :lang' } : {}),
@@ -374,9 +410,7 @@ export class ArticleReader {
    * than that at its cut-off (typically the long tail of entities seen once).
    */
   async topEntities(depth: number, type?: EntityType): Promise<EntitySummary[]> {
-    const partitions = (type ? [type] : ENTITY_TYPES).flatMap((t) =>
-      Array.from({ length: TYPE_RANK_SHARDS }, (_, shard) => `T#${t}#${String(shard).padStart(2, '0')}`),
-    );
+    const partitions = (type ? [type] : ENTITY_TYPES).flatMap((t) => Array.from({ length: TYPE_RANK_SHARDS }, (_, shard) => typeRankPartition(t, shard)));
     const found = await Promise.all(partitions.map((partition) => this.topOfShard(partition, depth)));
     return found.flat().sort(rankEntities).slice(0, depth);
   }
@@ -474,27 +508,25 @@ export class ArticleReader {
 
   /** Ids of the entity's most recent articles, newest first. */
   private async recentArticleIds(entityId: string, window: number): Promise<string[]> {
+    const range = linkRange(entityId, LOWEST, HIGHEST);
     const links = await this.table.doc.send(
       new QueryCommand({
         TableName: this.table.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
-        ExpressionAttributeValues: { ':pk': `ENT#${entityId}`, ':a': 'A#' },
+        ExpressionAttributeValues: { ':pk': range.pk, ':a': range.prefix },
         ProjectionExpression: 'articleId',
         ScanIndexForward: false,
         Limit: window,
       }),
     );
-    return [...new Set((links.Items ?? []).map((item) => item.articleId as string))];
+    return [...new Set((links.Items ?? []).map((item) => String(item.articleId)))];
   }
 
-  private async batchGet(
-    itemKeys: Key[],
-    fields?: { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> },
-  ): Promise<Array<Record<string, unknown>>> {
+  private async batchGet(itemKeys: Key[]): Promise<Array<Record<string, unknown>>> {
     const results: Array<Record<string, unknown>> = [];
     for (let i = 0; i < itemKeys.length; i += 100) {
-      let request: Record<string, { Keys: Key[]; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> }> | undefined = {
-        [this.table.tableName]: { Keys: itemKeys.slice(i, i + 100), ...fields },
+      let request: Record<string, { Keys: Key[] }> | undefined = {
+        [this.table.tableName]: { Keys: itemKeys.slice(i, i + 100) },
       };
       for (let attempt = 0; request && Object.keys(request).length > 0; attempt += 1) {
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));

@@ -1,7 +1,11 @@
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { diffMemberships, type ArticleRecords, type Membership, entityIndexAttributes } from '../core/records';
-import type { EntityType } from '../core/types';
-import { isErrorNamed, keys, type TableContext } from './table';
+import { foldName } from '../core/entity-id';
+import { diffMemberships, type ArticleRecords, type Membership } from '../core/records';
+import { ENTITY_TYPES } from '../core/types';
+import { mapBounded } from '../shared/bounded';
+import { articleIndexAttributes, entityIndexAttributes, keys, langMonthsAttribute, linkSortKey, membershipQuery } from './keys';
+import { isErrorNamed, type TableContext } from './table';
+import { z } from 'zod';
 
 /**
  * Writes article versions so that counts stay exact under duplicate deliveries, stale events,
@@ -326,42 +330,32 @@ export class ArticleWriter {
       ...diff.changed.map(({ before, after }) => this.changeMembership(claim, before, after, link!)),
       ...(linkContentChanged ? diff.unchanged.map((m) => this.refreshLink(m, link!)) : []),
     ];
-    await runBounded(
-      groupOps(ops, this.entitiesPerTransaction).map((group) => () => this.applyGroup(claim, group)),
-      this.concurrency,
-    );
+    await mapBounded(groupOps(ops, this.entitiesPerTransaction), this.concurrency, (group) => this.applyGroup(claim, group));
 
     if (records) await this.putMeta(claim, records, oldMeta !== undefined);
   }
 
   private async readMemberships(articleId: string): Promise<Membership[]> {
     const items: Membership[] = [];
+    const { pk, skPrefix } = membershipQuery(articleId);
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.table.doc.send(
         new QueryCommand({
           TableName: this.table.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-          ExpressionAttributeValues: { ':pk': `ART#${articleId}`, ':e': 'E#' },
+          ExpressionAttributeValues: { ':pk': pk, ':e': skPrefix },
           ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of page.Items ?? []) {
-        items.push({
-          entityId: item.entityId as string,
-          type: item.type as EntityType,
-          name: item.name as string,
-          mentions: item.mentions as number,
-          linkSk: item.linkSk as string,
-        });
-      }
+      for (const item of page.Items ?? []) items.push(MembershipItem.parse(item));
       start = page.LastEvaluatedKey;
     } while (start);
     return items;
   }
 
-  private async readMetaSummary(articleId: string): Promise<{ title?: string; lang?: string; publishedAt?: string } | undefined> {
+  private async readMetaSummary(articleId: string): Promise<MetaSummary | undefined> {
     const { Item } = await this.table.doc.send(
       new GetCommand({
         TableName: this.table.tableName,
@@ -371,7 +365,7 @@ export class ArticleWriter {
         ExpressionAttributeNames: { '#title': 'title' },
       }),
     );
-    return Item as { title?: string; lang?: string; publishedAt?: string } | undefined;
+    return Item ? MetaSummary.parse(Item) : undefined;
   }
 
   private claimCheck(claim: Claim): TransactItem {
@@ -390,7 +384,7 @@ export class ArticleWriter {
     return {
       Put: {
         TableName: this.table.tableName,
-        Item: { ...keys.link(membership.entityId, membership.linkSk), ...link, mentions: membership.mentions },
+        Item: { ...keys.link(membership.entityId, membership.sortDate, link.articleId), ...link, mentions: membership.mentions },
       },
     };
   }
@@ -399,7 +393,7 @@ export class ArticleWriter {
     return {
       Put: {
         TableName: this.table.tableName,
-        Item: { ...keys.membership(claim.articleId, membership.entityId), ...membership },
+        Item: { ...keys.membership(claim.articleId, membership.entityId), ...membershipAttributes(claim.articleId, membership) },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
@@ -410,7 +404,7 @@ export class ArticleWriter {
    * guarded by the claim, then drops entities no article counts toward any more.
    */
   private async applyGroup(claim: Claim, group: EntityOp[]): Promise<void> {
-    await this.transact(claim, 0, [this.claimCheck(claim), ...group.flatMap((op) => op.items)]);
+    await this.transact(0, [this.claimCheck(claim), ...group.flatMap((op) => op.items)]);
     await this.afterWrite({ kind: 'entities', changes: group.map(({ entityId, change }) => ({ entityId, change })) });
     for (const op of group) {
       if (op.change !== 'remove') continue;
@@ -432,12 +426,13 @@ export class ArticleWriter {
   }
 
   private addMembership(claim: Claim, membership: Membership, link: LinkAttributes): EntityOp {
-    const index = entityIndexAttributes(membership.entityId, membership.type, membership.name);
+    const folded = foldName(membership.name);
+    const index = entityIndexAttributes(membership.entityId, membership.type, folded);
     const values: Record<string, unknown> = {
       ':id': membership.entityId,
       ':type': membership.type,
       ':name': membership.name,
-      ':folded': index.folded,
+      ':folded': folded,
       ':gsi3sk': index.gsi3sk,
       ':gsi4pk': index.gsi4pk,
       ':one': 1,
@@ -485,10 +480,10 @@ export class ArticleWriter {
             Key: keys.membership(claim.articleId, membership.entityId),
             ConditionExpression: '#mentions = :m AND linkSk = :l',
             ExpressionAttributeNames: { '#mentions': 'mentions' },
-            ExpressionAttributeValues: { ':m': membership.mentions, ':l': membership.linkSk },
+            ExpressionAttributeValues: { ':m': membership.mentions, ':l': linkSortKey(membership.sortDate, claim.articleId) },
           },
         },
-        { Delete: { TableName: this.table.tableName, Key: keys.link(membership.entityId, membership.linkSk) } },
+        { Delete: { TableName: this.table.tableName, Key: keys.link(membership.entityId, membership.sortDate, claim.articleId) } },
         {
           Update: {
             TableName: this.table.tableName,
@@ -507,22 +502,23 @@ export class ArticleWriter {
         Update: {
           TableName: this.table.tableName,
           Key: keys.membership(claim.articleId, after.entityId),
-          UpdateExpression: 'SET #mentions = :new, linkSk = :newLink, #name = :name',
+          UpdateExpression: 'SET #mentions = :new, linkSk = :newLink, sortDate = :sortDate, #name = :name',
           ConditionExpression: '#mentions = :old AND linkSk = :oldLink',
           ExpressionAttributeNames: { '#name': 'name', '#mentions': 'mentions' },
           ExpressionAttributeValues: {
             ':new': after.mentions,
-            ':newLink': after.linkSk,
+            ':newLink': linkSortKey(after.sortDate, claim.articleId),
+            ':sortDate': after.sortDate,
             ':old': before.mentions,
-            ':oldLink': before.linkSk,
+            ':oldLink': linkSortKey(before.sortDate, claim.articleId),
             ':name': after.name,
           },
         },
       },
       this.linkPut(after, link),
     ];
-    if (before.linkSk !== after.linkSk) {
-      items.push({ Delete: { TableName: this.table.tableName, Key: keys.link(before.entityId, before.linkSk) } });
+    if (before.sortDate !== after.sortDate) {
+      items.push({ Delete: { TableName: this.table.tableName, Key: keys.link(before.entityId, before.sortDate, claim.articleId) } });
     }
     if (before.mentions !== after.mentions) {
       items.push({
@@ -543,12 +539,16 @@ export class ArticleWriter {
   }
 
   private async putMeta(claim: Claim, records: ArticleRecords, existed: boolean): Promise<void> {
-    const langMonths = `months_${records.meta.lang}`;
-    await this.transact(claim, 3, [
+    const langMonths = langMonthsAttribute(records.meta.lang);
+    await this.transact(3, [
       {
         Put: {
           TableName: this.table.tableName,
-          Item: { ...keys.article(claim.articleId), ...records.meta, ...records.index },
+          Item: {
+            ...keys.article(claim.articleId),
+            ...records.meta,
+            ...articleIndexAttributes(records.meta.id, records.month, records.meta.sortDate, records.meta.lang),
+          },
           ConditionExpression: existed ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)',
         },
       },
@@ -568,7 +568,7 @@ export class ArticleWriter {
   }
 
   private async deleteMeta(claim: Claim): Promise<void> {
-    await this.transact(claim, 3, [
+    await this.transact(3, [
       { Delete: { TableName: this.table.tableName, Key: keys.article(claim.articleId), ConditionExpression: 'attribute_exists(pk)' } },
       { Delete: { TableName: this.table.tableName, Key: keys.digest(claim.articleId) } },
       {
@@ -589,7 +589,7 @@ export class ArticleWriter {
    * failed the claim is lost; any other failed condition means our diff is stale. Conflicts
    * with concurrent transactions on the same entity are retried with jittered backoff.
    */
-  private async transact(claim: Claim, claimIndex: number, items: TransactItem[]): Promise<void> {
+  private async transact(claimIndex: number, items: TransactItem[]): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         await this.table.doc.send(new TransactWriteCommand({ TransactItems: items }));
@@ -644,20 +644,25 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Runs tasks with at most `limit` in flight; the first error is thrown after all settle. */
-export async function runBounded(tasks: Array<() => Promise<void>>, limit: number): Promise<void> {
-  let next = 0;
-  let firstError: unknown;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const task = tasks[next++];
-      try {
-        await task();
-      } catch (error) {
-        firstError ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  if (firstError !== undefined) throw firstError;
+/**
+ * A membership item as stored: the domain membership plus the link's sort key, which the
+ * conditions of later changes compare against.
+ */
+function membershipAttributes(articleId: string, membership: Membership) {
+  return { ...membership, linkSk: linkSortKey(membership.sortDate, articleId) };
 }
+
+/** Membership items read back: checked, because the counts are computed from them. */
+const MembershipItem = z
+  .object({
+    entityId: z.string(),
+    type: z.enum(ENTITY_TYPES),
+    name: z.string(),
+    mentions: z.number().int().positive(),
+    linkSk: z.string(),
+    sortDate: z.string().optional(),
+  })
+  .transform(({ linkSk, sortDate, ...rest }): Membership => ({ ...rest, sortDate: sortDate ?? linkSk.split('#')[1] ?? '' }));
+
+const MetaSummary = z.object({ title: z.string().optional(), lang: z.string().optional(), publishedAt: z.string().optional() });
+type MetaSummary = z.infer<typeof MetaSummary>;

@@ -12,8 +12,7 @@ import { bucketObjectsFinding } from '../nag-acknowledgements';
 import { ingestTableStatements, type TableArns } from '../policies/table-access';
 import { HandlerFunction, REPO_ROOT } from './handler-function';
 
-/** Where the trained NER model sits in the bundle, and the variable that tells the handler. */
-export const NER_MODEL_ENV = 'NER_MODEL_DIR';
+/** Where the trained NER model sits in the bundle (ENV.nerModelDir tells the handler). */
 export const NER_MODEL_LAMBDA_DIR = '/var/task/models';
 const MODELS_DIR = 'models';
 
@@ -68,8 +67,7 @@ export class IngestFunction extends Construct {
       timeoutSeconds: INGEST_TIMEOUT_SECONDS,
       environment: {
         [ENV.tableName]: props.table.tableName,
-        [ENV.bucketName]: props.bucket.bucketName,
-        [NER_MODEL_ENV]: NER_MODEL_LAMBDA_DIR,
+        [ENV.nerModelDir]: NER_MODEL_LAMBDA_DIR,
       },
       afterBundling: copyModelsCommands,
     });

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { API_ROUTES, routeKey, type ApiRoute } from '../../functions/shared/routes';
+import { decodePathSegment, findRoute, routeKey } from '../../functions/shared/routes';
 
 /**
  * The local stand-in for API Gateway (HTTP API, payload format 2.0): each request becomes the
@@ -17,28 +17,6 @@ export type AdminHandler = (path: string, body: unknown) => Promise<{ status: nu
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-interface CompiledRoute {
-  route: ApiRoute;
-  pattern: RegExp;
-  names: string[];
-}
-
-function compile(route: ApiRoute): CompiledRoute {
-  const names: string[] = [];
-  const source = route.path
-    .split('/')
-    .map((segment) => {
-      const match = /^\{(\w+)\}$/.exec(segment);
-      if (!match) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      names.push(match[1]);
-      return '([^/]+)';
-    })
-    .join('/');
-  return { route, pattern: new RegExp(`^${source}$`), names };
-}
-
-const COMPILED = API_ROUTES.map(compile);
-
 export interface RouteMatch {
   routeKey: string;
   pathParameters?: Record<string, string>;
@@ -46,21 +24,11 @@ export interface RouteMatch {
 
 /** API Gateway matches the path with any method; an unmatched path goes to `$default` (our handler answers 404/405). */
 export function matchRoute(method: string, path: string): RouteMatch {
-  for (const { route, pattern, names } of COMPILED) {
-    const match = pattern.exec(path);
-    if (!match || route.method !== method) continue;
-    const pathParameters = Object.fromEntries(names.map((name, i) => [name, safeDecode(match[i + 1])]));
-    return { routeKey: routeKey(route), ...(names.length ? { pathParameters } : {}) };
-  }
-  return { routeKey: '$default' };
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
+  const found = findRoute(path);
+  if (!found || found.route.method !== method) return { routeKey: '$default' };
+  const names = Object.keys(found.rawParams);
+  const pathParameters = Object.fromEntries(names.map((name) => [name, decodePathSegment(found.rawParams[name]) ?? found.rawParams[name]]));
+  return { routeKey: routeKey(found.route), ...(names.length ? { pathParameters } : {}) };
 }
 
 /** Query string as API Gateway presents it: values decoded, repeated names joined with commas. */

@@ -190,10 +190,9 @@ describe('functions', () => {
     expect(properties(logGroupId).RetentionInDays).toBeGreaterThan(0);
   });
 
-  it('gives ingest the table, the bucket and the model directory', () => {
+  it('gives ingest the table and the model directory (the bucket comes with each event)', () => {
     expect(properties(ingestId).Environment.Variables).toEqual({
       TABLE_NAME: ref(tableId),
-      BUCKET_NAME: ref(bucketId),
       NER_MODEL_DIR: NER_MODEL_LAMBDA_DIR,
       NODE_OPTIONS: '--enable-source-maps',
     });

@@ -5,7 +5,8 @@ import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { encodeCursor } from '../../functions/core/cursor';
 import { entityId } from '../../functions/core/entity-id';
-import { articleIdFor, buildArticleRecords, CAPS, linkSortKey } from '../../functions/core/records';
+import { articleIdFor, buildArticleRecords, CAPS } from '../../functions/core/records';
+import { articleIndexAttributes } from '../../functions/storage/keys';
 import type { EntityType, Extraction, ParsedArticle } from '../../functions/core/types';
 import { processObjectEvent, recordFailure } from '../../functions/ingest/process-object';
 import { createQueryApi } from '../../functions/query/api';
@@ -165,9 +166,13 @@ describe('query API security (DynamoDB Local)', () => {
     for (let i = 0; i <= MAX_LIMIT; i += 1) {
       const { article, extraction, key } = hugeArticle(i, i === MAX_LIMIT ? CAPS.entities : LIST_ENTITIES_IN_SUMMARY);
       const records = buildArticleRecords(article, extraction, { bucket: BUCKET, key, sequencer: '0'.repeat(32), ingestedAt: '2024-05-01T00:00:00.000Z' });
-      metas.push({ ...keys.article(records.meta.id), ...records.meta, ...records.index });
+      metas.push({
+        ...keys.article(records.meta.id),
+        ...records.meta,
+        ...articleIndexAttributes(records.meta.id, records.month, records.meta.sortDate, records.meta.lang),
+      });
       links.push({
-        ...keys.link(hugeEntity, linkSortKey(records.meta.sortDate, records.meta.id)),
+        ...keys.link(hugeEntity, records.meta.sortDate, records.meta.id),
         articleId: records.meta.id,
         key,
         title: records.meta.title,

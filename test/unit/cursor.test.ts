@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, InvalidCursor, MAX_CURSOR_CHARS } from '../../functions/core/cursor';
 
-const isPosition = (value: unknown): value is { month: string } =>
-  typeof value === 'object' && value !== null && typeof (value as { month?: unknown }).month === 'string';
+const isPosition = (value: unknown): { month: string } | undefined =>
+  typeof value === 'object' && value !== null && typeof (value as { month?: unknown }).month === 'string' ? (value as { month: string }) : undefined;
 const query = { route: 'articles', lang: 'de', from: null };
 
 describe('cursors', () => {

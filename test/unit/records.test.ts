@@ -6,14 +6,13 @@ import {
   articleIdFor,
   buildArticleRecords,
   diffMemberships,
-  entityIndexAttributes,
-  prefixPartition,
   sortDateOf,
   versionTime,
   type Membership,
 } from '../../functions/core/records';
 import type { Extraction, ParsedArticle } from '../../functions/core/types';
 import { TYPE_RANK_SHARDS } from '../../functions/shared/resources';
+import { articleIndexAttributes, entityIndexAttributes, prefixPartition } from '../../functions/storage/keys';
 
 const article: ParsedArticle = {
   format: 'html',
@@ -70,8 +69,12 @@ describe('record building', () => {
 
   it('keys the article by its month and language', () => {
     const id = articleIdFor('news-articles', 'de/merkel.html');
-    expect(records.index).toEqual({ gsi1pk: 'M#2021-12', gsi1sk: `2021-12-08T09:15:00.000Z#${id}`, gsi2pk: 'L#de#2021-12' });
     expect(records.month).toBe('2021-12');
+    expect(articleIndexAttributes(id, records.month, records.meta.sortDate, records.meta.lang)).toEqual({
+      gsi1pk: 'M#2021-12',
+      gsi1sk: `2021-12-08T09:15:00.000Z#${id}`,
+      gsi2pk: 'L#de#2021-12',
+    });
     expect(records.meta).toMatchObject({
       id,
       key: 'de/merkel.html',
@@ -89,14 +92,15 @@ describe('record building', () => {
   it('orders entities by mentions and links them under the sort date', () => {
     expect(records.meta.entities.map((e) => e.name)).toEqual(['Angela Merkel', 'Berlin']);
     expect(records.memberships).toEqual([
-      { entityId: merkel, type: 'PER', name: 'Angela Merkel', mentions: 2, linkSk: `A#2021-12-08T09:15:00.000Z#${records.meta.id}` },
+      { entityId: merkel, type: 'PER', name: 'Angela Merkel', mentions: 2, sortDate: '2021-12-08T09:15:00.000Z' },
       expect.objectContaining({ entityId: entityId('LOC', 'Berlin'), mentions: 1 }),
     ]);
   });
 
   it('falls back to ingest time and "und" for missing or odd fields', () => {
     const bare = buildArticleRecords({ ...article, publishedAt: undefined, lang: 'xx-YY' }, { entities: [], dates: [], quotes: [] }, version);
-    expect(bare.index).toMatchObject({ gsi1pk: 'M#2024-05', gsi2pk: 'L#und#2024-05' });
+    expect(bare.month).toBe('2024-05');
+    expect(bare.meta.lang).toBe('und');
     expect(bare.meta.publishedAt).toBeUndefined();
   });
 
@@ -131,8 +135,8 @@ describe('record building', () => {
 
 describe('entity index attributes', () => {
   it('put names in a folded two-character prefix partition and a type shard', () => {
-    const attrs = entityIndexAttributes('loc-angelholm', 'LOC', 'Ängelholm');
-    expect(attrs).toMatchObject({ folded: 'angelholm', gsi3pk: 'P#an', gsi3sk: 'angelholm#loc-angelholm' });
+    const attrs = entityIndexAttributes('loc-angelholm', 'LOC', 'angelholm');
+    expect(attrs).toMatchObject({ gsi3pk: 'P#an', gsi3sk: 'angelholm#loc-angelholm' });
     expect(attrs.gsi4pk).toMatch(/^T#LOC#\d{2}$/);
     expect(Number(attrs.gsi4pk.slice(-2))).toBeLessThan(TYPE_RANK_SHARDS);
     expect(prefixPartition("o'neill")).toBe('P#on');
@@ -141,10 +145,10 @@ describe('entity index attributes', () => {
 });
 
 describe('membership diffs', () => {
-  const m = (entityId: string, mentions: number, linkSk = 'A#1'): Membership => ({ entityId, type: 'PER', name: entityId, mentions, linkSk });
+  const m = (entityId: string, mentions: number, sortDate = '2024-01-01'): Membership => ({ entityId, type: 'PER', name: entityId, mentions, sortDate });
 
   it('separates added, removed, changed and unchanged memberships', () => {
-    const diff = diffMemberships([m('a', 1), m('b', 2), m('c', 1)], [m('a', 1), m('b', 3), m('c', 1, 'A#2'), m('d', 1)]);
+    const diff = diffMemberships([m('a', 1), m('b', 2), m('c', 1)], [m('a', 1), m('b', 3), m('c', 1, '2024-01-02'), m('d', 1)]);
     expect(diff.added.map((x) => x.entityId)).toEqual(['d']);
     expect(diff.removed).toEqual([]);
     expect(diff.changed.map((x) => x.after.entityId)).toEqual(['b', 'c']);
@@ -171,7 +175,7 @@ describe('undated versions', () => {
     const again = buildArticleRecords(undated, extraction, { ...version, ingestedAt: '2025-01-01T00:00:00.000Z', lastModified: '2024-04-30T08:00:00.000Z' });
     expect(first.meta.sortDate).toBe('2024-04-30T08:00:00.000Z');
     expect(again.meta.sortDate).toBe(first.meta.sortDate);
-    expect(again.index).toEqual(first.index);
+    expect(again.month).toEqual(first.month);
     expect(again.meta.ingestedAt).toBe('2025-01-01T00:00:00.000Z');
   });
 

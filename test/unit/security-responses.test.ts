@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTransientFailure } from '../../functions/query/failure';
+import { isTransientFailure } from '../../functions/shared/failures';
 import { json, MAX_RESPONSE_BYTES, problem, ResponseTooLarge } from '../../functions/query/responses';
 
 describe('query API failures and responses (security)', () => {

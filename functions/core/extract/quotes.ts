@@ -100,7 +100,7 @@ function opensStraight(text: string, i: number): boolean {
   const after = text[i + 1] ?? '';
   // Reuters puts the mark that reopens a quote at the end of the previous paragraph: `said. "`.
   if (!after) return false;
-  return /[\s(\[—–-]/u.test(before);
+  return /[\s([—–-]/u.test(before);
 }
 
 /**

@@ -13,7 +13,7 @@ export interface Token {
 
 // Letters and digits, joined by inner hyphens and apostrophes ("Nato-Russland-Rat", "O'Neill").
 // Dotted acronyms ("U.S.", "U.N.") are one word with their full stops.
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const POSSESSIVE = /['’]s$/u;
 const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St', 'Sen', 'Rep', 'Gen', 'Lt', 'Col', 'Gov', 'Jr', 'Sr', 'Hr', 'Fr', 'Nr', 'vs']);
 const SENTENCE_END = /[.!?:;„“"”»«(]\s*$|\n\s*$/u;
@@ -47,7 +47,7 @@ export function tokenize(text: string): Token[] {
 export const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 
 /** All letters upper case and at least two of them: "NATO", "LONDON". */
-export const isAllCaps = (word: string): boolean => /^[\p{Lu}\p{N}'’\-]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
+export const isAllCaps = (word: string): boolean => /^[\p{Lu}\p{N}'’-]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
 
 /** "LONDON" -> "London", "NATO-RUSSLAND" -> "Nato-Russland". */
 export function titleCase(word: string): string {

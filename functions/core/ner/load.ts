@@ -1,10 +1,11 @@
 /**
  * Finds and loads the shipped models once per process (a Lambda cold start pays it once).
- * NER_MODEL_DIR wins (the Lambda bundle sets it); otherwise the repository's models/ folder.
+ * ENV.nerModelDir wins (the Lambda bundle sets it); otherwise the repository's models/ folder.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENV } from '../../shared/resources';
 import { decodeModel } from './model-file';
 import { Tagger } from './tagger';
 
@@ -16,7 +17,7 @@ export function isModelLang(lang: string): lang is ModelLang {
 }
 
 export function modelDir(): string {
-  return process.env.NER_MODEL_DIR || fileURLToPath(new URL('../../../models/', import.meta.url));
+  return process.env[ENV.nerModelDir] || fileURLToPath(new URL('../../../models/', import.meta.url));
 }
 
 export function modelPath(lang: ModelLang, dir = modelDir()): string {
@@ -28,7 +29,7 @@ export function loadTagger(file: string): Tagger {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw new Error(`NER model not found at ${file} (set NER_MODEL_DIR or run npm run train): ${(error as Error).message}`);
+    throw new Error(`NER model not found at ${file} (set ${ENV.nerModelDir} or run npm run train): ${(error as Error).message}`);
   }
   return new Tagger(decodeModel(bytes));
 }

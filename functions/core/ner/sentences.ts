@@ -20,7 +20,7 @@ function isBracketedOrdinal(tokens: readonly Token[], i: number, openBrackets: n
 }
 
 function canStart(token: Token): boolean {
-  return /^[\p{Lu}\p{N}„“"«»‚‘'(\[\-–]/u.test(token.text);
+  return /^[\p{Lu}\p{N}„“"«»‚‘'([\-–]/u.test(token.text);
 }
 
 /** Splits a token list into sentences (arrays of consecutive tokens). */

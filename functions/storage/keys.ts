@@ -1,0 +1,120 @@
+/**
+ * Every item key and index attribute format of the single table, with the parsers that read
+ * them back. Only the storage module knows these strings; the core hands over domain values
+ * (article id, month, sort date, folded name) and the query layer asks the reader whether a
+ * resume position belongs to a query.
+ *
+ *   ART#<id>  STATUS        per-key claim and status
+ *   ART#<id>  META          the article (gsi1pk M#YYYY-MM, gsi2pk L#<lang>#YYYY-MM, gsi1sk <sortDate>#<id>)
+ *   ART#<id>  DIGEST        entities and attributed quotes for cross-article views
+ *   ART#<id>  E#<entityId>  membership (truth for counts)
+ *   ENT#<eid> A#<sortDate>#<articleId>  link: an entity's article, newest first
+ *   ENT#<eid> META          entity (gsi3pk P#<2 chars>, gsi3sk <folded>#<eid>, gsi4pk T#<type>#<shard>)
+ *   STATS     META          article total and the months (per language) that hold articles
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { ARTICLE_ID_PATTERN } from '../core/records';
+import type { EntityType } from '../core/types';
+import { TYPE_RANK_SHARDS } from '../shared/resources';
+
+export type Key = Record<string, string>;
+
+const ARTICLE = 'ART#';
+const ENTITY = 'ENT#';
+const LINK = 'A#';
+const MEMBERSHIP = 'E#';
+
+export const keys = {
+  article: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'META' }),
+  status: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'STATUS' }),
+  digest: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'DIGEST' }),
+  membership: (articleId: string, entityId: string) => ({ pk: `${ARTICLE}${articleId}`, sk: `${MEMBERSHIP}${entityId}` }),
+  link: (entityId: string, sortDate: string, articleId: string) => ({ pk: `${ENTITY}${entityId}`, sk: linkSortKey(sortDate, articleId) }),
+  entity: (id: string) => ({ pk: `${ENTITY}${id}`, sk: 'META' }),
+  stats: () => ({ pk: 'STATS', sk: 'META' }),
+};
+
+/** Partition and sort-key prefix of an article's memberships, for a Query. */
+export const membershipQuery = (articleId: string) => ({ pk: `${ARTICLE}${articleId}`, skPrefix: MEMBERSHIP });
+
+/** Partition and sort-key range of an entity's links between two sort-date bounds. */
+export function linkRange(entityId: string, from: string, to: string) {
+  return { pk: `${ENTITY}${entityId}`, lo: `${LINK}${from}`, hi: `${LINK}${to}`, prefix: LINK };
+}
+
+export function linkSortKey(sortDate: string, articleId: string): string {
+  return `${LINK}${sortDate}#${articleId}`;
+}
+
+/** The article id of an `ART#<id>` partition key, or undefined for any other key. */
+export function articleIdOfKey(pk: string): string | undefined {
+  if (!pk.startsWith(ARTICLE)) return undefined;
+  const id = pk.slice(ARTICLE.length);
+  return ARTICLE_ID_PATTERN.test(id) ? id : undefined;
+}
+
+/** Index attributes of an article's META item: listings by month and by language and month. */
+export function articleIndexAttributes(articleId: string, month: string, sortDate: string, lang: string) {
+  return { gsi1pk: monthPartition(month), gsi1sk: `${sortDate}#${articleId}`, gsi2pk: langMonthPartition(lang, month) };
+}
+
+export const monthPartition = (month: string) => `M#${month}`;
+export const langMonthPartition = (lang: string, month: string) => `L#${lang}#${month}`;
+export const typeRankPartition = (type: EntityType, shard: number) => `T#${type}#${String(shard).padStart(2, '0')}`;
+/** STATS attribute listing the months that hold articles of a language. */
+export const langMonthsAttribute = (lang: string) => `months_${lang}`;
+
+/** `P#<first two folded alphanumerics>`: the byPrefix partition for a name or a query prefix. */
+export function prefixPartition(folded: string): string | undefined {
+  const compact = folded.replace(/[^\p{L}\p{N}]/gu, '');
+  if (compact.length < 2) return undefined;
+  return `P#${[...compact].slice(0, 2).join('')}`;
+}
+
+function typeRankShard(entityId: string): number {
+  return createHash('sha256').update(entityId).digest().readUInt32BE(0) % TYPE_RANK_SHARDS;
+}
+
+/** Index attributes of an entity item: prefix search and per-type ranking. */
+export function entityIndexAttributes(id: string, type: EntityType, folded: string) {
+  return { gsi3pk: prefixPartition(folded), gsi3sk: `${folded}#${id}`, gsi4pk: typeRankPartition(type, typeRankShard(id)) };
+}
+
+const boundedString = z.string().min(1).max(2048);
+
+/** A resume key inside one entity's link partition, and nothing else (cursors are signed, but a key from another query must not pass). */
+export function entityLinkPositionSchema(entityId: string) {
+  return z.strictObject({ pk: z.literal(`${ENTITY}${entityId}`), sk: boundedString.startsWith(LINK) });
+}
+
+/** Position in a newest-first article listing: the month being read and where in that month's partition of the right index. */
+export interface MonthPosition {
+  month: string;
+  start?: Key;
+}
+
+const MONTH = /^\d{4}-\d{2}$/;
+
+export function monthPositionSchema(lang: string | undefined): z.ZodType<MonthPosition> {
+  return z
+    .strictObject({
+      month: z.string().regex(MONTH),
+      start: z.record(z.string(), z.string()).optional(),
+    })
+    .refine((position) => position.start === undefined || isMonthStart(position.start, position.month, lang));
+}
+
+function isMonthStart(start: Key, month: string, lang: string | undefined): boolean {
+  const id = articleIdOfKey(start.pk ?? '');
+  const [indexName, indexValue] = lang ? ['gsi2pk', langMonthPartition(lang, month)] : ['gsi1pk', monthPartition(month)];
+  return (
+    Object.keys(start).length === 4 &&
+    id !== undefined &&
+    start.sk === 'META' &&
+    start[indexName] === indexValue &&
+    typeof start.gsi1sk === 'string' &&
+    start.gsi1sk.length <= 2048 &&
+    start.gsi1sk.startsWith(month)
+  );
+}
