@@ -63,6 +63,15 @@ export function sortDateOf(publishedAt: string | undefined, ingestedAt: string):
   return new Date(Date.parse(ingestedAt)).toISOString();
 }
 
+/**
+ * What relative dates in an article ("Friday", "9. Januar") resolve against: the publication
+ * date when the source gives a valid one, else `fallback` (the version's upload time), so
+ * "heute" in an undated article means its upload day, also when it is reindexed later.
+ */
+export function referenceDateOf(publishedAt: string | undefined, fallback: string): Date {
+  return new Date(sortDateOf(publishedAt, fallback));
+}
+
 export interface ArticleEntitySummary {
   id: string;
   type: EntityType;

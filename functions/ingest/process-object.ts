@@ -1,8 +1,7 @@
-import { RejectedInput, type RejectionCode } from '../core/errors';
+import { RejectedInput, rejectIfTooLarge, type RejectionCode } from '../core/errors';
 import { failureKind } from '../shared/failures';
-import { articleIdFor, buildArticleRecords, versionTime } from '../core/records';
+import { articleIdFor, buildArticleRecords, referenceDateOf, versionTime } from '../core/records';
 import type { Extraction, ParsedArticle, RawObject, Recogniser } from '../core/types';
-import { MAX_OBJECT_BYTES } from '../shared/resources';
 import { LostClaim, type ArticleWriter, type Claim, type PreviousStatus } from '../storage/article-writer';
 import type { CurrentObject, ObjectRef } from '../storage/s3-objects';
 import type { ObjectEvent } from './events';
@@ -102,9 +101,7 @@ async function ingestVersion(deps: IngestDeps, claim: Claim, event: ObjectEvent,
   let records;
   try {
     // Decided from the size alone so an oversized body is never downloaded.
-    if (version.size !== undefined && version.size > MAX_OBJECT_BYTES) {
-      throw new RejectedInput('too-large', `object is ${version.size} bytes; the limit is ${MAX_OBJECT_BYTES}`);
-    }
+    if (version.size !== undefined) rejectIfTooLarge(version.size);
     const raw = await deps.readObject({ bucket: event.bucket, key: event.key, versionId: version.versionId, size: version.size });
     const article = deps.parse(raw);
     const now = (deps.now ?? (() => new Date()))();
@@ -116,9 +113,7 @@ async function ingestVersion(deps: IngestDeps, claim: Claim, event: ObjectEvent,
       ingestedAt: now.toISOString(),
       lastModified: raw.lastModified,
     };
-    // "heute" in an undated article means the upload day, also when it is reindexed months later.
-    const published = article.publishedAt ? new Date(article.publishedAt) : undefined;
-    const referenceDate = published && Number.isFinite(published.getTime()) ? published : new Date(versionTime(versionInfo));
+    const referenceDate = referenceDateOf(article.publishedAt, versionTime(versionInfo));
     const extraction = deps.extract(article, { referenceDate });
     records = buildArticleRecords(article, extraction, versionInfo);
   } catch (error) {

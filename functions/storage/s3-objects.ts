@@ -1,5 +1,5 @@
 import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { RejectedInput } from '../core/errors';
+import { RejectedInput, rejectIfTooLarge } from '../core/errors';
 import type { RawObject } from '../core/types';
 import { MAX_OBJECT_BYTES } from '../shared/resources';
 
@@ -15,10 +15,6 @@ function isMissing(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name;
   const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
   return name === 'NoSuchKey' || name === 'NotFound' || name === 'NoSuchVersion' || status === 404;
-}
-
-function tooLarge(size: number): RejectedInput {
-  return new RejectedInput('too-large', `object is ${size} bytes; the limit is ${MAX_OBJECT_BYTES}`);
 }
 
 export interface ObjectRef {
@@ -63,20 +59,20 @@ export async function headCurrentObject(s3: S3Client, ref: { bucket: string; key
 export async function readObject(s3: S3Client, ref: ObjectRef, maxBytes = MAX_OBJECT_BYTES): Promise<RawObject> {
   const versionId = ref.versionId;
   try {
-    if (ref.size !== undefined && ref.size > maxBytes) throw tooLarge(ref.size);
+    if (ref.size !== undefined) rejectIfTooLarge(ref.size, maxBytes);
     if (ref.size === undefined) {
       const head = await s3.send(new HeadObjectCommand({ Bucket: ref.bucket, Key: ref.key, VersionId: versionId }));
-      if ((head.ContentLength ?? 0) > maxBytes) throw tooLarge(head.ContentLength ?? 0);
+      rejectIfTooLarge(head.ContentLength ?? 0, maxBytes);
     }
     const response = await s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key, VersionId: versionId }));
     const length = response.ContentLength ?? 0;
     if (length > maxBytes) {
       // The object changed since the event; do not download what we will not use.
       (response.Body as { destroy?: () => void } | undefined)?.destroy?.();
-      throw tooLarge(length);
+      rejectIfTooLarge(length, maxBytes);
     }
     const bytes = response.Body ? await response.Body.transformToByteArray() : new Uint8Array();
-    if (bytes.byteLength > maxBytes) throw tooLarge(bytes.byteLength);
+    rejectIfTooLarge(bytes.byteLength, maxBytes);
     return {
       key: ref.key,
       bytes,

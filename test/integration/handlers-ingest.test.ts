@@ -154,7 +154,7 @@ describe('ingest handler (SQS batch) against DynamoDB Local', () => {
       state: 'failed',
       attempts: 2,
       error: 'ServiceUnavailable: Service Unavailable',
-      reason: expect.stringMatching(/^processing failed on every attempt: an internal error/),
+      reason: expect.stringMatching(/^processing failed on every attempt: a service was unavailable/),
     });
     expect(failed!.reason).not.toMatch(/ServiceUnavailable|at stack/);
   });

@@ -2,6 +2,7 @@
  * Entity, date and quote extraction for one parsed article. Pure: no I/O, no AWS. Offsets
  * refer to articleText(article).
  */
+import { referenceDateOf } from '../records';
 import { articleText, type Extraction, type ParsedArticle, type Recogniser } from '../types';
 import { extractDates } from './dates';
 import { mergeSpans } from './merge';
@@ -33,7 +34,7 @@ export function extract(article: ParsedArticle, options: ExtractOptions = {}): E
   const text = articleText(article);
   const lang = article.lang;
   const recogniser = options.recogniser ?? defaultRecogniser;
-  const reference = options.referenceDate ?? referenceOf(article);
+  const reference = options.referenceDate ?? referenceDateOf(article.publishedAt, new Date().toISOString());
 
   const spans = propagate(text, lang, recogniser(text, lang));
   const { entities, mentions } = mergeSpans(text, lang, spans);
@@ -43,9 +44,4 @@ export function extract(article: ParsedArticle, options: ExtractOptions = {}): E
     dates: extractDates(text, lang, reference),
     quotes: extractQuotes(text, persons),
   };
-}
-
-function referenceOf(article: ParsedArticle): Date {
-  const published = article.publishedAt ? new Date(article.publishedAt) : undefined;
-  return published && !Number.isNaN(published.getTime()) ? published : new Date();
 }

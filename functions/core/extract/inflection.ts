@@ -1,4 +1,4 @@
-import { memo } from './memo';
+import { memo } from '../memo';
 
 /**
  * Base forms of inflected names: German genitive ("Putins", "Russlands", "Nato-Russland-Rates",

@@ -5,7 +5,7 @@
 import type { EntityType } from '../types';
 import { isCommonWord, isFunctionWord, isGivenName, lookupName } from './gazetteer';
 import { genitiveBases } from './inflection';
-import { memo } from './memo';
+import { memo } from '../memo';
 import { isTitle } from './titles';
 import { isAllCaps, isCapitalised, titleCase, type Token } from './tokens';
 

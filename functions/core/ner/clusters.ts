@@ -6,7 +6,7 @@
  * the fine clusters the same way. Like the gazetteer, stored inside the model file.
  */
 
-import { WordMemo } from './word-memo';
+import { WordMemo } from '../memo';
 
 /** What the model file stores: the words of each fine cluster, and each fine cluster's coarse cluster. */
 export interface CompiledClusters {

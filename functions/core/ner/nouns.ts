@@ -5,7 +5,7 @@
  * Like the gazetteer, a hint for the weights, stored inside the model file.
  */
 
-import { WordMemo } from './word-memo';
+import { WordMemo } from '../memo';
 
 /** What the lexicon says about a token; a feature value, so the numbers are part of the model. */
 export const NounClass = {

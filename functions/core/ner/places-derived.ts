@@ -8,7 +8,7 @@
  */
 
 import type { Gazetteer } from './gazetteer';
-import { WordMemo } from './word-memo';
+import { WordMemo } from '../memo';
 
 /** What kind of derived word a token is; a feature value, so the numbers are part of the model. */
 export const DerivedClass = {

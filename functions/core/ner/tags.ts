@@ -12,11 +12,6 @@ export function tagIndex(tag: string): number {
   return TAG_INDEX.get(tag) ?? 0;
 }
 
-/** Entity type of a tag index, undefined for O. */
-export function tagType(index: number): EntityType | undefined {
-  return index === 0 ? undefined : (TAGS[index].slice(2) as EntityType);
-}
-
 export function isInside(index: number): boolean {
   return index > 0 && index % 2 === 0;
 }

@@ -3,8 +3,7 @@
  * size limits, empty objects, magic numbers of files that are not articles, and the
  * article format (txt, html, json).
  */
-import { MAX_OBJECT_BYTES } from '../../shared/resources';
-import { RejectedInput } from '../errors';
+import { RejectedInput, rejectIfTooLarge } from '../errors';
 import type { InputFormat } from '../types';
 
 interface Signature {
@@ -82,9 +81,7 @@ export function isEmptyContent(bytes: Uint8Array): boolean {
  * other binary formats recognised by their magic numbers.
  */
 export function rejectNonText(bytes: Uint8Array): void {
-  if (bytes.length > MAX_OBJECT_BYTES) {
-    throw new RejectedInput('too-large', `object is ${bytes.length} bytes, more than the limit of ${MAX_OBJECT_BYTES} bytes`);
-  }
+  rejectIfTooLarge(bytes.length);
   if (isEmptyContent(bytes)) {
     throw new RejectedInput('empty', bytes.length === 0 ? 'object is empty (0 bytes)' : 'object contains only whitespace');
   }

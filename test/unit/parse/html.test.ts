@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RejectedInput } from '../../../functions/core/errors';
+import type { RejectedInput } from '../../../functions/core/errors';
 import { parseHtmlDocument, MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS, MAX_READABILITY_WORK } from '../../../functions/core/parse/html';
 import { parseArticle } from '../../../functions/core/parse/index';
 
