@@ -2,32 +2,26 @@
  * Whole ingest of one article without storage: parse (bytes -> ParsedArticle), extract
  * (entities, dates, quotes) and build the DynamoDB records, exactly the calls the ingest
  * handler makes between reading the object and writing the table. Runs on the sample
- * articles as .txt and wrapped as .html and .json, and reports the median per article.
+ * articles (the repository's fixtures, or `--samples DIR`) as .txt and wrapped as .html and
+ * .json, and reports the median per article.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { extract } from '../../functions/core/extract/index';
 import { parseArticle } from '../../functions/core/parse/index';
 import { buildArticleRecords } from '../../functions/core/records';
 import type { RawObject } from '../../functions/core/types';
+import { readSamples, samplesDir, samplesLabel } from './samples';
 import { median, percentile, type BenchRow } from './table';
-
-const SAMPLES_DIR = process.env.SAMPLES_DIR ?? fileURLToPath(new URL('../../../shared/samples/', import.meta.url));
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The samples as the three input kinds a newsroom drops into the bucket. */
-function inputs(): RawObject[] {
-  const files = readdirSync(SAMPLES_DIR).filter((name) => name.endsWith('.txt'));
+function inputs(dir: string): RawObject[] {
   const objects: RawObject[] = [];
-  for (const name of files) {
-    const text = readFileSync(join(SAMPLES_DIR, name), 'utf8');
+  for (const { name, lang, text } of readSamples(dir)) {
     const [title, ...rest] = text.split(/\n\s*\n/);
     const body = rest.join('\n\n');
-    const lang = name.includes('.de.') || name.startsWith('de-') ? 'de' : 'en';
     objects.push({ key: name, bytes: new TextEncoder().encode(text) });
     const paragraphs = rest.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
     const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
@@ -56,7 +50,8 @@ function ingestOnce(raw: RawObject, now: Date): number {
 
 export async function run(argv: string[]): Promise<BenchRow[]> {
   const rounds = Number(argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? 30);
-  const objects = inputs();
+  const dir = samplesDir(argv);
+  const objects = inputs(dir);
   const now = new Date('2022-01-01T00:00:00Z');
   const bytes = objects.reduce((sum, o) => sum + o.bytes.length, 0);
 
@@ -85,7 +80,7 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
       benchmark: 'ingest per article (parse+extract+records)',
       value: median(perArticle).toFixed(2),
       unit: 'ms (median)',
-      detail: `${objects.length} articles (${objects.length / 3} samples x txt/html/json), ${rounds} rounds`,
+      detail: `${objects.length} articles (${objects.length / 3} samples x txt/html/json from ${samplesLabel(dir)}), ${rounds} rounds`,
     },
     { benchmark: 'ingest per article, p95', value: percentile(perArticle, 95).toFixed(2), unit: 'ms', detail: 'same runs' },
     {

@@ -4,11 +4,12 @@
  * result is exact, and then runs concurrent clients against the query API.
  *
  * Options: --articles N (2000), --clients N (50), --seconds S (20), --upload-concurrency N (16),
+ * --samples DIR (the .txt articles to vary; the repository's fixture articles by default),
  * --on-disk (DynamoDB Local on disk as `npm start` runs it; by default in memory, because its
  * SQLite store is the bottleneck of the local stack and this measures the pipeline).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,9 +22,9 @@ import { stopOrphanDynamoDbLocal } from '../local/dynamodb';
 import { freePort } from '../local/ports';
 import { readDeadLetters } from '../local/queue';
 import { localS3Client } from '../local/s3';
+import { readSamples, samplesDir, type Sample } from './samples';
 import { median, percentile, type BenchRow } from './table';
 
-const SAMPLES = '/work/shared/samples';
 const BUCKET = 'news-articles';
 
 const PEOPLE = [
@@ -51,10 +52,7 @@ interface Planned {
 }
 
 /** Articles from the samples with varied people, places, organisations, titles and key folders. */
-function plan(count: number): Planned[] {
-  const samples = readdirSync(SAMPLES)
-    .filter((name) => /\.(txt)$/.test(name))
-    .map((name) => ({ name, lang: name.startsWith('en-') ? 'en' : 'de', text: readFileSync(join(SAMPLES, name), 'utf8') }));
+function plan(count: number, samples: Sample[]): Planned[] {
   const bad = badInputCases().filter((c) => c.expected.outcome === 'rejected' && c.bytes.length < 100_000);
   const planned: Planned[] = [];
   const goodKeys: Planned[] = [];
@@ -152,8 +150,10 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
       seconds: { type: 'string', default: '20' },
       'upload-concurrency': { type: 'string', default: '16' },
       'on-disk': { type: 'boolean', default: false },
+      samples: { type: 'string' },
     },
   });
+  const samples = readSamples(samplesDir(argv));
   const total = Number(values.articles);
   const clients = Number(values.clients);
   const seconds = Number(values.seconds);
@@ -179,7 +179,7 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const problems: string[] = [];
   try {
-    const planned = plan(total);
+    const planned = plan(total, samples);
     const good = new Map<string, Planned>();
     for (const p of planned) if (p.kind !== 'bad') good.set(p.key, p);
     const bad = planned.filter((p) => p.kind === 'bad');

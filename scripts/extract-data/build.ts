@@ -11,7 +11,7 @@
  * their occurrences, frequent given names, and capitalised German words that are almost
  * never part of a name (so a title trigger does not turn "Präsident Frankreichs" into a PER).
  */
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +21,7 @@ type Lang = 'de' | 'en';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const sharedData = process.env.NER_DATA_DIR ?? resolve(root, '../shared/data/ner');
-const fallbackData = '/work/shared/data/ner';
-const dataDir = existsSync(sharedData) ? sharedData : fallbackData;
+const dataDir = process.env.NER_DATA_DIR ?? resolve(root, '../shared/data/ner');
 const outFile = join(root, 'functions/core/extract/data/gazetteer.json');
 
 const TRAIN_FILES: Record<Lang, Array<{ file: string; silver: boolean }>> = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { eventually, useLocalStack } from '../support/local-stack';
 import { articleByKey, articleCount, getJson, statusOf, waitForFinal, type Entity, type EntityRef } from '../support/pipeline-api';
 import { badInputCases } from '../fixtures/bad-inputs';
+import { articleBytes as sample, articlePath, GERMAN_CALL } from '../fixtures/articles/index';
 import { objectCreatedEvent } from '../../scripts/local/s3-events';
 import { readDeadLetters } from '../../scripts/local/queue';
 import { dataPaths } from '../../scripts/local/config';
@@ -15,8 +15,6 @@ import { run as reindexCommand } from '../../scripts/cli/reindex';
  * The whole pipeline on the local stack with the real handlers: S3 upload -> s3rver event ->
  * local queue -> ingest handler -> DynamoDB Local -> query handler behind the local HTTP API.
  */
-const SAMPLES = '/work/shared/samples';
-const sample = (name: string) => readFileSync(`${SAMPLES}/${name}`);
 
 describe('pipeline: upload, ingest, query', () => {
   const local = useLocalStack();
@@ -28,9 +26,9 @@ describe('pipeline: upload, ingest, query', () => {
   };
 
   it('makes the German sample queryable: article, entities, prefix search, entity articles, related, status', async () => {
-    const key = 'news/2021/biden-putin-call.de.txt';
+    const key = `news/2021/${GERMAN_CALL}`;
     const started = Date.now();
-    await put(key, sample('biden-putin-call.de.txt'), { ContentType: 'text/plain; charset=utf-8' });
+    await put(key, sample(GERMAN_CALL), { ContentType: 'text/plain; charset=utf-8' });
     const listed = await eventually(() => articleByKey(local.api, key), 30_000, 'the German sample in /articles?key=');
     const seconds = (Date.now() - started) / 1000;
     console.log(`German sample: upload to queryable in ${seconds.toFixed(2)} s`);
@@ -40,7 +38,7 @@ describe('pipeline: upload, ingest, query', () => {
 
     const article = await getJson<{ id: string; key: string; lang: string; title: string; entities: EntityRef[] }>(local.api, `/articles/${listed.id}`);
     expect(article.lang).toBe('de');
-    expect(article.title).toMatch(/^Biden bietet Putin/);
+    expect(article.title).toMatch(/^Biden stellt Putin vor die Wahl/);
     const putin = article.entities.find((e) => e.name === 'Wladimir Putin');
     expect(putin).toMatchObject({ id: 'per-wladimir-putin', type: 'PER' });
     expect(article.entities.map((e) => e.name)).toContain('Joe Biden');
@@ -62,20 +60,20 @@ describe('pipeline: upload, ingest, query', () => {
   });
 
   it('applies a duplicate delivery of the same event once: counts unchanged', async () => {
-    const key = 'dup/en-dev-003.txt';
-    await put(key, sample('en-dev-003.txt'));
+    const key = 'dup/rugby-captain.en.txt';
+    await put(key, sample('rugby-captain.en.txt'));
     const first = await waitForFinal(local.api, key, { state: 'processed' });
     const article = await getJson<{ entities: EntityRef[] }>(local.api, `/articles/${first.articleId}`);
     expect(article.entities.length).toBeGreaterThan(0);
     const before = await Promise.all(article.entities.map((e) => articleCount(local.api, e.id)));
 
     // The same event body (same sequencer) twice, as SQS at-least-once delivery may do.
-    const event = JSON.stringify(objectCreatedEvent(local.bucket, key, { size: sample('en-dev-003.txt').length }));
+    const event = JSON.stringify(objectCreatedEvent(local.bucket, key, { size: sample('rugby-captain.en.txt').length }));
     local.stack.queue.send(event);
     local.stack.queue.send(event);
     await local.stack.queue.drained();
     // And the same bytes uploaded again: a new event, same content.
-    await put(key, sample('en-dev-003.txt'));
+    await put(key, sample('rugby-captain.en.txt'));
     await eventually(async () => (local.stack.queue.size === 0 ? true : undefined), 20_000, 'queue drained');
     await local.stack.queue.drained();
 
@@ -87,13 +85,13 @@ describe('pipeline: upload, ingest, query', () => {
 
   it('replaces an overwritten article and keeps entity counts exact, then removes it on delete', async () => {
     const key = 'overwrite/story.txt';
-    await put(key, sample('en-dev-150.txt'));
+    await put(key, sample('baseball-roundup.en.txt'));
     const v1 = await waitForFinal(local.api, key, { state: 'processed' });
     const a1 = await getJson<{ title: string; entities: EntityRef[] }>(local.api, `/articles/${v1.articleId}`);
     const countsV1 = new Map(await Promise.all(a1.entities.map(async (e) => [e.id, await articleCount(local.api, e.id)] as const)));
 
     const since = Date.now();
-    await put(key, sample('de-dev-060.txt'));
+    await put(key, sample('leserbrief-bahn.de.txt'));
     await waitForFinal(local.api, key, { state: 'processed', since });
     const a2 = await eventually(
       async () => {
@@ -149,7 +147,7 @@ describe('pipeline: upload, ingest, query', () => {
       'a/b/c/d/e/f/g/h/i/j/deep.txt',
       'mixed/ a+b %20 ü .txt',
     ];
-    await Promise.all(keys.map((key) => put(key, sample('en-dev-040.txt'))));
+    await Promise.all(keys.map((key) => put(key, sample('rugby-team.en.txt'))));
     for (const key of keys) {
       expect(await waitForFinal(local.api, key), key).toMatchObject({ key, state: 'processed' });
       expect((await articleByKey(local.api, key))?.key, key).toBe(key);
@@ -162,16 +160,14 @@ describe('pipeline: upload, ingest, query', () => {
     process.env.API_URL = local.api;
     process.env.BUCKET_NAME = local.bucket;
     process.env.DATA_DIR = local.dataDir;
-    expect(
-      await putCommand(['/work/shared/samples/en-dev-090.txt', '/work/shared/samples/de-dev-120.txt', '--prefix', 'cli', '--wait', '--timeout', '60']),
-    ).toBe(0);
-    expect((await statusOf(local.api, 'cli/en-dev-090.txt'))?.state).toBe('processed');
-    expect(await statusCommand(['cli/de-dev-120.txt'])).toBe(0);
+    expect(await putCommand([articlePath('ferry-sinking.en.txt'), articlePath('hubschrauber.de.txt'), '--prefix', 'cli', '--wait', '--timeout', '60'])).toBe(0);
+    expect((await statusOf(local.api, 'cli/ferry-sinking.en.txt'))?.state).toBe('processed');
+    expect(await statusCommand(['cli/hubschrauber.de.txt'])).toBe(0);
     expect(await statusCommand(['cli/never-uploaded.txt'])).toBe(1);
     expect(await statusCommand(['--dead-letters'])).toBe(0);
-    const before = await statusOf(local.api, 'cli/en-dev-090.txt');
+    const before = await statusOf(local.api, 'cli/ferry-sinking.en.txt');
     expect(await reindexCommand(['--prefix', 'cli/'])).toBe(0);
-    const after = await waitForFinal(local.api, 'cli/en-dev-090.txt', { state: 'processed' });
+    const after = await waitForFinal(local.api, 'cli/ferry-sinking.en.txt', { state: 'processed' });
     expect(Date.parse(after.updatedAt!)).toBeGreaterThan(Date.parse(before!.updatedAt!));
     expect(after.articleId).toBe(before!.articleId);
     noDeadLetters();

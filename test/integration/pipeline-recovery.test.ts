@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -15,8 +15,9 @@ import { isAlive, readLock } from '../../scripts/local/lock';
 import { stopOrphanDynamoDbLocal } from '../../scripts/local/dynamodb';
 import { decodeEventKey } from '../../scripts/local/s3-events';
 import { QUEUE } from '../../functions/shared/resources';
+import { articleString, GERMAN_CALL } from '../fixtures/articles/index';
 
-const SAMPLE = readFileSync('/work/shared/samples/biden-putin-call.de.txt', 'utf8');
+const SAMPLE = articleString(GERMAN_CALL);
 
 describe('pipeline: a failure that outlasts every retry', () => {
   let proxy: FaultProxy | undefined;

@@ -1,6 +1,7 @@
 /**
- * The corpus format of /work/shared/data/ner: `token<TAB>TAG` per line, a blank line ends a
- * sentence, `-DOCSTART-` starts a document. Parsing and conlleval-style scoring, no I/O.
+ * The corpus format of the NER training data (`../shared/data/ner`, see models/README.md):
+ * `token<TAB>TAG` per line, a blank line ends a sentence, `-DOCSTART-` starts a document.
+ * Parsing and conlleval-style scoring, no I/O.
  */
 import { chunksOf } from './tags';
 

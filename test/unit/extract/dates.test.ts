@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDates } from '../../../functions/core/extract/dates';
 import { extract } from '../../../functions/core/extract/index';
 import { articleText } from '../../../functions/core/types';
+import { GERMAN_CALL } from '../../fixtures/articles/index';
 import { sample } from './samples';
 
 const dates = (text: string, lang: string, ref: string) => extractDates(text, lang, new Date(ref)).map((d) => `${d.date}|${d.text}`);
@@ -37,7 +38,7 @@ describe('extractDates', () => {
   });
 
   it('gives offsets into articleText', () => {
-    const a = sample('biden-putin-call.de.txt');
+    const a = sample(GERMAN_CALL);
     const text = articleText(a);
     const x = extract(a, { referenceDate: new Date('2021-12-30T12:00:00Z') });
     expect(x.dates.map((d) => `${d.date}|${d.text}`)).toEqual([

@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultRecogniser, extract } from '../../../functions/core/extract/index';
 import { ENTITY_ID_PATTERN } from '../../../functions/core/entity-id';
 import { articleText, type Recogniser } from '../../../functions/core/types';
+import { articleNames } from '../../fixtures/articles/index';
 import { article, sample } from './samples';
 
-const SAMPLES = [
-  'biden-putin-call.de.txt',
-  'de-dev-005.txt',
-  'de-dev-060.txt',
-  'de-dev-120.txt',
-  'en-dev-003.txt',
-  'en-dev-040.txt',
-  'en-dev-090.txt',
-  'en-dev-150.txt',
-];
+const SAMPLES = articleNames('txt');
 const REF = { referenceDate: new Date('2021-12-30T12:00:00Z') };
 
 describe('extract', () => {

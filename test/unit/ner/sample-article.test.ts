@@ -1,28 +1,29 @@
 /**
- * The shipped German model on a real scraped article (not from any training corpus). What it
- * still misses there (the OSCE's full name, the ministries) is listed in models/README.md.
+ * The shipped German model on a scraped-style article written for the tests (not from any
+ * training corpus). What it still misses there (the OSCE's full name, the ministries) is
+ * listed in models/README.md.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createModelRecogniser } from '../../../functions/core/ner/recogniser';
+import { articleString, GERMAN_CALL } from '../../fixtures/articles/index';
 
-// shared/ lies next to the repository (on CI too).
-const text = readFileSync(fileURLToPath(new URL('../../../../shared/samples/biden-putin-call.de.txt', import.meta.url)), 'utf8');
+const text = articleString(GERMAN_CALL);
 const spans = createModelRecogniser()(text, 'de');
 const found = (type: string) => new Set(spans.filter((s) => s.type === type).map((s) => text.slice(s.start, s.end)));
 
-describe('shipped German model on biden-putin-call.de.txt', () => {
+describe(`shipped German model on ${GERMAN_CALL}`, () => {
   it('finds the people, in full and by surname, and no one else', () => {
     const people = found('PER');
     for (const name of ['Joe Biden', 'Wladimir Putin', 'Putin', 'Biden', 'Jen Psaki', 'Antony Blinken', 'Volodmyr Zelensky']) expect(people).toContain(name);
-    const inText = new Set(['Joe Biden', 'Biden', 'Wladimir Putin', 'Putin', 'Jen Psaki', 'Antony Blinken', 'Volodmyr Zelensky']);
+    const inText = new Set(['Joe Biden', 'Biden', 'Wladimir Putin', 'Putin', 'Putins', 'Jen Psaki', 'Antony Blinken', 'Volodmyr Zelensky']);
     expect([...people].filter((p) => !inText.has(p))).toEqual([]);
   });
 
-  it('finds Putin after "Herrn" and every "Herr Biden"', () => {
+  it('finds Putin after "Herrn", in the genitive, and every "Herr Biden"', () => {
     const at = text.indexOf('Herrn Putin') + 'Herrn '.length;
     expect(spans).toContainEqual({ start: at, end: at + 'Putin'.length, type: 'PER' });
+    const genitive = text.indexOf('Putins ');
+    expect(spans).toContainEqual({ start: genitive, end: genitive + 'Putins'.length, type: 'PER' });
     let from = 0;
     let count = 0;
     while ((from = text.indexOf('Herr Biden', from) + 1) > 0) {

@@ -1,13 +1,12 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../functions/core/parse/index';
+import { articleBytes, articleNames, articleString } from '../../fixtures/articles/index';
 
-const SAMPLES = '/work/shared/samples';
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Each sample as the three input kinds: the parser must read the same article from all. */
-describe.each(readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')))('%s as txt, html and json', (name) => {
-  const text = readFileSync(`${SAMPLES}/${name}`, 'utf8');
+/** Each fixture article as the three input kinds: the parser must read the same article from all. */
+describe.each(articleNames('txt'))('%s as txt, html and json', (name) => {
+  const text = articleString(name);
   const fromTxt = parseArticle({ key: name, bytes: new TextEncoder().encode(text) });
   const paragraphs = fromTxt.body.split('\n\n');
 
@@ -27,5 +26,19 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</article><footer>
     expect(a.title).toBe(fromTxt.title);
     expect(a.body).toBe(fromTxt.body);
     expect(a.lang).toBe(fromTxt.lang);
+  });
+});
+
+/** The fixtures that also come as a real page and a CMS export, each written on its own. */
+describe.each([...articleNames('html'), ...articleNames('json')])('%s agrees with its .txt', (name) => {
+  const fromTxt = parseArticle({ key: name.replace(/\.(html|json)$/, '.txt'), bytes: articleBytes(name.replace(/\.(html|json)$/, '.txt')) });
+  const a = parseArticle({ key: name, bytes: articleBytes(name) });
+
+  it('has the same title, body and language, and the date the file gives', () => {
+    expect(a.format).toBe(name.endsWith('.html') ? 'html' : 'json');
+    expect(a.title).toBe(fromTxt.title);
+    expect(a.body).toBe(fromTxt.body);
+    expect(a.lang).toBe(fromTxt.lang);
+    expect(a.publishedAt).toMatch(/^199\d-\d\d-\d\dT/);
   });
 });

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RejectedInput } from '../../../functions/core/errors';
 import { parseArticle } from '../../../functions/core/parse/index';
 import type { ParsedArticle } from '../../../functions/core/types';
+import { articleBytes, GERMAN_CALL } from '../../fixtures/articles/index';
 
 /** Deterministic xorshift so a failure reproduces. */
 function random(seed: number): (n: number) => number {
@@ -19,7 +19,7 @@ function random(seed: number): (n: number) => number {
 
 const encode = (s: string) => new TextEncoder().encode(s);
 const SEEDS: Array<[string, Uint8Array]> = [
-  ['a.txt', readFileSync('/work/shared/samples/biden-putin-call.de.txt')],
+  ['a.txt', articleBytes(GERMAN_CALL)],
   [
     'b.html',
     encode(

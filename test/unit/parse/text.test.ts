@@ -1,31 +1,30 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../functions/core/parse/index';
 import { parseTextDocument } from '../../../functions/core/parse/text';
+import { articleBytes, GERMAN_CALL } from '../../fixtures/articles/index';
 
-const SAMPLES = '/work/shared/samples';
-const sample = (name: string) => parseArticle({ key: `samples/${name}`, bytes: readFileSync(`${SAMPLES}/${name}`) });
+const sample = (name: string) => parseArticle({ key: `samples/${name}`, bytes: articleBytes(name) });
 
-describe('txt samples', () => {
-  it('biden-putin-call.de.txt: title, paragraphs, junk removed, German', () => {
-    const a = sample('biden-putin-call.de.txt');
+describe('txt fixture articles', () => {
+  it(`${GERMAN_CALL}: title, paragraphs, junk removed, German`, () => {
+    const a = sample(GERMAN_CALL);
     expect(a.format).toBe('txt');
     expect(a.charset).toBe('utf-8');
     expect(a.lang).toBe('de');
-    expect(a.title).toBe('Biden bietet Putin die Wahl zwischen „Deeskalation“ oder „ernsten Kosten und Konsequenzen“ bei der Aggression in der Ukraine');
+    expect(a.title).toBe('Biden stellt Putin vor die Wahl: „Entspannung“ oder „spürbare Kosten und Folgen“ im Streit um die Ukraine');
     const paragraphs = a.body.split('\n\n');
     expect(paragraphs).toHaveLength(16);
-    expect(paragraphs[0]).toMatch(/^Präsident Joe Biden sagte dem russischen Präsidenten Wladimir Putin/);
-    expect(paragraphs.at(-1)).toMatch(/mit der Russischen Föderation zu führen Seite”\.$/);
-    expect(a.body).not.toMatch(/source site-26|Leave a Reply/);
+    expect(paragraphs[0]).toMatch(/^US-Präsident Joe Biden hat dem russischen Präsidenten Wladimir Putin/);
+    expect(paragraphs.at(-1)).toMatch(/mit der Russischen Föderation zu führen\.“$/);
+    expect(a.body).not.toMatch(/source site-14|Leave a Reply/);
     expect(a.body).not.toMatch(/\n{3,}|\r/);
     expect(a.publishedAt).toBeUndefined();
   });
 
   it.each([
-    ['en-dev-003.txt', 'SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN.', '1996-08-30T00:00:00.000Z', 11],
-    ['en-dev-040.txt', 'Soccer - McCarthy names team to play Liechtenstein.', '1996-08-30T00:00:00.000Z', 6],
-    ['en-dev-150.txt', 'BASEBALL - KEVIN BROWN LOWERS ERA AS MARLINS BEAT REDS.', '1996-08-31T00:00:00.000Z', 43],
+    ['rugby-captain.en.txt', 'RUGBY - CALLAWAY NAMED AS ENGLAND CAPTAIN.', '1996-08-30T00:00:00.000Z', 11],
+    ['rugby-team.en.txt', 'Rugby - Kearney names side to face Wales.', '1996-08-30T00:00:00.000Z', 6],
+    ['baseball-roundup.en.txt', 'BASEBALL - KEVIN MARSH WINS AGAIN AS PIRATES BEAT BRAVES.', '1996-08-31T00:00:00.000Z', 17],
   ])('%s: English wire article with a dateline date', (name, title, date, paragraphCount) => {
     const a = sample(name);
     expect(a.lang).toBe('en');
@@ -36,27 +35,29 @@ describe('txt samples', () => {
     expect(a.body.split('\n\n')[0]).toMatch(/^[A-Z]+ 1996-08-3\d$/);
   });
 
-  it('en-dev-040.txt: the trailing newsroom contact line is junk', () => {
-    expect(sample('en-dev-040.txt').body).not.toContain('Dublin Newsroom');
+  it('rugby-team.en.txt: the trailing newsroom contact line is junk', () => {
+    const a = sample('rugby-team.en.txt');
+    expect(a.body).not.toContain('Dublin Newsroom');
+    expect(a.body.split('\n\n').at(-1)).toMatch(/^Hartigan, Quigley, .* Madigan\.$/);
   });
 
-  it('en-dev-090.txt: byline before the dateline becomes the author', () => {
-    const a = sample('en-dev-090.txt');
-    expect(a.author).toBe('Rolf Soderlind');
+  it('ferry-sinking.en.txt: byline before the dateline becomes the author', () => {
+    const a = sample('ferry-sinking.en.txt');
+    expect(a.author).toBe('Karin Aasheim');
     expect(a.publishedAt).toBe('1996-08-30T00:00:00.000Z');
     expect(a.lang).toBe('en');
   });
 
   it.each([
-    ['de-dev-005.txt', 'Kurz notiert', 4],
-    ['de-dev-060.txt', 'Alles andere als leistungsstimulierend', 19],
-    ['de-dev-120.txt', 'Managua gibt Peru Helikopter', 6],
+    ['personalien.de.txt', 'Personalien', 4],
+    ['leserbrief-bahn.de.txt', 'Wer spart, verliert Fahrgäste', 10],
+    ['hubschrauber.de.txt', 'Lima kauft Hubschrauber aus Managua', 6],
   ])('%s: German article', (name, title, paragraphCount) => {
     const a = sample(name);
     expect(a.lang).toBe('de');
     expect(a.title).toBe(title);
     expect(a.body.split('\n\n')).toHaveLength(paragraphCount);
-    // A dateline without a year (`MANAGUA, 23. August (dpa).`) gives no date.
+    // A dateline without a year (`LIMA, 14. September (dpa).`) gives no date.
     expect(a.publishedAt).toBeUndefined();
   });
 });
