@@ -6,14 +6,12 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { extract } from '../../functions/core/extract/index';
 import { parseArticle } from '../../functions/core/parse/index';
 import { buildArticleRecords } from '../../functions/core/records';
 import type { RawObject } from '../../functions/core/types';
+import { samplesDir } from './samples';
 import { median, percentile, type BenchRow } from './table';
-
-const SAMPLES_DIR = process.env.SAMPLES_DIR ?? fileURLToPath(new URL('../../../shared/samples/', import.meta.url));
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -21,10 +19,11 @@ function escapeHtml(text: string): string {
 
 /** The samples as the three input kinds a newsroom drops into the bucket. */
 function inputs(): RawObject[] {
-  const files = readdirSync(SAMPLES_DIR).filter((name) => name.endsWith('.txt'));
+  const dir = samplesDir();
+  const files = readdirSync(dir).filter((name) => name.endsWith('.txt'));
   const objects: RawObject[] = [];
   for (const name of files) {
-    const text = readFileSync(join(SAMPLES_DIR, name), 'utf8');
+    const text = readFileSync(join(dir, name), 'utf8');
     const [title, ...rest] = text.split(/\n\s*\n/);
     const body = rest.join('\n\n');
     const lang = name.includes('.de.') || name.startsWith('de-') ? 'de' : 'en';

@@ -21,9 +21,9 @@ import { stopOrphanDynamoDbLocal } from '../local/dynamodb';
 import { freePort } from '../local/ports';
 import { readDeadLetters } from '../local/queue';
 import { localS3Client } from '../local/s3';
+import { samplesDir } from './samples';
 import { median, percentile, type BenchRow } from './table';
 
-const SAMPLES = '/work/shared/samples';
 const BUCKET = 'news-articles';
 
 const PEOPLE = [
@@ -52,9 +52,10 @@ interface Planned {
 
 /** Articles from the samples with varied people, places, organisations, titles and key folders. */
 function plan(count: number): Planned[] {
-  const samples = readdirSync(SAMPLES)
+  const dir = samplesDir();
+  const samples = readdirSync(dir)
     .filter((name) => /\.(txt)$/.test(name))
-    .map((name) => ({ name, lang: name.startsWith('en-') ? 'en' : 'de', text: readFileSync(join(SAMPLES, name), 'utf8') }));
+    .map((name) => ({ name, lang: name.startsWith('en-') ? 'en' : 'de', text: readFileSync(join(dir, name), 'utf8') }));
   const bad = badInputCases().filter((c) => c.expected.outcome === 'rejected' && c.bytes.length < 100_000);
   const planned: Planned[] = [];
   const goodKeys: Planned[] = [];

@@ -37,7 +37,7 @@ function banner(stack: LocalStack): string {
     `  export ${exports}`,
     '',
     'Try:',
-    `  npm run news -- put /work/shared/samples --wait`,
+    `  npm run news -- put ../shared/samples --wait`,
     `  aws s3 cp article.txt s3://${bucket}/inbox/article.txt   # with the environment above`,
     `  curl -s '${api}/articles'`,
     `  curl -s '${api}/entities?q=wla'`,
