@@ -1,7 +1,7 @@
 /**
- * `npm run news -- <command> ...`: the project's command-line tool. Each command lives in
- * scripts/cli/<command>.ts and exports `run(argv): Promise<number>` (the exit code), so a
- * command's code is loaded only when it is used (tag must start fast and print nothing else).
+ * `npx news-ingest <command> ...` (bin/news-ingest.mjs) or `npm run news -- <command> ...`: the
+ * project's command-line tool. Each command lives in scripts/cli/<command>.ts and exports
+ * `run(argv): Promise<number>` (the exit code), so a command's code is loaded only when it is used (tag must start fast and print nothing else).
  */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   put: { summary: 'put <files or folders...>   upload articles to the bucket (recursive, with progress)', load: () => import('./cli/put') },
@@ -12,14 +12,25 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv
 };
 
 function usage(): string {
-  return ['usage: npm run news -- <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  ${c.summary}`)].join('\n');
+  return [
+    'usage: npx news-ingest <command> [options]   (or: npm run news -- <command> [options])',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
+    '',
+    'Every command takes --help. Paths are relative to the folder the command is run from.',
+    'Retraining the NER models: npm run train -- --help',
+  ].join('\n');
 }
 
 async function main(): Promise<number> {
   const [name, ...argv] = process.argv.slice(2);
-  if (!name || name === '--help' || name === '-h') {
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return 0;
+  }
+  if (!name) {
     process.stderr.write(`${usage()}\n`);
-    return name ? 0 : 2;
+    return 2;
   }
   const command = COMMANDS[name];
   if (!command) {

@@ -3,6 +3,7 @@
  * one article without storage); `npm run bench -- load` runs the load benchmark against a
  * local stack. Each prints a markdown table; figures are medians of repeated runs.
  */
+import { describeFailure } from '../cli/user-path';
 import { formatTable, type BenchRow } from './table';
 
 const SUITES: Record<string, () => Promise<{ run(argv: string[]): Promise<BenchRow[]> }>> = {
@@ -26,6 +27,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`${describeFailure(error)}\n`);
   process.exitCode = 1;
 });

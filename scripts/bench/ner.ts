@@ -3,7 +3,7 @@
  * model load time (median, each in a fresh process) and model size on disk. Speeds and load
  * times are given per CPU second of this process (user + system) next to wall-clock figures:
  * on a shared machine the wall clock also counts the time other processes held the core.
- * Options: --runs N (default 5), --data DIR (default NER_DATA_DIR or ../shared/data/ner).
+ * Options: --runs N (default 5), --data DIR (corpus folder; see scripts/cli/ner-data.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { parseBio } from '../../functions/core/ner/conll';
 import { MODEL_LANGS, loadTagger, modelPath } from '../../functions/core/ner/load';
 import { createModelRecogniser } from '../../functions/core/ner/recogniser';
 import { groupByDocument } from '../../functions/core/ner/train';
+import { nerDataDir } from '../cli/ner-data';
 import { median, type BenchRow } from './table';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,11 +21,12 @@ const DEV: Record<string, string> = { en: 'en/conll03-dev.bio', de: 'de/conll03-
 
 export async function run(argv: string[]): Promise<BenchRow[]> {
   let runs = 5;
-  let dataDir = process.env.NER_DATA_DIR ?? path.resolve(REPO, '../shared/data/ner');
+  let dataOption: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') runs = Math.max(1, Number.parseInt(argv[++i], 10));
-    else if (argv[i] === '--data') dataDir = path.resolve(argv[++i]);
+    else if (argv[i] === '--data') dataOption = argv[++i];
   }
+  const dataDir = nerDataDir({ option: dataOption, need: Object.values(DEV) });
   const rows: BenchRow[] = [];
   let totalBytes = 0;
   for (const lang of MODEL_LANGS) {

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { articlesDir } from '../../test/fixtures/articles/index';
+import { userPath } from '../cli/user-path';
 
 export interface Sample {
   name: string;
@@ -17,7 +18,7 @@ export function samplesDir(argv: string[]): string {
   const at = argv.findIndex((a) => a === '--samples' || a.startsWith('--samples='));
   const given = at < 0 ? process.env.SAMPLES_DIR : argv[at].includes('=') ? argv[at].slice('--samples='.length) : argv[at + 1];
   if (at >= 0 && !given) throw new Error('--samples needs a folder');
-  return given ? resolve(process.env.INIT_CWD ?? process.cwd(), given) : articlesDir;
+  return given ? userPath(given) : articlesDir;
 }
 
 /** The folder as the benchmark tables show it: relative to the repository, because the tables are pasted into the README. */

@@ -1,19 +1,50 @@
 /**
  * `npm run news -- eval <file.bio> --lang de|en`: tags the file's tokens with the shipped model
  * and prints precision, recall and F1 per type and overall (entity level, conlleval rules).
+ * The file is looked for from the user's folder first, then in the NER corpus folder, so
+ * `eval de/conll03-dev.bio` works from anywhere.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { formatScore, parseBio, scoreChunks, type LabelledSentence } from '../../functions/core/ner/conll';
 import { taggerFor } from '../../functions/core/ner/load';
 import { takeLang } from './lang-option';
+import { nerDataDir } from './ner-data';
+import { UserError, userPath } from './user-path';
+
+export const USAGE = `usage: npm run news -- eval <file.bio> --lang de|en [--data DIR]
+  Tags the file's tokens with the shipped model and prints precision, recall and F1 per type
+  (entity level, conlleval rules). The file (token<TAB>TAG per line, BIO2) is looked for from the
+  current folder, then in the NER corpus folder: --data DIR, else NER_DATA_DIR, else
+  ../shared/data/ner beside the repository. Example: eval de/conll03-dev.bio --lang de`;
+
+/** The file to evaluate: from the user's folder, else a name inside the corpus folder. */
+export function evalInput(file: string, dataOption?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const here = userPath(file, env);
+  if (existsSync(here) || isAbsolute(file)) return here;
+  try {
+    return resolve(nerDataDir({ option: dataOption, need: [file], env }), file);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(`eval: ${file} is not a file here (${here}), nor in the corpus folder:\n${error.message}`);
+  }
+}
 
 export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const { lang, rest } = takeLang(argv);
-  if (rest.length !== 1) {
-    process.stderr.write('usage: eval <file.bio> --lang de|en\n');
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { data: { type: 'string' } } });
+  if (positionals.length !== 1) {
+    process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const sentences = parseBio(readFileSync(rest[0], 'utf8'));
+  const file = evalInput(positionals[0], values.data);
+  if (!existsSync(file)) throw new UserError(`eval: no such file: ${positionals[0]} (looked for ${file})`);
+  const sentences = parseBio(readFileSync(file, 'utf8'));
   const tagger = taggerFor(lang);
   const docs = new Map<number, LabelledSentence[]>();
   for (const s of sentences) {
@@ -30,6 +61,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   const seconds = (performance.now() - started) / 1000;
   const score = scoreChunks(gold, predicted);
-  process.stdout.write(`${rest[0]} (${lang}, ${sentences.length} sentences, tagged in ${seconds.toFixed(2)} s)\n${formatScore(score)}\n`);
+  process.stdout.write(`${positionals[0]} (${lang}, ${sentences.length} sentences, tagged in ${seconds.toFixed(2)} s)\n${formatScore(score)}\n`);
   return 0;
 }

@@ -1,8 +1,9 @@
 /**
  * `npm run news -- put <files or folders...> [--prefix P] [--wait]`: uploads articles to the
- * bucket. Folders are walked recursively; hidden files and folders are skipped, and so are
- * files whose extension is not an article format (unless --all), so a stray .DS_Store or
- * photo does not become a rejected object.
+ * bucket. Folders are walked recursively. What a folder holds besides articles stays out unless
+ * named on the command line: hidden files and folders, the folder's own documentation (README,
+ * LICENSE, ...) and files that are not an article format (unless --all), so a stray .DS_Store,
+ * photo or licence text does not become a rejected object or, worse, an "article".
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import cliProgress from 'cli-progress';
 import { cliTarget, fetchStatus, FINAL_STATES, type ObjectStatus } from '../local/cli-target';
+import { UserError, userCwd, userPath } from './user-path';
 
 export const ARTICLE_EXTENSIONS: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
@@ -20,12 +22,24 @@ export const ARTICLE_EXTENSIONS: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const USAGE = `usage: npm run news -- put <files or folders...> [--prefix P] [--wait] [--timeout S] [--concurrency N] [--all] [--bucket B] [--aws]
+/**
+ * A folder's own documentation: README.md, LICENSE, LICENCE-MIT, CHANGELOG.txt... The name must
+ * not go on with a letter, so an article called "notices-to-residents.txt" is still uploaded.
+ */
+const FOLDER_DOCUMENTATION = /^(readme|licen[cs]e|copying|changelog|contributing|notice|authors)(?!\p{L})/iu;
+
+export const USAGE = `usage: npm run news -- put <files or folders...> [--prefix P] [--wait] [--timeout S] [--concurrency N] [--all] [--bucket B] [--aws]
+  Paths are relative to the folder the command is run from. Folders are walked recursively; their
+  hidden files, their own documentation (README*, LICENSE*, LICENCE*, COPYING*, CHANGELOG*,
+  CONTRIBUTING*, NOTICE*, AUTHORS*) and files that are not an article format are skipped, unless
+  named on the command line. Article formats: ${Object.keys(ARTICLE_EXTENSIONS).join(' ')}
   --prefix P       key prefix (a trailing / is added)
   --wait           wait until every uploaded object is processed, rejected or failed, and print its status
   --timeout S      seconds --wait waits at most (default 300)
   --concurrency N  parallel uploads (default 8)
-  --all            upload every non-hidden file, whatever its extension
+  --all            upload files whatever their extension (documentation and hidden files still only when named)
+  --bucket B       bucket (default BUCKET_NAME, else news-articles)
+  --api URL        query API for --wait (default API_URL, else the local stack)
   --aws            use the AWS SDK's default endpoint and credentials instead of the local stack`;
 
 export interface Upload {
@@ -33,32 +47,67 @@ export interface Upload {
   key: string;
 }
 
-/** Files to upload with their keys: a file keeps its name, a folder's files keep their path inside it. */
-export async function collectUploads(inputs: string[], options: { prefix?: string; all?: boolean }): Promise<{ uploads: Upload[]; skipped: string[] }> {
+export type SkipReason = 'not an article format' | 'folder documentation' | 'hidden';
+
+export interface Skipped {
+  path: string;
+  reason: SkipReason;
+}
+
+/**
+ * Files to upload with their keys: a file keeps its name, a folder's files keep their path inside it.
+ * Relative inputs are meant from the user's folder (INIT_CWD under npm).
+ */
+export async function collectUploads(
+  inputs: string[],
+  options: { prefix?: string; all?: boolean; env?: NodeJS.ProcessEnv },
+): Promise<{ uploads: Upload[]; skipped: Skipped[] }> {
   const prefix = options.prefix ? options.prefix.replace(/^\/+/, '').replace(/\/*$/, '/') : '';
   const uploads: Upload[] = [];
-  const skipped: string[] = [];
-  const wanted = (path: string) => options.all || extname(path).toLowerCase() in ARTICLE_EXTENSIONS;
+  const skipped: Skipped[] = [];
+  const isArticle = (path: string) => options.all || extname(path).toLowerCase() in ARTICLE_EXTENSIONS;
   const walk = async (root: string, dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(root, path);
-      else if (entry.isFile()) {
-        if (wanted(path)) uploads.push({ path, key: prefix + relative(root, path).split(sep).join('/') });
-        else skipped.push(path);
-      }
+      if (entry.name.startsWith('.')) skipped.push({ path, reason: 'hidden' });
+      else if (entry.isDirectory()) await walk(root, path);
+      else if (!entry.isFile()) continue;
+      else if (FOLDER_DOCUMENTATION.test(entry.name)) skipped.push({ path, reason: 'folder documentation' });
+      else if (!isArticle(path)) skipped.push({ path, reason: 'not an article format' });
+      else uploads.push({ path, key: prefix + relative(root, path).split(sep).join('/') });
     }
   };
   for (const input of inputs) {
-    const info = await stat(input);
-    if (info.isDirectory()) await walk(input, input);
-    else if (wanted(input)) uploads.push({ path: input, key: prefix + basename(input) });
-    else skipped.push(input);
+    const path = userPath(input, options.env);
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new UserError(`put: no such file or folder: ${input} (looked for ${path})`);
+      throw error;
+    });
+    if (info.isDirectory()) await walk(path, path);
+    else if (isArticle(path)) uploads.push({ path, key: prefix + basename(path) });
+    else skipped.push({ path, reason: 'not an article format' });
   }
   return { uploads, skipped };
+}
+
+const SKIP_HINTS: Record<SkipReason, string> = {
+  'not an article format': `not ${Object.keys(ARTICLE_EXTENSIONS).join(' ')}; --all uploads them`,
+  'folder documentation': 'name a file on the command line to upload it',
+  hidden: 'name a file on the command line to upload it',
+};
+
+/** What was skipped and why, one line per reason, paths as the user sees them. */
+export function describeSkipped(skipped: Skipped[], cwd: string = userCwd()): string[] {
+  const lines: string[] = [];
+  for (const reason of Object.keys(SKIP_HINTS) as SkipReason[]) {
+    const paths = skipped.filter((s) => s.reason === reason).map((s) => relative(cwd, s.path) || '.');
+    if (!paths.length) continue;
+    const shown = paths.slice(0, 5).join(', ') + (paths.length > 5 ? `, ... (${paths.length - 5} more)` : '');
+    lines.push(`skipped ${paths.length} ${reason} (${SKIP_HINTS[reason]}): ${shown}`);
+  }
+  return lines;
 }
 
 async function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
@@ -100,9 +149,13 @@ export async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help || positionals.length === 0) {
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) {
     process.stderr.write(`${USAGE}\n`);
-    return values.help ? 0 : 2;
+    return 2;
   }
   const concurrency = Number(values.concurrency);
   const timeoutSeconds = Number(values.timeout);
@@ -111,10 +164,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const target = cliTarget({ aws: values.aws, bucket: values.bucket, api: values.api });
   const { uploads, skipped } = await collectUploads(positionals, { prefix: values.prefix, all: values.all });
-  if (skipped.length)
-    process.stderr.write(
-      `skipping ${skipped.length} file(s) that are not articles (${Object.keys(ARTICLE_EXTENSIONS).join(' ')}; --all uploads them): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', ...' : ''}\n`,
-    );
+  for (const line of describeSkipped(skipped)) process.stderr.write(`${line}\n`);
   if (uploads.length === 0) {
     process.stderr.write('nothing to upload\n');
     return 1;
@@ -153,7 +203,7 @@ export async function run(argv: string[]): Promise<number> {
   process.stdout.write(
     `uploaded ${uploaded.length} of ${results.length} file(s) to s3://${target.bucket}/${values.prefix ? values.prefix.replace(/\/*$/, '/') : ''}\n`,
   );
-  for (const failure of failed) process.stdout.write(`  FAILED ${failure.path} -> ${failure.key}: ${failure.error}\n`);
+  for (const failure of failed) process.stdout.write(`  FAILED ${relative(userCwd(), failure.path)} -> ${failure.key}: ${failure.error}\n`);
 
   let waitFailed = false;
   if (values.wait && uploaded.length)

@@ -17,7 +17,7 @@ import cliProgress from 'cli-progress';
 import { cliTarget } from '../local/cli-target';
 import { ADMIN_PREFIX } from '../local/http-api';
 
-const USAGE = `usage: npm run news -- reindex [--prefix P] [--no-wait] [--api URL]
+export const USAGE = `usage: npm run news -- reindex [--prefix P] [--no-wait] [--api URL]
   Reprocesses every object of the local stack's bucket (or those under a prefix).
   Local stack only (npm start); a deployed stack is not supported yet.`;
 
@@ -46,7 +46,7 @@ export async function run(argv: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stderr.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const target = cliTarget({ api: values.api });

@@ -9,7 +9,7 @@ import { dataPaths } from '../local/config';
 import { readDeadLetters, type DeadLetter } from '../local/queue';
 import { decodeEventKey } from '../local/s3-events';
 
-const USAGE = `usage: npm run news -- status <key> [--api URL] [--json]
+export const USAGE = `usage: npm run news -- status <key> [--api URL] [--json]
        npm run news -- status --dead-letters [--json]   (local stack: DATA_DIR/dead-letter.jsonl)`;
 
 /** The object keys a dead-lettered message was about (its body is an S3 event). */
@@ -34,7 +34,7 @@ export async function run(argv: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    process.stderr.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const target = cliTarget({ api: values.api });

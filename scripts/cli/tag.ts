@@ -12,7 +12,15 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+export const USAGE = `usage: npm run --silent news -- tag --lang de|en < tokens.txt
+  Reads one token per line from stdin (a blank line ends a sentence) and writes each token with
+  its BIO2 tag (token<TAB>TAG) to stdout, nothing else.`;
+
 export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const { lang, rest } = takeLang(argv);
   if (rest.length) {
     process.stderr.write(`tag: unexpected arguments: ${rest.join(' ')}\n`);

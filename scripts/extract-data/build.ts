@@ -3,11 +3,11 @@
  * reads at run time. The Lambda bundle then carries one compact JSON instead of the data
  * packages (country names in every language, 7,000 cities) it was cut from.
  *
- *   npx tsx scripts/extract-data/build.ts
+ *   npx tsx scripts/extract-data/build.ts [--data DIR]
  *
  * Sources: i18n-iso-countries (German and English country names and aliases), city-timezones
- * (world cities with population; English names), and the *training* splits under
- * shared/data/ner (never dev or test): names that are tagged as one entity type in most of
+ * (world cities with population; English names), and the *training* splits of the NER corpus
+ * folder (--data DIR, else NER_DATA_DIR, else ../shared/data/ner; never dev or test): names that are tagged as one entity type in most of
  * their occurrences, frequent given names, and capitalised German words that are almost
  * never part of a name (so a title trigger does not turn "Präsident Frankreichs" into a PER).
  */
@@ -15,13 +15,16 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { nerDataDir } from '../cli/ner-data';
+import { describeFailure } from '../cli/user-path';
 
 type Type = 'PER' | 'ORG' | 'LOC' | 'MISC';
 type Lang = 'de' | 'en';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const dataDir = process.env.NER_DATA_DIR ?? resolve(root, '../shared/data/ner');
+let dataDir = '';
 const outFile = join(root, 'functions/core/extract/data/gazetteer.json');
 
 const TRAIN_FILES: Record<Lang, Array<{ file: string; silver: boolean }>> = {
@@ -273,6 +276,8 @@ function cityNames(): string[] {
 }
 
 function main(): void {
+  const { values } = parseArgs({ options: { data: { type: 'string' } } });
+  dataDir = nerDataDir({ option: values.data, need: Object.values(TRAIN_FILES).flatMap((files) => files.map((f) => f.file)) });
   const { isWord: deWord, isLowerWord: deLower, givenNames: deGiven, ...de } = buildLang('de');
   const { isWord: enWord, isLowerWord: enLower, givenNames: enGiven, ...en } = buildLang('en');
   // The English given-name lists hold words too ("Will", "May", "Hope"): keep only those that
@@ -297,4 +302,9 @@ function main(): void {
   console.log(`wrote ${outFile} (${Math.round(JSON.stringify(out).length / 1024)} KiB)`);
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`${describeFailure(error)}\n`);
+  process.exitCode = 1;
+}

@@ -48,9 +48,14 @@ export interface ObjectStatus {
 
 export const FINAL_STATES = new Set(['processed', 'rejected', 'failed', 'deleted']);
 
+/** The key is encoded whole: in a query string `+` means a space, and `&`, `#`, `%` would cut or bend it. */
+export function statusUrl(apiUrl: string, key: string): string {
+  return `${apiUrl}/status?key=${encodeURIComponent(key)}`;
+}
+
 /** GET /status?key=: the status, or undefined for an object the API does not know (404). */
 export async function fetchStatus(apiUrl: string, key: string): Promise<ObjectStatus | undefined> {
-  const response = await fetch(`${apiUrl}/status?key=${encodeURIComponent(key)}`);
+  const response = await fetch(statusUrl(apiUrl, key));
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`GET /status answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
   return (await response.json()) as ObjectStatus;

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseBio, scoreChunks, formatScore, type LabelledSentence, type Score } from '../../functions/core/ner/conll';
 import { Gazetteer } from '../../functions/core/ner/gazetteer';
 import { NounLexicon } from '../../functions/core/ner/nouns';
@@ -17,6 +17,8 @@ import { encodeModel, decodeModel } from '../../functions/core/ner/model-file';
 import { chunksOf } from '../../functions/core/ner/tags';
 import { groupByDocument, trainTwoPass, type TrainingCorpus } from '../../functions/core/ner/train';
 import { Tagger } from '../../functions/core/ner/tagger';
+import { nerDataDir } from '../cli/ner-data';
+import { describeFailure, UserError, userPath } from '../cli/user-path';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -120,9 +122,24 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
   },
 };
 
+export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out DIR] [options]
+  Rebuilds the shipped NER models (models/ner-de.bin, models/ner-en.bin) from the corpora and
+  prints the dev scores. DIR paths are relative to the folder the command is run from.
+  --lang de|en          one language (default both)
+  --data DIR            NER corpus folder (default NER_DATA_DIR, else ../shared/data/ner beside the repository)
+  --out DIR             where the model files go (default models/)
+  --epochs N  --seed S  --hash-bits B  --fold-epochs N  --silver-weight W  --mix N  --folds K  --verbose
+  Experiments; FILE names are inside the corpus folder (e.g. de/europarl-train.bio) or absolute paths:
+  --only REGEX  --add-gold FILE:WEIGHT[:context],...  --add-silver FILE,...  --add-gazetteer FILE,...
+  --places on|off  --home-towns POPULATION  --no-clusters  --clusters K  --cluster-min-count N  --cluster-text FILE,...
+  models/README.md ("Training data", "Retraining") lists the corpora and where they come from.`;
+
 interface Options {
   langs: Array<'de' | 'en'>;
+  /** The user's --data, resolved (and checked) once the needed files are known. */
+  dataOption?: string;
   dataDir: string;
+  help: boolean;
   outDir: string;
   /** Overrides the language's epoch count. */
   epochs?: number;
@@ -157,7 +174,8 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const options: Options = {
     langs: ['en', 'de'],
-    dataDir: process.env.NER_DATA_DIR ?? path.resolve(REPO, '../shared/data/ner'),
+    dataDir: '',
+    help: false,
     outDir: path.join(REPO, 'models'),
     hashBits: 20,
     seed: 20260101,
@@ -174,21 +192,25 @@ function parseArgs(argv: string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
       const v = argv[++i];
-      if (v === undefined) throw new Error(`${argv[i - 1]} needs a value`);
+      if (v === undefined) throw new UserError(`${argv[i - 1]} needs a value (npm run train -- --help)`);
       return v;
     };
     switch (argv[i]) {
+      case '--help':
+      case '-h':
+        options.help = true;
+        break;
       case '--lang': {
         const lang = value();
-        if (lang !== 'de' && lang !== 'en') throw new Error('--lang must be de or en');
+        if (lang !== 'de' && lang !== 'en') throw new UserError('--lang must be de or en');
         options.langs = [lang];
         break;
       }
       case '--data':
-        options.dataDir = path.resolve(value());
+        options.dataOption = value();
         break;
       case '--out':
-        options.outDir = path.resolve(value());
+        options.outDir = userPath(value());
         break;
       case '--epochs':
         options.epochs = Number.parseInt(value(), 10);
@@ -250,7 +272,7 @@ function parseArgs(argv: string[]): Options {
         options.clusterMinCount = Number.parseInt(value(), 10);
         break;
       default:
-        throw new Error(`unknown option ${argv[i]}`);
+        throw new UserError(`unknown option ${argv[i]} (npm run train -- --help)`);
     }
   }
   return options;
@@ -350,7 +372,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const read = (file: string) => {
     let s = cache.get(file);
     if (!s) {
-      s = parseBio(readFileSync(path.join(options.dataDir, file), 'utf8'));
+      s = parseBio(readFileSync(path.resolve(options.dataDir, file), 'utf8'));
       cache.set(file, s);
     }
     return s;
@@ -470,12 +492,33 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   process.stdout.write(`\n## ${lang}\n${report.join('\n\n')}\n`);
 }
 
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
-  for (const lang of options.langs) await trainLanguage(lang, options);
+/** Every corpus file a run reads, so a missing one is reported before minutes of training. */
+function neededFiles(options: Options): string[] {
+  const files = options.langs.flatMap((lang) => {
+    const plan = PLANS[lang];
+    return [...plan.train.map((c) => c.file), ...plan.gazetteer, ...plan.dev, ...(options.noClusters ? [] : (options.clusterText ?? plan.clusterText))];
+  });
+  return [...new Set([...files, ...options.extraTrain.map((c) => c.file), ...options.addGazetteer])];
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+export async function run(argv: string[]): Promise<number> {
+  const options = parseArgs(argv);
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  options.dataDir = nerDataDir({ option: options.dataOption, need: neededFiles(options) });
+  for (const lang of options.langs) await trainLanguage(lang, options);
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${describeFailure(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
