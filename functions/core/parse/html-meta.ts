@@ -5,7 +5,7 @@
 import type { DomNode } from './dom-text';
 import { authorName } from './author';
 import { findArticleNode, ldName, ldString, nodesById, resolveRefs, type JsonObject } from './json-ld';
-import { normaliseDate } from './dates';
+import { hasTimeZone, normaliseDate } from './dates';
 import { absoluteUrl } from './url';
 import { inlineText } from './normalise';
 
@@ -89,6 +89,9 @@ function collect(root: DomNode): { elements: Element[]; maxDepth: number; elemen
   }
   return { elements, maxDepth, elementCount };
 }
+
+/** Widest gap between a naive local time and the same moment with its zone (UTC-12 to UTC+14). */
+const MAX_ZONE_OFFSET_MS = 14 * 3600 * 1000;
 
 /** Meta names (lower case) that carry each field, strongest first. */
 const META_DATE = [
@@ -197,11 +200,13 @@ export function readPageMeta(document: DomNode): PageMeta {
   result.siteName = first(meta, ['og:site_name', 'application-name', 'twitter:site']) ?? result.publisherName;
   result.author = authorName(resolveRefs(article.author, byId)) ?? authorName(resolveRefs(article.creator, byId)) ?? authorName(first(meta, META_AUTHOR));
   // The first source that parses: a junk value in one meta tag must not hide a good one later.
-  const dates = [ldString(article.datePublished), ...META_DATE.map((name) => meta.get(name)), timeDate, ldString(article.dateCreated)];
-  for (const candidate of dates) {
-    result.published = normaliseDate(candidate);
-    if (result.published) break;
-  }
+  // A naive time (site-local, read as UTC) gives way to a zoned value of the same moment from a later source.
+  const dates = [ldString(article.datePublished), ...META_DATE.map((name) => meta.get(name)), timeDate, ldString(article.dateCreated)]
+    .map((raw) => ({ iso: normaliseDate(raw), zoned: hasTimeZone(raw) }))
+    .filter((d): d is { iso: string; zoned: boolean } => d.iso !== undefined);
+  const firstDate = dates[0];
+  const zoned = dates.find((d) => d.zoned && firstDate && Math.abs(Date.parse(d.iso) - Date.parse(firstDate.iso)) < MAX_ZONE_OFFSET_MS);
+  result.published = (firstDate?.zoned ? firstDate : (zoned ?? firstDate))?.iso;
   result.url = absoluteUrl(canonical, first(meta, META_URL)) ?? absoluteUrl(first(meta, META_URL)) ?? absoluteUrl(ldString(article.url));
   result.lang ??= ldString(article.inLanguage) ?? meta.get('content-language') ?? meta.get('og:locale') ?? meta.get('dc.language') ?? meta.get('language');
   const body = ldString(article.articleBody);

@@ -107,3 +107,17 @@ describe('authors in pages', () => {
     expect(doc.author).toBe(author);
   });
 });
+
+describe('dates in pages', () => {
+  it('prefers a zoned time of the same moment over a naive JSON-LD one', () => {
+    const head = `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Haushalt","datePublished":"2024-03-12T10:15:00"}</script>
+      <meta property="article:published_time" content="2024-03-12T10:15:00+01:00">`;
+    expect(parseHtmlDocument(page(head, `<article>${TEXT_DE}</article>`)).published).toBe('2024-03-12T09:15:00.000Z');
+  });
+
+  it('keeps the first date when the later zoned one is another day', () => {
+    const head = `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget","datePublished":"2024-03-12T10:15:00"}</script>
+      <meta name="date" content="2024-03-20T08:00:00Z">`;
+    expect(parseHtmlDocument(page(head, `<article>${TEXT_EN}</article>`, 'en')).published).toBe('2024-03-12T10:15:00.000Z');
+  });
+});
