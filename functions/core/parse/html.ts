@@ -123,6 +123,13 @@ function squashedWords(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Second-level domains under country codes: `co.uk`, `com.au`, `or.at`. */
+const SECOND_LEVEL = /^(?:co|com|org|net|gov|ac|or|ne|go|gv|edu)$/;
+/** Words that sites add to their name (`SPIEGEL ONLINE`, `The Guardian`, `tagesschau.de`), never a headline on their own. */
+const SITE_NAME_WORDS = new Set(
+  'the die der das online news nachrichten de com net org co uk at ch tv digital plus live magazin magazine zeitung today heute aktuell daily web'.split(' '),
+);
+
 /** The site's name as its hostname spells it: `www.example-news.de` -> `example news`. */
 function hostNames(url: string | undefined): string[][] {
   if (!url) return [];
@@ -133,8 +140,9 @@ function hostNames(url: string | undefined): string[][] {
     return [];
   }
   const labels = host.split('.').filter((l) => !/^(?:www\d?|m|amp|mobile)$/.test(l));
-  // The registrable label: the one before the public suffix (`bbc` in `bbc.co.uk`).
-  const name = labels.length > 2 && labels[labels.length - 2]!.length <= 3 ? labels[labels.length - 3]! : labels[labels.length - 2];
+  // The registrable label: the one before the public suffix (`bbc` in `bbc.co.uk`, `cnn` in `edition.cnn.com`).
+  const secondLevel = labels.length > 2 && labels[labels.length - 1]!.length === 2 && SECOND_LEVEL.test(labels[labels.length - 2]!);
+  const name = secondLevel ? labels[labels.length - 3] : labels[labels.length - 2];
   if (!name) return [];
   return [name.split('-'), [name.replace(/-/g, '')], squashedWords(labels.join('.'))];
 }
@@ -155,9 +163,13 @@ function siteMatcher(meta: PageMeta, extra: readonly string[] = []): (text: stri
     return names.some((n) => {
       if (n.length === 0) return false;
       if (n.join('') === joined) return true;
-      // One is the other plus a word or two (`Zeitung` / `Zeitung Online`), never a long headline.
+      // One is the other plus words sites add to their name (`Zeitung` / `Zeitung Online`, `Guardian` / `The Guardian`).
       const [short, long] = n.length <= ws.length ? [n, ws] : [ws, n];
-      return long.length <= 3 && short.join('').length >= 3 && short.every((w, i) => long[i] === w);
+      if (short.join('').length < 3) return false;
+      const extra = long.length - short.length;
+      const atStart = short.every((w, i) => long[i] === w) ? long.slice(short.length) : undefined;
+      const atEnd = short.every((w, i) => long[extra + i] === w) ? long.slice(0, extra) : undefined;
+      return [atStart, atEnd].some((rest) => rest !== undefined && rest.every((w) => SITE_NAME_WORDS.has(w)));
     });
   };
 }

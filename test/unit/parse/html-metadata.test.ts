@@ -121,3 +121,14 @@ describe('dates in pages', () => {
     expect(parseHtmlDocument(page(head, `<article>${TEXT_EN}</article>`, 'en')).published).toBe('2024-03-12T10:15:00.000Z');
   });
 });
+
+describe('site names that start a headline', () => {
+  it.each([
+    ['<title>Courier strike: what we know</title><meta property="og:site_name" content="Courier">', 'Courier strike: what we know'],
+    ['<title>Politics live: budget vote - CNN</title><link rel="canonical" href="https://edition.cnn.com/politics/x">', 'Politics live: budget vote'],
+    ['<title>Streik bei der Bahn – SPIEGEL ONLINE</title><meta property="og:url" content="https://www.spiegel.de/x">', 'Streik bei der Bahn'],
+    ['<title>Budget vote delayed | The Guardian</title><link rel="canonical" href="https://www.theguardian.com/x">', 'Budget vote delayed'],
+  ])('%s', (head, title) => {
+    expect(parseHtmlDocument(page(head, `<article>${TEXT_EN}</article>`, 'en')).title).toBe(title);
+  });
+});
