@@ -13,8 +13,12 @@ const MAX_NESTING = 4;
 /** Most words in one person's name, particles included (`Ursula von der Leyen`). */
 const MAX_NAME_WORDS = 5;
 
-const BYLINE_PREFIX =
-  /^(?:(?:written|posted|reported|reporting|text|story|words|ein\s+(?:kommentar|beitrag|gastbeitrag|essay)|kommentar|gastbeitrag|verfasst|geschrieben)\s+)?(?:by|von|author|authors|autor(?:in|en|innen)?)\s*:?\s+/i;
+const BYLINE_PREFIX = new RegExp(
+  String.raw`^(?:(?:written|posted|reported|reporting|text|story|words|` +
+    String.raw`ein\s+(?:kommentar|beitrag|gastbeitrag|essay)|kommentar|gastbeitrag|verfasst|geschrieben)\s+)?` +
+    String.raw`(?:by|von|author|authors|autor(?:in|en|innen)?)\s*:?\s+`,
+  'i',
+);
 /** Lower-case words that belong inside names. */
 const PARTICLES = new Set([
   'von',
@@ -42,8 +46,16 @@ const PARTICLES = new Set([
  * Words that make a byline part a job, desk or agency rather than a person: `Dan Okoro,
  * Political Correspondent`, `Petra Albers, Redakteurin Politik`, `By Dan Okoro, Associated Press`.
  */
-const ROLE_WORDS =
-  /^(?:correspondents?|editors?|reporters?|writers?|authors?|journalists?|columnists?|contributors?|contributing|staff|chief|senior|deputy|bureau|desk|producer|analyst|photographer|freelance|press|news|agency|times|post|online|magazine|daily|associated|service|korrespondent(?:in)?|redakteur(?:in)?|redaktion|reporter(?:in)?|autor(?:in)?|journalist(?:in)?|kolumnist(?:in)?|fotograf(?:in)?|mitarbeiter(?:in)?|ressort(?:leiter(?:in)?)?|leiter(?:in)?|chefredakteur(?:in)?|chefreporter(?:in)?|büro|agentur|zeitung|nachrichten|freie[rn]?|politik|wirtschaft|sport|kultur|feuilleton)$/i;
+const ROLE_WORDS = new RegExp(
+  `^(?:${[
+    'correspondents?|editors?|reporters?|writers?|authors?|journalists?|columnists?|contributors?|contributing|staff|chief|senior|deputy',
+    'bureau|desk|producer|analyst|photographer|freelance|press|news|agency|times|post|online|magazine|daily|associated|service',
+    'korrespondent(?:in)?|redakteur(?:in)?|redaktion|reporter(?:in)?|autor(?:in)?|journalist(?:in)?|kolumnist(?:in)?|fotograf(?:in)?',
+    'mitarbeiter(?:in)?|ressort(?:leiter(?:in)?)?|leiter(?:in)?|chefredakteur(?:in)?|chefreporter(?:in)?|büro|agentur|zeitung|nachrichten',
+    'freie[rn]?|politik|wirtschaft|sport|kultur|feuilleton',
+  ].join('|')})$`,
+  'i',
+);
 /** First words of multi-word place names, so `By Jo Lee, New York` keeps only the person. */
 const PLACE_START = /^(?:new|san|santa|los|las|saint|st\.?|sankt|bad|hong|tel|rio|buenos|kuala|abu|addis|cape|port|mexico|den|sri|costa|el|la|le)$/i;
 /** Places and agencies after the name: `in Lagos`, `aus Kassel`, `for Reuters`. */

@@ -66,8 +66,10 @@ function inRange(date: Date): string | undefined {
 }
 
 /** A zone after the time of day: `Z`, an offset, `GMT`/`UTC` or a zone abbreviation (`CEST`, `MESZ`, `EST`). */
-const ZONE_AFTER_TIME =
-  /\d:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?|(?:GMT|UTC|UT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{1,2}[SD]T|MES?Z|CES?T|WES?Z|OES?Z)(?:\s*\([^)]*\))?$/;
+const ZONE_AFTER_TIME = new RegExp(
+  String.raw`\d:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*` +
+    String.raw`(?:[Zz]|[+-]\d{2}(?::?\d{2})?|(?:GMT|UTC|UT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{1,2}[SD]T|MES?Z|CES?T|WES?Z|OES?Z)(?:\s*\([^)]*\))?$`,
+);
 
 /**
  * True when the value fixes an instant: epoch numbers, or a time of day with a zone. A naive

@@ -52,7 +52,7 @@ export interface Heading {
 /** Most <h2>s kept: the headline is near the top, later ones are teasers. */
 const MAX_H2 = 10;
 const LOGO_MARK = /logo|brand|masthead|site-?(?:title|name)|navbar/i;
-const HEADLINE_CLASS = /(?:^|[\s_-])headline(?:$|\s)/i;
+const HEADLINE_CLASS = /(?:^|\s)(?!sub|teaser|related)(?:[a-z]+[_-]{1,2})?headline(?:$|\s)/i;
 
 function heading(el: Element): Heading {
   const text = inlineText(el.textContent ?? '');

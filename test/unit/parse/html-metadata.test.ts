@@ -40,7 +40,10 @@ describe('titles when the <h1> is the site logo or name', () => {
     ],
     [
       'the JSON-LD publisher named first in the title',
-      '<title>Kasseler Bote | Haushalt beschlossen</title><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","publisher":{"@id":"#org"}},{"@type":"Organization","@id":"#org","name":"Kasseler Bote"}]}</script>',
+      '<title>Kasseler Bote | Haushalt beschlossen</title><script type="application/ld+json">' +
+        '{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","publisher":{"@id":"#org"}},' +
+        '{"@type":"Organization","@id":"#org","name":"Kasseler Bote"}]}' +
+        '</script>',
       `<h1>Kasseler Bote</h1><article>${TEXT_DE}</article>`,
       'de',
       'Haushalt beschlossen',
@@ -87,13 +90,17 @@ describe('titles when the <h1> is the site logo or name', () => {
 describe('authors in pages', () => {
   it('resolves a JSON-LD author given by @id to the Person node in another block', () => {
     const head = `<title>T</title>
-      <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Haushalt beschlossen","author":[{"@id":"https://example.de/#person-1"}]}</script>
+      <script type="application/ld+json">
+        {"@context":"https://schema.org","@type":"NewsArticle","headline":"Haushalt beschlossen","author":[{"@id":"https://example.de/#person-1"}]}
+      </script>
       <script type="application/ld+json">{"@graph":[{"@type":"Person","@id":"https://example.de/#person-1","name":"Petra Albers"}]}</script>`;
     expect(parseHtmlDocument(page(head, `<article>${TEXT_DE}</article>`)).author).toBe('Petra Albers');
   });
 
   it('never takes an unresolved @id URL for a name', () => {
-    const head = `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget","author":{"@id":"https://example.com/#/schema/person/abc"}}</script>`;
+    const head = `<script type="application/ld+json">
+      {"@type":"NewsArticle","headline":"Budget","author":{"@id":"https://example.com/#/schema/person/abc"}}
+    </script>`;
     expect(parseHtmlDocument(page(head, `<article>${TEXT_EN}</article>`, 'en')).author).toBeUndefined();
   });
 
