@@ -65,6 +65,23 @@ function inRange(date: Date): string | undefined {
   return year >= MIN_YEAR && year <= MAX_YEAR ? date.toISOString() : undefined;
 }
 
+/** A zone after the time of day: `Z`, an offset, `GMT`/`UTC` or a zone abbreviation (`CEST`, `MESZ`, `EST`). */
+const ZONE_AFTER_TIME = new RegExp(
+  String.raw`\d:\d{2}(?::\d{2})?(?:[.,]\d+)?\s*` +
+    String.raw`(?:[Zz]|[+-]\d{2}(?::?\d{2})?|(?:GMT|UTC|UT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{1,2}[SD]T|MES?Z|CES?T|WES?Z|OES?Z)(?:\s*\([^)]*\))?$`,
+);
+
+/**
+ * True when the value fixes an instant: epoch numbers, or a time of day with a zone. A naive
+ * timestamp (site-local time without offset) is not, and a zoned alternative should win over it.
+ */
+export function hasTimeZone(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  return /^\d{10}(\.\d+)?$|^\d{13}$/.test(text) || ZONE_AFTER_TIME.test(text);
+}
+
 /**
  * ISO 8601 for a date given as a string or epoch number, or undefined when it cannot be read.
  * Accepts ISO and RFC 2822 forms, epoch seconds or milliseconds, German `30.12.2021` and
@@ -91,15 +108,17 @@ export function normaliseDate(value: unknown): string | undefined {
     return inRange(d);
   }
 
-  // Date-only ISO strings are UTC midnight in JS; full timestamps keep their offset.
+  // Date-only ISO strings are UTC midnight in JS; full timestamps keep their offset. A naive
+  // timestamp is read as UTC, not as the local time of whichever machine runs the parser.
   if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text)) {
-    const iso = inRange(new Date(text.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
+    const zoned = /[T ][\d:.]+$/.test(text) ? `${text}Z` : text;
+    const iso = inRange(new Date(zoned.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
     if (iso) return iso;
   }
   // With a time of day (RFC 2822 `Thu, 10 Jun 2021 08:00:00 GMT`) V8's parser keeps the time;
   // a bare written date is read by hand, which also covers German month names.
   if (/\d{1,2}:\d{2}/.test(text)) {
-    const parsed = inRange(new Date(text));
+    const parsed = inRange(new Date(hasTimeZone(text) ? text : `${text} UTC`)) ?? inRange(new Date(text));
     if (parsed) return parsed;
   }
   return writtenDate(text) ?? inRange(new Date(text));

@@ -15,7 +15,17 @@ export function htmlToParagraphs(html: string): string[] {
   return domParagraphs((document.body ?? document) as unknown as DomNode);
 }
 
+/** A character reference: CMS APIs send `&#8211;` and `&amp;` even in fields that hold no markup. */
+const ENTITY = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+
+/** Text with its character references replaced; `<` stays text, so nothing is taken for a tag. */
+export function decodeEntities(text: string): string {
+  if (!ENTITY.test(text)) return text;
+  const { document } = parseHTML(`<!DOCTYPE html><html><body><p>${text.replace(/</g, '&lt;')}</p></body></html>`);
+  return (document.body ?? document).textContent ?? text;
+}
+
 /** Paragraphs of a string that may be plain text or an HTML fragment. */
 export function textOrHtmlParagraphs(text: string): string[] {
-  return looksLikeHtml(text) ? htmlToParagraphs(text) : splitParagraphs(text);
+  return looksLikeHtml(text) ? htmlToParagraphs(text) : splitParagraphs(decodeEntities(text));
 }

@@ -112,51 +112,146 @@ function textLength(paragraphs: readonly string[]): number {
 }
 
 /** Separators sites put between headline and site name: `Headline | Site`, `Headline - Site`. */
-const TITLE_SEPARATOR = /\s+[|–—:»·-]\s+|\s+::\s+/;
+const TITLE_SEPARATOR = /\s+[|–—:»·-]\s+|\s+::\s+/g;
 
-/** A title without the site name: the named site, or a short last part after a `|`. */
-function withoutSiteName(title: string, siteName: string | undefined): string {
-  const site = siteName ? inlineText(siteName).replace(/^@/, '').toLowerCase() : undefined;
-  const parts = title.split(TITLE_SEPARATOR);
+/** Lower-case words of letters and digits, to compare `EXAMPLE NEWS` with `example-news.de`. */
+function squashedWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[\s._-]+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
+}
+
+/** Second-level domains under country codes: `co.uk`, `com.au`, `or.at`. */
+const SECOND_LEVEL = /^(?:co|com|org|net|gov|ac|or|ne|go|gv|edu)$/;
+/** Words that sites add to their name (`SPIEGEL ONLINE`, `The Guardian`, `tagesschau.de`), never a headline on their own. */
+const SITE_NAME_WORDS = new Set(
+  'the die der das online news nachrichten de com net org co uk at ch tv digital plus live magazin magazine zeitung today heute aktuell daily web'.split(' '),
+);
+
+/** The site's name as its hostname spells it: `www.example-news.de` -> `example news`. */
+function hostNames(url: string | undefined): string[][] {
+  if (!url) return [];
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return [];
+  }
+  const labels = host.split('.').filter((l) => !/^(?:www\d?|m|amp|mobile)$/.test(l));
+  // The registrable label: the one before the public suffix (`bbc` in `bbc.co.uk`, `cnn` in `edition.cnn.com`).
+  const secondLevel = labels.length > 2 && labels[labels.length - 1]!.length === 2 && SECOND_LEVEL.test(labels[labels.length - 2]!);
+  const name = secondLevel ? labels[labels.length - 3] : labels[labels.length - 2];
+  if (!name) return [];
+  return [name.split('-'), [name.replace(/-/g, '')], squashedWords(labels.join('.'))];
+}
+
+/**
+ * Tells whether a piece of text is the site's name: the same words as og:site_name, the
+ * JSON-LD publisher, a logo's alt text or the hostname, or those words followed by few more (`SPIEGEL ONLINE`).
+ */
+function siteMatcher(meta: PageMeta, extra: readonly string[] = []): (text: string) => boolean {
+  const names = [meta.siteName?.replace(/^@/, ''), meta.publisherName, ...meta.h1s.filter((h) => h.logo).map((h) => h.alt ?? h.text), ...extra]
+    .filter((n): n is string => !!n)
+    .map(squashedWords)
+    .concat(hostNames(meta.url));
+  return (text) => {
+    const ws = squashedWords(text);
+    if (ws.length === 0) return false;
+    const joined = ws.join('');
+    return names.some((n) => {
+      if (n.length === 0) return false;
+      if (n.join('') === joined) return true;
+      // One is the other plus words sites add to their name (`Zeitung` / `Zeitung Online`, `Guardian` / `The Guardian`).
+      const [short, long] = n.length <= ws.length ? [n, ws] : [ws, n];
+      if (short.join('').length < 3) return false;
+      const extra = long.length - short.length;
+      const atStart = short.every((w, i) => long[i] === w) ? long.slice(short.length) : undefined;
+      const atEnd = short.every((w, i) => long[extra + i] === w) ? long.slice(0, extra) : undefined;
+      return [atStart, atEnd].some((rest) => rest !== undefined && rest.every((w) => SITE_NAME_WORDS.has(w)));
+    });
+  };
+}
+
+/** The title split at separators, with the text between them. */
+function titleParts(title: string): Array<{ text: string; start: number; end: number }> {
+  const parts: Array<{ text: string; start: number; end: number }> = [];
+  let last = 0;
+  for (const m of title.matchAll(TITLE_SEPARATOR)) {
+    parts.push({ text: title.slice(last, m.index), start: m.index!, end: m.index! + m[0].length });
+    last = m.index! + m[0].length;
+  }
+  parts.push({ text: title.slice(last), start: title.length, end: title.length });
+  return parts;
+}
+
+/** A title without the site name at either end; without evidence of the site, only a short part after `|` or `::` goes. */
+function withoutSiteName(title: string, isSite: (text: string) => boolean): string {
+  const parts = titleParts(title);
   if (parts.length < 2) return title;
-  const last = parts[parts.length - 1]!.trim().toLowerCase();
-  const first = parts[0]!.trim().toLowerCase();
-  if (site && last === site)
-    return title
-      .slice(0, title.toLowerCase().lastIndexOf(last))
-      .replace(new RegExp(`${TITLE_SEPARATOR.source}$`), '')
-      .trim();
-  if (site && first === site)
-    return title
-      .slice(parts[0]!.length)
-      .replace(new RegExp(`^${TITLE_SEPARATOR.source}`), '')
-      .trim();
-  // Without a site name only the unambiguous `|` counts; ` - ` is common inside headlines.
-  const bar = title.lastIndexOf(' | ');
-  if (bar > 0 && title.slice(bar + 3).split(/\s+/).length <= 4) return title.slice(0, bar).trim();
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  const beforeLast = parts[parts.length - 2]!;
+  if (isSite(last.text)) return title.slice(0, beforeLast.start).trim();
+  if (isSite(first.text)) return title.slice(first.end).trim();
+  // ` - ` and ` – ` are common inside headlines, `|` and `::` almost only before the site.
+  const separator = title.slice(beforeLast.start, beforeLast.end).trim();
+  const short = (text: string) => text.split(/\s+/).length <= 4;
+  if ((separator === '|' || separator === '::') && short(last.text)) return title.slice(0, beforeLast.start).trim();
+  const firstSeparator = title.slice(first.start, first.end).trim();
+  if ((firstSeparator === '|' || firstSeparator === '::') && short(first.text) && !short(title.slice(first.end))) return title.slice(first.end).trim();
   return title;
 }
 
 /**
+ * An <h1> that is one end of the document title while a marked headline or <h2> is the other
+ * end (`Zeitung | Neues Waldgesetz` with <h1>Zeitung</h1>, <h2>Neues Waldgesetz</h2>) is the site's name.
+ */
+function h1sNamingTheSite(meta: PageMeta, titles: readonly string[]): string[] {
+  const key = (t: string) => squashedWords(t).join('');
+  const others = new Set([...meta.headlines, ...meta.h2s].map(key));
+  const found: string[] = [];
+  for (const h1 of meta.h1s) {
+    const k = key(h1.text);
+    if (!k) continue;
+    for (const title of titles) {
+      const parts = titleParts(title);
+      if (parts.length < 2) continue;
+      const first = parts[0]!;
+      const last = parts[parts.length - 1]!;
+      const rest = key(first.text) === k ? title.slice(first.end) : key(last.text) === k ? title.slice(0, parts[parts.length - 2]!.start) : undefined;
+      if (rest !== undefined && others.has(key(rest))) found.push(h1.text);
+    }
+  }
+  return found;
+}
+
+/**
  * The headline: JSON-LD first (the publisher's own field), then an <h1> the document or
- * social title confirms (so a logo in an <h1> is not taken), then the social, Readability
- * and document titles without the site name.
+ * social title confirms and that is not the site's logo or name, then a marked headline or
+ * <h2> the titles confirm, then the social, Readability and document titles without the site name.
  */
 function chooseTitle(meta: PageMeta, readable: ReadabilityResult | undefined): string {
   const clean = (t: string | null | undefined) => (t ? inlineText(t) : '');
+  const titles = [meta.socialTitle, meta.documentTitle].map(clean).filter(Boolean);
+  const isSite = siteMatcher(meta, h1sNamingTheSite(meta, titles));
   const ld = clean(meta.title);
-  if (ld) return ld;
-  const h1 = clean(meta.firstHeading);
-  const confirmed = [meta.socialTitle, meta.documentTitle].some(
-    (t) => t && h1.length >= 8 && withoutSiteName(clean(t), meta.siteName).toLowerCase().includes(h1.toLowerCase()),
-  );
-  if (h1 && confirmed) return h1;
+  if (ld && !isSite(ld)) return ld;
+  const stripped = titles.map((t) => withoutSiteName(t, isSite).toLowerCase());
+  const confirmed = (h: string) => h.length >= 8 && stripped.some((t) => t.includes(h.toLowerCase()));
+  const h1s = meta.h1s.filter((h) => h.text && !h.logo && !isSite(h.text)).map((h) => h.text);
+  const candidates = [...h1s, ...meta.headlines, ...meta.h2s].filter((h) => !isSite(h));
+  const headline = candidates.find(confirmed);
+  if (headline) return headline;
   // Readability's own title comes late: it also cuts `SOCCER - ` off wire headlines.
-  for (const candidate of [meta.socialTitle, meta.documentTitle, readable?.title, meta.firstHeading]) {
-    const t = clean(candidate);
-    if (t) return withoutSiteName(t, meta.siteName);
+  for (const candidate of [meta.socialTitle, meta.documentTitle, readable?.title]) {
+    const t = withoutSiteName(clean(candidate), isSite);
+    if (t && !isSite(t)) return t;
   }
-  return '';
+  // Below a masthead <h1>, the first <h2> is the headline even when no title confirms it.
+  const masthead = meta.h1s.some((h) => h.logo || isSite(h.text));
+  return h1s[0] ?? meta.headlines[0] ?? (masthead ? meta.h2s[0] : undefined) ?? '';
 }
 
 export function parseHtmlDocument(source: string): HtmlDocument {

@@ -68,3 +68,45 @@ export function ldString(value: unknown, depth = 0): string | undefined {
   }
   return undefined;
 }
+
+/** Every node with an `@id` in the blocks, so authors and publishers given by reference can be looked up. */
+export function nodesById(blocks: readonly unknown[]): Map<string, JsonObject> {
+  const index = new Map<string, JsonObject>();
+  const queue: unknown[] = [...blocks];
+  for (let seen = 0; queue.length > 0 && seen < MAX_NODES; seen++) {
+    const value = queue.shift();
+    if (Array.isArray(value)) {
+      queue.push(...value);
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    const node = value as JsonObject;
+    const id = node['@id'];
+    // A bare reference has only its @id; the node that describes it has more.
+    if (typeof id === 'string' && Object.keys(node).length > 1 && !index.has(id)) index.set(id, node);
+    for (const child of Object.values(node)) if (child && typeof child === 'object') queue.push(child);
+  }
+  return index;
+}
+
+/** The value with `{"@id": ...}` references replaced by the nodes they name (one level, arrays too). */
+export function resolveRefs(value: unknown, index: ReadonlyMap<string, JsonObject>): unknown {
+  if (Array.isArray(value)) return value.map((item) => resolveRefs(item, index));
+  if (value && typeof value === 'object') {
+    const id = (value as JsonObject)['@id'];
+    if (typeof id === 'string' && (value as JsonObject).name === undefined) return index.get(id) ?? value;
+  }
+  return value;
+}
+
+/** The name of a person or organisation node; an `@id` or URL is never a name. */
+export function ldName(value: unknown, depth = 0): string | undefined {
+  if (typeof value === 'string') return /^(?:https?:\/\/|#)/.test(value.trim()) ? undefined : value.trim() || undefined;
+  if (depth > 4) return undefined;
+  if (Array.isArray(value)) return ldName(value[0], depth + 1);
+  if (value && typeof value === 'object') {
+    const o = value as JsonObject;
+    return ldName(o.name ?? o.alternateName ?? o.legalName, depth + 1);
+  }
+  return undefined;
+}

@@ -5,9 +5,9 @@
  */
 import { RejectedInput } from '../errors';
 import { authorName } from './author';
-import { normaliseDate } from './dates';
+import { hasTimeZone, normaliseDate } from './dates';
 import { absoluteUrl } from './url';
-import { htmlToParagraphs, looksLikeHtml, textOrHtmlParagraphs } from './html-fragment';
+import { decodeEntities, htmlToParagraphs, looksLikeHtml, textOrHtmlParagraphs } from './html-fragment';
 import type { SourceDocument } from './document';
 import { stripJunk } from './junk';
 import { hasWordCharacters, inlineText } from './normalise';
@@ -37,7 +37,8 @@ const BODY_KEYS = [
 const FALLBACK_BODY_KEYS = ['description', 'summary', 'excerpt', 'abstract', 'lead'];
 const URL_KEYS = ['url', 'link', 'canonical_url', 'canonicalUrl', 'source_url', 'sourceUrl', 'permalink', 'uri'];
 const AUTHOR_KEYS = ['author', 'authors', 'byline', 'creator', 'writer'];
-const DATE_KEYS = [
+/** Keys that name the publication itself; present even as null, they are the only date source. */
+const PUBLICATION_DATE_KEYS = [
   'published',
   'publishedAt',
   'published_at',
@@ -46,13 +47,32 @@ const DATE_KEYS = [
   'date_published',
   'publish_date',
   'publishDate',
+  'publication_date',
+  'publicationDate',
   'pubDate',
   'pub_date',
-  'date',
-  'created_at',
-  'createdAt',
-  'timestamp',
 ];
+/** WordPress, Ghost and most CMS APIs call the publication date `date`; crawlers do not use it for the crawl. */
+const GENERIC_DATE_KEYS = ['date'];
+/** Record timestamps: the publication date in some CMS APIs, the crawl time in crawler output. */
+const RECORD_DATE_KEYS = ['created_at', 'createdAt', 'created', 'timestamp'];
+/** Keys only crawler output has; with them, a record timestamp is the crawl, not the publication. */
+const CRAWL_KEYS = [
+  'date_download',
+  'date_modify',
+  'localpath',
+  'crawled',
+  'crawled_at',
+  'crawledAt',
+  'date_crawled',
+  'crawl_date',
+  'scraped_at',
+  'fetched_at',
+  'downloaded_at',
+  'download_date',
+];
+/** Suffixes of the UTC variant of a date field (`date_gmt`, `modified_gmt`, `published_utc`). */
+const UTC_SUFFIXES = ['_gmt', '_utc'];
 const LANG_KEYS = ['language', 'lang', 'locale', 'inLanguage', 'in_language'];
 /** Wrappers some crawlers put the article in. */
 const WRAPPER_KEYS = ['article', 'data', 'item', 'post', 'document', 'story', 'result'];
@@ -61,15 +81,32 @@ const WRAPPER_KEYS = ['article', 'data', 'item', 'post', 'document', 'story', 'r
 function fieldMap(o: JsonObject): Map<string, unknown> {
   const map = new Map<string, unknown>();
   for (const [k, v] of Object.entries(o)) {
-    const folded = k.toLowerCase().replace(/[-_]/g, '');
+    const folded = fold(k);
     if (!map.has(folded)) map.set(folded, v);
   }
   return map;
 }
 
+/**
+ * Some key says something about the date: null or empty (the source does not know it) or a
+ * readable date. An unreadable value (`n/a`, a template left unfilled) is junk and says nothing.
+ */
+function present(fields: Map<string, unknown>, keys: readonly string[]): boolean {
+  const says = (key: string) => {
+    if (!fields.has(key)) return false;
+    const value = unwrap(fields.get(key));
+    return value === null || value === '' || normaliseDate(value) !== undefined;
+  };
+  return keys.some((key) => says(fold(key)) || UTC_SUFFIXES.some((suffix) => says(fold(key + suffix))));
+}
+
+function fold(key: string): string {
+  return key.toLowerCase().replace(/[-_]/g, '');
+}
+
 function pick(fields: Map<string, unknown>, keys: readonly string[]): unknown {
   for (const key of keys) {
-    const value = fields.get(key.toLowerCase().replace(/[-_]/g, ''));
+    const value = fields.get(fold(key));
     if (value !== undefined && value !== null && value !== '') return value;
   }
   return undefined;
@@ -97,7 +134,7 @@ function textValue(value: unknown, depth = 0): string | undefined {
   if (depth > MAX_NESTING) return undefined;
   const v = unwrap(value);
   if (typeof v === 'string') {
-    const text = inlineText(looksLikeHtml(v) ? htmlToParagraphs(v).join(' ') : v);
+    const text = inlineText(looksLikeHtml(v) ? htmlToParagraphs(v).join(' ') : decodeEntities(v));
     return text || undefined;
   }
   if (typeof v === 'number') return String(v);
@@ -134,6 +171,54 @@ function articleObject(root: JsonObject): Map<string, unknown> {
   return fields;
 }
 
+/**
+ * The author: the first author field holding a name. WordPress gives a numeric user id in
+ * `author` and the name only in `_embedded.author` (with `?_embed`) or Yoast's head JSON.
+ */
+function jsonAuthor(fields: Map<string, unknown>): string | undefined {
+  for (const key of AUTHOR_KEYS) {
+    const name = authorName(unwrap(fields.get(fold(key))));
+    if (name) return name;
+  }
+  for (const holder of ['_embedded', 'yoast_head_json']) {
+    const inner = fields.get(fold(holder));
+    if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
+      const name = authorName(unwrap(pick(fieldMap(inner as JsonObject), AUTHOR_KEYS)));
+      if (name) return name;
+    }
+  }
+  return undefined;
+}
+
+/** The date under a key, its UTC variant (a naive `date_gmt` is UTC) listed first. */
+function dateCandidates(fields: Map<string, unknown>, key: string): Array<{ iso: string; zoned: boolean }> {
+  const found: Array<{ iso: string; zoned: boolean }> = [];
+  for (const suffix of UTC_SUFFIXES) {
+    const raw = unwrap(fields.get(fold(key + suffix)));
+    const iso = normaliseDate(typeof raw === 'string' && !hasTimeZone(raw) && /\d:\d\d/.test(raw) ? `${raw.trim()}Z` : raw);
+    if (iso) found.push({ iso, zoned: true });
+  }
+  const raw = unwrap(fields.get(fold(key)));
+  const iso = normaliseDate(raw);
+  if (iso) found.push({ iso, zoned: hasTimeZone(raw) });
+  return found;
+}
+
+/**
+ * The publication date. Publication keys, when present at all, are the only source: a null
+ * `date_publish` means unknown, and the crawl time next to it is no stand-in. A value with a
+ * zone (or a GMT variant) wins over a naive one, which would otherwise be read as UTC.
+ */
+function publicationDate(fields: Map<string, unknown>): string | undefined {
+  let keys: string[];
+  if (present(fields, PUBLICATION_DATE_KEYS)) keys = PUBLICATION_DATE_KEYS;
+  else if (present(fields, GENERIC_DATE_KEYS)) keys = GENERIC_DATE_KEYS;
+  else if (!present(fields, CRAWL_KEYS)) keys = RECORD_DATE_KEYS;
+  else return undefined;
+  const candidates = keys.flatMap((key) => dateCandidates(fields, key));
+  return (candidates.find((c) => c.zoned) ?? candidates[0])?.iso;
+}
+
 export function parseJsonDocument(text: string): JsonDocument {
   const root = parseJson(text.replace(/^\uFEFF/, ''));
   if (!root || typeof root !== 'object' || Array.isArray(root)) {
@@ -151,16 +236,10 @@ export function parseJsonDocument(text: string): JsonDocument {
   }
 
   const doc: JsonDocument = { title: textValue(pick(fields, TITLE_KEYS)) ?? '', paragraphs };
-  const author = authorName(unwrap(pick(fields, AUTHOR_KEYS)));
+  const author = jsonAuthor(fields);
   if (author) doc.author = author;
-  // The first date field that parses, so an empty or junk `date` does not hide `published_at`.
-  for (const key of DATE_KEYS) {
-    const published = normaliseDate(unwrap(pick(fields, [key])));
-    if (published) {
-      doc.published = published;
-      break;
-    }
-  }
+  const published = publicationDate(fields);
+  if (published) doc.published = published;
   const url = absoluteUrl(textValue(pick(fields, URL_KEYS)));
   if (url) doc.url = url;
   const lang = textValue(pick(fields, LANG_KEYS));

@@ -3,7 +3,7 @@
  * paragraphs, scraper junk is removed, and a wire dateline (`LONDON 1996-08-30`) gives the
  * date when nothing better does.
  */
-import { authorName } from './author';
+import { authorName, bylineAuthor } from './author';
 import { datelineDate, normaliseDate } from './dates';
 import { absoluteUrl } from './url';
 import { stripJunk } from './junk';
@@ -28,8 +28,6 @@ const MAX_TITLE_CHARS = 300;
 /** Blocks after the headline searched for a dateline or byline. */
 const HEADER_BLOCKS = 3;
 
-const BYLINE =
-  /^(?:[Bb]y|BY|[Vv]on|VON)\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}(?:\s+(?:and|und)\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})?)$/u;
 const BARE_NAME = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.?)?(?:\s+\p{Lu}[\p{Ll}'-]+){1,2}$/u;
 
 function headerDetails(blocks: readonly string[]): Pick<TextDocument, 'datelineDate' | 'author'> {
@@ -46,8 +44,7 @@ function headerDetails(blocks: readonly string[]): Pick<TextDocument, 'datelineD
       if (!details.author && previous && BARE_NAME.test(previous)) details.author = previous;
       continue;
     }
-    const byline = BYLINE.exec(block);
-    if (byline && !details.author) details.author = byline[1];
+    details.author ??= bylineAuthor(block);
   }
   return details;
 }
