@@ -155,7 +155,7 @@ function weekdayIn(words: string): number | undefined {
 /** The date words as written: without trailing punctuation, the way chrono's text runs on; a German ordinal keeps its dot ("4."). */
 function span(text: string, start: number, end: number, lang: string): { text: string; offset: number } {
   let words = text.slice(start, end).replace(/[\s,.;:]+$/u, '');
-  if (lang === 'de' && /(?:^|[^\d])\d{1,2}$/u.test(words) && text[start + words.length] === '.') words += '.';
+  if (lang === 'de' && /(?:^|\s)\d{1,2}$/u.test(words) && text[start + words.length] === '.') words += '.';
   return { text: words, offset: start };
 }
 
@@ -247,7 +247,7 @@ function fromResult(ctx: Context, result: chrono.ParsedResult): ExtractedDate[] 
  * alone. Only after words that introduce a date, so "Version 3.11." stays a version.
  */
 const NUMERIC_DAY_MONTH =
-  /(?<lead>(?:^|[^\p{L}\p{N}.])(?:am|vom|zum|bis|ab|seit|dem|den|zwischen|und|oder|nach|vor|Stand|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s+|\d\.\s*(?:–|-|\/|bis)\s*)(?<day>\d{1,2})\.(?<month>\d{1,2})\.(?![\d\p{L}])/gu;
+  /(?<lead>(?:^|[^\p{L}\p{N}.])(?:am|vom|zum|bis|ab|seit|dem|den|zwischen|und|oder|nach|vor|Stand|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s+|\d\.\s*(?:–|-|\/|bis)\s*)(?<day>\d{1,2})\.(?<month>\d{1,2})\.(?![\d\p{L}])/giu;
 
 function numericDayMonth(ctx: Context): ExtractedDate[] {
   if (ctx.lang !== 'de') return [];
