@@ -57,6 +57,10 @@ const FUTURE_MODIFIER = /^(?:kommenden|nächsten|this\s+coming|next|coming)$/iu;
 const WEEK_AFTER =
   /^,?\s+(?:(?:der\s+)?(?:vergangenen|letzten|vorigen)\s+Woche|(?:vergangener|letzter|voriger)\s+Woche|(?:of\s+)?last\s+week|(?<next>(?:der\s+)?(?:nächsten|kommenden)\s+Woche|(?:nächster|kommender)\s+Woche|(?:of\s+)?next\s+week))(?![\p{L}])/iu;
 
+/** "für Freitag", "ab Montag", "until Monday": the preposition points ahead whatever the verb; "seit", "since" back. */
+const PREPOSITION_AHEAD = /(?:^|[^\p{L}])(?:für|ab|bis|for|until|till|by)\s+$/iu;
+const PREPOSITION_BACK = /(?:^|[^\p{L}])(?:seit|since)\s+$/iu;
+
 type Direction = 'past' | 'future' | 'nearest' | 'before' | 'after' | 'last-week' | 'next-week';
 
 const DAY_MS = 86_400_000;
@@ -139,7 +143,13 @@ function weekdayDate(ctx: Context, weekday: number, start: number, end: number):
     to = end + week[0].length;
   } else if (modifier && PAST_MODIFIER.test(modifier[2]!)) direction = 'before';
   else if (modifier && FUTURE_MODIFIER.test(modifier[2]!)) direction = 'after';
-  else {
+  else if (PREPOSITION_AHEAD.test(before)) direction = 'future';
+  else if (PREPOSITION_BACK.test(before)) direction = 'past';
+  else if (/^['’]s(?![\p{L}])/u.test(ctx.text.slice(end, end + 3))) {
+    // "Saturday's match" names an event; the clause's verb is about something else.
+    const lead = ctx.text.slice(Math.max(0, start - 24), start);
+    direction = /(?:ahead\s+of|before|for|until)\s+$/iu.test(lead) ? 'future' : /(?:after|since|following)\s+$/iu.test(lead) ? 'past' : 'nearest';
+  } else {
     const tense = tenseOf(ctx, start, end);
     direction = tense ?? (modifier ? 'future' : 'nearest');
   }

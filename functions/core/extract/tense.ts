@@ -40,7 +40,7 @@ const EN_PAST =
   'led|began|begun|spoke|spoken|written|became|got|found|fell|fallen|rose|risen|sent|spent|struck|brought|thought|bought|fought|caught|ran|' +
   'sat|stood|paid|beat|broke|broken|chose|chosen|drove|driven|flew|flown|grew|grown|knew|known|threw|thrown|wore|shot|sold|kept|felt|heard|' +
   'meant|built|fled|sought|taught|swore|sworn|hid|hidden|froze|frozen|shook|shaken|woke|forgot|forgotten|overtook|withdrew|withdrawn|' +
-  'undertook|arose|bore|born|tore|torn|sank|sunk|sang|swam|drew|drawn|ate|eaten|dealt|lent|bent|wound|stole|stolen|hung|slid|split|spun';
+  'undertook|hit|cut|shut|quit|arose|bore|born|tore|torn|sank|sunk|sang|swam|drew|drawn|ate|eaten|dealt|lent|bent|wound|stole|stolen|hung|slid|split|spun';
 const EN_FUTURE =
   "will|won't|shall|'ll|would|tomorrow|next|upcoming|coming|scheduled|slated|expected|planned|plans|planning|intends|aims|set to|" +
   'going to|is to|are to|am to|is due|are due|later this';
@@ -86,20 +86,26 @@ const EN_BE_BEFORE = /(?:^|[^\p{L}])(?:be|been|being|is|are|am|get|gets|to)\s+$/
 const QUOTES = /["„“”«»]/u;
 const CLAUSE = /[,;:()–—]|\s-\s/gu;
 /** A reporting verb counts only this close to the date (characters between them, same clause). */
-const REPORTING_REACH = 40;
+const REPORTING_REACH = 25;
 const CLAUSE_COST = 60;
 const WINDOW = 320;
 
 /** Tense of the sentence around text[start, end), judged by the markers nearest to it. */
-export function tenseAt(text: string, start: number, end: number, lang: string): Tense {
+export function tenseAt(text: string, start: number, endAt: number, lang: string): Tense {
+  // Punctuation after the date ("on Thursday,") separates it from what follows.
+  let end = endAt;
+  while (end > start && /[\s,.;:]/u.test(text[end - 1]!)) end--;
   const [from, to] = sentenceBounds(text, start, end, lang);
   const sentence = text.slice(from, to);
+  // "On Monday, the company announced ...": the comma after a fronted date ends no clause.
+  const fronted = /^[\s"„“»«]*(?:\p{L}+\s+){0,2}$/u.test(text.slice(from, start));
   let best: { cost: number; tense: 'past' | 'future' } | undefined;
   for (const marker of markers(sentence, lang)) {
     const mStart = from + marker.start;
     const mEnd = from + marker.end;
     if (mEnd > start && mStart < end) continue;
-    const between = mEnd <= start ? text.slice(mEnd, start) : text.slice(end, mStart);
+    let between = mEnd <= start ? text.slice(mEnd, start) : text.slice(end, mStart);
+    if (fronted && mStart >= end) between = between.replace(/^,/u, '');
     if (QUOTES.test(between)) continue;
     const clauses = between.match(CLAUSE)?.length ?? 0;
     if (marker.reporting && (clauses > 0 || between.length > REPORTING_REACH)) continue;
