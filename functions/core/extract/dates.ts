@@ -49,13 +49,19 @@ const WEEKDAY_NAME = /montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnab
  * Words that fix the week of a weekday whatever the tense: "vergangenen Mittwoch", "this coming
  * Monday". "diesen"/"this" only lean: the tense decides, else the days ahead.
  */
-const MODIFIER_BEFORE =
-  /(?:^|[^\p{L}])((?:(?:am|an\s+diesem|on)\s+)?(vergangenen|letzten|vorigen|kommenden|nächsten|diesen|this\s+past|this\s+coming|last|next|this|coming|past)\s+)$/iu;
+const MODIFIER_BEFORE = new RegExp(
+  '(?:^|[^\\p{L}])((?:(?:am|an\\s+diesem|on)\\s+)?' +
+    '(vergangenen|letzten|vorigen|kommenden|nächsten|diesen|this\\s+past|this\\s+coming|last|next|this|coming|past)\\s+)$',
+  'iu',
+);
 const PAST_MODIFIER = /^(?:vergangenen|letzten|vorigen|this\s+past|last|past)$/iu;
 const FUTURE_MODIFIER = /^(?:kommenden|nächsten|this\s+coming|next|coming)$/iu;
 /** "Mittwoch vergangener Woche", "Monday next week": the weekday in that calendar week. */
-const WEEK_AFTER =
-  /^,?\s+(?:(?:der\s+)?(?:vergangenen|letzten|vorigen)\s+Woche|(?:vergangener|letzter|voriger)\s+Woche|(?:of\s+)?last\s+week|(?<next>(?:der\s+)?(?:nächsten|kommenden)\s+Woche|(?:nächster|kommender)\s+Woche|(?:of\s+)?next\s+week))(?![\p{L}])/iu;
+const WEEK_AFTER = new RegExp(
+  '^,?\\s+(?:(?:der\\s+)?(?:vergangenen|letzten|vorigen)\\s+Woche|(?:vergangener|letzter|voriger)\\s+Woche|(?:of\\s+)?last\\s+week|' +
+    '(?<next>(?:der\\s+)?(?:nächsten|kommenden)\\s+Woche|(?:nächster|kommender)\\s+Woche|(?:of\\s+)?next\\s+week))(?![\\p{L}])',
+  'iu',
+);
 
 /** "für Freitag", "ab Montag", "until Monday": the preposition points ahead whatever the verb; "seit", "since" back. */
 const PREPOSITION_AHEAD = /(?:^|[^\p{L}])(?:für|ab|bis|for|until|till|by)\s+$/iu;
@@ -256,8 +262,12 @@ function fromResult(ctx: Context, result: chrono.ParsedResult): ExtractedDate[] 
  * "am 28.2.", "bis zum 3.11.": day and month in figures without a year, which chrono leaves
  * alone. Only after words that introduce a date, so "Version 3.11." stays a version.
  */
-const NUMERIC_DAY_MONTH =
-  /(?<lead>(?:^|[^\p{L}\p{N}.])(?:am|vom|zum|bis|ab|seit|dem|den|zwischen|und|oder|nach|vor|Stand|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s+|\d\.\s*(?:–|-|\/|bis)\s*)(?<day>\d{1,2})\.(?<month>\d{1,2})\.(?![\d\p{L}])/giu;
+const NUMERIC_DAY_MONTH = new RegExp(
+  '(?<lead>(?:^|[^\\p{L}\\p{N}.])(?:am|vom|zum|bis|ab|seit|dem|den|zwischen|und|oder|nach|vor|Stand|' +
+    'Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\\.?,?\\s+|\\d\\.\\s*(?:–|-|/|bis)\\s*)' +
+    '(?<day>\\d{1,2})\\.(?<month>\\d{1,2})\\.(?![\\d\\p{L}])',
+  'giu',
+);
 
 function numericDayMonth(ctx: Context): ExtractedDate[] {
   if (ctx.lang !== 'de') return [];
