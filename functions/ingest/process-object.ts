@@ -1,6 +1,6 @@
 import { RejectedInput, rejectIfTooLarge, type RejectionCode } from '../core/errors';
 import { failureKind } from '../shared/failures';
-import { articleIdFor, buildArticleRecords, referenceDateOf, versionTime } from '../core/records';
+import { articleIdFor, type ArticleRecords, buildArticleRecords, referenceDateOf, versionTime } from '../core/records';
 import type { Extraction, ParsedArticle, RawObject, Recogniser } from '../core/types';
 import { LostClaim, type ArticleWriter, type Claim, type PreviousStatus } from '../storage/article-writer';
 import type { CurrentObject, ObjectRef } from '../storage/s3-objects';
@@ -98,7 +98,7 @@ async function ingestVersion(deps: IngestDeps, claim: Claim, event: ObjectEvent,
   // The status names the version its records came from; for a removal that is not the event's.
   const versionDetail = version.restored ? { version: { versionId: version.versionId, eTag: version.eTag } } : {};
   const restored = version.restored ? ({ restored: true } as const) : {};
-  let records;
+  let records: ArticleRecords;
   try {
     // Decided from the size alone so an oversized body is never downloaded.
     if (version.size !== undefined) rejectIfTooLarge(version.size);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { decodeCursor, encodeCursor, InvalidCursor, type CursorQuery } from '../core/cursor';
 import { articleIdFor } from '../core/records';
 import { decodePathSegment, findRoute } from '../shared/routes';
-import { MAX_PREFIX_MATCHES, MAX_RANK_DEPTH, toSummary, type ArticleReader } from '../storage/article-reader';
+import { MAX_PREFIX_MATCHES, MAX_RANK_DEPTH, toSummary, type ArticleReader, type EntitySummary } from '../storage/article-reader';
 import {
   BadRequest,
   parseArticleId,
@@ -123,7 +123,7 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       const cursorQuery: CursorQuery = { route: 'entities', q: params.q ?? null, type: params.type ?? null };
       const start = decode(params.cursor, cursorQuery, (p) => OffsetPosition.safeParse(p).data);
       const offset = start?.offset ?? 0;
-      let ranked;
+      let ranked: EntitySummary[];
       let more: boolean;
       if (params.q) {
         const found = await reader.searchEntities(params.q, params.type);

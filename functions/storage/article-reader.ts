@@ -202,7 +202,7 @@ const SUMMARY_PROJECTION = (() => {
 
 function projection(attributes: string[]): { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> } {
   const names: Record<string, string> = {};
-  attributes.forEach((name, i) => (names[`#p${i}`] = name));
+  for (const [i, name] of attributes.entries()) names[`#p${i}`] = name;
   return { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names };
 }
 

@@ -24,6 +24,7 @@ import { readDeadLetters } from '../local/queue';
 import { localS3Client } from '../local/s3';
 import { readSamples, samplesDir, type Sample } from './samples';
 import { median, percentile, type BenchRow } from './table';
+import { mapBounded } from '../../functions/shared/bounded';
 
 const BUCKET = 'news-articles';
 
@@ -89,20 +90,6 @@ function plan(count: number, samples: Sample[]): Planned[] {
     goodKeys.push(item);
   }
   return planned;
-}
-
-async function mapBounded<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await task(items[index], index);
-      }
-    }),
-  );
-  return results;
 }
 
 async function getJson<T>(url: string): Promise<{ status: number; body: T }> {

@@ -12,6 +12,8 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import cliProgress from 'cli-progress';
 import { cliTarget, fetchStatus, FINAL_STATES, type ObjectStatus } from '../local/cli-target';
 import { UserError, userCwd, userPath } from './user-path';
+import { mapBounded } from '../../functions/shared/bounded';
+import { isConnectionRefused } from '../../functions/shared/failures';
 
 export const ARTICLE_EXTENSIONS: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
@@ -110,24 +112,9 @@ export function describeSkipped(skipped: Skipped[], cwd: string = userCwd()): st
   return lines;
 }
 
-async function mapBounded<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 function describeError(error: unknown): string {
   if (error instanceof Error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ECONNREFUSED' || /ECONNREFUSED/.test(String((error as { cause?: unknown }).cause ?? '')))
-      return 'connection refused (is `npm start` running?)';
+    if (isConnectionRefused(error)) return 'connection refused (is `npm start` running?)';
     return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
   }
   return String(error);

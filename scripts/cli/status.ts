@@ -8,6 +8,7 @@ import { cliTarget, fetchStatus } from '../local/cli-target';
 import { dataPaths } from '../local/config';
 import { readDeadLetters, type DeadLetter } from '../local/queue';
 import { decodeEventKey } from '../local/s3-events';
+import { isConnectionRefused } from '../../functions/shared/failures';
 
 export const USAGE = `usage: npm run news -- status <key> [--api URL] [--json]
        npm run news -- status --dead-letters [--json]   (local stack: DATA_DIR/dead-letter.jsonl)`;
@@ -64,9 +65,8 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const status = await fetchStatus(target.apiUrl, positionals[0]).catch((error: unknown) => {
-    const cause = String((error as { cause?: unknown }).cause ?? error);
     throw new Error(
-      /ECONNREFUSED/.test(cause) ? `cannot reach the query API at ${target.apiUrl} (is \`npm start\` running? API_URL sets another one)` : String(error),
+      isConnectionRefused(error) ? `cannot reach the query API at ${target.apiUrl} (is \`npm start\` running? API_URL sets another one)` : String(error),
     );
   });
   if (!status) {

@@ -295,7 +295,7 @@ function main(): void {
     en,
   };
   mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify(out) + '\n');
+  writeFileSync(outFile, `${JSON.stringify(out)}\n`);
   const count = (l: Omit<LangLists, 'givenNames'>) => `${Object.keys(l.names).length} names, ${l.commonWords.length} common words`;
   console.log(`countries ${out.countries.length}, cities ${out.cities.length}, given names ${out.givenNames.length}`);
   console.log(`de: ${count(de)}\nen: ${count(en)}`);

@@ -1,8 +1,9 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
-import type { SQSBatchResponse, SQSEvent, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
+import type { SQSEvent, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
 import { INGEST_TIMEOUT_SECONDS, QUEUE } from '../../functions/shared/resources';
+import { z } from 'zod';
 
 /**
  * An in-process stand-in for SQS plus the Lambda event source mapping in front of the ingest
@@ -37,7 +38,11 @@ export interface DeadLetter {
   lastError?: string;
 }
 
-export type BatchHandler = (event: SQSEvent) => Promise<SQSBatchResponse | void>;
+/** What Lambda hands an SQS batch to; the result is read as a partial batch response when it is one. */
+export type BatchHandler = (event: SQSEvent) => Promise<unknown>;
+
+/** Lambda reads `batchItemFailures` from whatever the handler returns; anything else means the whole batch succeeded. */
+const BatchResponse = z.object({ batchItemFailures: z.array(z.object({ itemIdentifier: z.unknown() })) });
 
 export interface LocalQueueOptions {
   handler: BatchHandler;
@@ -258,7 +263,9 @@ export class LocalQueue {
           );
         }),
       ]);
-      const named = (result?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier);
+      const named = (BatchResponse.safeParse(result).data?.batchItemFailures ?? []).map((failure) =>
+        typeof failure.itemIdentifier === 'string' ? failure.itemIdentifier : '',
+      );
       // Lambda treats an empty or unknown identifier as a failure of the whole batch.
       if (named.some((id) => !id || !ids.has(id))) {
         failed = ids;

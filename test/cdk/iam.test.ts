@@ -88,8 +88,8 @@ function grantsOfRole(roleId: string): { actions: Set<string>; resources: Set<st
   for (const { source, statement } of identityStatements(resources)) {
     const owner = resources[source]!.Type === 'AWS::IAM::Role' ? [source] : roleOfPolicy(source);
     if (!owner.includes(roleId)) continue;
-    asList(statement.Action).forEach((action) => actions.add(action));
-    asList(statement.Resource).forEach((resource) => rendered.add(render(resource)));
+    for (const action of asList(statement.Action)) actions.add(action);
+    for (const resource of asList(statement.Resource)) rendered.add(render(resource));
   }
   return { actions, resources: rendered };
 }

@@ -126,7 +126,7 @@ describe('article writer against DynamoDB Local', () => {
       ['PER', 'Shared Person', 1],
     ];
     const keys = Array.from({ length: 12 }, (_, i) => `c/${i}.txt`);
-    keys.forEach((key, i) => objects.set(key, { title: `Concurrent ${i}`, entities: [...shared, ['PER', `Solo ${i}`, 1]] }));
+    for (const [i, key] of keys.entries()) objects.set(key, { title: `Concurrent ${i}`, entities: [...shared, ['PER', `Solo ${i}`, 1]] });
     const outcomes = await Promise.all(keys.map((key, i) => processObjectEvent(deps, event('created', key, 1000 + i))));
     expect(outcomes.every((outcome) => outcome.result === 'processed')).toBe(true);
     expect(await entity(table, 'ORG', 'Shared Org')).toEqual({ articleCount: 12, mentionCount: 24 });
@@ -188,7 +188,7 @@ describe('article writer against DynamoDB Local', () => {
         ['PER', `Race Person ${v % 3}`, 1],
       ],
     }));
-    versions.forEach((version, v) => objects.set(`${key}#${v}`, version));
+    for (const [v, version] of versions.entries()) objects.set(`${key}#${v}`, version);
     const deps = fakeDeps(writer, objects);
     const readVersion = deps.readObject;
     const sequencerOf = (v: number) => 500 + v;

@@ -43,7 +43,7 @@ const extraction: Extraction = {
   quotes: [{ text: 'Wir sind einig.', speaker: 'Angela Merkel', speakerId: merkel, offset: 92 }],
 };
 
-const version = { bucket: 'news-articles', key: 'de/merkel.html', sequencer: '0'.repeat(30) + '0A', ingestedAt: '2024-05-01T12:00:00.000Z' };
+const version = { bucket: 'news-articles', key: 'de/merkel.html', sequencer: `${'0'.repeat(30)}0A`, ingestedAt: '2024-05-01T12:00:00.000Z' };
 
 describe('article ids', () => {
   it('are stable, URL-safe and differ per key and bucket', () => {

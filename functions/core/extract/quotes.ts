@@ -26,8 +26,8 @@ const MIN_WORDS = 4;
 /** Longest quote accepted; an unmatched mark must not swallow the rest of the article. */
 const MAX_QUOTE_CHARS = 3000;
 
-const VERBS_DE = String.raw`sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|betonte|betonten|betont|meinte|meint|fügte|fügten|ergänzte|so|laut|schrieb|schreibt|warnte|warnt|kritisierte|teilte|teilten|antwortete|versicherte|bekräftigte|räumte|forderte|berichtete|zitierte|erläuterte|unterstrich`;
-const VERBS_EN = String.raw`said|says|say|told|tells|added|adds|asked|explained|observed|noted|declared|insisted|stressed|warned|wrote|according to|commented|replied|recalled|admitted|announced|continued|argued|claimed`;
+const VERBS_DE = `sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|betonte|betonten|betont|meinte|meint|fügte|fügten|ergänzte|so|laut|schrieb|schreibt|warnte|warnt|kritisierte|teilte|teilten|antwortete|versicherte|bekräftigte|räumte|forderte|berichtete|zitierte|erläuterte|unterstrich`;
+const VERBS_EN = `said|says|say|told|tells|added|adds|asked|explained|observed|noted|declared|insisted|stressed|warned|wrote|according to|commented|replied|recalled|admitted|announced|continued|argued|claimed`;
 const SO_CALLED = /(?:sogenannte[nmrs]?|so genannte[nmrs]?|so-called|so called)\s*$/iu;
 const RELATIVE_CLAUSE_SPAN = /,\s*(?:der|die|das|dem|den|dessen|deren|welche\p{L}*|who|which|whose)(?!\p{L})[^,.;:!?]*,/giu;
 const RELATIVE_CLAUSE = /,\s*(?:der|die|das|dem|den|dessen|deren|welche\p{L}*|who|which|that|whose)(?!\p{L})/iu;

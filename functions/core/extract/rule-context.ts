@@ -70,7 +70,9 @@ function knownTypeOf(word: string, lang: string): EntityType | undefined {
 export function nameLike(ctx: Ctx, i: number): boolean {
   const cached = ctx.nameLike[i];
   if (cached !== undefined) return cached;
-  return (ctx.nameLike[i] = nameLikeAt(ctx, i));
+  const value = nameLikeAt(ctx, i);
+  ctx.nameLike[i] = value;
+  return value;
 }
 
 function nameLikeAt(ctx: Ctx, i: number): boolean {

@@ -76,12 +76,12 @@ export class WordClusters {
     // Ties broken by the word itself, so the order (and the clustering) does not depend on input order.
     const byFrequency = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const contextIndex = new Map<string, number>();
-    byFrequency.slice(0, options.contextWords).forEach(([w], i) => contextIndex.set(w, i + 1));
+    for (const [i, [w]] of byFrequency.slice(0, options.contextWords).entries()) contextIndex.set(w, i + 1);
     const side = options.contextWords + 1; // index 0: sentence boundary
     const dims = 2 * side;
     const vocab = byFrequency.filter(([, n]) => n >= options.minCount).map(([w]) => w);
     const row = new Map<string, number>();
-    vocab.forEach((w, i) => row.set(w, i));
+    for (const [i, w] of vocab.entries()) row.set(w, i);
     const contexts: Map<number, number>[] = vocab.map(() => new Map());
     for (const lower of lowered) {
       for (let i = 0; i < lower.length; i++) {
@@ -107,7 +107,7 @@ export class WordClusters {
     const k = Math.min(options.clusters, vocab.length);
     const assignment = sphericalKMeans(vectors, dims, k, options.iterations);
     const fine: string[][] = Array.from({ length: k }, () => []);
-    vocab.forEach((w, i) => fine[assignment.labels[i]].push(w));
+    for (const [i, w] of vocab.entries()) fine[assignment.labels[i]].push(w);
     // Coarse level: the fine centroids clustered the same way (dense vectors as sparse ones).
     const centroidVectors = Array.from({ length: k }, (_, c) => {
       const keys: number[] = [];

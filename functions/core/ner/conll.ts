@@ -40,7 +40,7 @@ export function parseBio(text: string): LabelledSentence[] {
     tags.push(cells.length > 1 ? cells[cells.length - 1].trim() || 'O' : 'O');
   }
   flush();
-  if (doc === 0) sentences.forEach((s, i) => (s.doc = i + 1));
+  if (doc === 0) for (const [i, s] of sentences.entries()) s.doc = i + 1;
   return sentences;
 }
 

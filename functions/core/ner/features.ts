@@ -279,7 +279,7 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
       push(T.hyFirst, w.hyphenFirst);
       push(T.hyLast, w.hyphenLast);
     }
-    if (gaz && gaz[i]) {
+    if (gaz?.[i]) {
       for (let b = 0; b < 8; b++) {
         if (!(gaz[i] & (1 << b))) continue;
         push(T.gaz + b, 1);
@@ -307,8 +307,8 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
         push2(T.nounPrevWord, c, p ? p.lower : BOUNDARY);
         if (i === 0) push(T.nounFirst, c);
         // A listed surname that is also a noun ("Müller", "Koch") against one that is not ("Labbadia").
-        if (parts && parts[i]) push2(T.nounPart, c, parts[i]);
-        if (gaz && gaz[i]) push2(T.nounGaz, c, gaz[i]);
+        if (parts?.[i]) push2(T.nounPart, c, parts[i]);
+        if (gaz?.[i]) push2(T.nounGaz, c, gaz[i]);
         if (w.suf.length >= 3) push2(T.nounSuf, c, w.suf[2]);
       }
     }
@@ -332,7 +332,7 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
       }
       if (i > 0 && derived[i - 1]) push2(T.derivedPrev, derived[i - 1], w.sshape);
     }
-    if (options.docLabels && options.docLabels[i]) {
+    if (options.docLabels?.[i]) {
       const extra: number[] = [];
       docLabelRows(options.docLabels[i], w.sshape, mask, extra);
       for (const row of extra) add(row);
@@ -415,7 +415,10 @@ export function docLabelBits(sentences: readonly (readonly string[])[], types: r
       const key = docKey(token);
       if (!key) return;
       let c = counts.get(key);
-      if (!c) counts.set(key, (c = new Int32Array(5)));
+      if (!c) {
+        c = new Int32Array(5);
+        counts.set(key, c);
+      }
       c[types[s][i]]++;
     });
   });

@@ -1,5 +1,3 @@
-import type { EntityType } from '../types';
-
 /** The BIO2 tag set the tagger predicts; the index of a tag is its row in every weight table. */
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Tag = (typeof TAGS)[number];

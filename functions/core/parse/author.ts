@@ -14,7 +14,7 @@ const MAX_NESTING = 4;
 const MAX_NAME_WORDS = 5;
 
 const BYLINE_PREFIX = new RegExp(
-  String.raw`^(?:(?:written|posted|reported|reporting|text|story|words|` +
+  '^(?:(?:written|posted|reported|reporting|text|story|words|' +
     String.raw`ein\s+(?:kommentar|beitrag|gastbeitrag|essay)|kommentar|gastbeitrag|verfasst|geschrieben)\s+)?` +
     String.raw`(?:by|von|author|authors|autor(?:in|en|innen)?)\s*:?\s+`,
   'i',

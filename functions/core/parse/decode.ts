@@ -120,9 +120,12 @@ function implausibleCp1252(bytes: Uint8Array, text: string): string | undefined 
 /** Share of C0/C1 control characters in decoded text above which it is not text. */
 const MAX_CONTROL_SHARE = 0.02;
 
+/** Control characters real text has: line and page breaks, tabs, ESC (terminal colours) and DEL. */
+const TEXT_CONTROLS = new Set(['\t', '\n', '\v', '\f', '\r', '\u001b', '\u007f']);
+
 function rejectControlHeavy(text: string, charset: string): void {
   const sample = text.length > SNIFF_BYTES * 4 ? text.slice(0, SNIFF_BYTES * 4) : text;
-  const controls = sample.match(/[\u0000-\u0008\u000E-\u001A\u001C-\u001F\u0080-\u009F]/g)?.length ?? 0;
+  const controls = (sample.match(/\p{Cc}/gu) ?? []).filter((c) => !TEXT_CONTROLS.has(c)).length;
   if (controls >= 3 && controls > MAX_CONTROL_SHARE * sample.length) {
     throw new RejectedInput(
       'bad-encoding',

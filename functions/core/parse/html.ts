@@ -169,7 +169,7 @@ function siteMatcher(meta: PageMeta, extra: readonly string[] = []): (text: stri
       const extra = long.length - short.length;
       const atStart = short.every((w, i) => long[i] === w) ? long.slice(short.length) : undefined;
       const atEnd = short.every((w, i) => long[extra + i] === w) ? long.slice(0, extra) : undefined;
-      return [atStart, atEnd].some((rest) => rest !== undefined && rest.every((w) => SITE_NAME_WORDS.has(w)));
+      return [atStart, atEnd].some((rest) => rest?.every((w) => SITE_NAME_WORDS.has(w)));
     });
   };
 }

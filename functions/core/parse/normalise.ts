@@ -8,7 +8,7 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 /** Spaces other than the ASCII one, including no-break and narrow spaces. */
 const ODD_SPACES = /[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 /** C0 and C1 control characters other than line breaks. */
-const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
+const CONTROL = /(?![\t\n\v\f\r])\p{Cc}/gu;
 
 /** Unix line ends, no invisible or control characters, single spaces, trimmed lines. */
 export function normaliseText(text: string): string {

@@ -24,10 +24,9 @@ describe(`shipped German model on ${GERMAN_CALL}`, () => {
     expect(spans).toContainEqual({ start: at, end: at + 'Putin'.length, type: 'PER' });
     const genitive = text.indexOf('Putins ');
     expect(spans).toContainEqual({ start: genitive, end: genitive + 'Putins'.length, type: 'PER' });
-    let from = 0;
     let count = 0;
-    while ((from = text.indexOf('Herr Biden', from) + 1) > 0) {
-      const start = from - 1 + 'Herr '.length;
+    for (let at = text.indexOf('Herr Biden'); at >= 0; at = text.indexOf('Herr Biden', at + 1)) {
+      const start = at + 'Herr '.length;
       expect(spans).toContainEqual({ start, end: start + 'Biden'.length, type: 'PER' });
       count++;
     }
