@@ -36,13 +36,20 @@ const CANONICAL: Record<string, string> = {
   'Europäischen Union': 'Europäische Union',
 };
 
+/** Declined German adjectives of nationality and place, also after a name part ("US-amerikanische"). */
+const ADJECTIVE = /^((?:[\p{L}]+-)*(?:\p{Ll}+isch|deutsch))(?:e|en|er|es|em)$/u;
+
 export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
   const mentions = dedupe(spans)
     .map((s) => clean(text, s))
     .filter((m): m is Mention => m !== undefined);
   const names = new Set(mentions.map((m) => m.name));
   const lastWords = new Set([...names].filter((n) => n.includes(' ')).map((n) => n.slice(n.lastIndexOf(' ') + 1)));
-  for (const m of mentions) m.name = baseForm(m, names, lastWords, lang);
+  for (const m of mentions) {
+    // An adjective ("russischen", "US-amerikanische") names no place, whatever a tagger says.
+    if (m.type !== 'MISC' && lang !== 'en' && ADJECTIVE.test(m.name)) m.type = 'MISC';
+    m.name = baseForm(m, names, lastWords, lang);
+  }
 
   // One type per name in a document: the majority (first mention breaks ties).
   const typeVotes = new Map<string, Map<EntityType, number>>();
@@ -142,7 +149,7 @@ function baseForm(m: Mention, names: Set<string>, lastWords: Set<string>, lang: 
   if (fixed) return fixed;
   if (lang === 'en') return m.name;
   // Declined German adjectives a tagger marks MISC ("russischen", "russische") -> "russisch".
-  const adjective = /^(\p{Ll}+isch|deutsch)(?:e|en|er|es|em)$/u.exec(m.name);
+  const adjective = ADJECTIVE.exec(m.name);
   if (adjective && m.type === 'MISC') return adjective[1]!;
   const words = m.name.split(' ');
   const last = words.pop()!;
