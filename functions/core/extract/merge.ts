@@ -7,6 +7,7 @@ import { entityId, foldName } from '../entity-id';
 import type { EntityType, ExtractedEntity, Span } from '../types';
 import { countryAliasGroup, countryName, lookupName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
+import { NAME_PARTICLES } from './rule-context';
 import { isStrippable } from './titles';
 import { isAllCaps, titleCase } from './tokens';
 
@@ -167,7 +168,8 @@ function baseForm(m: Mention, names: Set<string>, lastWords: Set<string>, lang: 
     const candidate = withLast(base);
     if (names.has(candidate) || lookupName(candidate, lang)) return candidate;
     // "Putins" beside "Wladimir Putin": the base occurs as the last word of another name.
-    if (m.type === 'PER' && words.length === 0 && lastWords.has(base)) return candidate;
+    // "von der Leyens" beside "Ursula von der Leyen" too.
+    if (m.type === 'PER' && words.every((w) => NAME_PARTICLES.has(w.toLowerCase())) && lastWords.has(base)) return candidate;
   }
   return m.name;
 }

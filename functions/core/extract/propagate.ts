@@ -5,6 +5,7 @@
  */
 import type { EntityType, Span } from '../types';
 import { isCommonWord, isFunctionWord } from './gazetteer';
+import { NAME_PARTICLES } from './rule-context';
 import { isStrippable } from './titles';
 import { isAllCaps, isCapitalised, titleCase, tokenize } from './tokens';
 
@@ -30,6 +31,14 @@ export function propagate(text: string, lang: string, spans: Span[]): Span[] {
     const surname = words[words.length - 1]!;
     if (span.type === 'PER' && words.length >= 2 && surname.length >= 3 && !isCommonWord(surname, lang) && !isFunctionWord(surname)) {
       vote(surname, 'PER');
+      // "von der Leyen" stands for "Ursula von der Leyen", written "Von der Leyen" at a sentence start.
+      let k = words.length - 1;
+      while (k > 1 && NAME_PARTICLES.has(words[k - 1]!)) k--;
+      if (k < words.length - 1) {
+        const particled = words.slice(k).join(' ');
+        vote(particled, 'PER');
+        vote(particled[0]!.toUpperCase() + particled.slice(1), 'PER');
+      }
     }
   }
   if (!votes.size) return spans;
@@ -64,6 +73,7 @@ export function propagate(text: string, lang: string, spans: Span[]): Span[] {
     return false;
   };
   const added: Span[] = [];
+  const replaced = new Set<Span>();
   for (let i = 0; i < tokens.length; i++) {
     if (!firsts.has(tokens[i]!.text)) continue;
     let phrase = '';
@@ -75,11 +85,19 @@ export function propagate(text: string, lang: string, spans: Span[]): Span[] {
       const type = typeOf(phrase, forms, lang);
       if (type) found = { start: tokens[i]!.start, end: t.end, type };
     }
-    if (found && !covered(found.start, found.end) && !added.some((s) => found!.start < s.end && s.start < found!.end)) {
-      added.push(found);
+    if (!found || added.some((s) => found!.start < s.end && s.start < found!.end)) continue;
+    if (!covered(found.start, found.end)) added.push(found);
+    else if (found.type === 'PER') {
+      // A known name longer than what a recogniser found in it here: "Von der Leyens" over "Leyens".
+      const inner = sorted.filter((s) => s.start < found!.end && found!.start < s.end);
+      if (inner.every((s) => found!.start <= s.start && s.end <= found!.end && s.end - s.start < found!.end - found!.start)) {
+        for (const s of inner) replaced.add(s);
+        added.push(found);
+      }
     }
   }
-  return added.length ? [...spans, ...added].sort((a, b) => a.start - b.start) : spans;
+  if (!added.length) return spans;
+  return [...spans.filter((s) => !replaced.has(s)), ...added].sort((a, b) => a.start - b.start);
 }
 
 function typeOf(phrase: string, forms: Map<string, EntityType>, lang: string): EntityType | undefined {

@@ -19,7 +19,8 @@ export interface Candidate {
 
 export const PRIORITY = { orgPattern: 5, person: 4, gazetteerPhrase: 3, gazetteerWord: 2 } as const;
 
-const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin', 'al', 'ben', 'zu', 'ter', 'dos', 'du']);
+/** Lower-case words inside persons' names: "von der Leyen", "van Dijk", "de Gaulle". */
+export const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin', 'al', 'ben', 'zu', 'ter', 'dos', 'du']);
 
 export interface Ctx {
   text: string;
