@@ -1,0 +1,145 @@
+/**
+ * A name ends where the name ends. Taggers trained on body text run a span across a headline's
+ * verb ("Biden warns Putin of sanctions" as one organisation), across a title-case headline's
+ * words ("Biden Warns", "Putin Of Sanctions"), and read a shouted headline or wire slug
+ * ("FRANCE SAYS ...", "SOCCER - ...") word by word as names. This cuts such spans into the
+ * names they hold and types each by what the rest of the article (or the word lists) say
+ * about it, so the headline's names merge with the body's.
+ */
+import type { EntityType, Span } from '../types';
+import { isFunctionWord, isGivenName, lookupName } from './gazetteer';
+import { knownType, NAME_PARTICLES } from './rule-context';
+import { isStrippable } from './titles';
+import { isAllCaps, isCapitalised, titleCase } from './tokens';
+
+/** Lower-case words that link the words of one name: "Organisation für ...", "Ärzte ohne Grenzen", "Bank of England". */
+const LINKS = new Set(
+  (
+    'für der des die das dem den und in im am an auf aus zu zur zum vom von bei mit ohne gegen über unter ' +
+    'of for the and on at upon to by de la le les du del della di da do dos das van von der den ter ten zu y et e'
+  ).split(' '),
+);
+const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?/gu;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function wordsOf(text: string, start: number, end: number): Word[] {
+  return [...text.slice(start, end).matchAll(WORD)].map((m) => ({ text: m[0], start: start + m.index, end: start + m.index + m[0].length }));
+}
+
+/** Names this article's spans hold, word by word and whole: what a headline's words are checked against. */
+function documentNames(text: string, spans: Span[], line: (at: number) => Line): Map<string, EntityType> {
+  const names = new Map<string, EntityType>();
+  for (const s of spans) {
+    // Headline spans are what is being checked, not evidence.
+    if (line(s.start) !== 'plain') continue;
+    const words = wordsOf(text, s.start, s.end).map((w) => w.text);
+    if (!words.length || words.some((w) => isAllCaps(w) && w.length > 3)) continue;
+    names.set(words.join(' '), s.type);
+    if (s.type === 'PER') for (const w of words) if (isCapitalised(w) && !isStrippable(w)) names.set(w, 'PER');
+  }
+  return names;
+}
+
+type Line = 'shouted' | 'titleCase' | 'plain';
+
+function lineKind(text: string, at: number, lang: string): Line {
+  const from = text.lastIndexOf('\n', at - 1) + 1;
+  const to = text.indexOf('\n', at);
+  const words = [...text.slice(from, to < 0 ? text.length : to).matchAll(/\p{L}[\p{L}'’\-]*/gu)].map((m) => m[0]);
+  if (words.length < 2) return 'plain';
+  if (words.every((w) => isAllCaps(w) || w.length === 1)) return 'shouted';
+  // English headline style capitalises every word of four letters or more, verbs included.
+  const long = words.filter((w) => w.length >= 4);
+  if (lang !== 'de' && long.length >= 3 && long.every((w) => isCapitalised(w))) return 'titleCase';
+  return 'plain';
+}
+
+/** Spans cut to the names they hold (see the file comment); other spans unchanged. */
+export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
+  const lines = new Map<number, Line>();
+  const line = (at: number): Line => {
+    const from = text.lastIndexOf('\n', at - 1) + 1;
+    let kind = lines.get(from);
+    if (kind === undefined) lines.set(from, (kind = lineKind(text, from, lang)));
+    return kind;
+  };
+  let names: Map<string, EntityType> | undefined;
+  const known = (phrase: string): EntityType | undefined => {
+    names ??= documentNames(text, spans, line);
+    return names.get(phrase) ?? (phrase.includes(' ') ? lookupName(phrase, lang) : knownType(phrase, lang));
+  };
+  const out: Span[] = [];
+  let changed = false;
+  for (const span of spans) {
+    const words = wordsOf(text, span.start, span.end);
+    const kind = line(span.start);
+    const hasVerbLike = words.some((w, k) => k > 0 && /^\p{Ll}/u.test(w.text) && !LINKS.has(w.text) && !w.text.includes('.'));
+    if (kind === 'plain' && !hasVerbLike) {
+      out.push(span);
+      continue;
+    }
+    const pieces = kind === 'shouted' ? shoutedPieces(words, span, known) : namePieces(words, span, kind, known);
+    if (pieces.length === 1 && pieces[0]!.start === span.start && pieces[0]!.end === span.end && pieces[0]!.type === span.type) out.push(span);
+    else {
+      changed = true;
+      out.push(...pieces);
+    }
+  }
+  return changed ? out : spans;
+}
+
+/** "FRANCE" is the "France" of the body or the lists; an unknown shouted word ("SOCCER", "SAYS") is no name. */
+function shoutedPieces(words: Word[], span: Span, known: (p: string) => EntityType | undefined): Span[] {
+  const whole = words.map((w) => w.text).join(' ');
+  // Acronyms known as written ("NATO", "USA") keep their own type.
+  const direct = known(whole);
+  if (direct) return [{ start: span.start, end: span.end, type: direct }];
+  const titled = known(words.map((w) => titleCase(w.text)).join(' '));
+  if (titled) return [{ start: span.start, end: span.end, type: titled }];
+  const out: Span[] = [];
+  for (const w of words) {
+    const type = known(w.text) ?? known(titleCase(w.text));
+    if (type) out.push({ start: w.start, end: w.end, type });
+  }
+  return out;
+}
+
+/**
+ * Runs of name words between verbs: lower-case words other than links and particles end a
+ * name anywhere; in a title-case headline so do capitalised words the article does not know
+ * as (part of) a name.
+ */
+function namePieces(words: Word[], span: Span, line: Line, known: (p: string) => EntityType | undefined): Span[] {
+  if (line === 'titleCase' && known(words.map((w) => w.text).join(' '))) return [span];
+  // A title-case span none of whose words the article knows is cut only at function words.
+  const trusted = line === 'titleCase' && words.some((w) => known(w.text) || isGivenName(w.text));
+  const runs: Word[][] = [];
+  let run: Word[] = [];
+  for (const w of words) {
+    const lower = /^\p{Ll}/u.test(w.text);
+    const breaks = lower
+      ? !LINKS.has(w.text) && !NAME_PARTICLES.has(w.text) && !w.text.includes('.')
+      : line === 'titleCase' && (isFunctionWord(w.text) || (trusted && !(known(w.text) || isGivenName(w.text))));
+    if (breaks) {
+      if (run.length) runs.push(run);
+      run = [];
+    } else run.push(w);
+  }
+  if (run.length) runs.push(run);
+  const out: Span[] = [];
+  for (let r of runs) {
+    // A name neither starts nor ends with a link word ("of sanctions" -> nothing).
+    while (r.length && (LINKS.has(r[r.length - 1]!.text) || /^\p{Ll}/u.test(r[r.length - 1]!.text))) r = r.slice(0, -1);
+    while (r.length && LINKS.has(r[0]!.text) && !NAME_PARTICLES.has(r[0]!.text)) r = r.slice(1);
+    if (!r.length || !r.some((w) => isCapitalised(w.text))) continue;
+    const phrase = r.map((w) => w.text).join(' ');
+    const type = known(phrase) ?? known(r[r.length - 1]!.text) ?? span.type;
+    out.push({ start: r[0]!.start, end: r[r.length - 1]!.end, type });
+  }
+  return out;
+}
