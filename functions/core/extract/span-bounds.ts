@@ -9,17 +9,17 @@
 import type { EntityType, Span } from '../types';
 import { isFunctionWord, isGivenName, lookupName } from './gazetteer';
 import { knownType, NAME_PARTICLES } from './rule-context';
-import { isStrippable } from './titles';
+import { isStrippable, isTitle } from './titles';
 import { isAllCaps, isCapitalised, titleCase } from './tokens';
 
 /** Lower-case words that link the words of one name: "Organisation für ...", "Ärzte ohne Grenzen", "Bank of England". */
 const LINKS = new Set(
   (
     'für der des die das dem den und in im am an auf aus zu zur zum vom von bei mit ohne gegen über unter ' +
-    'of for the and on at upon to by de la le les du del della di da do dos das van von der den ter ten zu y et e'
+    'of for the and on at upon to by without de la le les du del della di da do dos das van von der den ter ten zu y et e'
   ).split(' '),
 );
-const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?/gu;
 
 interface Word {
   text: string;
@@ -50,12 +50,14 @@ type Line = 'shouted' | 'titleCase' | 'plain';
 function lineKind(text: string, at: number, lang: string): Line {
   const from = text.lastIndexOf('\n', at - 1) + 1;
   const to = text.indexOf('\n', at);
-  const words = [...text.slice(from, to < 0 ? text.length : to).matchAll(/\p{L}[\p{L}'’\-]*/gu)].map((m) => m[0]);
+  const content = text.slice(from, to < 0 ? text.length : to);
+  const words = [...content.matchAll(/\p{L}[\p{L}'’-]*/gu)].map((m) => m[0]);
   if (words.length < 2) return 'plain';
   if (words.every((w) => isAllCaps(w) || w.length === 1)) return 'shouted';
-  // English headline style capitalises every word of four letters or more, verbs included.
+  // English headline style capitalises every word of four letters or more, verbs included; a
+  // short sentence of names ("Secretary of State Antony Blinken met Lavrov.") ends like one.
   const long = words.filter((w) => w.length >= 4);
-  if (lang !== 'de' && long.length >= 3 && long.every((w) => isCapitalised(w))) return 'titleCase';
+  if (lang !== 'de' && long.length >= 3 && words.length <= 20 && !/[.!?:;,"”]\s*$/u.test(content) && long.every((w) => isCapitalised(w))) return 'titleCase';
   return 'plain';
 }
 
@@ -65,7 +67,10 @@ export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
   const line = (at: number): Line => {
     const from = text.lastIndexOf('\n', at - 1) + 1;
     let kind = lines.get(from);
-    if (kind === undefined) lines.set(from, (kind = lineKind(text, from, lang)));
+    if (kind === undefined) {
+      kind = lineKind(text, from, lang);
+      lines.set(from, kind);
+    }
     return kind;
   };
   let names: Map<string, EntityType> | undefined;
@@ -79,6 +84,12 @@ export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
     const words = wordsOf(text, span.start, span.end);
     const kind = line(span.start);
     const hasVerbLike = words.some((w, k) => k > 0 && /^\p{Ll}/u.test(w.text) && !LINKS.has(w.text) && !w.text.includes('.'));
+    const person = span.type === 'PER' ? undefined : personAfterTitle(text, words, span, lang);
+    if (person) {
+      changed = true;
+      out.push(person);
+      continue;
+    }
     if (kind === 'plain' && !hasVerbLike) {
       out.push(span);
       continue;
@@ -120,7 +131,17 @@ function namePieces(words: Word[], span: Span, line: Line, known: (p: string) =>
   const trusted = line === 'titleCase' && words.some((w) => known(w.text) || isGivenName(w.text));
   const runs: Word[][] = [];
   let run: Word[] = [];
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    // "Bank Of England" is the body's "Bank of England": the longest name the article knows.
+    const whole = trusted ? longestKnown(words, k, known) : 0;
+    if (whole > 1) {
+      if (run.length) runs.push(run);
+      runs.push(words.slice(k, k + whole));
+      run = [];
+      k += whole - 1;
+      continue;
+    }
     const lower = /^\p{Ll}/u.test(w.text);
     const breaks = lower
       ? !LINKS.has(w.text) && !NAME_PARTICLES.has(w.text) && !w.text.includes('.')
@@ -137,9 +158,40 @@ function namePieces(words: Word[], span: Span, line: Line, known: (p: string) =>
     while (r.length && (LINKS.has(r[r.length - 1]!.text) || /^\p{Ll}/u.test(r[r.length - 1]!.text))) r = r.slice(0, -1);
     while (r.length && LINKS.has(r[0]!.text) && !NAME_PARTICLES.has(r[0]!.text)) r = r.slice(1);
     if (!r.length || !r.some((w) => isCapitalised(w.text))) continue;
-    const phrase = r.map((w) => w.text).join(' ');
+    const phrase = asWritten(r);
     const type = known(phrase) ?? known(r[r.length - 1]!.text) ?? span.type;
     out.push({ start: r[0]!.start, end: r[r.length - 1]!.end, type });
   }
   return out;
+}
+
+/** Words as a name writes them in running text: inner links in lower case ("Bank of England"). */
+function asWritten(words: Word[]): string {
+  return words.map((w, k) => (k > 0 && LINKS.has(w.text.toLowerCase()) ? w.text.toLowerCase() : w.text)).join(' ');
+}
+
+/** Length of the longest known name of two or more words starting at word k; 0 if none. */
+function longestKnown(words: Word[], k: number, known: (p: string) => EntityType | undefined): number {
+  for (let n = Math.min(words.length - k, 6); n >= 2; n--) {
+    const slice = words.slice(k, k + n);
+    if (!LINKS.has(slice[n - 1]!.text.toLowerCase()) && known(asWritten(slice))) return n;
+  }
+  return 0;
+}
+
+/**
+ * "(Secretary of) State Antony Blinken" as an organisation: a title, then a given name and a
+ * surname at the end of the span. The office is no part of the name and does not type it.
+ */
+function personAfterTitle(text: string, words: Word[], span: Span, lang: string): Span | undefined {
+  const n = words.length;
+  for (let k = 1; k < n && k >= n - 3; k++) {
+    if (!isGivenName(words[k]!.text)) continue;
+    const rest = words.slice(k + 1);
+    if (!rest.length || !rest.every((w) => isCapitalised(w.text) && !isFunctionWord(w.text) && !isStrippable(w.text))) return undefined;
+    const before = [...wordsOf(text, Math.max(0, span.start - 40), span.start).slice(-3), ...words.slice(0, k)];
+    if (!before.some((w) => isTitle(w.text, lang))) return undefined;
+    return { start: words[k]!.start, end: span.end, type: 'PER' };
+  }
+  return undefined;
 }
