@@ -22,13 +22,13 @@ export function combineRecognisers(...recognisers: Recogniser[]): Recogniser {
         }
         const length = span.end - span.start;
         const containsAll = overlapping.every((t) => span.start <= t.start && t.end <= span.end && t.end - t.start < length);
-        // A person's name is extended only to the front of a person found so far: "Xi" before a
-        // tagger's "Jinping", a given name the tagger left out.
+        // A person's name only extends a person found so far, by name words: "Xi" before a
+        // tagger's "Jinping", "von der Leyen" after its "Ursula"; never by a title ("Herrn").
         const longerName =
           span.type === 'PER' &&
-          overlapping.every((t) => t.type === 'PER' && t.end === span.end) &&
+          overlapping.every((t) => t.type === 'PER') &&
           !text
-            .slice(span.start, Math.min(...overlapping.map((t) => t.start)))
+            .slice(span.start, span.end)
             .split(/\s+/u)
             .some((w) => w && isStrippable(w.replace(/\.$/u, '')));
         if (containsAll && (span.type !== 'PER' || longerName) && /\s/.test(text.slice(span.start, span.end))) {

@@ -52,6 +52,13 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
     m.name = baseForm(m, names, lastWords, lang);
   }
 
+  // A person's surname on its own is that person ("Biden" after "Joe Biden"), whatever a tagger
+  // guessed for the lone word, unless the word lists know it as something else ("Jordan").
+  const surnames = new Set(mentions.filter((m) => m.type === 'PER' && m.name.includes(' ')).map((m) => m.name.slice(m.name.lastIndexOf(' ') + 1)));
+  for (const m of mentions) {
+    if (m.type !== 'PER' && surnames.has(m.name) && lookupName(m.name, lang) === undefined) m.type = 'PER';
+  }
+
   // One type per name in a document: the majority (first mention breaks ties).
   const typeVotes = new Map<string, Map<EntityType, number>>();
   for (const m of mentions) {
