@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../../functions/core/extract/index';
 import { articleText, type EntityType, type ExtractedEntity } from '../../../functions/core/types';
-import { article } from './samples';
+import { article, sample } from './samples';
 
 interface Row {
   kind: string;
@@ -266,5 +266,28 @@ describe('names in real-world articles', () => {
       const entity = entities.find((e) => e.name === name)!;
       for (const [start, end] of entity.offsets) expect(texts).toContain(text.slice(start, end));
     }
+  });
+});
+
+describe('names in the German Biden/Putin sample', () => {
+  const parsed = sample('biden-putin-call.de.txt');
+  const text = articleText(parsed);
+  const { entities } = extract(parsed, { referenceDate: new Date('2021-12-30T12:00:00Z') });
+
+  it('has no compound or adjective entities of its own', () => {
+    expect(entities.filter((e) => e.type === 'LOC' && /amerikanisch/.test(e.name))).toEqual([]);
+    expect(entities.filter((e) => /^US-(Ansatz|Diplomatie|Russland)/.test(e.name))).toEqual([]);
+  });
+
+  it('counts the compounds as mentions of the names inside them', () => {
+    const usa = find(entities, 'LOC', 'USA')!;
+    // Nine by name; "US-Ansatzes", "US-Russland-Gesprächen", "US-Diplomatie" add three.
+    expect(usa.mentions).toBeGreaterThanOrEqual(12);
+    for (const [start, end] of usa.offsets) expect(['USA', 'US']).toContain(text.slice(start, end));
+    expect(find(entities, 'ORG', 'Nato')!.mentions).toBeGreaterThan(1);
+  });
+
+  it('keeps Antony Blinken a person', () => {
+    expect(find(entities, 'PER', 'Antony Blinken')).toBeDefined();
   });
 });
