@@ -7,6 +7,7 @@
  * German sample). Lets the trained tagger lead while the rules add what it misses.
  */
 import type { Recogniser, Span } from '../types';
+import { NAME_PARTICLES } from './rule-context';
 import { isStrippable } from './titles';
 
 export function combineRecognisers(...recognisers: Recogniser[]): Recogniser {
@@ -24,9 +25,17 @@ export function combineRecognisers(...recognisers: Recogniser[]): Recogniser {
         const containsAll = overlapping.every((t) => span.start <= t.start && t.end <= span.end && t.end - t.start < length);
         // A person's name only extends a person found so far, by name words: "Xi" before a
         // tagger's "Jinping", "von der Leyen" after its "Ursula"; never by a title ("Herrn").
+        // A name with a particle is one person whatever its parts were taken for ("Karl-Theodor",
+        // "Guttenberg" as places).
+        const particled =
+          span.type === 'PER' &&
+          text
+            .slice(span.start, span.end)
+            .split(/\s+/u)
+            .some((w) => NAME_PARTICLES.has(w));
         const longerName =
           span.type === 'PER' &&
-          overlapping.every((t) => t.type === 'PER') &&
+          (particled || overlapping.every((t) => t.type === 'PER')) &&
           !text
             .slice(span.start, span.end)
             .split(/\s+/u)

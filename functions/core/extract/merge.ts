@@ -237,6 +237,8 @@ function linkCountryAliases(groups: Map<string, Mention[]>, lang: string): Map<M
   return names;
 }
 
+const capitals = (name: string) => name.replace(/[^\p{Lu}]/gu, '').length;
+
 /**
  * Persons: the fullest variant ("Wladimir Putin" over "Putin"). Others: the most frequent
  * ("USA" over "Vereinigte Staaten"). Then not all capitals, then earliest.
@@ -257,6 +259,8 @@ function canonicalName(group: Mention[]): string {
       sb.count - sa.count ||
       wordCount(b) - wordCount(a) ||
       Number(isAllCaps(a.replace(/ /gu, ''))) - Number(isAllCaps(b.replace(/ /gu, ''))) ||
+      // Running text over a title-case headline: "Bank of England" over "Bank Of England".
+      capitals(a) - capitals(b) ||
       sa.first - sb.first,
   )[0]![0];
 }

@@ -102,7 +102,10 @@ export function nameRun(ctx: Ctx, from: number): number {
       // Leyen"); after a surname "von" is a preposition ("Matthäus von Inter").
       let next = end + 1;
       if (NAME_PARTICLES.has(ctx.tokens[next]?.text ?? '') && joined(ctx, next)) next++;
-      if (!nameLike(ctx, next) || !joined(ctx, next - 1)) break;
+      // Noble names take a place after the particle: "Philipp von Hessen" is one person.
+      const place = isCapitalised(ctx.tokens[next]?.text ?? '') && knownType(ctx.tokens[next]!.text, ctx.lang) === 'LOC';
+      if (!(nameLike(ctx, next) || place) || !joined(ctx, next - 1)) break;
+      if (!nameLike(ctx, next)) return next + 1;
       end = next;
       continue;
     } else break;

@@ -19,6 +19,8 @@ interface Row {
   lacks?: RegExp[];
   /** No entity of this type may have a name matching the pattern. */
   notTyped?: Array<[EntityType, RegExp]>;
+  /** Exact mention counts by entity name. */
+  exactly?: Array<[string, number]>;
   /** Every mention of the named entity covers exactly one of these texts. */
   mentionTexts?: Array<[string, string[]]>;
 }
@@ -40,13 +42,19 @@ const ROWS: Row[] = [
   {
     kind: 'particles inside names; the place after "von" is no place (de)',
     lang: 'de',
-    body: 'Die Niederländerin Katrin van Dijk sprach mit Karl-Theodor zu Guttenberg. Auch Philipp von Hessen war eingeladen.',
+    body:
+      'Die Niederländerin Katrin van Dijk sprach mit Karl-Theodor zu Guttenberg. Auch Philipp von Hessen war eingeladen. ' +
+      'Von Berlin aus fuhr Thomas Müller weiter nach Hessen.',
     has: [
       ['PER', 'Katrin van Dijk'],
       ['PER', 'Karl-Theodor zu Guttenberg'],
       ['PER', 'Philipp von Hessen'],
+      ['PER', 'Thomas Müller'],
+      ['LOC', 'Berlin'],
     ],
-    notTyped: [['LOC', /^Hessen$/]],
+    lacks: [/^Karl-Theodor$|^Guttenberg$|^Von /],
+    // Only the place the last sentence travels to.
+    exactly: [['Hessen', 1]],
   },
   {
     kind: 'particles inside names (en)',
@@ -262,6 +270,7 @@ describe('names in real-world articles', () => {
     for (const [type, pattern] of row.notTyped ?? []) {
       expect(entities.filter((e) => e.type === type && pattern.test(e.name)).map((e) => e.name)).toEqual([]);
     }
+    for (const [name, count] of row.exactly ?? []) expect(entities.find((e) => e.name === name)?.mentions, name).toBe(count);
     for (const [name, texts] of row.mentionTexts ?? []) {
       const entity = entities.find((e) => e.name === name)!;
       for (const [start, end] of entity.offsets) expect(texts).toContain(text.slice(start, end));
