@@ -7,42 +7,19 @@
  * the last part is (a common noun, an office, an organisation head, an adjective) and which
  * of the leading parts are known names (word lists, or names found elsewhere in the article).
  */
-import { taggerFor } from '../ner/load';
-import type { NounLexicon } from '../ner/nouns';
 import type { EntityType, Span } from '../types';
-import { isCommonWord, isGivenName, lookupName } from './gazetteer';
+import { isGivenName, lookupName } from './gazetteer';
+import { isCommonNoun } from './nouns';
 import { knownType } from './rule-context';
 import { isTitle } from './titles';
 import { isCapitalised } from './tokens';
 
 /** Last parts that make the compound an organisation's own name. */
 const ORG_TAIL =
-  /^(?:\p{Lu}\p{Ll}*)?(?:rat|rats|rates|kommission|parlament|parlaments|gericht|gerichts|gerichtshof|gerichtshofs|ministerium|ministeriums|agentur|behörde|bank|partei|konferenz|gipfel|gipfels|council|commission|parliament|court|agency|bank)$/iu;
+  /^(?:\p{Lu}\p{Ll}*)?(?:rat|rats|rates|kommission|parlament|parlaments|gericht|gerichts|gerichtshof|gerichtshofs|ministerium|ministeriums|agentur|behörde|bank|partei|council|commission|parliament|court|agency|bank)$/iu;
 /** Declined adjectives of nationality and place: "US-amerikanische", "deutsch-französischen". */
 const ADJECTIVE_TAIL = /^\p{Ll}+(?:isch|sch|nisch|deutsch)(?:e|en|er|es|em)?$/u;
-/** Noun classes of the German lexicon that mark a common noun (see ner/nouns.ts). */
-const COMMON_NOUN_CLASSES = new Set([2, 3, 4, 5]);
 const COMPOUND = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
-
-let germanNouns: NounLexicon | null | undefined;
-function nounLexicon(): NounLexicon | undefined {
-  if (germanNouns === undefined) {
-    try {
-      germanNouns = taggerFor('de').lexicons.nouns ?? null;
-    } catch {
-      // Without the model file the word lists below still recognise most compounds.
-      germanNouns = null;
-    }
-  }
-  return germanNouns ?? undefined;
-}
-
-function isCommonNoun(word: string, lang: string): boolean {
-  if (isTitle(word, lang) || isCommonWord(word, lang)) return true;
-  if (lang === 'en') return false;
-  const nouns = nounLexicon();
-  return !!nouns && COMMON_NOUN_CLASSES.has(nouns.classOf(word)) && lookupName(word, lang) === undefined;
-}
 
 type Kind = 'organisation' | 'adjective' | 'role' | 'names' | 'other';
 

@@ -128,7 +128,10 @@ function shoutedPieces(words: Word[], span: Span, known: (p: string) => EntityTy
 function namePieces(words: Word[], span: Span, line: Line, known: (p: string) => EntityType | undefined): Span[] {
   if (line === 'titleCase' && known(words.map((w) => w.text).join(' '))) return [span];
   // A title-case span none of whose words the article knows is cut only at function words.
-  const trusted = line === 'titleCase' && words.some((w) => known(w.text) || isGivenName(w.text));
+  const trusted = line === 'titleCase' && words.some((w, k) => known(w.text) || givenBeforeName(words, k, known));
+  // Three capitalised words the article never names again are a headline's words, not a person
+  // ("New Sanctions Against" after the given name "New").
+  if (line === 'titleCase' && !trusted && span.type === 'PER' && words.length >= 3) return [];
   const runs: Word[][] = [];
   let run: Word[] = [];
   for (let k = 0; k < words.length; k++) {
@@ -145,7 +148,7 @@ function namePieces(words: Word[], span: Span, line: Line, known: (p: string) =>
     const lower = /^\p{Ll}/u.test(w.text);
     const breaks = lower
       ? !LINKS.has(w.text) && !NAME_PARTICLES.has(w.text) && !w.text.includes('.')
-      : line === 'titleCase' && (isFunctionWord(w.text) || (trusted && !(known(w.text) || isGivenName(w.text))));
+      : line === 'titleCase' && (isFunctionWord(w.text) || (trusted && !(known(w.text) || givenBeforeName(words, k, known))));
     if (breaks) {
       if (run.length) runs.push(run);
       run = [];
@@ -194,4 +197,10 @@ function personAfterTitle(text: string, words: Word[], span: Span, lang: string)
     return { start: words[k]!.start, end: span.end, type: 'PER' };
   }
   return undefined;
+}
+
+/** A given name before a known surname ("Joe Biden"); alone, "New" or "Will" in a headline is a word. */
+function givenBeforeName(words: Word[], k: number, known: (p: string) => EntityType | undefined): boolean {
+  const next = words[k + 1];
+  return isGivenName(words[k]!.text) && !!next && known(next.text) === 'PER';
 }

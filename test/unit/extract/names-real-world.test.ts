@@ -240,6 +240,47 @@ const ROWS: Row[] = [
     notTyped: [['PER', /Japan|China/i]],
   },
   {
+    kind: 'a surname with its particle after an office; a preposition after a verb is none (de)',
+    lang: 'de',
+    body: 'Die Ministerin sagte von Anfang an, sie bleibe. EU-Kommissionschefin von der Leyen sagte, Europa stehe zusammen.',
+    has: [
+      ['PER', 'von der Leyen'],
+      ['ORG', 'EU'],
+    ],
+    lacks: [/Anfang/, /Kommissionschefin/],
+  },
+  {
+    kind: 'offices and parties in compounds before names (de)',
+    lang: 'de',
+    title: 'Scholz sagt Selenskyj weitere Hilfe zu',
+    body:
+      'Bundeskanzler Olaf Scholz hat den ukrainischen Präsidenten Wolodymyr Selenskyj empfangen. FDP-Chef Christian Lindner begrüßte das, ' +
+      'Scholz-Sprecher Steffen Hebestreit bestätigte das Treffen. Auch die Nato-Partner und der EU-Gipfel reagierten.',
+    has: [
+      ['PER', 'Olaf Scholz', 3],
+      ['PER', 'Wolodymyr Selenskyj', 2],
+      ['PER', 'Christian Lindner'],
+      ['PER', 'Steffen Hebestreit'],
+      ['ORG', 'FDP'],
+      ['ORG', 'Nato'],
+      ['ORG', 'EU'],
+    ],
+    lacks: [/-Chef|-Sprecher|-Partner|-Gipfel|sagt/],
+  },
+  {
+    kind: 'title-case headline words are no persons (en)',
+    lang: 'en',
+    title: 'Biden And Scholz Agree On New Sanctions Against Moscow',
+    body: 'U.S. President Joe Biden met German Chancellor Olaf Scholz at the White House. The Biden administration agreed on new sanctions against Moscow.',
+    has: [
+      ['PER', 'Joe Biden', 3],
+      ['PER', 'Olaf Scholz', 2],
+      ['LOC', 'Moscow', 2],
+    ],
+    lacks: [/^New|Sanctions|Agree|^Biden And/],
+    notTyped: [['ORG', /Biden/]],
+  },
+  {
     kind: 'names of places that are hyphenated stay whole (de)',
     lang: 'de',
     body: 'In Sachsen-Anhalt und Baden-Württemberg wird im Frühjahr gewählt.',
