@@ -5,7 +5,7 @@
  */
 import { entityId, foldName } from '../entity-id';
 import type { EntityType, ExtractedEntity, Span } from '../types';
-import { countryAliasGroup, countryName, lookupName } from './gazetteer';
+import { countryAliasGroup, countryName, isGivenName, lookupName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
 import { NAME_PARTICLES } from './rule-context';
 import { isStrippable } from './titles';
@@ -193,6 +193,21 @@ function linkSurnames(groups: Map<string, Mention[]>): void {
     const list = byLastWord.get(words[words.length - 1]!) ?? [];
     list.push(words);
     byLastWord.set(words[words.length - 1]!, list);
+  }
+  // Family name first: "Xi" is "Xi Jinping" when that is the only longer person name starting with it.
+  const byFirstWord = new Map<string, string[]>();
+  for (const key of groups.keys()) {
+    if (!key.startsWith('PER|') || !key.includes(' ')) continue;
+    const first = key.slice(4, key.indexOf(' '));
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), key]);
+  }
+  for (const [first, keys] of byFirstWord) {
+    const from = groups.get(`PER|${first}`);
+    // Not when a longer name ends with it too ("Jones" in "Chipper Jones" and "Jones Kusi").
+    const asSurname = (byLastWord.get(first) ?? []).some((words) => words.length > 1);
+    if (!from || keys.length !== 1 || isGivenName(titleCase(first)) || asSurname) continue;
+    groups.get(keys[0]!)!.push(...from.splice(0));
+    groups.delete(`PER|${first}`);
   }
   for (const names of byLastWord.values()) {
     if (names.length < 2) continue;

@@ -4,7 +4,7 @@
  * "Joe Biden" makes the bare "Biden" PER, which merging then links back to the full name.
  */
 import type { EntityType, Span } from '../types';
-import { isCommonWord, isFunctionWord } from './gazetteer';
+import { isCommonWord, isFunctionWord, isGivenName } from './gazetteer';
 import { NAME_PARTICLES } from './rule-context';
 import { isStrippable } from './titles';
 import { isAllCaps, isCapitalised, titleCase, tokenize } from './tokens';
@@ -28,6 +28,12 @@ export function propagate(text: string, lang: string, spans: Span[]): Span[] {
     // A dateline's "LONGYEAR" is the "Longyear" of the body.
     if (name.length > 3 && isAllCaps(name.replace(/ /gu, '')) && span.type !== 'ORG') vote(words.map(titleCase).join(' '), span.type);
     // A person's surname stands for the person later on.
+    // Family name first ("Xi Jinping", "Kim Jong Un"): a first word no given-name list knows
+    // stands for the person on its own, as "Xi" does.
+    const first = words[0]!;
+    if (span.type === 'PER' && words.length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(first) && !isGivenName(first) && !isCommonWord(first, lang)) {
+      if (!isFunctionWord(first) && !NAME_PARTICLES.has(words[1]!)) vote(first, 'PER');
+    }
     const surname = words[words.length - 1]!;
     if (span.type === 'PER' && words.length >= 2 && surname.length >= 3 && !isCommonWord(surname, lang) && !isFunctionWord(surname)) {
       vote(surname, 'PER');
@@ -103,9 +109,10 @@ export function propagate(text: string, lang: string, spans: Span[]): Span[] {
 function typeOf(phrase: string, forms: Map<string, EntityType>, lang: string): EntityType | undefined {
   const direct = forms.get(phrase);
   if (direct) return direct;
-  if (isAllCaps(phrase.replace(/ /gu, '')) && phrase.length > 3) {
+  if (isAllCaps(phrase.replace(/ /gu, ''))) {
+    // Short shouted words are mostly acronyms; a short name ("XI") only as a person's.
     const titled = forms.get(phrase.split(' ').map(titleCase).join(' '));
-    if (titled) return titled;
+    if (titled && (phrase.length > 3 || titled === 'PER')) return titled;
   }
   // German genitive of a name already seen: "Putins" after "Putin".
   if (lang !== 'en' && /\p{Ll}s$/u.test(phrase)) return forms.get(phrase.slice(0, -1));

@@ -281,6 +281,30 @@ const ROWS: Row[] = [
     notTyped: [['ORG', /Biden/]],
   },
   {
+    kind: 'family name first, shouted and alone (de)',
+    lang: 'de',
+    title: 'XI DROHT TAIWAN',
+    body: 'Peking - Chinas Präsident Xi Jinping hat Taiwan gewarnt. Xi sagte, die Wiedervereinigung müsse vollendet werden.',
+    has: [
+      ['PER', 'Xi Jinping', 3],
+      ['LOC', 'Taiwan', 2],
+    ],
+    lacks: [/^Xi$|^XI$|DROHT/],
+  },
+  {
+    kind: 'family name first, shouted and alone (en)',
+    lang: 'en',
+    title: "CHINA'S XI WARNS TAIWAN OVER INDEPENDENCE",
+    body: 'BEIJING - Chinese President Xi Jinping warned Taiwan on Sunday. Xi said reunification must be fulfilled.',
+    has: [
+      ['PER', 'Xi Jinping', 3],
+      ['LOC', 'Taiwan', 2],
+      ['LOC', 'China'],
+    ],
+    lacks: [/^Xi$|WARNS|INDEPENDENCE/],
+    notTyped: [['PER', /China/i]],
+  },
+  {
     kind: 'names of places that are hyphenated stay whole (de)',
     lang: 'de',
     body: 'In Sachsen-Anhalt und Baden-Württemberg wird im Frühjahr gewählt.',
