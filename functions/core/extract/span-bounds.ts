@@ -8,6 +8,7 @@
  */
 import type { EntityType, Span } from '../types';
 import { isFunctionWord, isGivenName, lookupName } from './gazetteer';
+import { isCommonNoun } from './nouns';
 import { knownType, NAME_PARTICLES } from './rule-context';
 import { isStrippable, isTitle } from './titles';
 import { isAllCaps, isCapitalised, titleCase } from './tokens';
@@ -16,7 +17,7 @@ import { isAllCaps, isCapitalised, titleCase } from './tokens';
 const LINKS = new Set(
   (
     'für der des die das dem den und in im am an auf aus zu zur zum vom von bei mit ohne gegen über unter ' +
-    'of for the and on at upon to by without de la le les du del della di da do dos das van von der den ter ten zu y et e'
+    'of for the and on at upon to by without sans de la le les du del della di da do dos das van von der den ter ten zu y et e'
   ).split(' '),
 );
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?/gu;
@@ -83,7 +84,7 @@ export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
   for (const span of spans) {
     const words = wordsOf(text, span.start, span.end);
     const kind = line(span.start);
-    const hasVerbLike = words.some((w, k) => k > 0 && /^\p{Ll}/u.test(w.text) && !LINKS.has(w.text) && !w.text.includes('.'));
+    const hasVerbLike = words.some((w, k) => k > 0 && /^\p{Ll}+$/u.test(w.text) && !LINKS.has(w.text));
     const person = span.type === 'PER' ? undefined : personAfterTitle(text, words, span, lang);
     if (person) {
       changed = true;
@@ -94,7 +95,7 @@ export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
       out.push(span);
       continue;
     }
-    const pieces = kind === 'shouted' ? shoutedPieces(words, span, known) : namePieces(words, span, kind, known);
+    const pieces = kind === 'shouted' ? shoutedPieces(words, span, known) : namePieces(words, span, kind, known, lang);
     if (pieces.length === 1 && pieces[0]!.start === span.start && pieces[0]!.end === span.end && pieces[0]!.type === span.type) out.push(span);
     else {
       changed = true;
@@ -125,7 +126,7 @@ function shoutedPieces(words: Word[], span: Span, known: (p: string) => EntityTy
  * name anywhere; in a title-case headline so do capitalised words the article does not know
  * as (part of) a name.
  */
-function namePieces(words: Word[], span: Span, line: Line, known: (p: string) => EntityType | undefined): Span[] {
+function namePieces(words: Word[], span: Span, line: Line, known: (p: string) => EntityType | undefined, lang: string): Span[] {
   if (line === 'titleCase' && known(words.map((w) => w.text).join(' '))) return [span];
   // A title-case span none of whose words the article knows is cut only at function words.
   const trusted = line === 'titleCase' && words.some((w, k) => known(w.text) || givenBeforeName(words, k, known));
@@ -147,7 +148,7 @@ function namePieces(words: Word[], span: Span, line: Line, known: (p: string) =>
     }
     const lower = /^\p{Ll}/u.test(w.text);
     const breaks = lower
-      ? !LINKS.has(w.text) && !NAME_PARTICLES.has(w.text) && !w.text.includes('.')
+      ? !LINKS.has(w.text) && !NAME_PARTICLES.has(w.text) && /^\p{Ll}+$/u.test(w.text) && !adjectiveInName(words, k, lang)
       : line === 'titleCase' && (isFunctionWord(w.text) || (trusted && !(known(w.text) || givenBeforeName(words, k, known))));
     if (breaks) {
       if (run.length) runs.push(run);
@@ -203,4 +204,16 @@ function personAfterTitle(text: string, words: Word[], span: Span, lang: string)
 function givenBeforeName(words: Word[], k: number, known: (p: string) => EntityType | undefined): boolean {
   const next = words[k + 1];
   return isGivenName(words[k]!.text) && !!next && known(next.text) === 'PER';
+}
+
+/**
+ * German names hold declined adjectives ("Gesellschaft für bedrohte Völker", "Organisation
+ * erdölexportierender Länder"); a verb is followed by a name ("trifft Macron").
+ */
+function adjectiveInName(words: Word[], k: number, lang: string): boolean {
+  if (lang === 'en') return false;
+  // After an article or preposition of the name: "Tag der offenen Tür", "für bedrohte Völker".
+  if (k > 0 && LINKS.has(words[k - 1]!.text) && /(?:e|en|er|es|em)$/u.test(words[k]!.text)) return true;
+  const next = words[k + 1];
+  return /(?:e|en|er|es|em)$/u.test(words[k]!.text) && !!next && isCapitalised(next.text) && isCommonNoun(next.text, lang);
 }

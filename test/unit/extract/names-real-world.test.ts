@@ -305,6 +305,16 @@ const ROWS: Row[] = [
     notTyped: [['PER', /China/i]],
   },
   {
+    kind: 'names with lower-case words are not cut like a headline (en)',
+    lang: 'en',
+    body: 'Médecins sans Frontières and the Bank of America said on Monday that the Church of Jesus Christ of Latter-day Saints donated.',
+    has: [
+      ['ORG', 'Bank of America'],
+      ['ORG', 'Church of Jesus Christ of Latter-day Saints'],
+    ],
+    lacks: [/^Médecins$|^Frontières$|^Jesus/],
+  },
+  {
     kind: 'names of places that are hyphenated stay whole (de)',
     lang: 'de',
     body: 'In Sachsen-Anhalt und Baden-Württemberg wird im Frühjahr gewählt.',
