@@ -13,10 +13,10 @@ import { isCommonNoun } from './nouns';
 import { knownType } from './rule-context';
 import { isTitle } from './titles';
 import { isCapitalised } from './tokens';
+import organisationHeads from './data/organisation-heads.json';
 
 /** Last parts that make the compound an organisation's own name. */
-const ORG_TAIL =
-  /^(?:\p{Lu}\p{Ll}*)?(?:rat|rats|rates|kommission|parlament|parlaments|gericht|gerichts|gerichtshof|gerichtshofs|ministerium|ministeriums|agentur|behörde|bank|partei|council|commission|parliament|court|agency|bank)$/iu;
+const ORG_TAIL = new RegExp(`^(?:\\p{Lu}\\p{Ll}*)?(?:${organisationHeads.heads.join('|')})$`, 'iu');
 /** Declined adjectives of nationality and place: "US-amerikanische", "deutsch-französischen". */
 const ADJECTIVE_TAIL = /^\p{Ll}+(?:isch|sch|nisch|deutsch)(?:e|en|er|es|em)?$/u;
 const COMPOUND = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
