@@ -4,7 +4,7 @@
  * "Joe Biden" makes the bare "Biden" PER, which merging then links back to the full name.
  */
 import type { EntityType, Span } from '../types';
-import { isCommonWord, isFunctionWord, isGivenName } from './gazetteer';
+import { isCommonWord, isFunctionWord, isGivenName, lookupName } from './gazetteer';
 import { NAME_PARTICLES } from './rule-context';
 import { isStrippable } from './titles';
 import { isAllCaps, isCapitalised, titleCase, tokenize } from './tokens';
@@ -36,7 +36,9 @@ export function propagate(text: string, lang: string, spans: Span[]): Span[] {
     }
     const surname = words[words.length - 1]!;
     if (span.type === 'PER' && words.length >= 2 && surname.length >= 3 && !isCommonWord(surname, lang) && !isFunctionWord(surname)) {
-      vote(surname, 'PER');
+      // "Hessen" of "Philipp von Hessen" stays the place when it stands alone.
+      const noble = NAME_PARTICLES.has(words[words.length - 2]!) && lookupName(surname, lang) === 'LOC';
+      if (!noble) vote(surname, 'PER');
       // "von der Leyen" stands for "Ursula von der Leyen", written "Von der Leyen" at a sentence start.
       let k = words.length - 1;
       while (k > 1 && NAME_PARTICLES.has(words[k - 1]!)) k--;

@@ -44,7 +44,7 @@ const ROWS: Row[] = [
     lang: 'de',
     body:
       'Die Niederländerin Katrin van Dijk sprach mit Karl-Theodor zu Guttenberg. Auch Philipp von Hessen war eingeladen. ' +
-      'Von Berlin aus fuhr Thomas Müller weiter nach Hessen.',
+      'Von Berlin aus fuhr Thomas Müller weiter nach Hessen, wo Hessen feierte.',
     has: [
       ['PER', 'Katrin van Dijk'],
       ['PER', 'Karl-Theodor zu Guttenberg'],
@@ -53,8 +53,8 @@ const ROWS: Row[] = [
       ['LOC', 'Berlin'],
     ],
     lacks: [/^Karl-Theodor$|^Guttenberg$|^Von /],
-    // Only the place the last sentence travels to.
-    exactly: [['Hessen', 1]],
+    // Only the place the last sentence names, twice.
+    exactly: [['Hessen', 2]],
   },
   {
     kind: 'particles inside names (en)',
