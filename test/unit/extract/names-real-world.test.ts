@@ -55,6 +55,7 @@ const ROWS: Row[] = [
     lacks: [/^Karl-Theodor$|^Guttenberg$|^Von /],
     // Only the place the last sentence names, twice.
     exactly: [['Hessen', 2]],
+    notTyped: [['PER', /^Hessen$/]],
   },
   {
     kind: 'particles inside names (en)',
