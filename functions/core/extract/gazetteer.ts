@@ -23,8 +23,8 @@ interface GazetteerData {
 
 const gazetteer = data as unknown as GazetteerData;
 
-/** German exonyms and places the English city list writes differently. */
-const GERMAN_PLACES = [
+/** German exonyms of cities and cities the English city list lacks. */
+const GERMAN_CITIES = [
   'Genf',
   'Wien',
   'Moskau',
@@ -56,13 +56,21 @@ const GERMAN_PLACES = [
   'Düsseldorf',
   'Hannover',
   'Straßburg',
-  'Luxemburg',
   'Kopenhagen',
   'Krakau',
   'Danzig',
   'Minsk',
   'Sankt Petersburg',
   'Washington',
+  'New York',
+  'Berlin',
+  'Hamburg',
+  'Bremen',
+];
+
+/** German names of continents, regions and states. */
+const GERMAN_REGIONS = [
+  'Luxemburg',
   'Europa',
   'Afrika',
   'Asien',
@@ -75,13 +83,9 @@ const GERMAN_PLACES = [
   'Nahost',
   'Kalifornien',
   'Texas',
-  'New York',
   'Bayern',
   'Sachsen',
   'Hessen',
-  'Berlin',
-  'Hamburg',
-  'Bremen',
   'Baden-Württemberg',
   'Niedersachsen',
   'Nordrhein-Westfalen',
@@ -240,7 +244,7 @@ function buildIndex(lang: Lang): Map<string, EntityType> {
   for (const [name, type] of Object.entries(gazetteer[lang].names)) index.set(name, type);
   for (const name of gazetteer.cities) if (!index.has(name)) index.set(name, 'LOC');
   for (const name of gazetteer.countries) index.set(name, 'LOC');
-  for (const name of [...GERMAN_PLACES, ...ENGLISH_PLACES]) index.set(name, 'LOC');
+  for (const name of [...GERMAN_CITIES, ...GERMAN_REGIONS, ...ENGLISH_PLACES]) index.set(name, 'LOC');
   for (const name of ORGANISATIONS) index.set(name, 'ORG');
   return index;
 }
@@ -301,6 +305,13 @@ export function countryName(group: number, lang: string): string | undefined {
 /** Same number for names of the same country ("USA", "US", "Vereinigte Staaten"); else undefined. */
 export function countryAliasGroup(name: string): number | undefined {
   return aliasGroups.get(foldName(name));
+}
+
+const cities = new Set([...gazetteer.cities, ...GERMAN_CITIES]);
+
+/** A city, not a country or region: where an organisation sits rather than what it covers. */
+export function isCity(name: string): boolean {
+  return cities.has(name);
 }
 
 /** Longest gazetteer name, in words. */

@@ -11,6 +11,8 @@ import { extractQuotes } from './quotes';
 import { createModelRecogniser } from '../ner/recogniser';
 import { combineRecognisers } from './combine';
 import { rulesRecogniser } from './rules-recogniser';
+import { resolveCompounds } from './compounds';
+import { boundSpans } from './span-bounds';
 
 export { rulesRecogniser } from './rules-recogniser';
 export { mergeSpans } from './merge';
@@ -36,7 +38,7 @@ export function extract(article: ParsedArticle, options: ExtractOptions = {}): E
   const recogniser = options.recogniser ?? defaultRecogniser;
   const reference = options.referenceDate ?? referenceDateOf(article.publishedAt, new Date().toISOString());
 
-  const spans = propagate(text, lang, recogniser(text, lang));
+  const spans = resolveCompounds(text, lang, propagate(text, lang, boundSpans(text, lang, recogniser(text, lang))));
   const { entities, mentions } = mergeSpans(text, lang, spans);
   const persons = mentions.filter((m) => m.entity.type === 'PER');
   return {

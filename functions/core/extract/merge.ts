@@ -5,8 +5,9 @@
  */
 import { entityId, foldName } from '../entity-id';
 import type { EntityType, ExtractedEntity, Span } from '../types';
-import { countryAliasGroup, countryName, lookupName } from './gazetteer';
+import { countryAliasGroup, countryName, isGivenName, lookupName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
+import { NAME_PARTICLES } from './rule-context';
 import { isStrippable } from './titles';
 import { isAllCaps, titleCase } from './tokens';
 
@@ -36,13 +37,27 @@ const CANONICAL: Record<string, string> = {
   'Europäischen Union': 'Europäische Union',
 };
 
+/** Declined German adjectives of nationality and place, also after a name part ("US-amerikanische"). */
+const ADJECTIVE = /^((?:[\p{L}]+-)*(?:\p{Ll}+isch|deutsch))(?:e|en|er|es|em)$/u;
+
 export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
   const mentions = dedupe(spans)
     .map((s) => clean(text, s))
     .filter((m): m is Mention => m !== undefined);
   const names = new Set(mentions.map((m) => m.name));
   const lastWords = new Set([...names].filter((n) => n.includes(' ')).map((n) => n.slice(n.lastIndexOf(' ') + 1)));
-  for (const m of mentions) m.name = baseForm(m, names, lastWords, lang);
+  for (const m of mentions) {
+    // An adjective ("russischen", "US-amerikanische") names no place, whatever a tagger says.
+    if (m.type !== 'MISC' && lang !== 'en' && ADJECTIVE.test(m.name)) m.type = 'MISC';
+    m.name = baseForm(m, names, lastWords, lang);
+  }
+
+  // A person's surname on its own is that person ("Biden" after "Joe Biden"), whatever a tagger
+  // guessed for the lone word, unless the word lists know it as something else ("Jordan").
+  const surnames = new Set(mentions.filter((m) => m.type === 'PER' && m.name.includes(' ')).map((m) => m.name.slice(m.name.lastIndexOf(' ') + 1)));
+  for (const m of mentions) {
+    if (m.type !== 'PER' && surnames.has(m.name) && lookupName(m.name, lang) === undefined) m.type = 'PER';
+  }
 
   // One type per name in a document: the majority (first mention breaks ties).
   const typeVotes = new Map<string, Map<EntityType, number>>();
@@ -142,7 +157,7 @@ function baseForm(m: Mention, names: Set<string>, lastWords: Set<string>, lang: 
   if (fixed) return fixed;
   if (lang === 'en') return m.name;
   // Declined German adjectives a tagger marks MISC ("russischen", "russische") -> "russisch".
-  const adjective = /^(\p{Ll}+isch|deutsch)(?:e|en|er|es|em)$/u.exec(m.name);
+  const adjective = ADJECTIVE.exec(m.name);
   if (adjective && m.type === 'MISC') return adjective[1]!;
   const words = m.name.split(' ');
   const last = words.pop()!;
@@ -160,7 +175,8 @@ function baseForm(m: Mention, names: Set<string>, lastWords: Set<string>, lang: 
     const candidate = withLast(base);
     if (names.has(candidate) || lookupName(candidate, lang)) return candidate;
     // "Putins" beside "Wladimir Putin": the base occurs as the last word of another name.
-    if (m.type === 'PER' && words.length === 0 && lastWords.has(base)) return candidate;
+    // "von der Leyens" beside "Ursula von der Leyen" too.
+    if (m.type === 'PER' && words.every((w) => NAME_PARTICLES.has(w.toLowerCase())) && lastWords.has(base)) return candidate;
   }
   return m.name;
 }
@@ -177,6 +193,21 @@ function linkSurnames(groups: Map<string, Mention[]>): void {
     const list = byLastWord.get(words[words.length - 1]!) ?? [];
     list.push(words);
     byLastWord.set(words[words.length - 1]!, list);
+  }
+  // Family name first: "Xi" is "Xi Jinping" when that is the only longer person name starting with it.
+  const byFirstWord = new Map<string, string[]>();
+  for (const key of groups.keys()) {
+    if (!key.startsWith('PER|') || !key.includes(' ')) continue;
+    const first = key.slice(4, key.indexOf(' '));
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), key]);
+  }
+  for (const [first, keys] of byFirstWord) {
+    const from = groups.get(`PER|${first}`);
+    // Not when a longer name ends with it too ("Jones" in "Chipper Jones" and "Jones Kusi").
+    const asSurname = (byLastWord.get(first) ?? []).some((words) => words.length > 1);
+    if (!from || keys.length !== 1 || isGivenName(titleCase(first)) || asSurname) continue;
+    groups.get(keys[0]!)!.push(...from.splice(0));
+    groups.delete(`PER|${first}`);
   }
   for (const names of byLastWord.values()) {
     if (names.length < 2) continue;
@@ -221,6 +252,8 @@ function linkCountryAliases(groups: Map<string, Mention[]>, lang: string): Map<M
   return names;
 }
 
+const capitals = (name: string) => name.replace(/[^\p{Lu}]/gu, '').length;
+
 /**
  * Persons: the fullest variant ("Wladimir Putin" over "Putin"). Others: the most frequent
  * ("USA" over "Vereinigte Staaten"). Then not all capitals, then earliest.
@@ -241,6 +274,8 @@ function canonicalName(group: Mention[]): string {
       sb.count - sa.count ||
       wordCount(b) - wordCount(a) ||
       Number(isAllCaps(a.replace(/ /gu, ''))) - Number(isAllCaps(b.replace(/ /gu, ''))) ||
+      // Running text over a title-case headline: "Bank of England" over "Bank Of England".
+      capitals(a) - capitals(b) ||
       sa.first - sb.first,
   )[0]![0];
 }

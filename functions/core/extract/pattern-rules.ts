@@ -2,7 +2,7 @@
  * Names recognised by their form: organisations (ministries, councils, companies, "Organisation
  * für ... in Europa", newspapers), sports clubs, events, and the place in a dateline.
  */
-import { isCommonWord, isFunctionWord } from './gazetteer';
+import { isCity, isCommonWord, isFunctionWord } from './gazetteer';
 import { joined, knownType, PRIORITY, type Candidate, type Ctx } from './rule-context';
 import { isTitle } from './titles';
 import { isAllCaps, isCapitalised } from './tokens';
@@ -110,8 +110,13 @@ export function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
     // Head, link word, then capitalised words joined by links; must end on a capitalised word.
     let end = i + 1;
     let lastCap = -1;
+    let placed = false;
     while (end < ctx.tokens.length && end < i + 10 && joined(ctx, end - 1)) {
       const w = ctx.tokens[end]!.text;
+      // "... in Europa" names what an organisation covers; "... in Wien" after it, or a city,
+      // is where it sits, outside the name.
+      if (w === 'in' && (placed || isCity(ctx.tokens[end + 1]?.text ?? ''))) break;
+      if (w === 'in') placed = true;
       if (ORG_LINK.has(w)) end++;
       else if (isCapitalised(w) && !isFunctionWord(w)) {
         lastCap = end;

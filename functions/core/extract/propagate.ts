@@ -4,7 +4,8 @@
  * "Joe Biden" makes the bare "Biden" PER, which merging then links back to the full name.
  */
 import type { EntityType, Span } from '../types';
-import { isCommonWord, isFunctionWord } from './gazetteer';
+import { isCommonWord, isFunctionWord, isGivenName, lookupName } from './gazetteer';
+import { NAME_PARTICLES } from './rule-context';
 import { isStrippable } from './titles';
 import { isAllCaps, isCapitalised, titleCase, tokenize } from './tokens';
 
@@ -27,9 +28,25 @@ export function propagate(text: string, lang: string, spans: Span[]): Span[] {
     // A dateline's "LONGYEAR" is the "Longyear" of the body.
     if (name.length > 3 && isAllCaps(name.replace(/ /gu, '')) && span.type !== 'ORG') vote(words.map(titleCase).join(' '), span.type);
     // A person's surname stands for the person later on.
+    // Family name first ("Xi Jinping", "Kim Jong Un"): a first word no given-name list knows
+    // stands for the person on its own, as "Xi" does.
+    const first = words[0]!;
+    if (span.type === 'PER' && words.length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(first) && !isGivenName(first) && !isCommonWord(first, lang)) {
+      if (!isFunctionWord(first) && !NAME_PARTICLES.has(words[1]!)) vote(first, 'PER');
+    }
     const surname = words[words.length - 1]!;
     if (span.type === 'PER' && words.length >= 2 && surname.length >= 3 && !isCommonWord(surname, lang) && !isFunctionWord(surname)) {
-      vote(surname, 'PER');
+      // "Hessen" of "Philipp von Hessen" stays the place when it stands alone.
+      const noble = NAME_PARTICLES.has(words[words.length - 2]!) && lookupName(surname, lang) === 'LOC';
+      if (!noble) vote(surname, 'PER');
+      // "von der Leyen" stands for "Ursula von der Leyen", written "Von der Leyen" at a sentence start.
+      let k = words.length - 1;
+      while (k > 1 && NAME_PARTICLES.has(words[k - 1]!)) k--;
+      if (k < words.length - 1) {
+        const particled = words.slice(k).join(' ');
+        vote(particled, 'PER');
+        vote(particled[0]!.toUpperCase() + particled.slice(1), 'PER');
+      }
     }
   }
   if (!votes.size) return spans;
@@ -64,6 +81,7 @@ export function propagate(text: string, lang: string, spans: Span[]): Span[] {
     return false;
   };
   const added: Span[] = [];
+  const replaced = new Set<Span>();
   for (let i = 0; i < tokens.length; i++) {
     if (!firsts.has(tokens[i]!.text)) continue;
     let phrase = '';
@@ -75,19 +93,28 @@ export function propagate(text: string, lang: string, spans: Span[]): Span[] {
       const type = typeOf(phrase, forms, lang);
       if (type) found = { start: tokens[i]!.start, end: t.end, type };
     }
-    if (found && !covered(found.start, found.end) && !added.some((s) => found!.start < s.end && s.start < found!.end)) {
-      added.push(found);
+    if (!found || added.some((s) => found!.start < s.end && s.start < found!.end)) continue;
+    if (!covered(found.start, found.end)) added.push(found);
+    else if (found.type === 'PER') {
+      // A known name longer than what a recogniser found in it here: "Von der Leyens" over "Leyens".
+      const inner = sorted.filter((s) => s.start < found!.end && found!.start < s.end);
+      if (inner.every((s) => found!.start <= s.start && s.end <= found!.end && s.end - s.start < found!.end - found!.start)) {
+        for (const s of inner) replaced.add(s);
+        added.push(found);
+      }
     }
   }
-  return added.length ? [...spans, ...added].sort((a, b) => a.start - b.start) : spans;
+  if (!added.length) return spans;
+  return [...spans.filter((s) => !replaced.has(s)), ...added].sort((a, b) => a.start - b.start);
 }
 
 function typeOf(phrase: string, forms: Map<string, EntityType>, lang: string): EntityType | undefined {
   const direct = forms.get(phrase);
   if (direct) return direct;
-  if (isAllCaps(phrase.replace(/ /gu, '')) && phrase.length > 3) {
+  if (isAllCaps(phrase.replace(/ /gu, ''))) {
+    // Short shouted words are mostly acronyms; a short name ("XI") only as a person's.
     const titled = forms.get(phrase.split(' ').map(titleCase).join(' '));
-    if (titled) return titled;
+    if (titled && (phrase.length > 3 || titled === 'PER')) return titled;
   }
   // German genitive of a name already seen: "Putins" after "Putin".
   if (lang !== 'en' && /\p{Ll}s$/u.test(phrase)) return forms.get(phrase.slice(0, -1));

@@ -6,6 +6,7 @@ import type { EntityType } from '../types';
 import { isCommonWord, isFunctionWord, isGivenName, lookupName } from './gazetteer';
 import { genitiveBases } from './inflection';
 import { memo } from '../memo';
+import { isCommonNoun } from './nouns';
 import { isTitle } from './titles';
 import { isAllCaps, isCapitalised, titleCase, type Token } from './tokens';
 
@@ -19,7 +20,11 @@ export interface Candidate {
 
 export const PRIORITY = { orgPattern: 5, person: 4, gazetteerPhrase: 3, gazetteerWord: 2 } as const;
 
-const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin', 'al', 'ben', 'zu', 'ter', 'dos', 'du']);
+/** Lower-case words inside persons' names: "von der Leyen", "van Dijk", "de Gaulle". */
+export const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin', 'al', 'ben', 'zu', 'ter', 'dos', 'du']);
+
+/** Particles a surname can start with when no given name precedes it; "der", "zu", "al" are too often plain words. */
+const LEADING_PARTICLES = new Set(['von', 'van', 'de', 'da', 'di', 'del', 'du', 'dos', 'ter']);
 
 export interface Ctx {
   text: string;
@@ -98,12 +103,25 @@ export function nameRun(ctx: Ctx, from: number): number {
     if (nameLike(ctx, end)) {
       words++;
       end++;
+    } else if (words === 0 && LEADING_PARTICLES.has(t.text) && joined(ctx, end)) {
+      // A title or a speech verb before a surname with its particle: "Kommissionschefin von der
+      // Leyen". Not before a noun: "sagte von Anfang an".
+      let next = end + 1;
+      if (NAME_PARTICLES.has(ctx.tokens[next]?.text ?? '') && joined(ctx, next)) next++;
+      const surname = ctx.tokens[next]?.text ?? '';
+      if (!nameLike(ctx, next) || !joined(ctx, next - 1) || isGivenName(surname) || isCommonNoun(surname, ctx.lang)) break;
+      words++;
+      end = next + 1;
+      if (!joinedInName(ctx, end - 1)) break;
     } else if (words === 1 && isGivenName(ctx.tokens[end - 1]!.text) && NAME_PARTICLES.has(t.text) && joined(ctx, end)) {
       // Only between given name and surname ("Richard von Weizsäcker", "Ursula von der
       // Leyen"); after a surname "von" is a preposition ("Matthäus von Inter").
       let next = end + 1;
       if (NAME_PARTICLES.has(ctx.tokens[next]?.text ?? '') && joined(ctx, next)) next++;
-      if (!nameLike(ctx, next) || !joined(ctx, next - 1)) break;
+      // Noble names take a place after the particle: "Philipp von Hessen" is one person.
+      const place = isCapitalised(ctx.tokens[next]?.text ?? '') && knownType(ctx.tokens[next]!.text, ctx.lang) === 'LOC';
+      if (!(nameLike(ctx, next) || place) || !joined(ctx, next - 1)) break;
+      if (!nameLike(ctx, next)) return next + 1;
       end = next;
       continue;
     } else break;

@@ -1,0 +1,32 @@
+/**
+ * Is a capitalised word a common noun? German capitalises every noun; the trained model carries
+ * a German noun lexicon (ner/nouns.ts) that the rules read too, next to the word lists.
+ */
+import { taggerFor } from '../ner/load';
+import type { NounLexicon } from '../ner/nouns';
+import { isCommonWord, lookupName } from './gazetteer';
+import { isTitle } from './titles';
+
+/** Noun classes of the German lexicon that mark a common noun (see ner/nouns.ts). */
+const COMMON_NOUN_CLASSES = new Set([2, 3, 4, 5]);
+
+let germanNouns: NounLexicon | null | undefined;
+function nounLexicon(): NounLexicon | undefined {
+  if (germanNouns === undefined) {
+    try {
+      germanNouns = taggerFor('de').lexicons.nouns ?? null;
+    } catch {
+      // Without the model file the word lists still know the most frequent nouns.
+      germanNouns = null;
+    }
+  }
+  return germanNouns ?? undefined;
+}
+
+/** A title, a listed common word, or (German) a noun of the lexicon that is no known name. */
+export function isCommonNoun(word: string, lang: string): boolean {
+  if (isTitle(word, lang) || isCommonWord(word, lang)) return true;
+  if (lang === 'en') return false;
+  const nouns = nounLexicon();
+  return !!nouns && COMMON_NOUN_CLASSES.has(nouns.classOf(word)) && lookupName(word, lang) === undefined;
+}

@@ -1,0 +1,219 @@
+/**
+ * A name ends where the name ends. Taggers trained on body text run a span across a headline's
+ * verb ("Biden warns Putin of sanctions" as one organisation), across a title-case headline's
+ * words ("Biden Warns", "Putin Of Sanctions"), and read a shouted headline or wire slug
+ * ("FRANCE SAYS ...", "SOCCER - ...") word by word as names. This cuts such spans into the
+ * names they hold and types each by what the rest of the article (or the word lists) say
+ * about it, so the headline's names merge with the body's.
+ */
+import type { EntityType, Span } from '../types';
+import { isFunctionWord, isGivenName, lookupName } from './gazetteer';
+import { isCommonNoun } from './nouns';
+import { knownType, NAME_PARTICLES } from './rule-context';
+import { isStrippable, isTitle } from './titles';
+import { isAllCaps, isCapitalised, titleCase } from './tokens';
+
+/** Lower-case words that link the words of one name: "Organisation für ...", "Ärzte ohne Grenzen", "Bank of England". */
+const LINKS = new Set(
+  (
+    'für der des die das dem den und in im am an auf aus zu zur zum vom von bei mit ohne gegen über unter ' +
+    'of for the and on at upon to by without sans de la le les du del della di da do dos das van von der den ter ten zu y et e'
+  ).split(' '),
+);
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?/gu;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function wordsOf(text: string, start: number, end: number): Word[] {
+  return [...text.slice(start, end).matchAll(WORD)].map((m) => ({ text: m[0], start: start + m.index, end: start + m.index + m[0].length }));
+}
+
+/** Names this article's spans hold, word by word and whole: what a headline's words are checked against. */
+function documentNames(text: string, spans: Span[], line: (at: number) => Line): Map<string, EntityType> {
+  const names = new Map<string, EntityType>();
+  for (const s of spans) {
+    // Headline spans are what is being checked, not evidence.
+    if (line(s.start) !== 'plain') continue;
+    const words = wordsOf(text, s.start, s.end).map((w) => w.text);
+    if (!words.length || words.some((w) => isAllCaps(w) && w.length > 3)) continue;
+    names.set(words.join(' '), s.type);
+    if (s.type === 'PER') for (const w of words) if (isCapitalised(w) && !isStrippable(w)) names.set(w, 'PER');
+  }
+  return names;
+}
+
+type Line = 'shouted' | 'titleCase' | 'plain';
+
+function lineKind(text: string, at: number, lang: string): Line {
+  const from = text.lastIndexOf('\n', at - 1) + 1;
+  const to = text.indexOf('\n', at);
+  const content = text.slice(from, to < 0 ? text.length : to);
+  const words = [...content.matchAll(/\p{L}[\p{L}'’-]*/gu)].map((m) => m[0]);
+  if (words.length < 2) return 'plain';
+  if (words.every((w) => isAllCaps(w) || w.length === 1)) return 'shouted';
+  // English headline style capitalises every word of four letters or more, verbs included; a
+  // short sentence of names ("Secretary of State Antony Blinken met Lavrov.") ends like one.
+  const long = words.filter((w) => w.length >= 4);
+  if (lang !== 'de' && long.length >= 3 && words.length <= 20 && !/[.!?:;,"”]\s*$/u.test(content) && long.every((w) => isCapitalised(w))) return 'titleCase';
+  return 'plain';
+}
+
+/** Spans cut to the names they hold (see the file comment); other spans unchanged. */
+export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
+  const lines = new Map<number, Line>();
+  const line = (at: number): Line => {
+    const from = text.lastIndexOf('\n', at - 1) + 1;
+    let kind = lines.get(from);
+    if (kind === undefined) {
+      kind = lineKind(text, from, lang);
+      lines.set(from, kind);
+    }
+    return kind;
+  };
+  let names: Map<string, EntityType> | undefined;
+  const known = (phrase: string): EntityType | undefined => {
+    names ??= documentNames(text, spans, line);
+    return names.get(phrase) ?? (phrase.includes(' ') ? lookupName(phrase, lang) : knownType(phrase, lang));
+  };
+  const out: Span[] = [];
+  let changed = false;
+  for (const span of spans) {
+    const words = wordsOf(text, span.start, span.end);
+    const kind = line(span.start);
+    const hasVerbLike = words.some((w, k) => k > 0 && /^\p{Ll}+$/u.test(w.text) && !LINKS.has(w.text));
+    const person = span.type === 'PER' ? undefined : personAfterTitle(text, words, span, lang);
+    if (person) {
+      changed = true;
+      out.push(person);
+      continue;
+    }
+    if (kind === 'plain' && !hasVerbLike) {
+      out.push(span);
+      continue;
+    }
+    const pieces = kind === 'shouted' ? shoutedPieces(words, span, known) : namePieces(words, span, kind, known, lang);
+    if (pieces.length === 1 && pieces[0]!.start === span.start && pieces[0]!.end === span.end && pieces[0]!.type === span.type) out.push(span);
+    else {
+      changed = true;
+      out.push(...pieces);
+    }
+  }
+  return changed ? out : spans;
+}
+
+/** "FRANCE" is the "France" of the body or the lists; an unknown shouted word ("SOCCER", "SAYS") is no name. */
+function shoutedPieces(words: Word[], span: Span, known: (p: string) => EntityType | undefined): Span[] {
+  const whole = words.map((w) => w.text).join(' ');
+  // Acronyms known as written ("NATO", "USA") keep their own type.
+  const direct = known(whole);
+  if (direct) return [{ start: span.start, end: span.end, type: direct }];
+  const titled = known(words.map((w) => titleCase(w.text)).join(' '));
+  if (titled) return [{ start: span.start, end: span.end, type: titled }];
+  const out: Span[] = [];
+  for (const w of words) {
+    const type = known(w.text) ?? known(titleCase(w.text));
+    if (type) out.push({ start: w.start, end: w.end, type });
+  }
+  return out;
+}
+
+/**
+ * Runs of name words between verbs: lower-case words other than links and particles end a
+ * name anywhere; in a title-case headline so do capitalised words the article does not know
+ * as (part of) a name.
+ */
+function namePieces(words: Word[], span: Span, line: Line, known: (p: string) => EntityType | undefined, lang: string): Span[] {
+  if (line === 'titleCase' && known(words.map((w) => w.text).join(' '))) return [span];
+  // A title-case span none of whose words the article knows is cut only at function words.
+  const trusted = line === 'titleCase' && words.some((w, k) => known(w.text) || givenBeforeName(words, k, known));
+  // Three capitalised words the article never names again are a headline's words, not a person
+  // ("New Sanctions Against" after the given name "New").
+  if (line === 'titleCase' && !trusted && span.type === 'PER' && words.length >= 3) return [];
+  const runs: Word[][] = [];
+  let run: Word[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    // "Bank Of England" is the body's "Bank of England": the longest name the article knows.
+    const whole = trusted ? longestKnown(words, k, known) : 0;
+    if (whole > 1) {
+      if (run.length) runs.push(run);
+      runs.push(words.slice(k, k + whole));
+      run = [];
+      k += whole - 1;
+      continue;
+    }
+    const lower = /^\p{Ll}/u.test(w.text);
+    const breaks = lower
+      ? !LINKS.has(w.text) && !NAME_PARTICLES.has(w.text) && /^\p{Ll}+$/u.test(w.text) && !adjectiveInName(words, k, lang)
+      : line === 'titleCase' && (isFunctionWord(w.text) || (trusted && !(known(w.text) || givenBeforeName(words, k, known))));
+    if (breaks) {
+      if (run.length) runs.push(run);
+      run = [];
+    } else run.push(w);
+  }
+  if (run.length) runs.push(run);
+  const out: Span[] = [];
+  for (let r of runs) {
+    // A name neither starts nor ends with a link word ("of sanctions" -> nothing).
+    while (r.length && (LINKS.has(r[r.length - 1]!.text) || /^\p{Ll}/u.test(r[r.length - 1]!.text))) r = r.slice(0, -1);
+    while (r.length && LINKS.has(r[0]!.text) && !NAME_PARTICLES.has(r[0]!.text)) r = r.slice(1);
+    if (!r.length || !r.some((w) => isCapitalised(w.text))) continue;
+    const phrase = asWritten(r);
+    const type = known(phrase) ?? known(r[r.length - 1]!.text) ?? span.type;
+    out.push({ start: r[0]!.start, end: r[r.length - 1]!.end, type });
+  }
+  return out;
+}
+
+/** Words as a name writes them in running text: inner links in lower case ("Bank of England"). */
+function asWritten(words: Word[]): string {
+  return words.map((w, k) => (k > 0 && LINKS.has(w.text.toLowerCase()) ? w.text.toLowerCase() : w.text)).join(' ');
+}
+
+/** Length of the longest known name of two or more words starting at word k; 0 if none. */
+function longestKnown(words: Word[], k: number, known: (p: string) => EntityType | undefined): number {
+  for (let n = Math.min(words.length - k, 6); n >= 2; n--) {
+    const slice = words.slice(k, k + n);
+    if (!LINKS.has(slice[n - 1]!.text.toLowerCase()) && known(asWritten(slice))) return n;
+  }
+  return 0;
+}
+
+/**
+ * "(Secretary of) State Antony Blinken" as an organisation: a title, then a given name and a
+ * surname at the end of the span. The office is no part of the name and does not type it.
+ */
+function personAfterTitle(text: string, words: Word[], span: Span, lang: string): Span | undefined {
+  const n = words.length;
+  for (let k = 1; k < n && k >= n - 3; k++) {
+    if (!isGivenName(words[k]!.text)) continue;
+    const rest = words.slice(k + 1);
+    if (!rest.length || !rest.every((w) => isCapitalised(w.text) && !isFunctionWord(w.text) && !isStrippable(w.text))) return undefined;
+    const before = [...wordsOf(text, Math.max(0, span.start - 40), span.start).slice(-3), ...words.slice(0, k)];
+    if (!before.some((w) => isTitle(w.text, lang))) return undefined;
+    return { start: words[k]!.start, end: span.end, type: 'PER' };
+  }
+  return undefined;
+}
+
+/** A given name before a known surname ("Joe Biden"); alone, "New" or "Will" in a headline is a word. */
+function givenBeforeName(words: Word[], k: number, known: (p: string) => EntityType | undefined): boolean {
+  const next = words[k + 1];
+  return isGivenName(words[k]!.text) && !!next && known(next.text) === 'PER';
+}
+
+/**
+ * German names hold declined adjectives ("Gesellschaft für bedrohte Völker", "Organisation
+ * erdölexportierender Länder"); a verb is followed by a name ("trifft Macron").
+ */
+function adjectiveInName(words: Word[], k: number, lang: string): boolean {
+  if (lang === 'en') return false;
+  // After an article or preposition of the name: "Tag der offenen Tür", "für bedrohte Völker".
+  if (k > 0 && LINKS.has(words[k - 1]!.text) && /(?:e|en|er|es|em)$/u.test(words[k]!.text)) return true;
+  const next = words[k + 1];
+  return /(?:e|en|er|es|em)$/u.test(words[k]!.text) && !!next && isCapitalised(next.text) && isCommonNoun(next.text, lang);
+}

@@ -1,0 +1,379 @@
+/**
+ * Names as news articles write them (issue 11): particles, offices before names, hyphenated
+ * given names, role compounds around names, headlines in sentence case, title case and capitals.
+ * Each row is an article of its own; the checks read the entities extract() returns.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../../functions/core/extract/index';
+import { articleText, type EntityType, type ExtractedEntity } from '../../../functions/core/types';
+import { article, sample } from './samples';
+import { GERMAN_CALL } from '../../fixtures/articles/index';
+
+interface Row {
+  kind: string;
+  lang: 'de' | 'en';
+  title?: string;
+  body: string;
+  /** type, name, and the least number of mentions (1 when not given). */
+  has?: Array<[EntityType, string, number?]>;
+  /** No entity may have a name matching these. */
+  lacks?: RegExp[];
+  /** No entity of this type may have a name matching the pattern. */
+  notTyped?: Array<[EntityType, RegExp]>;
+  /** Exact mention counts by entity name. */
+  exactly?: Array<[string, number]>;
+  /** Every mention of the named entity covers exactly one of these texts. */
+  mentionTexts?: Array<[string, string[]]>;
+}
+
+const ROWS: Row[] = [
+  {
+    kind: 'particles, genitive and a sentence-initial preposition (de)',
+    lang: 'de',
+    body:
+      'Kommissionspräsidentin Ursula von der Leyen reiste am Montag nach Kiew. Von der Leyens Plan fand Zustimmung, ' +
+      'auch die Pläne von der Leyens für den Wiederaufbau. Von Berlin aus flog sie weiter nach Warschau.',
+    has: [
+      ['PER', 'Ursula von der Leyen', 3],
+      ['LOC', 'Berlin'],
+    ],
+    lacks: [/^Leyens?$/, /^Von Berlin/],
+    mentionTexts: [['Ursula von der Leyen', ['Ursula von der Leyen', 'Von der Leyens', 'von der Leyens']]],
+  },
+  {
+    kind: 'particles inside names; the place after "von" is no place (de)',
+    lang: 'de',
+    body:
+      'Die Niederländerin Katrin van Dijk sprach mit Karl-Theodor zu Guttenberg. Auch Philipp von Hessen war eingeladen. ' +
+      'Von Berlin aus fuhr Thomas Müller weiter nach Hessen, wo Hessen feierte.',
+    has: [
+      ['PER', 'Katrin van Dijk'],
+      ['PER', 'Karl-Theodor zu Guttenberg'],
+      ['PER', 'Philipp von Hessen'],
+      ['PER', 'Thomas Müller'],
+      ['LOC', 'Berlin'],
+    ],
+    lacks: [/^Karl-Theodor$|^Guttenberg$|^Von /],
+    // Only the place the last sentence names, twice.
+    exactly: [['Hessen', 2]],
+    notTyped: [['PER', /^Hessen$/]],
+  },
+  {
+    kind: 'particles inside names (en)',
+    lang: 'en',
+    body: 'The orchestra played Ludwig van Beethoven, and the museum honoured Charles de Gaulle on Sunday.',
+    has: [
+      ['PER', 'Ludwig van Beethoven'],
+      ['PER', 'Charles de Gaulle'],
+    ],
+  },
+  {
+    kind: 'offices before names do not join or type them (de)',
+    lang: 'de',
+    body: 'Chinas Staatschef Xi Jinping empfing Frankreichs Präsident Emmanuel Macron in Peking.',
+    has: [
+      ['PER', 'Xi Jinping'],
+      ['PER', 'Emmanuel Macron'],
+      ['LOC', 'China'],
+      ['LOC', 'Peking'],
+    ],
+    lacks: [/^Jinping$/, /Staatschef|Präsident/],
+  },
+  {
+    kind: 'offices before names do not join or type them (en)',
+    lang: 'en',
+    body: 'Secretary of State Antony Blinken met Lavrov. Russian President Vladimir Putin did not attend, ' + 'Kremlin spokesman Dmitry Peskov said on Friday.',
+    has: [
+      ['PER', 'Antony Blinken'],
+      ['PER', 'Vladimir Putin'],
+      ['PER', 'Dmitry Peskov'],
+    ],
+    lacks: [/State Antony/, /^Antony$/, /President|spokesman/],
+    notTyped: [
+      ['ORG', /Blinken/],
+      ['LOC', /Russian/],
+    ],
+  },
+  {
+    kind: 'an organisation name ends before the city it sits in (de)',
+    lang: 'de',
+    body: 'Am Donnerstag tagt die Organisation für Sicherheit und Zusammenarbeit in Europa in Wien.',
+    has: [
+      ['ORG', 'Organisation für Sicherheit und Zusammenarbeit in Europa'],
+      ['LOC', 'Wien'],
+    ],
+    lacks: [/in Wien/],
+  },
+  {
+    kind: 'hyphenated given names (de, en)',
+    lang: 'de',
+    body: 'Anne-Kathrin Müller und Hans-Peter Schmidt begrüßten Jean-Claude Juncker in Brüssel.',
+    has: [
+      ['PER', 'Anne-Kathrin Müller'],
+      ['PER', 'Hans-Peter Schmidt'],
+      ['PER', 'Jean-Claude Juncker'],
+    ],
+    lacks: [/^Kathrin|^Peter|^Claude/],
+  },
+  {
+    kind: 'role compounds are mentions of the names inside them (de)',
+    lang: 'de',
+    body:
+      'Kreml-Sprecher Dmitri Peskow widersprach. Die SPD-Außenpolitikerin und der CDU-Chef lehnten den EU-Beitritt ab. ' +
+      'Die SPD-Fraktion lobte die US-Diplomatie, die US-Russland-Gespräche und die Nato-Truppen. ' +
+      'US-amerikanische und deutsche Diplomaten trafen sich vor dem Nato-Russland-Rat, die EU-Kommission und der UN-Sicherheitsrat schwiegen.',
+    has: [
+      ['PER', 'Dmitri Peskow'],
+      ['ORG', 'SPD', 2],
+      ['ORG', 'CDU'],
+      ['ORG', 'EU'],
+      ['ORG', 'Kreml'],
+      ['ORG', 'Nato'],
+      ['LOC', 'USA', 2],
+      ['LOC', 'Russland'],
+      ['ORG', 'Nato-Russland-Rat'],
+      ['ORG', 'EU-Kommission'],
+      ['ORG', 'UN-Sicherheitsrat'],
+    ],
+    lacks: [/Sprecher|Außenpolitikerin|Chef|Beitritt|Fraktion|Diplomatie|Gespräche|Truppen/],
+    notTyped: [
+      ['LOC', /amerikanisch|deutsch/],
+      // The adjective may stay a nationality (MISC, as "russisch" does); the noun compounds not.
+      ['MISC', /^US-(?!amerikanisch)/],
+    ],
+    mentionTexts: [
+      ['SPD', ['SPD']],
+      ['USA', ['US']],
+    ],
+  },
+  {
+    kind: 'compounds around names (en)',
+    lang: 'en',
+    body: 'Kremlin-backed separatists fought the US-led coalition. The Nato-Russia Council met in Brussels.',
+    has: [
+      ['ORG', 'Kremlin'],
+      ['LOC', 'US'],
+      ['ORG', 'Nato-Russia Council'],
+    ],
+    lacks: [/-backed|-led/],
+  },
+  {
+    kind: 'a headline is text like any other (de)',
+    lang: 'de',
+    title: 'Merkel trifft Macron in Paris',
+    body: 'Bundeskanzlerin Angela Merkel hat den französischen Präsidenten Emmanuel Macron in Paris getroffen. Merkel lobte die Gespräche.',
+    has: [
+      ['PER', 'Angela Merkel', 3],
+      ['PER', 'Emmanuel Macron', 2],
+      ['LOC', 'Paris', 2],
+    ],
+    lacks: [/trifft/],
+  },
+  {
+    kind: 'a headline is text like any other (en)',
+    lang: 'en',
+    title: 'Biden warns Putin of sanctions',
+    body: 'President Joe Biden warned Russian President Vladimir Putin on Thursday. Biden said sanctions would follow an invasion.',
+    has: [
+      ['PER', 'Joe Biden', 3],
+      ['PER', 'Vladimir Putin', 2],
+    ],
+    lacks: [/warns|sanctions/],
+  },
+  {
+    kind: 'title-case headlines (en)',
+    lang: 'en',
+    title: 'Biden Warns Putin Of Sanctions Over Ukraine',
+    body: 'President Joe Biden warned Russian President Vladimir Putin on Thursday that an invasion of Ukraine would be costly.',
+    has: [
+      ['PER', 'Joe Biden', 2],
+      ['PER', 'Vladimir Putin', 2],
+      ['LOC', 'Ukraine', 2],
+    ],
+    lacks: [/Warns|Sanctions|Over/],
+  },
+  {
+    kind: 'title-case headlines keep names with links (en)',
+    lang: 'en',
+    title: 'Bank Of England Raises Rates Again',
+    body: 'The Bank of England raised interest rates for the third time this year.',
+    has: [['ORG', 'Bank of England', 2]],
+    lacks: [/Raises|Rates/],
+  },
+  {
+    kind: 'shouted headlines merge with the body (de)',
+    lang: 'de',
+    title: 'PUTIN WARNT NATO - FRANKREICH REAGIERT',
+    body: 'Russlands Präsident Wladimir Putin hat die Nato am Freitag gewarnt. Frankreich und Deutschland reagierten gelassen.',
+    has: [
+      ['PER', 'Wladimir Putin', 2],
+      ['ORG', 'Nato', 2],
+      ['LOC', 'Frankreich', 2],
+    ],
+    lacks: [/WARNT|REAGIERT|^PUTIN$|^FRANKREICH$/],
+    notTyped: [['PER', /Frankreich|Nato/i]],
+  },
+  {
+    kind: 'shouted headlines and wire slugs merge with the body (en)',
+    lang: 'en',
+    title: 'FRANCE SAYS IT WILL SEND TROOPS',
+    body: 'PARIS 1996-08-30\nFrance says it will send troops to the region. Defence Minister Charles Millon confirmed the plan.',
+    has: [
+      ['LOC', 'France', 2],
+      ['LOC', 'Paris'],
+      ['PER', 'Charles Millon'],
+    ],
+    lacks: [/SAYS|TROOPS|^FRANCE$/],
+    notTyped: [
+      ['ORG', /France/i],
+      ['PER', /France/i],
+    ],
+  },
+  {
+    kind: 'wire slugs (en)',
+    lang: 'en',
+    title: 'SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .',
+    body: 'Japan began the defence of their title with a lucky 2-1 win against Syria, while China lost to Uzbekistan.',
+    has: [
+      ['LOC', 'Japan', 2],
+      ['LOC', 'China', 2],
+    ],
+    lacks: [/SOCCER|Soccer|LUCKY|SURPRISE/],
+    notTyped: [['PER', /Japan|China/i]],
+  },
+  {
+    kind: 'a surname with its particle after an office; a preposition after a verb is none (de)',
+    lang: 'de',
+    body: 'Die Ministerin sagte von Anfang an, sie bleibe. EU-Kommissionschefin von der Leyen sagte, Europa stehe zusammen.',
+    has: [
+      ['PER', 'von der Leyen'],
+      ['ORG', 'EU'],
+    ],
+    lacks: [/Anfang/, /Kommissionschefin/],
+  },
+  {
+    kind: 'offices and parties in compounds before names (de)',
+    lang: 'de',
+    title: 'Scholz sagt Selenskyj weitere Hilfe zu',
+    body:
+      'Bundeskanzler Olaf Scholz hat den ukrainischen Präsidenten Wolodymyr Selenskyj empfangen. FDP-Chef Christian Lindner begrüßte das, ' +
+      'Scholz-Sprecher Steffen Hebestreit bestätigte das Treffen. Auch die Nato-Partner und der EU-Gipfel reagierten.',
+    has: [
+      ['PER', 'Olaf Scholz', 3],
+      ['PER', 'Wolodymyr Selenskyj', 2],
+      ['PER', 'Christian Lindner'],
+      ['PER', 'Steffen Hebestreit'],
+      ['ORG', 'FDP'],
+      ['ORG', 'Nato'],
+      ['ORG', 'EU'],
+    ],
+    lacks: [/-Chef|-Sprecher|-Partner|-Gipfel|sagt/],
+  },
+  {
+    kind: 'title-case headline words are no persons (en)',
+    lang: 'en',
+    title: 'Biden And Scholz Agree On New Sanctions Against Moscow',
+    body: 'U.S. President Joe Biden met German Chancellor Olaf Scholz at the White House. The Biden administration agreed on new sanctions against Moscow.',
+    has: [
+      ['PER', 'Joe Biden', 3],
+      ['PER', 'Olaf Scholz', 2],
+      ['LOC', 'Moscow', 2],
+    ],
+    lacks: [/^New|Sanctions|Agree|^Biden And/],
+    notTyped: [['ORG', /Biden/]],
+  },
+  {
+    kind: 'family name first, shouted and alone (de)',
+    lang: 'de',
+    title: 'XI DROHT TAIWAN',
+    body: 'Peking - Chinas Präsident Xi Jinping hat Taiwan gewarnt. Xi sagte, die Wiedervereinigung müsse vollendet werden.',
+    has: [
+      ['PER', 'Xi Jinping', 3],
+      ['LOC', 'Taiwan', 2],
+    ],
+    lacks: [/^Xi$|^XI$|DROHT/],
+  },
+  {
+    kind: 'family name first, shouted and alone (en)',
+    lang: 'en',
+    title: "CHINA'S XI WARNS TAIWAN OVER INDEPENDENCE",
+    body: 'BEIJING - Chinese President Xi Jinping warned Taiwan on Sunday. Xi said reunification must be fulfilled.',
+    has: [
+      ['PER', 'Xi Jinping', 3],
+      ['LOC', 'Taiwan', 2],
+      ['LOC', 'China'],
+    ],
+    lacks: [/^Xi$|WARNS|INDEPENDENCE/],
+    notTyped: [['PER', /China/i]],
+  },
+  {
+    kind: 'names with lower-case words are not cut like a headline (en)',
+    lang: 'en',
+    body: 'Médecins sans Frontières and the Bank of America said on Monday that the Church of Jesus Christ of Latter-day Saints donated.',
+    has: [
+      ['ORG', 'Bank of America'],
+      ['ORG', 'Church of Jesus Christ of Latter-day Saints'],
+    ],
+    lacks: [/^Médecins$|^Frontières$|^Jesus/],
+  },
+  {
+    kind: 'names of places that are hyphenated stay whole (de)',
+    lang: 'de',
+    body: 'In Sachsen-Anhalt und Baden-Württemberg wird im Frühjahr gewählt.',
+    has: [
+      ['LOC', 'Sachsen-Anhalt'],
+      ['LOC', 'Baden-Württemberg'],
+    ],
+    lacks: [/^Sachsen$|^Anhalt$|^Baden$/],
+  },
+];
+
+function find(entities: ExtractedEntity[], type: EntityType, name: string): ExtractedEntity | undefined {
+  return entities.find((e) => e.type === type && e.name.toLowerCase() === name.toLowerCase());
+}
+
+describe('names in real-world articles', () => {
+  it.each(ROWS.map((row) => [row.kind, row] as const))('%s', (_kind, row) => {
+    const parsed = article(row.body, row.lang, row.title ?? '');
+    const text = articleText(parsed);
+    const { entities } = extract(parsed, { referenceDate: new Date('2021-12-30T12:00:00Z') });
+    const shown = entities.map((e) => `${e.type}:${e.name}(${e.mentions})`).join(', ');
+    for (const [type, name, least = 1] of row.has ?? []) {
+      const entity = find(entities, type, name);
+      expect(entity, `${type} ${name} in ${shown}`).toBeDefined();
+      expect(entity!.mentions, `${name} mentions in ${shown}`).toBeGreaterThanOrEqual(least);
+    }
+    for (const pattern of row.lacks ?? []) expect(entities.filter((e) => pattern.test(e.name)).map((e) => e.name)).toEqual([]);
+    for (const [type, pattern] of row.notTyped ?? []) {
+      expect(entities.filter((e) => e.type === type && pattern.test(e.name)).map((e) => e.name)).toEqual([]);
+    }
+    for (const [name, count] of row.exactly ?? []) expect(entities.find((e) => e.name === name)?.mentions, name).toBe(count);
+    for (const [name, texts] of row.mentionTexts ?? []) {
+      const entity = entities.find((e) => e.name === name)!;
+      for (const [start, end] of entity.offsets) expect(texts).toContain(text.slice(start, end));
+    }
+  });
+});
+
+describe('names in the German Biden/Putin sample', () => {
+  const parsed = sample(GERMAN_CALL);
+  const text = articleText(parsed);
+  const { entities } = extract(parsed, { referenceDate: new Date('2021-12-30T12:00:00Z') });
+
+  it('has no compound or adjective entities of its own', () => {
+    expect(entities.filter((e) => e.type === 'LOC' && /amerikanisch/.test(e.name))).toEqual([]);
+    expect(entities.filter((e) => /^US-(Ansatz|Diplomatie|Russland)/.test(e.name))).toEqual([]);
+  });
+
+  it('counts the compounds as mentions of the names inside them', () => {
+    const usa = find(entities, 'LOC', 'USA')!;
+    // Three by name; "US-Präsident", "US-Ansatzes" and "US-Diplomatie" add three ("US-amerikanische" is an adjective).
+    expect(usa.mentions).toBe(6);
+    for (const [start, end] of usa.offsets) expect(['USA', 'US']).toContain(text.slice(start, end));
+    expect(find(entities, 'ORG', 'Nato')!.mentions).toBeGreaterThan(1);
+  });
+
+  it('keeps Antony Blinken a person', () => {
+    expect(find(entities, 'PER', 'Antony Blinken')).toBeDefined();
+  });
+});
