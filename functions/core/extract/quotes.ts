@@ -1,9 +1,14 @@
 /**
- * Direct quotations and who said them. Finds „…“, “…”, »…«, «…» and straight "…" quotes
- * (English quotes may run over several paragraphs, each reopened with a quote mark), then
- * looks for an attribution verb and a person entity next to the quote.
+ * Direct quotations and who said them, German and English. Quote marks are found in
+ * quote-marks.ts; here a quote is kept only when it is a statement (not a scare quote, a title
+ * or a slogan), joined with the rest of it when its attribution interrupts it, and given the
+ * person its attribution names: after it, before it (with a verb or a colon), or in the sentence
+ * next to it. A pronoun ("sagte sie", "he said") goes to the last matching named speaker.
  */
 import type { ExtractedEntity, ExtractedQuote } from '../types';
+import verbs from './data/quote-verbs.json';
+import { findQuotes, type RawQuote } from './quote-marks';
+import { type Gender, genderOf } from './speaker-gender';
 
 export interface PersonMention {
   start: number;
@@ -11,171 +16,279 @@ export interface PersonMention {
   entity: ExtractedEntity;
 }
 
-interface RawQuote {
-  /** Offsets of the inner text, trimmed. */
-  start: number;
-  end: number;
-  /** Offsets of the quote marks. */
-  open: number;
-  close: number;
-}
+/** Quotes this short are scare quotes or names unless they stand alone as an utterance. */
+const MAX_TERM_WORDS = 3;
 
-const CLOSERS: Record<string, string> = { '„': '“”"', '“': '”“', '»': '«', '«': '»', '"': '"' };
-/** Quotes shorter than this with no attribution are scare quotes („Deeskalation“). */
-const MIN_WORDS = 4;
-/** Longest quote accepted; an unmatched mark must not swallow the rest of the article. */
-const MAX_QUOTE_CHARS = 3000;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/ /gu, String.raw`\s+`);
+const verbPattern = (words: string[]) =>
+  new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(?:${[...words]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|')})(?![\p{L}\p{N}])`,
+    'u',
+  );
+/** Case-sensitive: "States" in "United States" or the noun "Laut" must not attribute. */
+const VERB = verbPattern([...verbs.de, ...verbs.en]);
+const VERB_BEFORE = verbPattern([...verbs.de, ...verbs.en].filter((v) => !verbs.afterOnly.includes(v)));
 
-const VERBS_DE = String.raw`sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|betonte|betonten|betont|meinte|meint|fügte|fügten|ergänzte|so|laut|schrieb|schreibt|warnte|warnt|kritisierte|teilte|teilten|antwortete|versicherte|bekräftigte|räumte|forderte|berichtete|zitierte|erläuterte|unterstrich`;
-const VERBS_EN = String.raw`said|says|say|told|tells|added|adds|asked|explained|observed|noted|declared|insisted|stressed|warned|wrote|according to|commented|replied|recalled|admitted|announced|continued|argued|claimed`;
 const SO_CALLED = /(?:sogenannte[nmrs]?|so genannte[nmrs]?|so-called|so called)\s*$/iu;
+/** A work, motto or label named right before the marks: „Der Prozess“, "The Trial", „Wir schaffen das“ as a motto. */
+const TITLE_WORDS = (
+  'Roman Romans Film Films Buch Buches Album Albums Song Lied Titel Serie Stück Theaterstück Oper Gedicht Artikel Kolumne Sendung Show Podcast ' +
+  'Ausstellung Motto Slogan Parole Schlagzeile Hashtag Kampagne Programm Initiative Aktion Projekt Bestseller Werk Werkes namens genannt heißt hieß ' +
+  'betitelt novel film movie book album song series play show podcast exhibition opera poem article column headline slogan motto campaign hashtag ' +
+  'programme program initiative bestseller titled entitled called named dubbed'
+).split(' ');
+const TITLE_BEFORE = new RegExp(`(?<!\\p{L})(?:${TITLE_WORDS.join('|')})[\\s,]*$`, 'u');
+/** A following sentence that points back at the quote: „…“ Das sagte Müller. / "…" That was how Smith put it. */
+const BACK_REFERENCE = /^\s*(?:Das|Dies|Dieses|Diese Worte|So|Damit|Mit diesen Worten|That|This|These|Those|Thus|Such|With these words|So)(?!\p{L})/u;
 const RELATIVE_CLAUSE_SPAN = /,\s*(?:der|die|das|dem|den|dessen|deren|welche\p{L}*|who|which|whose)(?!\p{L})[^,.;:!?]*,/giu;
 const RELATIVE_CLAUSE = /,\s*(?:der|die|das|dem|den|dessen|deren|welche\p{L}*|who|which|that|whose)(?!\p{L})/iu;
-const VERB = new RegExp(`(?:^|[^\\p{L}])(?:${VERBS_DE}|${VERBS_EN})(?![\\p{L}])`, 'iu');
+/** A name after these belongs to someone else's role: „ein Sprecher von Joe Biden“, "the spokesman for Biden". */
+const OWNED_BY = /(?:^|[^\p{L}])(?:des|von|vom|of|for)\s+(?:(?:the|dem|der)\s+)?(?:[\p{L}.-]+\s+){0,2}$/u;
+const POSSESSIVE = /^(?:'s|’s|'|’)(?!\p{L})/u;
+const CONJUNCTION = /(?:^|[^\p{L}])(?:und|oder|sowie|mit|and|or|with|nor)(?![\p{L}])/u;
+
+interface Context {
+  text: string;
+  persons: PersonMention[];
+  genders: Map<string, Gender | undefined>;
+}
+
+type Where = 'after' | 'colon' | 'before' | 'near' | 'none';
+
+interface Attribution {
+  where: Where;
+  speaker?: ExtractedEntity;
+  pronoun?: Gender;
+}
 
 export function extractQuotes(text: string, persons: PersonMention[]): ExtractedQuote[] {
+  const ctx: Context = { text, persons: [...persons].sort((a, b) => a.start - b.start), genders: new Map() };
+  const raws = findQuotes(text);
   const out: ExtractedQuote[] = [];
+  const speakers: Array<{ entity: ExtractedEntity; at: number }> = [];
   let previous: { quote: RawQuote; speaker?: ExtractedEntity } | undefined;
-  for (const q of findQuotes(text)) {
-    const inner = text.slice(q.start, q.end);
-    const words = inner.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    let attribution = attribute(text, q, persons);
+  for (let k = 0; k < raws.length; k++) {
+    const q = raws[k]!;
+    if (!isStatement(text, q)) continue;
+    let attribution = attribute(ctx, q);
     // A paragraph that reopens the quote right after an attributed one continues that speaker.
-    if (!attribution.verb && previous?.speaker && continues(text, previous.quote, q)) {
-      attribution = { verb: true, speaker: previous.speaker };
+    if (attribution.where === 'none' && previous?.speaker && continues(text, previous.quote, q)) {
+      attribution = { where: 'after', speaker: previous.speaker };
     }
-    // „sogenannte“ / "so-called" marks a term, not a statement.
-    if (SO_CALLED.test(text.slice(Math.max(0, q.open - 16), q.open))) continue;
-    const looksLikeStatement = words >= MIN_WORDS && (/^\p{Lu}/u.test(inner) || /[.!?…,]$/u.test(inner));
-    // Scare quotes („Deeskalation“, „wirtschaftlichen Kosten“) count only when someone says them.
-    if (!attribution.speaker && !looksLikeStatement) continue;
+    let body = quoteText(text, q);
+    let last = q;
+    // „Wir bleiben“, sagte sie, „bis zum Ende.“: one quote around its attribution.
+    while (attribution.where === 'after' && k + 1 < raws.length && interrupts(text, last, raws[k + 1]!)) {
+      last = raws[++k]!;
+      body = joinInterrupted(body, quoteText(text, last));
+    }
+    let speaker = attribution.speaker;
+    if (!speaker && attribution.pronoun) speaker = resolvePronoun(ctx, attribution.pronoun, q.open, speakers);
+    const words = wordCount(body);
     if (words === 0) continue;
-    const quote: ExtractedQuote = { text: inner, offset: q.start };
-    if (attribution.speaker) {
-      quote.speaker = attribution.speaker.name;
-      quote.speakerId = attribution.speaker.id;
+    // Without anyone saying it, a quote must read like a sentence: capitalised or punctuated.
+    if (!speaker && attribution.where === 'none' && !(/^\p{Lu}/u.test(body) || /[.!?…,]$/u.test(body))) continue;
+    const quote: ExtractedQuote = { text: body, offset: q.parts[0]![0] };
+    if (speaker) {
+      quote.speaker = speaker.name;
+      quote.speakerId = speaker.id;
+      speakers.push({ entity: speaker, at: q.open });
     }
     out.push(quote);
-    previous = { quote: q, speaker: attribution.speaker };
+    previous = { quote: last, speaker };
   }
   return out;
 }
 
-function findQuotes(text: string): RawQuote[] {
-  const out: RawQuote[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    const closers = CLOSERS[c];
-    if (!closers || (c === '"' && !opensStraight(text, i))) {
-      i++;
-      continue;
-    }
-    const close = c === '"' ? closeStraight(text, i) : closeCurly(text, i, closers);
-    if (close < 0) {
-      i++;
-      continue;
-    }
-    const raw = text.slice(i + 1, close);
-    const lead = raw.length - raw.trimStart().length;
-    const trail = raw.length - raw.trimEnd().length;
-    if (raw.trim()) out.push({ start: i + 1 + lead, end: close - trail, open: i, close });
-    i = close + 1;
-  }
-  return out;
-}
+/** The paragraphs of a quote, without the marks that reopen them. */
+const quoteText = (text: string, q: RawQuote) => q.parts.map(([a, b]) => text.slice(a, b)).join('\n\n');
 
-function closeCurly(text: string, open: number, closers: string): number {
-  for (let j = open + 1; j < Math.min(text.length, open + MAX_QUOTE_CHARS); j++) {
-    if (closers.includes(text[j]!)) return j;
-    // A new opening mark of the same kind before any closer: this one was never closed.
-    if (text[j] === text[open] && text[open] !== '“') return -1;
-  }
-  return -1;
-}
-
-/** A straight quote opens when it is not glued to the word before it, or starts a paragraph. */
-function opensStraight(text: string, i: number): boolean {
-  const before = text[i - 1] ?? '\n';
-  const after = text[i + 1] ?? '';
-  // Reuters puts the mark that reopens a quote at the end of the previous paragraph: `said. "`.
-  if (!after) return false;
-  return /[\s(\[—–-]/u.test(before);
+function joinInterrupted(left: string, right: string): string {
+  const head = left.replace(/,$/u, '');
+  if (/^\p{Ll}/u.test(right) || /[.!?…:;]$/u.test(head)) return `${head} ${right}`;
+  return `${head}. ${right}`;
 }
 
 /**
- * Matching straight quote. Reuters copy (as in the samples) puts spaces inside marks
- * (`" There were ...`, `... up front. "`) and reopens each paragraph of a long quote with a
- * mark: a mark at a paragraph start while the quote is open continues it.
+ * Scare quotes („Deeskalation“), titles of works („Der Prozess“, "The Trial"), terms marked as
+ * sogenannt and slogans inside a sentence are not statements, whoever is named near them.
  */
-function closeStraight(text: string, open: number): number {
-  for (let j = open + 1; j < Math.min(text.length, open + MAX_QUOTE_CHARS); j++) {
-    if (text[j] !== '"') continue;
-    const paragraphStart = /\n\s*$/u.test(text.slice(Math.max(0, j - 3), j));
-    if (paragraphStart && (text[j + 1] ?? '\n') !== '\n') continue;
-    return j;
+function isStatement(text: string, q: RawQuote): boolean {
+  const inner = quoteText(text, q);
+  const words = wordCount(inner);
+  if (words === 0) return false;
+  const before = text.slice(Math.max(0, q.open - 40), q.open);
+  if (SO_CALLED.test(before.slice(-16))) return false;
+  const sentencePunct = /[.!?…:;]/u.test(inner);
+  if (!sentencePunct && TITLE_BEFORE.test(before)) return false;
+  const startsSentence = /(?:^|[.!?:…]\s*|\n\s*|[„“”"»«]\s*)$/u.test(before) || q.open === 0;
+  const after = text.slice(q.close + 1, q.close + 30);
+  const continuesLowercase = /^\s*\p{Ll}/u.test(after) && !VERB.test(after.slice(0, 20));
+  if (words <= MAX_TERM_WORDS) {
+    // „Nein“, sagte sie. / "No," he said. stand alone; „Der Prozess“ ist ein Roman does not.
+    const standsAlone = /[.!?…,]$/u.test(inner) || /^\s*(?:[,.!?]|[—–-]\s)/u.test(after) || /^\s*(?:\n|$)/u.test(after);
+    return startsSentence && standsAlone && !continuesLowercase;
   }
-  return -1;
+  // Demonstranten riefen „Wir sind das Volk“ vor dem Rathaus: a slogan inside the sentence.
+  const embedded = !startsSentence && !/,\s*$/u.test(before);
+  return !(embedded && /^\p{Lu}/u.test(inner) && !sentencePunct && continuesLowercase);
 }
 
-interface Attribution {
-  verb: boolean;
-  speaker?: ExtractedEntity;
-}
-
-function attribute(text: string, q: RawQuote, persons: PersonMention[]): Attribution {
-  // After the quote, up to the end of its sentence: `„…“, sagte der Beamte.`, `"…," Hoddle said.`
+function attribute(ctx: Context, q: RawQuote): Attribution {
+  const { text } = ctx;
+  // After the quote: `„…“, sagte der Beamte.`, `"…," Peskov told reporters.`, `„…“ Das sagte Müller.`
   const afterStart = q.close + 1;
   const afterEnd = sentenceEnd(text, afterStart);
   const after = text.slice(afterStart, afterEnd);
   const verbInAfter = after.search(VERB);
-  if (verbInAfter >= 0 && verbInAfter <= 40 && !/^\s*\n/u.test(after)) {
-    return { verb: true, speaker: speakerNear(text, persons, afterStart, afterEnd, afterStart + verbInAfter) };
+  if (verbInAfter >= 0 && !/^\s*\n/u.test(after) && attributesAfter(text, q, after, verbInAfter)) {
+    const verbAt = afterStart + verbInAfter;
+    return withPronoun(text, { where: 'after', speaker: speakerNear(ctx, afterStart, afterEnd, verbAt) }, verbAt, afterStart, afterEnd);
   }
-  // Introduced by a colon, on the line before: `Bayern-Manager Uli Hoeneß drückte sich aus:\n\n„…“`.
+  // Introduced by a colon, on the same line or the line before: `Smith added:`, `Die Ministerin kündigte an: „…“`.
   const lead = /:\s*$/u.exec(text.slice(Math.max(0, q.open - 8), q.open));
-  if (lead && /\n/u.test(lead[0])) {
+  if (lead) {
     const colon = q.open - lead[0].length;
     const from = sentenceStart(text, colon);
-    // The person nearest the colon, unless named inside a relative clause
-    // (`Professor David McLeod, who examined Bruno, told the Sun:`).
-    const speaker = persons
-      .filter((p) => p.start >= from && p.end <= colon && !insideRelativeClause(text.slice(from, p.start)))
-      .sort((a, b) => b.start - a.start)[0];
-    return { verb: true, speaker: speaker?.entity };
+    const verb = lastMatch(text.slice(from, colon), VERB_BEFORE);
+    if (verb !== undefined) {
+      const verbAt = from + verb;
+      return withPronoun(text, { where: 'colon', speaker: speakerNear(ctx, from, colon, verbAt) }, verbAt, from, colon);
+    }
+    // `Müller am Montag:` names the speaker without a verb.
+    const speaker = chooseSubject(ctx, from, colon, colon);
+    return { where: 'colon', speaker };
   }
-  // Before the quote, in the same sentence: `X sagte: „…“`, `sagte ..., Jen Psaki, dass Herr Biden „…“`.
+  // Before the quote, in the same sentence: `sagte ..., Jen Psaki, dass Herr Biden „…“`.
   const beforeStart = sentenceStart(text, q.open);
-  const verbInBefore = lastMatch(text.slice(beforeStart, q.open), VERB);
-  if (verbInBefore === undefined) return { verb: false };
-  return { verb: true, speaker: speakerNear(text, persons, beforeStart, q.open, beforeStart + verbInBefore) };
+  const verbInBefore = lastMatch(text.slice(beforeStart, q.open), VERB_BEFORE);
+  if (verbInBefore !== undefined) {
+    const verbAt = beforeStart + verbInBefore;
+    return withPronoun(text, { where: 'before', speaker: speakerNear(ctx, beforeStart, q.open, verbAt) }, verbAt, beforeStart, q.open);
+  }
+  // A quote that is a sentence of its own after a sentence naming who speaks: `Müller äußerte sich deutlich. „…“`.
+  if (/[.!?]\s+$/u.test(text.slice(beforeStart - 3, q.open)) || (beforeStart === q.open && /[.!?]\s+$/u.test(text.slice(q.open - 3, q.open)))) {
+    const prevEnd = q.open;
+    const prevStart = sentenceStart(text, prevEnd - 2);
+    const sentence = text.slice(prevStart, prevEnd);
+    const verb = lastMatch(sentence, VERB_BEFORE);
+    if (verb !== undefined && !/[„“”"»«]/u.test(sentence) && !sentence.includes('\n')) {
+      const verbAt = prevStart + verb;
+      const speaker = speakerNear(ctx, prevStart, prevEnd, verbAt);
+      if (speaker) return { where: 'near', speaker };
+    }
+  }
+  return { where: 'none' };
+}
+
+/**
+ * A verb after the quote attributes it when it is in the quote's own sentence, or when the quote
+ * ended a sentence and the next one points back at it or is only a short attribution.
+ */
+function attributesAfter(text: string, q: RawQuote, after: string, verbAt: number): boolean {
+  const inner = text.slice(q.parts[q.parts.length - 1]![0], q.parts[q.parts.length - 1]![1]);
+  const newSentence = /[.!?…]$/u.test(inner) || /^\s*[.!?]/u.test(after);
+  if (!newSentence) return verbAt <= 40;
+  const sentence = after.replace(/^\s*[.!?]/u, '');
+  if (BACK_REFERENCE.test(sentence)) return verbAt <= 60;
+  // `"…" Smith said on Monday.` but not `„…“ Müller sagte, die Lage sei ernst.`
+  const rest = sentence.slice(sentence.search(VERB));
+  return wordCount(sentence.slice(0, sentence.search(VERB))) <= 3 && wordCount(sentence) <= 10 && !/[,;]|\b(?:dass|that|ob|whether)\b/u.test(rest);
+}
+
+/** `sagte sie`, `so er`, `she added`, `Er sagte:`: the pronoun next to the verb when no name is. */
+function withPronoun(text: string, a: Attribution, verbAt: number, from: number, to: number): Attribution {
+  if (a.speaker) return a;
+  const verb = VERB.exec(text.slice(verbAt))![0];
+  const afterVerb = text.slice(verbAt + verb.length, to);
+  const beforeVerb = text.slice(from, verbAt);
+  const pronoun = /^\s*(er|sie|he|she)(?!\p{L})/u.exec(afterVerb)?.[1] ?? /(?:^|[^\p{L}])(Er|Sie|er|sie|He|She|he|she)\s+$/u.exec(beforeVerb)?.[1];
+  if (!pronoun) return a;
+  const p = pronoun.toLowerCase();
+  // „sagten sie“: the plural, not a woman.
+  if (p === 'sie' && /en$/u.test(verb)) return a;
+  return { ...a, pronoun: p === 'er' || p === 'he' ? 'm' : 'f' };
+}
+
+/**
+ * The person a pronoun points to: the most recently mentioned one whose gender matches, with
+ * earlier speakers counted as mentioned where they spoke. Empty when someone of unknown gender
+ * comes first, unless that one is the only candidate.
+ */
+function resolvePronoun(ctx: Context, gender: Gender, at: number, speakers: Array<{ entity: ExtractedEntity; at: number }>): ExtractedEntity | undefined {
+  const seen = [...ctx.persons.filter((p) => p.end <= at).map((p) => ({ entity: p.entity, at: p.start })), ...speakers.filter((s) => s.at < at)];
+  seen.sort((a, b) => b.at - a.at);
+  const pool: ExtractedEntity[] = [];
+  for (const { entity } of seen) if (!pool.some((p) => p.id === entity.id)) pool.push(entity);
+  if (pool.length === 1) {
+    const only = genderOf(pool[0]!, ctx.text, ctx.genders);
+    return only === undefined || only === gender ? pool[0] : undefined;
+  }
+  for (const e of pool) {
+    const g = genderOf(e, ctx.text, ctx.genders);
+    if (g === gender) return e;
+    if (g === undefined) return undefined;
+  }
+  return undefined;
 }
 
 /**
  * The person an attribution verb belongs to, within [from, to): the subject right before it
  * (`Hoddle said`, `Onarheim, 29, told`), else a name right after it or set off as an apposition
- * (`said Stig Onarheim`, `observed Reds manager Ray Knight`, `sagte die Pressesprecherin des
- * Weißen Hauses, Jen Psaki, ...`). Names inside a relative clause or further away are not speakers.
+ * (`said Stig Onarheim`, `sagte die Sprecherin des Ministers, Anna Wolf`). A name that only owns
+ * the speaker's role (`Biden's press secretary`, `ein Sprecher von Scholz`) is not the speaker.
  */
-function speakerNear(text: string, persons: PersonMention[], from: number, to: number, verbAt: number): ExtractedEntity | undefined {
+function speakerNear(ctx: Context, from: number, to: number, verbAt: number): ExtractedEntity | undefined {
+  const { text } = ctx;
   const verbEnd = verbAt + (VERB.exec(text.slice(verbAt))?.[0].length ?? 0);
-  const inWindow = persons.filter((p) => p.start >= from && p.end <= to);
-  // A relative clause between subject and verb is skipped (`Bruno, who lost to Tyson, said`),
-  // and a name inside it is not the subject.
-  const subject = inWindow
-    .filter((p) => p.end <= verbAt && !insideRelativeClause(text.slice(from, p.start)))
-    .filter((p) => closeBy(text.slice(p.end, verbAt).replace(RELATIVE_CLAUSE_SPAN, ',')))
-    .sort((a, b) => b.start - a.start)[0];
-  if (subject) return subject.entity;
-  const object = inWindow
-    .filter((p) => p.start >= verbEnd)
-    .filter((p) => {
-      const between = text.slice(verbEnd, p.start);
-      if (RELATIVE_CLAUSE.test(between)) return false;
-      return closeBy(between) || (/,\s*$/u.test(between) && wordCount(between) <= 7 && !/[.;:!?]/u.test(between));
-    })
-    .sort((a, b) => a.start - b.start)[0];
-  return object?.entity;
+  const subject = chooseSubject(ctx, from, verbAt, verbAt, true);
+  if (subject) return subject;
+  const inWindow = ctx.persons.filter((p) => p.start >= verbEnd && p.end <= to);
+  const first = inWindow.find((p) => {
+    const between = text.slice(verbEnd, p.start);
+    if (RELATIVE_CLAUSE.test(between)) return false;
+    return closeBy(between) || (/,\s*$/u.test(between) && wordCount(between) <= 7 && !/[.;:!?]/u.test(between));
+  });
+  if (!first) return undefined;
+  return headOf(ctx, first, inWindow, text.slice(verbEnd, first.start));
+}
+
+/**
+ * Follows a name that only qualifies another (`Biden's press secretary Jen Psaki`, `Merkels
+ * Vertrauter Peter Altmaier`, `des Ministers Boris Pistorius, Anna Wolf`) to the one it qualifies.
+ */
+function headOf(ctx: Context, p: PersonMention, candidates: PersonMention[], before: string): ExtractedEntity | undefined {
+  const { text } = ctx;
+  const owned = OWNED_BY.test(before);
+  const next = candidates.find((c) => c.start > p.end);
+  if (next) {
+    const between = text.slice(p.end, next.start);
+    const possessive = POSSESSIVE.test(between) || /s$|s'$|’$/u.test(text.slice(p.start, p.end));
+    const chained = wordCount(between) <= 4 && !/[.;:!?„“”"»«(]/u.test(between) && !CONJUNCTION.test(between) && !VERB.test(between);
+    if (chained && (owned || possessive || !/,/u.test(between))) return next.entity;
+  }
+  return owned || POSSESSIVE.test(text.slice(p.end, p.end + 3)) ? undefined : p.entity;
+}
+
+/** The subject that ends before `verbAt`, skipping names in relative clauses and names that own a role. */
+function chooseSubject(ctx: Context, from: number, to: number, verbAt: number, needClose = false): ExtractedEntity | undefined {
+  const { text } = ctx;
+  const before = ctx.persons
+    .filter((p) => p.start >= from && p.end <= to && !insideRelativeClause(text.slice(from, p.start)))
+    .filter((p) => !needClose || closeBy(text.slice(p.end, verbAt).replace(RELATIVE_CLAUSE_SPAN, ',')));
+  const latest = before[before.length - 1];
+  if (!latest) return undefined;
+  const owner = OWNED_BY.test(text.slice(from, latest.start)) || POSSESSIVE.test(text.slice(latest.end, latest.end + 3));
+  if (!owner) return latest.entity;
+  // `Anna Wolf, Sprecherin von Boris Pistorius, sagte`: the apposition's head speaks.
+  const head = ctx.persons
+    .filter((p) => p.start >= from && p.end <= latest.start && /^\s*,/u.test(text.slice(p.end, latest.start)))
+    .filter((p) => wordCount(text.slice(p.end, latest.start)) <= 6)
+    .pop();
+  return head?.entity;
 }
 
 /** The clause text before a name opens a relative clause that has not closed yet. */
@@ -195,7 +308,7 @@ function closeBy(raw: string): boolean {
 const wordCount = (s: string) => s.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 function lastMatch(s: string, re: RegExp): number | undefined {
-  const global = new RegExp(re.source, 'giu');
+  const global = new RegExp(re.source, 'gu');
   let last: number | undefined;
   for (const m of s.matchAll(global)) last = m.index;
   return last;
@@ -206,8 +319,8 @@ function sentenceEnd(text: string, from: number): number {
   const limit = Math.min(text.length, from + 200);
   for (let j = from; j < limit; j++) {
     const c = text[j]!;
-    if (c === '\n' || c === '„' || c === '“' || c === '"' || c === '»') return j;
-    if ((c === '.' || c === '!' || c === '?') && j > from + 1 && /\s|$/u.test(text[j + 1] ?? ' ')) return j;
+    if (c === '\n' || c === '„' || c === '“' || c === '"' || c === '»' || (c === "'" && /\s/u.test(text[j - 1] ?? ' '))) return j;
+    if ((c === '.' || c === '!' || c === '?') && j > from + 1 && /\s|$/u.test(text[j + 1] ?? ' ') && !abbreviationBefore(text, j)) return j;
   }
   return limit;
 }
@@ -235,4 +348,16 @@ function continues(text: string, prev: RawQuote, q: RawQuote): boolean {
   if (between.length >= 120 || !VERB.test(between) || /[„“"»]/u.test(between)) return false;
   // One attribution sentence, not a new sentence of narrative after it.
   return !/[.!?:]\s+\S/u.test(between.trim());
+}
+
+/** `b` goes on with `a` after an attribution that interrupts it: `„…“, sagte sie, „…“`, `"…," she said. "…"`. */
+function interrupts(text: string, a: RawQuote, b: RawQuote): boolean {
+  const between = text.slice(a.close + 1, b.open);
+  if (between.length > 100 || between.includes('\n') || !VERB.test(between) || /:\s*$/u.test(between)) return false;
+  const clause = between.replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Gov|Rep)\./gu, 'Mr').replace(/^[\s,]+|[\s,.;]+$/gu, '');
+  if (/[.!?;]/u.test(clause) || wordCount(clause) > 12) return false;
+  // The second part must not carry an attribution of its own (`„…“, sagte A. „…“, sagte B.`).
+  const afterB = text.slice(b.close + 1, sentenceEnd(text, b.close + 1));
+  const own = afterB.search(VERB);
+  return !(own >= 0 && !/^\s*\n/u.test(afterB) && attributesAfter(text, b, afterB, own));
 }
