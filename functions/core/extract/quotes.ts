@@ -216,7 +216,8 @@ function withPronoun(text: string, a: Attribution, verbAt: number, from: number,
 /**
  * The person a pronoun points to: the most recently mentioned one whose gender matches, with
  * earlier speakers counted as mentioned where they spoke. Empty when someone of unknown gender
- * comes first, unless that one is the only candidate.
+ * comes first, unless that one is the only candidate, and when two people of that gender are
+ * named in the sentences just before the quote (`Scholz traf Macron. „…“, sagte er.`).
  */
 function resolvePronoun(ctx: Context, gender: Gender, at: number, speakers: Array<{ entity: ExtractedEntity; at: number }>): ExtractedEntity | undefined {
   const seen = [...ctx.persons.filter((p) => p.end <= at).map((p) => ({ entity: p.entity, at: p.start })), ...speakers.filter((s) => s.at < at)];
@@ -227,12 +228,17 @@ function resolvePronoun(ctx: Context, gender: Gender, at: number, speakers: Arra
     const only = genderOf(pool[0]!, ctx.text, ctx.genders);
     return only === undefined || only === gender ? pool[0] : undefined;
   }
-  for (const e of pool) {
-    const g = genderOf(e, ctx.text, ctx.genders);
-    if (g === gender) return e;
-    if (g === undefined) return undefined;
-  }
-  return undefined;
+  const e = pool.find((p) => {
+    const g = genderOf(p, ctx.text, ctx.genders);
+    return g === gender || g === undefined;
+  });
+  if (!e || genderOf(e, ctx.text, ctx.genders) !== gender) return undefined;
+  const own = sentenceStart(ctx.text, at);
+  const window = sentenceStart(ctx.text, Math.max(0, own - 2));
+  const rivals = new Set(
+    ctx.persons.filter((p) => p.start >= window && p.end <= at && genderOf(p.entity, ctx.text, ctx.genders) === gender).map((p) => p.entity.id),
+  );
+  return rivals.size > 1 ? undefined : e;
 }
 
 /**
@@ -301,7 +307,8 @@ function insideRelativeClause(before: string): boolean {
 
 /** Nothing but a few words (titles, an age) between a name and its verb. */
 function closeBy(raw: string): boolean {
-  const between = raw.replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Gov|Rep)\./gu, 'Mr');
+  // A party or an age in brackets does not separate a name from its verb: `Lauterbach (SPD) sagte`.
+  const between = raw.replace(/\([^()]{0,40}\)/gu, ' ').replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Gov|Rep)\./gu, 'Mr');
   return wordCount(between) <= 3 && !/[.;:!?„“”"»«(]/u.test(between) && !RELATIVE_CLAUSE.test(between);
 }
 
@@ -353,7 +360,9 @@ function continues(text: string, prev: RawQuote, q: RawQuote): boolean {
 /** `b` goes on with `a` after an attribution that interrupts it: `„…“, sagte sie, „…“`, `"…," she said. "…"`. */
 function interrupts(text: string, a: RawQuote, b: RawQuote): boolean {
   const between = text.slice(a.close + 1, b.open);
-  if (between.length > 100 || between.includes('\n') || !VERB.test(between) || /:\s*$/u.test(between)) return false;
+  if (between.length > 100 || between.includes('\n') || !VERB.test(between) || !/[,.;—–-]\s*$/u.test(between)) return false;
+  // `sagte X der „Süddeutschen Zeitung“.`: a newspaper's name, not the rest of the quote.
+  if (!isStatement(text, b)) return false;
   const clause = between.replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Gov|Rep)\./gu, 'Mr').replace(/^[\s,]+|[\s,.;]+$/gu, '');
   if (/[.!?;]/u.test(clause) || wordCount(clause) > 12) return false;
   // The second part must not carry an attribution of its own (`„…“, sagte A. „…“, sagte B.`).
