@@ -360,9 +360,8 @@ function continues(text: string, prev: RawQuote, q: RawQuote): boolean {
 /** `b` goes on with `a` after an attribution that interrupts it: `„…“, sagte sie, „…“`, `"…," she said. "…"`. */
 function interrupts(text: string, a: RawQuote, b: RawQuote): boolean {
   const between = text.slice(a.close + 1, b.open);
+  // Ending in punctuation: `sagte X der „Süddeutschen Zeitung“` names a newspaper, not the rest of the quote.
   if (between.length > 100 || between.includes('\n') || !VERB.test(between) || !/[,.;—–-]\s*$/u.test(between)) return false;
-  // `sagte X der „Süddeutschen Zeitung“.`: a newspaper's name, not the rest of the quote.
-  if (!isStatement(text, b)) return false;
   const clause = between.replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Gov|Rep)\./gu, 'Mr').replace(/^[\s,]+|[\s,.;]+$/gu, '');
   if (/[.!?;]/u.test(clause) || wordCount(clause) > 12) return false;
   // The second part must not carry an attribution of its own (`„…“, sagte A. „…“, sagte B.`).
