@@ -214,31 +214,43 @@ function withPronoun(text: string, a: Attribution, verbAt: number, from: number,
 }
 
 /**
- * The person a pronoun points to: the most recently mentioned one whose gender matches, with
- * earlier speakers counted as mentioned where they spoke. Empty when someone of unknown gender
- * comes first, unless that one is the only candidate, and when two people of that gender are
- * named in the sentences just before the quote (`Scholz traf Macron. „…“, sagte er.`).
+ * The person a pronoun points to: the one person of that gender named in the sentences just
+ * before the quote, else the most recent named speaker, else the most recently mentioned person
+ * whose gender matches. Someone of unknown gender in the way makes it ambiguous (empty), unless
+ * they are the only candidate; so do two people of that gender right before the quote.
  */
 function resolvePronoun(ctx: Context, gender: Gender, at: number, speakers: Array<{ entity: ExtractedEntity; at: number }>): ExtractedEntity | undefined {
-  const seen = [...ctx.persons.filter((p) => p.end <= at).map((p) => ({ entity: p.entity, at: p.start })), ...speakers.filter((s) => s.at < at)];
-  seen.sort((a, b) => b.at - a.at);
-  const pool: ExtractedEntity[] = [];
-  for (const { entity } of seen) if (!pool.some((p) => p.id === entity.id)) pool.push(entity);
-  if (pool.length === 1) {
-    const only = genderOf(pool[0]!, ctx.text, ctx.genders);
-    return only === undefined || only === gender ? pool[0] : undefined;
-  }
-  const e = pool.find((p) => {
-    const g = genderOf(p, ctx.text, ctx.genders);
-    return g === gender || g === undefined;
-  });
-  if (!e || genderOf(e, ctx.text, ctx.genders) !== gender) return undefined;
-  const own = sentenceStart(ctx.text, at);
-  const window = sentenceStart(ctx.text, Math.max(0, own - 2));
-  const rivals = new Set(
-    ctx.persons.filter((p) => p.start >= window && p.end <= at && genderOf(p.entity, ctx.text, ctx.genders) === gender).map((p) => p.entity.id),
+  const g = (e: ExtractedEntity) => genderOf(e, ctx.text, ctx.genders);
+  let back = sentenceStart(ctx.text, at);
+  while (back > 0 && /[\s.!?]/u.test(ctx.text[back - 1]!)) back--;
+  const window = sentenceStart(ctx.text, back);
+  const near = distinct(ctx.persons.filter((p) => p.start >= window && p.end <= at && g(p.entity) === gender).map((p) => p.entity));
+  if (near.length > 1) return undefined;
+  if (near.length === 1) return near[0];
+  const spoke = distinct(
+    speakers
+      .filter((s) => s.at < at)
+      .reverse()
+      .map((s) => s.entity),
   );
-  return rivals.size > 1 ? undefined : e;
+  const mentioned = distinct(
+    ctx.persons
+      .filter((p) => p.end <= at)
+      .reverse()
+      .map((p) => p.entity),
+  );
+  for (const pool of [spoke, mentioned]) {
+    if (pool.length === 1 && g(pool[0]!) === undefined) return pool[0];
+    const first = pool.find((e) => g(e) === gender || g(e) === undefined);
+    if (first) return g(first) === gender ? first : undefined;
+  }
+  return undefined;
+}
+
+function distinct(entities: ExtractedEntity[]): ExtractedEntity[] {
+  const out: ExtractedEntity[] = [];
+  for (const e of entities) if (!out.some((o) => o.id === e.id)) out.push(e);
+  return out;
 }
 
 /**
