@@ -47,6 +47,8 @@ const RELATIVE_CLAUSE_SPAN = /,\s*(?:der|die|das|dem|den|dessen|deren|welche\p{L
 const RELATIVE_CLAUSE = /,\s*(?:der|die|das|dem|den|dessen|deren|welche\p{L}*|who|which|that|whose)(?!\p{L})/iu;
 /** A name after these belongs to someone else's role: „ein Sprecher von Joe Biden“, "the spokesman for Biden". */
 const OWNED_BY = /(?:^|[^\p{L}])(?:des|von|vom|of|for)\s+(?:(?:the|dem|der)\s+)?(?:[\p{L}.-]+\s+){0,2}$/u;
+/** `Smith, the company's chief executive, told`: an apposition between a subject and its verb. */
+const APPOSITION = /^\s*,[^,.;:!?„“”"»«()]{1,60},/u;
 const POSSESSIVE = /^(?:'s|’s|'|’)(?!\p{L})/u;
 const CONJUNCTION = /(?:^|[^\p{L}])(?:und|oder|sowie|mit|and|or|with|nor)(?![\p{L}])/u;
 
@@ -190,8 +192,11 @@ function attribute(ctx: Context, q: RawQuote): Attribution {
  */
 function attributesAfter(text: string, q: RawQuote, after: string, verbAt: number): boolean {
   const inner = text.slice(q.parts[q.parts.length - 1]![0], q.parts[q.parts.length - 1]![1]);
+  // `Kimmich ergänzte: „…“` introduces the next quote.
+  if (/:\s*$/u.test(after)) return false;
   const newSentence = /[.!?…]$/u.test(inner) || /^\s*[.!?]/u.test(after);
-  if (!newSentence) return verbAt <= 40;
+  // Room for a long title between the quote and its verb: `U.N. Secretary-General Antonio Guterres said`.
+  if (!newSentence) return wordCount(after.slice(0, verbAt)) <= 7;
   const sentence = after.replace(/^\s*[.!?]/u, '');
   if (BACK_REFERENCE.test(sentence)) return verbAt <= 60;
   // `"…" Smith said on Monday.` but not `„…“ Müller sagte, die Lage sei ernst.`
@@ -296,7 +301,7 @@ function chooseSubject(ctx: Context, from: number, to: number, verbAt: number, n
   const { text } = ctx;
   const before = ctx.persons
     .filter((p) => p.start >= from && p.end <= to && !insideRelativeClause(text.slice(from, p.start)))
-    .filter((p) => !needClose || closeBy(text.slice(p.end, verbAt).replace(RELATIVE_CLAUSE_SPAN, ',')));
+    .filter((p) => !needClose || closeBy(text.slice(p.end, verbAt).replace(RELATIVE_CLAUSE_SPAN, ',').replace(APPOSITION, ',')));
   const latest = before[before.length - 1];
   if (!latest) return undefined;
   const owner = OWNED_BY.test(text.slice(from, latest.start)) || POSSESSIVE.test(text.slice(latest.end, latest.end + 3));
@@ -320,9 +325,15 @@ function insideRelativeClause(before: string): boolean {
 /** Nothing but a few words (titles, an age) between a name and its verb. */
 function closeBy(raw: string): boolean {
   // A party or an age in brackets does not separate a name from its verb: `Lauterbach (SPD) sagte`.
-  const between = raw.replace(/\([^()]{0,40}\)/gu, ' ').replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Gov|Rep)\./gu, 'Mr');
+  const between = withoutAbbreviations(raw.replace(/\([^()]{0,40}\)/gu, ' '));
   return wordCount(between) <= 3 && !/[.;:!?„“”"»«(]/u.test(between) && !RELATIVE_CLAUSE.test(between);
 }
+
+/** Full stops of titles and initials (Mr., Dr., U.N.) do not end a clause. */
+const withoutAbbreviations = (s: string) =>
+  s
+    .replace(/(?<!\p{L})(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Gov|Rep|St|Jr|Sr|Lt|Col|Capt|Sgt|Hr|Fr)\./gu, 'Mr')
+    .replace(/(?<!\p{L})((?:\p{Lu}\.)+)/gu, (m) => m.replaceAll('.', ''));
 
 const wordCount = (s: string) => s.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
@@ -374,7 +385,7 @@ function interrupts(text: string, a: RawQuote, b: RawQuote): boolean {
   const between = text.slice(a.close + 1, b.open);
   // Ending in punctuation: `sagte X der „Süddeutschen Zeitung“` names a newspaper, not the rest of the quote.
   if (between.length > 100 || between.includes('\n') || !VERB.test(between) || !/[,.;—–-]\s*$/u.test(between)) return false;
-  const clause = between.replace(/\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gen|Gov|Rep)\./gu, 'Mr').replace(/^[\s,]+|[\s,.;]+$/gu, '');
+  const clause = withoutAbbreviations(between).replace(/^[\s,]+|[\s,.;]+$/gu, '');
   if (/[.!?;]/u.test(clause) || wordCount(clause) > 12) return false;
   // The second part must not carry an attribution of its own (`„…“, sagte A. „…“, sagte B.`).
   const afterB = text.slice(b.close + 1, sentenceEnd(text, b.close + 1));

@@ -57,6 +57,12 @@ describe('German quotes', () => {
       ],
       ['„…“, sagte X, „…“', '„Wir bleiben“, sagte Claudia Roth, „bis zum Ende.“', ['Claudia Roth: Wir bleiben bis zum Ende.']],
       [
+        '„…“, sagte X. „…“ and the next speaker introduced with a colon',
+        'Der Trainer war nach dem Spiel bedient. „Das war einfach zu wenig“, sagte Thomas Tuchel. „Wir müssen uns steigern.“ ' +
+          'Kapitän Joshua Kimmich ergänzte: „Die Mannschaft weiß, was zu tun ist.“',
+        ['Thomas Tuchel: Das war einfach zu wenig. Wir müssen uns steigern.', 'Joshua Kimmich: Die Mannschaft weiß, was zu tun ist.'],
+      ],
+      [
         '»…«, sagte sie, »…« after a named woman',
         'Die Abgeordnete Julia Klöckner trat am Abend vor die Presse. »Wir bleiben«, sagte sie, »bis zum bitteren Ende.«',
         ['Julia Klöckner: Wir bleiben bis zum bitteren Ende.'],
@@ -114,6 +120,16 @@ describe('German quotes', () => {
       ],
       ['X, Sprecherin von Y, sagte', 'Anna Wolf, Sprecherin von Boris Pistorius, sagte: „Wir prüfen den Vorgang.“', ['Anna Wolf: Wir prüfen den Vorgang.']],
       ['ein Sprecher von X: unnamed', '„Das ist nicht akzeptabel“, sagte ein Sprecher von Olaf Scholz.', ['-: Das ist nicht akzeptabel']],
+      [
+        'a party in brackets, a partial quote',
+        'Gesundheitsminister Karl Lauterbach (SPD) sagte der Nachrichtenagentur dpa, man werde „alles tun, um die Kliniken zu retten“.',
+        ['Karl Lauterbach: alles tun, um die Kliniken zu retten'],
+      ],
+      [
+        'a newspaper after the verb is not part of the quote',
+        '„Wir haben keine Angst“, sagte der SPD-Vorsitzende Lars Klingbeil der „Süddeutschen Zeitung“.',
+        ['Lars Klingbeil: Wir haben keine Angst'],
+      ],
     ]);
   });
 
@@ -198,6 +214,11 @@ describe('English quotes', () => {
       ],
       ["'…,' X said, '…'", "'We will stay,' Sarah Palmer said, 'until the end.'", ['Sarah Palmer: We will stay until the end.']],
       ['“…,” X said. “…”', '“We will stay,” Sarah Palmer said. “Until the end.”', ['Sarah Palmer: We will stay. Until the end.']],
+      [
+        'a long title with initials between the parts',
+        '"This is a dangerous moment for the region," U.N. Secretary-General Antonio Guterres said on Friday. "All parties must exercise restraint."',
+        ['Antonio Guterres: This is a dangerous moment for the region. All parties must exercise restraint.'],
+      ],
     ]);
   });
 
@@ -228,6 +249,11 @@ describe('English quotes', () => {
         "said X, Y's press secretary",
         '"We are reviewing the request," said Jen Psaki, Biden\'s press secretary.',
         ['Jen Psaki: We are reviewing the request,'],
+      ],
+      [
+        'X, an apposition, told … that … "…"',
+        'Smith, the company\'s chief executive, told analysts on a call that the results were "a clear sign that our strategy is working."',
+        ['Smith: a clear sign that our strategy is working.'],
       ],
       ['a spokesman for X: unnamed', '"This is not acceptable," said a spokesman for Joe Biden.', ['-: This is not acceptable,']],
     ]);
