@@ -49,6 +49,8 @@ const RELATIVE_CLAUSE = /,\s*(?:der|die|das|dem|den|dessen|deren|welche\p{L}*|wh
 const OWNED_BY = /(?:^|[^\p{L}])(?:des|von|vom|of|for)\s+(?:(?:the|dem|der)\s+)?(?:[\p{L}.-]+\s+){0,2}$/u;
 /** `Smith, the company's chief executive, told`: an apposition between a subject and its verb. */
 const APPOSITION = /^\s*,[^,.;:!?„“”"»«()]{1,60},/u;
+/** `Bernie Sanders, I-Vt., said`, `Smith, 54, said`: a short tag between commas. */
+const DESIGNATION = /^\s*,\s*[\p{L}\p{N}.-]{1,8}\s*,/u;
 const POSSESSIVE = /^(?:'s|’s|'|’)(?!\p{L})/u;
 const CONJUNCTION = /(?:^|[^\p{L}])(?:und|oder|sowie|mit|and|or|with|nor)(?![\p{L}])/u;
 
@@ -148,7 +150,7 @@ function attribute(ctx: Context, q: RawQuote): Attribution {
   const verbInAfter = after.search(VERB);
   if (verbInAfter >= 0 && !/^\s*\n/u.test(after) && attributesAfter(text, q, after, verbInAfter)) {
     const verbAt = afterStart + verbInAfter;
-    return withPronoun(text, { where: 'after', speaker: speakerNear(ctx, afterStart, afterEnd, verbAt) }, verbAt, afterStart, afterEnd);
+    return attributeAt(ctx, 'after', verbAt, afterStart, afterEnd);
   }
   // Introduced by a colon, on the same line or the line before: `Smith added:`, `Die Ministerin kündigte an: „…“`.
   const lead = /:\s*$/u.exec(text.slice(Math.max(0, q.open - 8), q.open));
@@ -158,7 +160,7 @@ function attribute(ctx: Context, q: RawQuote): Attribution {
     const verb = lastMatch(text.slice(from, colon), VERB_BEFORE);
     if (verb !== undefined) {
       const verbAt = from + verb;
-      return withPronoun(text, { where: 'colon', speaker: speakerNear(ctx, from, colon, verbAt) }, verbAt, from, colon);
+      return attributeAt(ctx, 'colon', verbAt, from, colon);
     }
     // `Müller am Montag:` names the speaker without a verb.
     const speaker = chooseSubject(ctx, from, colon, colon);
@@ -169,7 +171,7 @@ function attribute(ctx: Context, q: RawQuote): Attribution {
   const verbInBefore = lastMatch(text.slice(beforeStart, q.open), VERB_BEFORE);
   if (verbInBefore !== undefined) {
     const verbAt = beforeStart + verbInBefore;
-    return withPronoun(text, { where: 'before', speaker: speakerNear(ctx, beforeStart, q.open, verbAt) }, verbAt, beforeStart, q.open);
+    return attributeAt(ctx, 'before', verbAt, beforeStart, q.open);
   }
   // A quote that is a sentence of its own after a sentence naming who speaks: `Müller äußerte sich deutlich. „…“`.
   if (/[.!?]\s+$/u.test(text.slice(beforeStart - 3, q.open)) || (beforeStart === q.open && /[.!?]\s+$/u.test(text.slice(q.open - 3, q.open)))) {
@@ -204,18 +206,20 @@ function attributesAfter(text: string, q: RawQuote, after: string, verbAt: numbe
   return wordCount(sentence.slice(0, sentence.search(VERB))) <= 3 && wordCount(sentence) <= 10 && !/[,;]|\b(?:dass|that|ob|whether)\b/u.test(rest);
 }
 
-/** `sagte sie`, `so er`, `she added`, `Er sagte:`: the pronoun next to the verb when no name is. */
-function withPronoun(text: string, a: Attribution, verbAt: number, from: number, to: number): Attribution {
-  if (a.speaker) return a;
+/**
+ * The speaker of the verb at `verbAt`: a pronoun right next to it (`sagte sie`, `so er`, `she
+ * added`, `Er sagte:`) is the subject, whatever names follow; else the named person near it.
+ */
+function attributeAt(ctx: Context, where: Where, verbAt: number, from: number, to: number): Attribution {
+  const { text } = ctx;
   const verb = VERB.exec(text.slice(verbAt))![0];
   const afterVerb = text.slice(verbAt + verb.length, to);
   const beforeVerb = text.slice(from, verbAt);
   const pronoun = /^\s*(er|sie|he|she)(?!\p{L})/u.exec(afterVerb)?.[1] ?? /(?:^|[^\p{L}])(Er|Sie|er|sie|He|She|he|she)\s+$/u.exec(beforeVerb)?.[1];
-  if (!pronoun) return a;
-  const p = pronoun.toLowerCase();
+  const p = pronoun?.toLowerCase();
   // „sagten sie“: the plural, not a woman.
-  if (p === 'sie' && /en$/u.test(verb)) return a;
-  return { ...a, pronoun: p === 'er' || p === 'he' ? 'm' : 'f' };
+  if (!p || (p === 'sie' && /en$/u.test(verb))) return { where, speaker: speakerNear(ctx, from, to, verbAt) };
+  return { where, pronoun: p === 'er' || p === 'he' ? 'm' : 'f' };
 }
 
 /**
@@ -226,9 +230,7 @@ function withPronoun(text: string, a: Attribution, verbAt: number, from: number,
  */
 function resolvePronoun(ctx: Context, gender: Gender, at: number, speakers: Array<{ entity: ExtractedEntity; at: number }>): ExtractedEntity | undefined {
   const g = (e: ExtractedEntity) => genderOf(e, ctx.text, ctx.genders);
-  let back = sentenceStart(ctx.text, at);
-  while (back > 0 && /[\s.!?]/u.test(ctx.text[back - 1]!)) back--;
-  const window = sentenceStart(ctx.text, back);
+  const window = sentencesBack(ctx.text, at, 2);
   const near = distinct(ctx.persons.filter((p) => p.start >= window && p.end <= at && g(p.entity) === gender).map((p) => p.entity));
   if (near.length > 1) return undefined;
   if (near.length === 1) return near[0];
@@ -301,7 +303,7 @@ function chooseSubject(ctx: Context, from: number, to: number, verbAt: number, n
   const { text } = ctx;
   const before = ctx.persons
     .filter((p) => p.start >= from && p.end <= to && !insideRelativeClause(text.slice(from, p.start)))
-    .filter((p) => !needClose || closeBy(text.slice(p.end, verbAt).replace(RELATIVE_CLAUSE_SPAN, ',').replace(APPOSITION, ',')));
+    .filter((p) => !needClose || closeBy(text.slice(p.end, verbAt).replace(RELATIVE_CLAUSE_SPAN, ',').replace(APPOSITION, ',').replace(DESIGNATION, ',')));
   const latest = before[before.length - 1];
   if (!latest) return undefined;
   const owner = OWNED_BY.test(text.slice(from, latest.start)) || POSSESSIVE.test(text.slice(latest.end, latest.end + 3));
@@ -364,6 +366,24 @@ function sentenceStart(text: string, at: number): number {
     if ((c === '.' || c === '!' || c === '?') && /\s/u.test(text[j + 1] ?? '') && !abbreviationBefore(text, j)) return j + 1;
   }
   return limit;
+}
+
+/** Start of the sentence holding `at` and of `count - 1` sentences before it, across quote marks and within the paragraph before. */
+function sentencesBack(text: string, at: number, count: number): number {
+  let start = at;
+  let paragraphs = 0;
+  for (let n = 0; n < count; n++) {
+    let j = start - 1;
+    while (j > 0 && /[\s.!?„“”"»«]/u.test(text[j]!)) {
+      if (text[j] === '\n' && text[j - 1] === '\n' && ++paragraphs > 1) return start;
+      j--;
+    }
+    for (; j > 0; j--) {
+      if (text[j] === '\n' || ((text[j] === '.' || text[j] === '!' || text[j] === '?') && /\s/u.test(text[j + 1] ?? '') && !abbreviationBefore(text, j))) break;
+    }
+    start = j <= 0 ? 0 : j + 1;
+  }
+  return start;
 }
 
 /** "Mr." or the initial in "Hansjörg N. Schultz": a full stop that does not end a sentence. */

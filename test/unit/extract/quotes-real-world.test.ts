@@ -156,6 +156,13 @@ describe('German quotes', () => {
         ['Christian Lindner: Die Wirtschaft wächst wieder', 'Christian Lindner: Aber die Risiken bleiben groß'],
       ],
       ['sagte sie with nobody named', '„Wir geben nicht auf“, sagte sie.', ['-: Wir geben nicht auf']],
+      ['sagten sie is plural', 'Anna Schmidt und Peter Müller kamen zusammen. „Wir sind bereit“, sagten sie.', ['-: Wir sind bereit']],
+      [
+        'sagte sie after a male speaker: the woman of the sentence before',
+        '„Ich bin enttäuscht“, sagte Bundesfinanzminister Christian Lindner. Fraktionschefin Katharina Dröge sprach von einem „durchsichtigen Manöver“. ' +
+          '„Wer so agiert, will keine Lösung“, sagte sie dem „Spiegel“.',
+        ['Christian Lindner: Ich bin enttäuscht', 'Katharina Dröge: Wer so agiert, will keine Lösung'],
+      ],
     ]);
   });
 
@@ -272,6 +279,7 @@ describe('English quotes', () => {
         ['Jerome Powell: Inflation is coming down,', 'Jerome Powell: But the job is not done,'],
       ],
       ['he said with nobody named', '"We need more time," he said.', ['-: We need more time,']],
+      ['she said: a name after the verb is not the speaker', '‘It’s over,’ she said, after Mary Jones had left.', ['-: It’s over,']],
     ]);
   });
 
@@ -287,6 +295,12 @@ describe('English quotes', () => {
       ['conceded', '"We made mistakes in the past," Mark Zuckerberg conceded.', ['Mark Zuckerberg: We made mistakes in the past,']],
       ['pointed out', '"Nobody voted for this plan," Nancy Pelosi pointed out.', ['Nancy Pelosi: Nobody voted for this plan,']],
       ['insisted', '"The border is secure," Alejandro Mayorkas insisted on Monday.', ['Alejandro Mayorkas: The border is secure,']],
+      ['a party and state tag before said:', 'Sen. Bernie Sanders, I-Vt., said: "This is a disgrace."', ['Bernie Sanders: This is a disgrace.']],
+      [
+        "British '…' around said X",
+        "'We will fight on the beaches,' said Boris Johnson. 'We shall never surrender.'",
+        ['Boris Johnson: We will fight on the beaches. We shall never surrender.'],
+      ],
       ['countered', '"That is simply not true," Ron DeSantis countered.', ['Ron DeSantis: That is simply not true,']],
     ]);
   });
