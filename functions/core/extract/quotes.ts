@@ -173,16 +173,20 @@ function attribute(ctx: Context, q: RawQuote): Attribution {
     const verbAt = beforeStart + verbInBefore;
     return attributeAt(ctx, 'before', verbAt, beforeStart, q.open);
   }
-  // A quote that is a sentence of its own after a sentence naming who speaks: `Müller äußerte sich deutlich. „…“`.
-  if (/[.!?]\s+$/u.test(text.slice(beforeStart - 3, q.open)) || (beforeStart === q.open && /[.!?]\s+$/u.test(text.slice(q.open - 3, q.open)))) {
-    const prevEnd = q.open;
-    const prevStart = sentenceStart(text, prevEnd - 2);
-    const sentence = text.slice(prevStart, prevEnd);
-    const verb = lastMatch(sentence, VERB_BEFORE);
-    if (verb !== undefined && !/[„“”"»«]/u.test(sentence) && !sentence.includes('\n')) {
-      const verbAt = prevStart + verb;
-      const speaker = speakerNear(ctx, prevStart, prevEnd, verbAt);
-      if (speaker) return { where: 'near', speaker };
+  // A quote that opens its sentence, after a sentence (in its paragraph or closing the one before)
+  // naming who speaks: `Müller äußerte sich deutlich. „…“`.
+  if (!text.slice(beforeStart, q.open).trim()) {
+    let prevEnd = q.open;
+    while (prevEnd > 0 && /\s/u.test(text[prevEnd - 1]!)) prevEnd--;
+    const gap = text.slice(prevEnd, q.open);
+    if (/[.!?]/u.test(text[prevEnd - 1] ?? '') && (gap.match(/\n/gu)?.length ?? 0) <= 2) {
+      const prevStart = sentenceStart(text, prevEnd - 1);
+      const sentence = text.slice(prevStart, prevEnd);
+      const verb = lastMatch(sentence, VERB_BEFORE);
+      if (verb !== undefined && !/[„“”"»«\n]/u.test(sentence)) {
+        const speaker = speakerNear(ctx, prevStart, prevEnd, prevStart + verb);
+        if (speaker) return { where: 'near', speaker };
+      }
     }
   }
   return { where: 'none' };

@@ -31,6 +31,11 @@ describe('German quotes', () => {
         ['Thomas Berger: Die Stadt steht in dieser schweren Zeit zusammen.\n\nNiemand wird allein gelassen.'],
       ],
       [
+        'speaker in the paragraph before, no attribution after',
+        'Die Ministerin Anna Schulte äußerte sich am Montag ausführlich.\n\n„Wir haben viel erreicht.\n\n„Aber die Arbeit ist nicht getan.“\n\nDie Opposition reagierte kühl.',
+        ['Anna Schulte: Wir haben viel erreicht.\n\nAber die Arbeit ist nicht getan.'],
+      ],
+      [
         '»… / »…«',
         '»Der Winter wird für viele Familien hart.\n\n»Wir sind aber gut vorbereitet«, sagte Stadtwerke-Chef Jürgen Hahn.',
         ['Jürgen Hahn: Der Winter wird für viele Familien hart.\n\nWir sind aber gut vorbereitet'],
