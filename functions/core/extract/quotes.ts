@@ -34,13 +34,22 @@ const VERB_BEFORE = verbPattern([...verbs.de, ...verbs.en].filter((v) => !verbs.
 
 const SO_CALLED = /(?:sogenannte[nmrs]?|so genannte[nmrs]?|so-called|so called)\s*$/iu;
 /** A work, motto or label named right before the marks: „Der Prozess“, "The Trial", „Wir schaffen das“ as a motto. */
-const TITLE_WORDS = (
-  'Roman Romans Film Films Buch Buches Album Albums Song Lied Titel Serie Stück Theaterstück Oper Gedicht Artikel Kolumne Sendung Show Podcast ' +
-  'Ausstellung Motto Slogan Parole Schlagzeile Hashtag Kampagne Programm Initiative Aktion Projekt Bestseller Werk Werkes namens genannt heißt hieß ' +
-  'betitelt novel film movie book album song series play show podcast exhibition opera poem article column headline slogan motto campaign hashtag ' +
-  'programme program initiative bestseller titled entitled called named dubbed'
+/** German nouns for works and labels, also as the end of a compound (Bestsellerroman, Kinofilm, Wahlkampfmotto). */
+const TITLE_NOUNS_DE = (
+  'roman film buch album song lied titel serie stück oper gedicht artikel kolumne sendung show podcast ausstellung motto slogan parole ' +
+  'schlagzeile hashtag kampagne programm initiative projekt bestseller werk doku dokumentation komödie drama krimi thriller musical single ' +
+  'band memoiren autobiografie essay hörspiel'
 ).split(' ');
-const TITLE_BEFORE = new RegExp(`(?<!\\p{L})(?:${TITLE_WORDS.join('|')})[\\s,]*$`, 'u');
+const TITLE_WORDS_EN = (
+  'novel film movie book album song series play show podcast exhibition opera poem article column headline slogan motto campaign hashtag ' +
+  'programme program initiative bestseller memoir autobiography essay documentary comedy drama thriller musical single band titled entitled ' +
+  'called named dubbed namens genannt heißt hieß betitelt'
+).split(' ');
+const capitalisedOrNot = (w: string) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`;
+const TITLE_BEFORE = new RegExp(
+  `(?<!\\p{L})(?:(?:\\p{Lu}\\p{L}*)?(?:${TITLE_NOUNS_DE.map(capitalisedOrNot).join('|')})(?:s|es|en|n)?|(?:${TITLE_WORDS_EN.join('|')}))[\\s,]*$`,
+  'u',
+);
 /** A following sentence that points back at the quote: „…“ Das sagte Müller. / "…" That was how Smith put it. */
 const BACK_REFERENCE = /^\s*(?:Das|Dies|Dieses|Diese Worte|So|Damit|Mit diesen Worten|That|This|These|Those|Thus|Such|With these words|So)(?!\p{L})/u;
 const RELATIVE_CLAUSE_SPAN = /,\s*(?:der|die|das|dem|den|dessen|deren|welche\p{L}*|who|which|whose)(?!\p{L})[^,.;:!?]*,/giu;

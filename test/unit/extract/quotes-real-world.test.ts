@@ -192,6 +192,7 @@ describe('German quotes', () => {
       ['a slogan inside a sentence', 'Demonstranten riefen „Wir sind das Volk“ vor dem Rathaus, berichtete die Polizei.', []],
       ['a scare quote after laut X', 'Laut Karl Lauterbach ist die Lage „sehr ernst“ geworden.', []],
       ['a TV title', 'Der neue „Tatort“ aus Münster lief am Sonntag.', []],
+      ['a compound title noun, a verb near', 'Ihr Bestsellerroman „Die Mittagsfrau und ihr Sohn“ erschien 2007, sagte Julia Franck.', []],
     ]);
   });
 });
@@ -315,6 +316,7 @@ describe('English quotes', () => {
       ['a title of a work, a verb near', 'The novel "The Trial" was published in 1925, critic James Wood said.', []],
       ['a slogan inside a sentence', 'Protesters chanted "No justice, no peace" outside the court, police said.', []],
       ['a scare quote', 'The minister called the plan "dead on arrival" and left the room.', []],
+      ['a title with a comma inside, a verb near', 'In her memoir "The Light We Carry," Michelle Obama wrote about fear.', []],
       ['a memoir title', 'Her memoir "Becoming" sold ten million copies, Michelle Obama said.', []],
       ['apostrophes are not quotes', "The players' union said the club's offer was 'unacceptable' for now.", []],
     ]);
