@@ -60,6 +60,7 @@ const OWNED_BY = /(?:^|[^\p{L}])(?:des|von|vom|of|for)\s+(?:(?:the|dem|der)\s+)?
 const APPOSITION = /^\s*,[^,.;:!?„“”"»«()]{1,60},/u;
 /** `Bernie Sanders, I-Vt., said`, `Smith, 54, said`: a short tag between commas. */
 const DESIGNATION = /^\s*,\s*[\p{L}\p{N}.-]{1,8}\s*,/u;
+const ABOUT = /(?:^|[^\p{L}])(?:über|zu|gegen|about|on|against)\s+$/u;
 const POSSESSIVE = /^(?:'s|’s|'|’)(?!\p{L})/u;
 const CONJUNCTION = /(?:^|[^\p{L}])(?:und|oder|sowie|mit|and|or|with|nor)(?![\p{L}])/u;
 
@@ -103,7 +104,7 @@ export function extractQuotes(text: string, persons: PersonMention[]): Extracted
     const words = wordCount(body);
     if (words === 0) continue;
     // Without anyone saying it, a quote must read like a sentence: capitalised or punctuated.
-    if (!speaker && attribution.where === 'none' && !(/^\p{Lu}/u.test(body) || /[.!?…,]$/u.test(body))) continue;
+    if (!speaker && !(/^\p{Lu}/u.test(body) || /[.!?…,]$/u.test(body))) continue;
     const quote: ExtractedQuote = { text: body, offset: q.parts[0]![0] };
     if (speaker) {
       quote.speaker = speaker.name;
@@ -176,11 +177,15 @@ function attribute(ctx: Context, q: RawQuote): Attribution {
     return { where: 'colon', speaker };
   }
   // Before the quote, in the same sentence: `sagte ..., Jen Psaki, dass Herr Biden „…“`.
-  const beforeStart = sentenceStart(text, q.open);
-  const verbInBefore = lastMatch(text.slice(beforeStart, q.open), VERB_BEFORE);
-  if (verbInBefore !== undefined) {
-    const verbAt = beforeStart + verbInBefore;
-    return attributeAt(ctx, 'before', verbAt, beforeStart, q.open);
+  const beforeStart = afterFullQuote(text, sentenceStart(text, q.open), q.open);
+  const verbsBefore = [...text.slice(beforeStart, q.open).matchAll(new RegExp(VERB_BEFORE.source, 'gu'))].map((m) => beforeStart + m.index);
+  if (verbsBefore.length) {
+    // `Merkel sprach von „…“ und sagte, man werde „…“`: the subject of an earlier, coordinated verb.
+    for (const verbAt of verbsBefore.reverse()) {
+      const a = attributeAt(ctx, 'before', verbAt, beforeStart, q.open);
+      if (a.speaker || a.pronoun) return a;
+    }
+    return { where: 'before' };
   }
   // A quote that opens its sentence, after a sentence (in its paragraph or closing the one before)
   // naming who speaks: `Müller äußerte sich deutlich. „…“`.
@@ -288,6 +293,9 @@ function speakerNear(ctx: Context, from: number, to: number, verbAt: number): Ex
   const first = inWindow.find((p) => {
     const between = text.slice(verbEnd, p.start);
     if (RELATIVE_CLAUSE.test(between)) return false;
+    // After a comma only an apposition that closes (`sagte die Sprecherin, Anna Wolf, am Montag`) names
+    // the speaker; `sagte, Müller habe „…“` reports what someone else did.
+    if (between.includes(',') && !/^\s*(?:[,.;:!?)(„“”"»«]|$)/u.test(text.slice(p.end, p.end + 3))) return false;
     return closeBy(between) || (/,\s*$/u.test(between) && wordCount(between) <= 7 && !/[.;:!?]/u.test(between));
   });
   if (!first) return undefined;
@@ -317,8 +325,13 @@ function chooseSubject(ctx: Context, from: number, to: number, verbAt: number, n
   const before = ctx.persons
     .filter((p) => p.start >= from && p.end <= to && !insideRelativeClause(text.slice(from, p.start)))
     .filter((p) => !needClose || closeBy(text.slice(p.end, verbAt).replace(RELATIVE_CLAUSE_SPAN, ',').replace(APPOSITION, ',').replace(DESIGNATION, ',')));
-  const latest = before[before.length - 1];
+  let latest = before[before.length - 1];
   if (!latest) return undefined;
+  // `Merz über Scholz:`, `Biden on Trump:`: the one spoken about is not the speaker.
+  if (ABOUT.test(text.slice(from, latest.start))) {
+    latest = before[before.length - 2];
+    if (!latest) return undefined;
+  }
   const owner = OWNED_BY.test(text.slice(from, latest.start)) || POSSESSIVE.test(text.slice(latest.end, latest.end + 3));
   if (!owner) return latest.entity;
   // `Anna Wolf, Sprecherin von Boris Pistorius, sagte`: the apposition's head speaks.
@@ -370,12 +383,22 @@ function sentenceEnd(text: string, from: number): number {
   return limit;
 }
 
+/**
+ * Where the text before a quote starts once an earlier full-sentence quote in it is left behind:
+ * `Harris told the crowd: "…." "…," the crowd chanted.` must not give the second to Harris.
+ */
+function afterFullQuote(text: string, from: number, to: number): number {
+  let cut = from;
+  for (const m of text.slice(from, to).matchAll(/[.!?…]\s?[“”"»«']/gu)) cut = from + m.index + m[0].length;
+  return cut;
+}
+
 /** Start of the sentence that holds position `at`. */
 function sentenceStart(text: string, at: number): number {
   const limit = Math.max(0, at - 300);
   for (let j = at - 1; j >= limit; j--) {
     const c = text[j]!;
-    if (c === '\n' || c === '“' || c === '”' || c === '«') return j + 1;
+    if (c === '\n') return j + 1;
     if ((c === '.' || c === '!' || c === '?') && /\s/u.test(text[j + 1] ?? '') && !abbreviationBefore(text, j)) return j + 1;
   }
   return limit;

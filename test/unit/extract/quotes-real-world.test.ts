@@ -124,6 +124,13 @@ describe('German quotes', () => {
         ['Peter Altmaier: Das ist ein guter Tag für Europa.'],
       ],
       ['X, Sprecherin von Y, sagte', 'Anna Wolf, Sprecherin von Boris Pistorius, sagte: „Wir prüfen den Vorgang.“', ['Anna Wolf: Wir prüfen den Vorgang.']],
+      [
+        'the subject of an earlier coordinated verb, past a scare quote',
+        'Angela Merkel sprach von „Deeskalation“ und sagte, man werde „alles tun, um den Frieden zu sichern“.',
+        ['Angela Merkel: alles tun, um den Frieden zu sichern'],
+      ],
+      ['sagte, X habe „…“: X is reported on, not quoted', 'Der Minister sagte, Thomas Müller habe „völlig falsch gehandelt und gelogen“.', []],
+      ['X über Y: Y is spoken about', 'Friedrich Merz über Olaf Scholz: „Er hat keinen Plan.“', ['Friedrich Merz: Er hat keinen Plan.']],
       ['ein Sprecher von X: unnamed', '„Das ist nicht akzeptabel“, sagte ein Sprecher von Olaf Scholz.', ['-: Das ist nicht akzeptabel']],
       [
         'a party in brackets, a partial quote',
@@ -267,6 +274,11 @@ describe('English quotes', () => {
         'X, an apposition, told … that … "…"',
         'Smith, the company\'s chief executive, told analysts on a call that the results were "a clear sign that our strategy is working."',
         ['Smith: a clear sign that our strategy is working.'],
+      ],
+      [
+        'an earlier full quote ends the attribution window',
+        'Kamala Harris told the crowd: "We are not going back." "We are not going back," the crowd chanted.',
+        ['Kamala Harris: We are not going back.', '-: We are not going back,'],
       ],
       ['a spokesman for X: unnamed', '"This is not acceptable," said a spokesman for Joe Biden.', ['-: This is not acceptable,']],
     ]);
