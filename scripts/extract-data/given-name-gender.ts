@@ -27,7 +27,8 @@ const GERMAN_MALE =
   'Achim Armin Bernd Björn Boris Cem Detlef Dieter Dirk Eckhard Friedrich Gerhard Günter Günther Hans Hansjörg Hartmut Heiko Heiner ' +
   'Heinz Helmut Horst Hubert Joachim Jörg Jörn Jürgen Kai Klaus Lars Malte Manfred Markus Norbert Olaf Rainer Reinhard Rüdiger Sigmar ' +
   'Sönke Thorsten Torsten Uli Ulf Uwe Volker Winfried Wolfgang Wladimir Wolodymyr Dmitri Sergej Recep Emmanuel Hendrik Tobias Niklas ' +
-  'Lukas Jonas Matthias Sebastian Florian Felix Maximilian Carsten Karsten Sepp Jupp Ottmar Heribert Ekkehard Helmuth Thilo Tino Donald Dmitry Dmitrij Rishi Keir Benjamin Sergei';
+  'Lukas Jonas Matthias Sebastian Florian Felix Maximilian Carsten Karsten Sepp Jupp Ottmar Heribert Ekkehard Helmuth Thilo Tino ' +
+  'Donald Dmitry Dmitrij Rishi Keir Benjamin Sergei';
 
 const words = (s: string) => s.split(/\s+/u).filter(Boolean);
 const listedFemale = new Set(words(GERMAN_FEMALE));

@@ -33,8 +33,10 @@ const VERB = verbPattern([...verbs.de, ...verbs.en]);
 const VERB_BEFORE = verbPattern([...verbs.de, ...verbs.en].filter((v) => !verbs.afterOnly.includes(v)));
 
 const SO_CALLED = /(?:sogenannte[nmrs]?|so genannte[nmrs]?|so-called|so called)\s*$/iu;
-/** A work, motto or label named right before the marks: „Der Prozess“, "The Trial", „Wir schaffen das“ as a motto. */
-/** German nouns for works and labels, also as the end of a compound (Bestsellerroman, Kinofilm, Wahlkampfmotto). */
+/**
+ * A work, motto or label named right before the marks (Roman „Der Prozess“, novel "The Trial"); German
+ * nouns also as the end of a compound (Bestsellerroman, Kinofilm, Wahlkampfmotto).
+ */
 const TITLE_NOUNS_DE = (
   'roman film buch album song lied titel serie stück oper gedicht artikel kolumne sendung show podcast ausstellung motto slogan parole ' +
   'schlagzeile hashtag kampagne programm initiative projekt bestseller werk doku dokumentation komödie drama krimi thriller musical single ' +
@@ -51,7 +53,7 @@ const TITLE_BEFORE = new RegExp(
   'u',
 );
 /** A following sentence that points back at the quote: „…“ Das sagte Müller. / "…" That was how Smith put it. */
-const BACK_REFERENCE = /^\s*(?:Das|Dies|Dieses|Diese Worte|So|Damit|Mit diesen Worten|That|This|These|Those|Thus|Such|With these words|So)(?!\p{L})/u;
+const BACK_REFERENCE = /^\s*(?:Das|Dies|Dieses|Diese Worte|So|Damit|Mit diesen Worten|That|This|These|Those|Thus|Such|With these words)(?!\p{L})/u;
 const RELATIVE_CLAUSE_SPAN = /,\s*(?:der|die|das|dem|den|dessen|deren|welche\p{L}*|who|which|whose)(?!\p{L})[^,.;:!?]*,/giu;
 const RELATIVE_CLAUSE = /,\s*(?:der|die|das|dem|den|dessen|deren|welche\p{L}*|who|which|that|whose)(?!\p{L})/iu;
 /** A name after these belongs to someone else's role: „ein Sprecher von Joe Biden“, "the spokesman for Biden". */

@@ -32,7 +32,8 @@ describe('German quotes', () => {
       ],
       [
         'speaker in the paragraph before, no attribution after',
-        'Die Ministerin Anna Schulte äußerte sich am Montag ausführlich.\n\n„Wir haben viel erreicht.\n\n„Aber die Arbeit ist nicht getan.“\n\nDie Opposition reagierte kühl.',
+        'Die Ministerin Anna Schulte äußerte sich am Montag ausführlich.\n\n„Wir haben viel erreicht.\n\n' +
+          '„Aber die Arbeit ist nicht getan.“\n\nDie Opposition reagierte kühl.',
         ['Anna Schulte: Wir haben viel erreicht.\n\nAber die Arbeit ist nicht getan.'],
       ],
       [
