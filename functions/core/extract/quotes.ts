@@ -199,7 +199,9 @@ function attribute(ctx: Context, q: RawQuote): Attribution {
       const prevStart = sentenceStart(text, prevEnd - 1);
       const sentence = text.slice(prevStart, prevEnd);
       const verb = lastMatch(sentence, VERB_BEFORE);
-      if (verb !== undefined && !/[„“”"»«\n]/u.test(sentence)) {
+      // A scare quote in that sentence (`Die Regierung sei „am Ende“, sagte Söder.`) does not make it a quote's.
+      const withoutTerms = sentence.replace(/[„“"»«][^„“”"»«\n]{0,30}[“”"«»]/gu, (m) => (wordCount(m) <= MAX_TERM_WORDS ? '' : m));
+      if (verb !== undefined && !/[„“”"»«\n]/u.test(withoutTerms)) {
         const speaker = speakerNear(ctx, prevStart, prevEnd, prevStart + verb);
         if (speaker) return { where: 'near', speaker };
       }
@@ -214,8 +216,8 @@ function attribute(ctx: Context, q: RawQuote): Attribution {
  */
 function attributesAfter(text: string, q: RawQuote, after: string, verbAt: number): boolean {
   const inner = text.slice(q.parts[q.parts.length - 1]![0], q.parts[q.parts.length - 1]![1]);
-  // `Kimmich ergänzte: „…“` introduces the next quote.
-  if (/:\s*$/u.test(after)) return false;
+  // `Kimmich ergänzte: „…“` introduces the next quote; `Reeves said, adding: "…"` attributes this one too.
+  if (/:\s*$/u.test(after) && !/[,;]|(?<!\p{L})(?:und|and)(?!\p{L})/u.test(after.slice(verbAt))) return false;
   const newSentence = /[.!?…]$/u.test(inner) || /^\s*[.!?]/u.test(after);
   // Room for a long title between the quote and its verb: `U.N. Secretary-General Antonio Guterres said`.
   if (!newSentence) return wordCount(after.slice(0, verbAt)) <= 7;
@@ -250,10 +252,14 @@ function attributeAt(ctx: Context, where: Where, verbAt: number, from: number, t
  */
 function resolvePronoun(ctx: Context, gender: Gender, at: number, speakers: Array<{ entity: ExtractedEntity; at: number }>): ExtractedEntity | undefined {
   const g = (e: ExtractedEntity) => genderOf(e, ctx.text, ctx.genders);
-  const window = sentencesBack(ctx.text, at, 2);
+  const window = sentencesBack(ctx.text, at, 1);
   const near = distinct(ctx.persons.filter((p) => p.start >= window && p.end <= at && g(p.entity) === gender).map((p) => p.entity));
   if (near.length > 1) return undefined;
   if (near.length === 1) return near[0];
+  // The one person named just before, gender unknown (`Kemi Badenoch accused him. "…," she said.`),
+  // when nobody of the pronoun's gender was named earlier.
+  const unknown = distinct(ctx.persons.filter((p) => p.start >= window && p.end <= at).map((p) => p.entity));
+  if (unknown.length === 1 && g(unknown[0]!) === undefined && !ctx.persons.some((p) => p.end <= at && g(p.entity) === gender)) return unknown[0];
   const spoke = distinct(
     speakers
       .filter((s) => s.at < at)
@@ -406,7 +412,7 @@ function sentenceStart(text: string, at: number): number {
   return limit;
 }
 
-/** Start of the sentence holding `at` and of `count - 1` sentences before it, across quote marks and within the paragraph before. */
+/** Start of the `count`th sentence before the one `at` opens, across quote marks, at most back into the paragraph before. */
 function sentencesBack(text: string, at: number, count: number): number {
   let start = at;
   let paragraphs = 0;

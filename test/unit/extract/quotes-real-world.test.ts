@@ -104,6 +104,11 @@ describe('German quotes', () => {
         ['Markus Söder: Diese Koalition ist am Ende.'],
       ],
       [
+        'the sentence before names the speaker past its scare quote',
+        'Die Regierung sei „am Ende“, sagte Markus Söder am Montag in München. „Deutschland braucht Neuwahlen, und zwar sofort.“',
+        ['Markus Söder: Deutschland braucht Neuwahlen, und zwar sofort.'],
+      ],
+      [
         'a following sentence with its own statement does not attribute',
         '„Die Lage ist ernst.“ Olaf Scholz sagte am Montag, dass die Regierung handeln werde.',
         ['-: Die Lage ist ernst.'],
@@ -297,6 +302,11 @@ describe('English quotes', () => {
         '"Inflation is coming down," Jerome Powell said. "But the job is not done," he added.',
         ['Jerome Powell: Inflation is coming down,', 'Jerome Powell: But the job is not done,'],
       ],
+      [
+        'she said: the one person named just before, gender unknown',
+        '"We inherited a mess," Keir Starmer said. Opposition leader Kemi Badenoch accused him of breaking promises. "He has broken his word," she said.',
+        ['Keir Starmer: We inherited a mess,', 'Kemi Badenoch: He has broken his word,'],
+      ],
       ['he said with nobody named', '"We need more time," he said.', ['-: We need more time,']],
       ['she said: a name after the verb is not the speaker', '‘It’s over,’ she said, after Mary Jones had left.', ['-: It’s over,']],
     ]);
@@ -319,6 +329,11 @@ describe('English quotes', () => {
         "British '…' around said X",
         "'We will fight on the beaches,' said Boris Johnson. 'We shall never surrender.'",
         ['Boris Johnson: We will fight on the beaches. We shall never surrender.'],
+      ],
+      [
+        'X said, adding: "…"',
+        '"I am confident the country will see the benefits," Rachel Reeves said, adding: "This is a budget for growth."',
+        ['Rachel Reeves: I am confident the country will see the benefits,', 'Rachel Reeves: This is a budget for growth.'],
       ],
       ['countered', '"That is simply not true," Ron DeSantis countered.', ['Ron DeSantis: That is simply not true,']],
     ]);
