@@ -62,6 +62,8 @@ const OWNED_BY = /(?:^|[^\p{L}])(?:des|von|vom|of|for)\s+(?:(?:the|dem|der)\s+)?
 const APPOSITION = /^\s*,[^,.;:!?„“”"»«()]{1,60},/u;
 /** `Bernie Sanders, I-Vt., said`, `Smith, 54, said`: a short tag between commas. */
 const DESIGNATION = /^\s*,\s*[\p{L}\p{N}.-]{1,8}\s*,/u;
+const EPITHET_AFTER = /^\s*(der|die|the)\s+\d+-(?:Jährige|year-old)(?!\p{L})/u;
+const EPITHET_BEFORE = /(?:^|[^\p{L}])(Der|Die|der|die|The|the)\s+\d+-(?:Jährige|year-old)\s+$/u;
 const ABOUT = /(?:^|[^\p{L}])(?:über|zu|gegen|about|on|against)\s+$/u;
 const POSSESSIVE = /^(?:'s|’s|'|’)(?!\p{L})/u;
 const CONJUNCTION = /(?:^|[^\p{L}])(?:und|oder|sowie|mit|and|or|with|nor)(?![\p{L}])/u;
@@ -78,6 +80,8 @@ interface Attribution {
   where: Where;
   speaker?: ExtractedEntity;
   pronoun?: Gender;
+  /** `der 58-Jährige`, `the 34-year-old`: points back like a pronoun, with the article's gender. */
+  epithet?: Gender | 'any';
 }
 
 export function extractQuotes(text: string, persons: PersonMention[]): ExtractedQuote[] {
@@ -103,6 +107,7 @@ export function extractQuotes(text: string, persons: PersonMention[]): Extracted
     }
     let speaker = attribution.speaker;
     if (!speaker && attribution.pronoun) speaker = resolvePronoun(ctx, attribution.pronoun, q.open, speakers);
+    if (!speaker && attribution.epithet) speaker = resolveEpithet(ctx, attribution.epithet, q.open);
     const words = wordCount(body);
     if (words === 0) continue;
     // Without anyone saying it, a quote must read like a sentence: capitalised or punctuated.
@@ -185,7 +190,7 @@ function attribute(ctx: Context, q: RawQuote): Attribution {
     // `Merkel sprach von „…“ und sagte, man werde „…“`: the subject of an earlier, coordinated verb.
     for (const verbAt of verbsBefore.reverse()) {
       const a = attributeAt(ctx, 'before', verbAt, beforeStart, q.open);
-      if (a.speaker || a.pronoun) return a;
+      if (a.speaker || a.pronoun || a.epithet) return a;
     }
     return { where: 'before' };
   }
@@ -240,8 +245,21 @@ function attributeAt(ctx: Context, where: Where, verbAt: number, from: number, t
   const pronoun = /^\s*(er|sie|he|she)(?!\p{L})/u.exec(afterVerb)?.[1] ?? /(?:^|[^\p{L}])(Er|Sie|er|sie|He|She|he|she)\s+$/u.exec(beforeVerb)?.[1];
   const p = pronoun?.toLowerCase();
   // „sagten sie“: the plural, not a woman.
-  if (!p || (p === 'sie' && /en$/u.test(verb))) return { where, speaker: speakerNear(ctx, from, to, verbAt) };
-  return { where, pronoun: p === 'er' || p === 'he' ? 'm' : 'f' };
+  if (p && !(p === 'sie' && /en$/u.test(verb))) return { where, pronoun: p === 'er' || p === 'he' ? 'm' : 'f' };
+  const speaker = speakerNear(ctx, from, to, verbAt);
+  if (speaker) return { where, speaker };
+  // `sagt der 58-Jährige`, `the 34-year-old said`: the person the sentence before named.
+  const age = EPITHET_AFTER.exec(afterVerb)?.[1] ?? EPITHET_BEFORE.exec(beforeVerb)?.[1];
+  if (age) return { where, epithet: /^der$/iu.test(age) ? 'm' : /^die$/iu.test(age) ? 'f' : 'any' };
+  return { where };
+}
+
+/** The one person named in the sentence before the quote, of the epithet's gender if it has one. */
+function resolveEpithet(ctx: Context, gender: Gender | 'any', at: number): ExtractedEntity | undefined {
+  const window = sentencesBack(ctx.text, at, 1);
+  const fits = (e: ExtractedEntity) => gender === 'any' || genderOf(e, ctx.text, ctx.genders) !== (gender === 'm' ? 'f' : 'm');
+  const near = distinct(ctx.persons.filter((p) => p.start >= window && p.end <= at).map((p) => p.entity));
+  return near.length === 1 && fits(near[0]!) ? near[0] : undefined;
 }
 
 /**
