@@ -169,6 +169,11 @@ describe('German quotes', () => {
         ['-: Wir stehen eng beieinander'],
       ],
       [
+        'sagt der 58-Jährige: the man of the sentence before',
+        'Ihr Kollege Jens Brandt sieht das anders. »Wir haben schon schlimmere Krisen erlebt«, sagt der 58-Jährige. »Die Branche wird sich erholen.«',
+        ['Jens Brandt: Wir haben schon schlimmere Krisen erlebt. Die Branche wird sich erholen.'],
+      ],
+      [
         'so er, after a quoted speaker',
         '„Die Wirtschaft wächst wieder“, sagte Christian Lindner. „Aber die Risiken bleiben groß“, so er weiter.',
         ['Christian Lindner: Die Wirtschaft wächst wieder', 'Christian Lindner: Aber die Risiken bleiben groß'],
@@ -306,6 +311,11 @@ describe('English quotes', () => {
         'she said: the one person named just before, gender unknown',
         '"We inherited a mess," Keir Starmer said. Opposition leader Kemi Badenoch accused him of breaking promises. "He has broken his word," she said.',
         ['Keir Starmer: We inherited a mess,', 'Kemi Badenoch: He has broken his word,'],
+      ],
+      [
+        'the 41-year-old said: the one person of the sentence before',
+        'Luis Ortega lives next door. "The first one shook the whole building," the 41-year-old said.',
+        ['Luis Ortega: The first one shook the whole building,'],
       ],
       ['he said with nobody named', '"We need more time," he said.', ['-: We need more time,']],
       ['she said: a name after the verb is not the speaker', '‘It’s over,’ she said, after Mary Jones had left.', ['-: It’s over,']],
