@@ -54,6 +54,7 @@ function scan(text: string, open: number): RawQuote | undefined {
   const closers = CLOSERS[mark]!;
   const parts: Array<[number, number]> = [];
   let partStart = open + 1;
+  let nested = 0;
   const limit = Math.min(text.length, open + MAX_QUOTE_CHARS);
   for (let j = open + 1; j < limit; j++) {
     const c = text[j]!;
@@ -70,6 +71,15 @@ function scan(text: string, open: number): RawQuote | undefined {
       // A blank line without a reopening mark: this mark never closed. Straight marks are let
       // through, as wire copy breaks a quote's paragraphs without reopening them.
       if (mark !== '"' && /\n\s*\n/u.test(text.slice(j, next))) return undefined;
+      continue;
+    }
+    // “…” nested in “…” (some English copy does not switch to ‘…’): the inner pair is text.
+    if (mark === '“' && c === '“' && /\s/u.test(text[j - 1] ?? '') && LETTER.test(text[j + 1] ?? '')) {
+      nested++;
+      continue;
+    }
+    if (nested > 0 && c === '”') {
+      nested--;
       continue;
     }
     if (closers.includes(c) && closes(text, j, mark)) {

@@ -243,6 +243,11 @@ describe('English quotes', () => {
         '“He told me, ‘We are not done yet,’ and then he left the room,” said Maria Lopez.',
         ['Maria Lopez: He told me, ‘We are not done yet,’ and then he left the room,'],
       ],
+      [
+        'nested “…” in “…”',
+        '“He called it “a total disaster” and walked out,” said Peter Hall.',
+        ['Peter Hall: He called it “a total disaster” and walked out,'],
+      ],
       ["'…,' X said, '…'", "'We will stay,' Sarah Palmer said, 'until the end.'", ['Sarah Palmer: We will stay until the end.']],
       ['“…,” X said. “…”', '“We will stay,” Sarah Palmer said. “Until the end.”', ['Sarah Palmer: We will stay. Until the end.']],
       [
