@@ -68,6 +68,7 @@ const GERMAN_TITLE_STEMS = [
   'Spielmacher',
   'Profi',
   'Teamchef',
+  'Chef',
   'Coach',
   'Manager',
   'Professor',

@@ -55,7 +55,8 @@ describe('quotes in German text', () => {
       expect(x.quotes.map((q) => q.text)).not.toContain(scare);
     }
     const text = articleText(a);
-    for (const q of x.quotes) expect(text.slice(q.offset, q.offset + q.text.length)).toBe(q.text);
+    // A quote interrupted by its attribution is joined, so only its first part is at the offset.
+    for (const q of x.quotes) expect(text.startsWith(q.text.split(/[.!?] |\n\n/u)[0]!, q.offset)).toBe(true);
     // Every named speaker is a person entity of the article.
     const ids = new Set(x.entities.filter((e) => e.type === 'PER').map((e) => e.id));
     for (const q of x.quotes) if (q.speakerId) expect(ids.has(q.speakerId)).toBe(true);
@@ -72,9 +73,9 @@ describe('quotes in English text', () => {
     expect(x.quotes[1]!.text).toMatch(/^We talked to five or six senior players[\s\S]*It is hard to judge[\s\S]*on a wet day in November\.$/);
   });
 
-  it('said X, X told, observed title X, and a pronoun speaker left open', () => {
+  it('said X, X told, observed title X, and "she said" resolved to the woman named before the interrupted quote', () => {
     const x = extract(sample('ferry-sinking.en.txt'), REF);
-    expect(x.quotes.map((q) => q.speaker ?? '-')).toEqual(['Erik Haugland', 'Erik Haugland', 'Kari Nystuen', '-', '-']);
+    expect(x.quotes.map((q) => q.speaker ?? '-')).toEqual(['Erik Haugland', 'Erik Haugland', 'Kari Nystuen', 'Ingrid Solberg']);
     const y = extract(sample('baseball-roundup.en.txt'), REF);
     expect(y.quotes.map((q) => q.speaker)).toEqual(['Kevin Marsh', 'Kevin Marsh', 'Walt Decker', 'Walt Decker']);
   });
