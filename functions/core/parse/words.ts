@@ -1,0 +1,88 @@
+/**
+ * Real words, told apart from markup debris, random characters and keyboard mash without a
+ * dictionary: a word is letters in one natural case shape (lower, Capitalised or UPPER),
+ * with a vowel and no consonant run longer than real German or English words have.
+ * Scripts without vowels in this sense (Cyrillic, Greek, Arabic ...) count by length, and
+ * scripts written without spaces (Chinese, Japanese, Thai) by characters.
+ */
+
+/**
+ * Fewest distinct real words an article has. A one-line news brief ("Die Polizei sperrte
+ * am Montag die A7.") already has more; a lone word, a label or a heading stub has fewer.
+ */
+export const MIN_ARTICLE_WORDS = 5;
+/** Fewest letters in those words: five two-letter words are a phrase, not a report. */
+export const MIN_ARTICLE_LETTERS = 20;
+/**
+ * Smallest share of non-space characters that belong to real words. News text stays far
+ * above it even with scores and prices; random printable characters and mash stay below.
+ */
+export const MIN_WORD_SHARE = 0.3;
+
+const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+const LATIN = /^[\p{Script=Latin}\p{M}'’-]+$/u;
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const CASE_SHAPE = /^(?:\p{Ll}+|\p{Lu}\p{Ll}+|\p{Lu}+)$/u;
+/** Longest consonant run in a real word once sch, ch, ck, ph, sh, th count as one: German "Angstschweiß" has six. */
+const MAX_CONSONANTS = 6;
+
+const CONSONANT_RUN = new RegExp(`[^aeiouyæøœı]{${MAX_CONSONANTS + 1},}`);
+
+function plausibleLatin(token: string): boolean {
+  for (const part of token.split(/['’-]/)) {
+    if (!part) continue;
+    if (!CASE_SHAPE.test(part.normalize('NFC'))) return false;
+  }
+  const base = token
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/['’-]/g, '');
+  if (base.length < 2) return false;
+  if (!/[aeiouyæøœı]/.test(base)) return false;
+  if (CONSONANT_RUN.test(base.replace(/sch|ch|ck|ph|sh|th/g, 'c'))) return false;
+  if (/(.)\1{3,}/.test(base)) return false; // "aaaa", "kkkk"
+  if (base.length >= 4 && /^(.{1,3})\1+.?$/.test(base)) return false; // "asdasd", "jkjkjk"
+  return true;
+}
+
+export interface WordStats {
+  /** Distinct real words (lower-cased). */
+  distinct: number;
+  /** Letters in all real words. */
+  letters: number;
+  /** Non-space characters of the text. */
+  chars: number;
+}
+
+export function realWordStats(text: string): WordStats {
+  const distinct = new Set<string>();
+  let letters = 0;
+  for (const [token] of text.matchAll(TOKEN)) {
+    if (NO_SPACES.test(token)) {
+      // Roughly two characters a word in Chinese and Japanese; each character-pair counts once.
+      for (let i = 0; i + 1 < token.length; i += 2) distinct.add(token.slice(i, i + 2));
+      letters += token.length;
+      continue;
+    }
+    const real = LATIN.test(token) ? plausibleLatin(token) : token.length >= 2 && CASE_SHAPE.test(token.replace(/['’-]/g, ''));
+    if (!real) continue;
+    distinct.add(token.toLowerCase());
+    letters += token.length;
+  }
+  return { distinct: distinct.size, letters, chars: text.replace(/\s+/g, '').length };
+}
+
+/** Why the text is too little to be an article, or undefined when it is enough. */
+export function tooFewWords(text: string): string | undefined {
+  const { distinct, letters, chars } = realWordStats(text);
+  if (distinct < MIN_ARTICLE_WORDS) {
+    return `only ${distinct} real word${distinct === 1 ? '' : 's'}; an article needs at least ${MIN_ARTICLE_WORDS}`;
+  }
+  if (letters < MIN_ARTICLE_LETTERS) return `only ${letters} letters in real words; an article needs at least ${MIN_ARTICLE_LETTERS}`;
+  if (letters < MIN_WORD_SHARE * chars) {
+    return `only ${Math.round((100 * letters) / chars)}% of its ${chars} characters form real words (random characters or keyboard mash, not text)`;
+  }
+  return undefined;
+}
