@@ -67,7 +67,7 @@ const CONSENT_PHRASES = new RegExp(
 
 /** Words consent texts are made of; news about privacy uses them too, so they need company. */
 const CONSENT_TERMS =
-  /\b(?:cookies?|consent|einwillig\w*|zustimm\w*|datenschutz\w*|privacy|partner[ns]?|vendors?|(?:dritt)?anbieter[ns]?|third[- ]part(?:y|ies)|tracking|tracker|personalis\w*|personaliz\w*|device|ger(?:ä|ae)t|endger(?:ä|ae)t\w*|opt-?out|einstellungen|settings|preferences|präferenzen|widerruf\w*|withdraw|profil(?:e|ing)|targeting|werbezwecke\w*|advertising|anzeigen|messung|measurement)\b/gi;
+  /\b(?:cookies?|einverstanden|akzeptier\w*|accept\w*|agree\w*|consent|einwillig\w*|zustimm\w*|datenschutz\w*|privacy|partner[ns]?|vendors?|(?:dritt)?anbieter[ns]?|third[- ]part(?:y|ies)|tracking|tracker|personalis\w*|personaliz\w*|device|ger(?:ä|ae)t|endger(?:ä|ae)t\w*|opt-?out|einstellungen|settings|preferences|präferenzen|widerruf\w*|withdraw|profil(?:e|ing)|targeting|werbezwecke\w*|advertising|anzeigen|messung|measurement)\b/gi;
 
 /**
  * The page talks to the reader, as consent and subscription prompts do and news reports
@@ -136,10 +136,13 @@ export function boilerplateKind(paragraph: string): BoilerplateKind | undefined 
   const consent = count(CONSENT_PHRASES, lower);
   const paywall = count(PAYWALL_PHRASES, lower);
   const addressed = READER_ADDRESS.test(text);
-  if (consent + paywall > 0 && (addressed || text.length <= MAX_LABEL_CHARS || consent + paywall >= (text.length <= 200 ? 2 : 3))) return consent >= paywall ? 'consent' : 'paywall';
+  if (consent + paywall > 0 && (addressed || text.length <= MAX_LABEL_CHARS || consent + paywall >= (text.length <= 200 ? 2 : 3)))
+    return consent >= paywall ? 'consent' : 'paywall';
   if (!addressed) return undefined;
   const terms = count(CONSENT_TERMS, lower);
-  return terms >= 3 && text.length <= 120 * terms ? 'consent' : undefined;
+  if (terms >= 3 && text.length <= 120 * terms) return 'consent';
+  // The classic banner sentence: cookies and agreeing to them, addressed to the reader.
+  return terms >= 2 && text.length <= 400 && /\bcookies?\b/.test(lower) ? 'consent' : undefined;
 }
 
 /** Ids, classes and roles of consent managers, paywalls and overlays. */
@@ -260,7 +263,8 @@ export function removeOverlays(root: DomNode): BoilerplateStats {
     const units = t.consent + t.paywall;
     if (units === 0 || t.anchor || NEVER_REMOVED.has(node.nodeName.toUpperCase())) continue;
     const layer =
-      (structuralHint(node) && t.proseBlocks <= 2 && t.prose <= t.boiler) || (units >= 3 && (t.proseBlocks === 0 || (t.proseBlocks <= 1 && t.prose <= 0.25 * t.boiler)));
+      (structuralHint(node) && t.proseBlocks <= 2 && t.prose <= t.boiler) ||
+      (units >= 3 && (t.proseBlocks === 0 || (t.proseBlocks <= 1 && t.prose <= 0.25 * t.boiler)));
     if (!layer) continue;
     removed[i] = 1;
     const kind: BoilerplateKind = t.consent >= t.paywall ? 'consent' : 'paywall';

@@ -112,6 +112,13 @@ function trustedSequence(cp: number, n: number, inRun: boolean): boolean {
   return cp < 0x250 || inRun;
 }
 
+/** High bytes that Windows-1252 reads as neither a letter nor common punctuation; undefined bytes (U+FFFD) included. */
+const ODD_CP1252 = Uint8Array.from({ length: 256 }, (_, b) => {
+  if (b < 0x80) return 0;
+  const ch = windows1252Char(b);
+  return /\p{L}/u.test(ch) || CP1252_PUNCTUATION.has(ch) ? 0 : 1;
+});
+
 interface MixedDecode {
   text: string;
   /** Multi-byte sequences read as UTF-8. */
@@ -119,8 +126,8 @@ interface MixedDecode {
   /** High bytes read as Windows-1252, and how many of them Windows-1252 leaves undefined. */
   cp1252Bytes: number;
   undefinedBytes: number;
-  /** The characters those bytes became, for the plausibility check. */
-  cp1252Chars: string;
+  /** Of those, how many became symbols rather than letters or common punctuation. */
+  oddChars: number;
 }
 
 /**
@@ -133,7 +140,7 @@ function decodeMixed(bytes: Uint8Array): MixedDecode {
   let utf8Sequences = 0;
   let cp1252Bytes = 0;
   let undefinedBytes = 0;
-  const cp1252Chars: string[] = [];
+  let oddChars = 0;
   // End of the last sequence read as a script character that needs a run, to extend the run.
   let runEnd = -1;
   for (let i = 0; i < bytes.length; ) {
@@ -165,13 +172,13 @@ function decodeMixed(bytes: Uint8Array): MixedDecode {
     units[length++] = ch.charCodeAt(0);
     cp1252Bytes++;
     if (ch === '\uFFFD') undefinedBytes++;
-    cp1252Chars.push(ch);
+    if (ODD_CP1252[b]) oddChars++;
     i++;
   }
   let text = '';
   const CHUNK = 8192;
   for (let i = 0; i < length; i += CHUNK) text += String.fromCharCode(...units.subarray(i, Math.min(length, i + CHUNK)));
-  return { text, utf8Sequences, cp1252Bytes, undefinedBytes, cp1252Chars: cp1252Chars.join('') };
+  return { text, utf8Sequences, cp1252Bytes, undefinedBytes, oddChars };
 }
 
 /**
@@ -188,8 +195,7 @@ function implausibleCp1252(totalBytes: number, mixed: MixedDecode): string | und
   if (high > 0.35 * totalBytes && totalBytes >= 64) {
     return `it is not valid UTF-8 and ${Math.round((100 * high) / totalBytes)}% of its bytes are non-ASCII, which is not Latin-script text; declare the charset in the content type`;
   }
-  let odd = 0;
-  for (const ch of mixed.cp1252Chars) if (!/\p{L}/u.test(ch) && !CP1252_PUNCTUATION.has(ch)) odd++; // U+FFFD (undefined byte) counts as odd
+  const odd = mixed.oddChars;
   if (high >= 8 && odd > 0.3 * high) {
     return `it is not valid UTF-8 and read as Windows-1252 ${odd} of ${high} non-ASCII characters are symbols, not letters`;
   }
@@ -221,7 +227,10 @@ export function repairMojibake(text: string): string {
     bytes[0] = lead;
     const n = lead <= 0xdf ? 2 : lead <= 0xef ? 3 : 4;
     for (let k = 1; k < n; k++) {
-      const b = i + k < text.length ? windows1252Byte(text.charCodeAt(i + k)) : -1;
+      const code = i + k < text.length ? text.charCodeAt(i + k) : -1;
+      // The closing quote ” (E2 80 9D) ends in a byte Windows-1252 leaves undefined; strict
+      // decoders turned it into U+FFFD, and no other character is a likely source of "â€�".
+      const b = code === 0xfffd && k === 2 && lead === 0xe2 && bytes[1] === 0x80 ? 0x9d : code < 0 ? -1 : windows1252Byte(code);
       if (b < 0x80 || b > 0xbf) return 0;
       bytes[k] = b;
     }

@@ -102,7 +102,7 @@ function metadataValue(metadata: Record<string, string> | undefined, ...keys: st
  * Says why a document has no article: a consent layer or paywall prompt that was all there
  * was, markup or junk only, or too few real words.
  */
-function rejectWithoutArticle(format: InputFormat, text: string, body: string, tooFew: string, removed: BoilerplateStats | undefined, onlyBoilerplate = false): void {
+function rejectWithoutArticle(format: InputFormat, text: string, body: string, removed: BoilerplateStats | undefined, onlyBoilerplate = false): void {
   // HTML counts what the DOM pass removed; for text and JSON the source lines are read again.
   const found = removed ?? boilerplateInText(text);
   if (found.consent > 0 && found.consent >= found.paywall) {
@@ -112,10 +112,7 @@ function rejectWithoutArticle(format: InputFormat, text: string, body: string, t
     );
   }
   if (found.paywall > 0) {
-    throw new RejectedInput(
-      'paywall',
-      'no article text: the page is only a login or subscription prompt (paywall); the article itself is not in the object',
-    );
+    throw new RejectedInput('paywall', 'no article text: the page is only a login or subscription prompt (paywall); the article itself is not in the object');
   }
   if (onlyBoilerplate) return;
   if (!hasWordCharacters(body)) {
@@ -149,7 +146,7 @@ export function parseArticle(raw: RawObject): ParsedArticle {
     doc = extract(format, text, raw.key);
   } catch (error) {
     // A JSON body that was nothing but a consent or paywall prompt is that, not a missing body.
-    if (error instanceof RejectedInput && error.code === 'json-no-body') rejectWithoutArticle(format, text, '', error.message, undefined, true);
+    if (error instanceof RejectedInput && error.code === 'json-no-body') rejectWithoutArticle(format, text, '', undefined, true);
     throw error;
   }
   // Normalised here, after parsing: JSON strings may legally hold characters (U+2028) that
@@ -157,7 +154,7 @@ export function parseArticle(raw: RawObject): ParsedArticle {
   const body = joinParagraphs(doc.paragraphs.map((p) => normaliseText(p).trim()).filter(Boolean));
   const tooFew = tooFewWords(body);
   if (tooFew) {
-    rejectWithoutArticle(format, text, body, tooFew, doc.boilerplate);
+    rejectWithoutArticle(format, text, body, doc.boilerplate);
     throw new RejectedInput('no-text', `no article text: ${tooFew}`);
   }
 

@@ -33,12 +33,7 @@ function plausibleLatin(token: string): boolean {
     if (!part) continue;
     if (!CASE_SHAPE.test(part.normalize('NFC'))) return false;
   }
-  const base = token
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/['’-]/g, '');
+  const base = token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/['’-]/g, '');
   if (base.length < 2) return false;
   if (!/[aeiouyæøœı]/.test(base)) return false;
   if (CONSONANT_RUN.test(base.replace(/sch|ch|ck|ph|sh|th/g, 'c'))) return false;

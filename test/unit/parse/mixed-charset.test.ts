@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeWindows1252 } from '../../../functions/core/parse/cp1252';
 import { decodeBytes, repairMojibake } from '../../../functions/core/parse/decode';
 import { parseArticle } from '../../../functions/core/parse/index';
 
@@ -21,12 +22,7 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 }
 
 /** Double-encoded: UTF-8 bytes read as Windows-1252 and written out as UTF-8 again. */
-function doubleEncoded(text: string): string {
-  return new TextDecoder('latin1').decode(utf8(text)).replace(/[\u0080-\u009f]/g, (c) => {
-    const map: Record<number, string> = { 0x80: '€', 0x84: '„', 0x93: '“', 0x94: '”', 0x92: '’', 0x9c: 'œ', 0x9f: 'Ÿ', 0x9e: 'ž', 0x9a: 'š', 0x99: '™', 0x98: '˜' };
-    return map[c.charCodeAt(0)] ?? c;
-  });
-}
+const doubleEncoded = (text: string): string => decodeWindows1252(utf8(text));
 
 const MOJIBAKE = /Ã[\u0080-\u00bf]|â€|Â[\u00a0-\u00bf]/;
 
@@ -34,7 +30,9 @@ describe('mixed UTF-8 and Windows-1252', () => {
   it('reads a UTF-8 page with one Windows-1252 paragraph per run of bytes', () => {
     const bytes = concat(
       utf8('Streik bei der Bahn: Pendler müssen umplanen\n\n„Wir bitten um Verständnis“, sagte eine Sprecherin in München.\n\n'),
-      cp1252('Die Gewerkschaft fordert höhere Löhne für Zugbegleiter – auch am Wochenende soll gestreikt werden. „Das ist überfällig“, sagte der Vorsitzende.\n\n'),
+      cp1252(
+        'Die Gewerkschaft fordert höhere Löhne für Zugbegleiter – auch am Wochenende soll gestreikt werden. „Das ist überfällig“, sagte der Vorsitzende.\n\n',
+      ),
       utf8('Der Fernverkehr fällt größtenteils aus; Züge der S-Bahn fahren im Stundentakt.'),
     );
     const { text, charset } = decodeBytes(bytes);
@@ -112,6 +110,11 @@ describe('double-encoded text', () => {
     expect(repairMojibake(doubleEncoded(en))).toBe(en);
   });
 
+  it('repairs the closing quote whose last byte Windows-1252 leaves undefined, in either decoder form', () => {
+    expect(repairMojibake('“final\u00e2\u20ac\uFFFD offer')).toBe('“final” offer');
+    expect(repairMojibake('“final\u00e2\u20ac\u009d offer')).toBe('“final” offer');
+  });
+
   it('leaves legitimate Ã and â alone', () => {
     for (const text of [
       'SÃO PAULO – João Leitão e Ângela Simões visitaram São Tomé.',
@@ -124,7 +127,9 @@ describe('double-encoded text', () => {
   });
 
   it('repairs mojibake in title, body and quotes of an article', () => {
-    const page = doubleEncoded('Bürgermeister lädt zum „Runden Tisch“\n\nDer Bürgermeister von Köln hat Vertreter der Händler eingeladen. „Wir brauchen Lösungen“, sagte er am Dienstag in der Rathaushalle.');
+    const page = doubleEncoded(
+      'Bürgermeister lädt zum „Runden Tisch“\n\nDer Bürgermeister von Köln hat Vertreter der Händler eingeladen. „Wir brauchen Lösungen“, sagte er am Dienstag in der Rathaushalle.',
+    );
     const article = parseArticle({ key: 'mojibake.txt', bytes: utf8(page) });
     expect(article.title).toBe('Bürgermeister lädt zum „Runden Tisch“');
     expect(article.body).toContain('„Wir brauchen Lösungen“, sagte er');
@@ -133,9 +138,15 @@ describe('double-encoded text', () => {
 
   it('reads a mixed-charset HTML page through parseArticle', () => {
     const bytes = concat(
-      utf8('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Hitzewelle: Städte öffnen Kühlräume</title></head><body><article><h1>Hitzewelle: Städte öffnen Kühlräume</h1><p>'),
-      cp1252('In Düsseldorf und Köln haben die Städte öffentliche Kühlräume eingerichtet. „Niemand soll allein zuhause leiden“, sagte die Oberbürgermeisterin.'),
-      utf8('</p><p>Die Temperaturen sollen am Wochenende auf über 38 Grad steigen, teilte der Deutsche Wetterdienst mit. Ältere Menschen sollten viel trinken.</p></article></body></html>'),
+      utf8(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Hitzewelle: Städte öffnen Kühlräume</title></head><body><article><h1>Hitzewelle: Städte öffnen Kühlräume</h1><p>',
+      ),
+      cp1252(
+        'In Düsseldorf und Köln haben die Städte öffentliche Kühlräume eingerichtet. „Niemand soll allein zuhause leiden“, sagte die Oberbürgermeisterin.',
+      ),
+      utf8(
+        '</p><p>Die Temperaturen sollen am Wochenende auf über 38 Grad steigen, teilte der Deutsche Wetterdienst mit. Ältere Menschen sollten viel trinken.</p></article></body></html>',
+      ),
     );
     const article = parseArticle({ key: 'hitze.html', bytes, contentType: 'text/html' });
     expect(article.charset).toBe('utf-8+windows-1252');
