@@ -145,9 +145,36 @@ export function boilerplateKind(paragraph: string): BoilerplateKind | undefined 
   return terms >= 2 && text.length <= 400 && /\bcookies?\b/.test(lower) ? 'consent' : undefined;
 }
 
-/** Ids, classes and roles of consent managers, paywalls and overlays. */
-const OVERLAY_NAME =
-  /(?:^|[^a-z])(?:cmp|consent|cookies?|gdpr|sp_message|sp-message|didomi|onetrust|usercentrics|cookiebot|cybotcookiebot|borlabs|klaro|truste|trustarc|qc-cmp2|fc-consent|privacy|paywall|regwall|piano|tp-modal|tp-backdrop|overlay|modal|interstitial|popup|lightbox|banner)(?:[^a-z]|$)/i;
+/** Consent-manager and paywall vendors whose names appear in ids and classes, inside longer names too ("CybotCookiebotDialog"). */
+const VENDOR_NAMES =
+  /didomi|onetrust|optanon|usercentrics|cookiebot|borlabs|sp_message|sp-message|truste|qc-cmp|fc-consent|consentmanager|cmpbox|cookiefirst|iubenda|klaro|sourcepoint|contentpass|tp-modal|tp-backdrop|piano-/i;
+/** Words of ids and classes (split at `-`, `_` and camelCase) that name a layer. */
+const OVERLAY_WORDS = new Set([
+  'cmp',
+  'consent',
+  'cookie',
+  'cookies',
+  'gdpr',
+  'privacy',
+  'paywall',
+  'regwall',
+  'overlay',
+  'modal',
+  'interstitial',
+  'popup',
+  'lightbox',
+  'banner',
+]);
+
+function namesOverlay(names: string): boolean {
+  if (VENDOR_NAMES.test(names)) return true;
+  for (const word of names
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/))
+    if (OVERLAY_WORDS.has(word)) return true;
+  return false;
+}
 
 function structuralHint(node: DomNode): boolean {
   const get = node.getAttribute?.bind(node);
@@ -157,7 +184,7 @@ function structuralHint(node: DomNode): boolean {
   const style = get('style');
   if (style && /position\s*:\s*(?:fixed|sticky)/i.test(style)) return true;
   const names = `${get('id') ?? ''} ${get('class') ?? ''} ${get('data-testid') ?? ''}`;
-  return OVERLAY_NAME.test(names);
+  return namesOverlay(names);
 }
 
 const ELEMENT_NODE = 1;
