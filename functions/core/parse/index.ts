@@ -21,7 +21,7 @@
 import { RejectedInput } from '../errors';
 import type { InputFormat, ParsedArticle, RawObject } from '../types';
 import { metadataDate } from './dates';
-import { decodeBytes, metaCharset, type Decoded } from './decode';
+import { decodeBytes, metaCharset, repairMojibake, type Decoded } from './decode';
 import { detectFormat, keyExtension, parseContentType, rejectNonText } from './detect';
 import { parseHtmlDocument } from './html';
 import { parseJsonDocument } from './json';
@@ -151,7 +151,9 @@ export function parseArticle(raw: RawObject): ParsedArticle {
   }
   // Normalised here, after parsing: JSON strings may legally hold characters (U+2028) that
   // normalising the raw text would turn into invalid JSON.
-  const body = joinParagraphs(doc.paragraphs.map((p) => normaliseText(p).trim()).filter(Boolean));
+  // Repaired again after parsing: HTML entities and JSON escapes ("&Atilde;&frac14;", "\u00c3\u00bc")
+  // carry double-encoded text past the byte decoder.
+  const body = repairMojibake(joinParagraphs(doc.paragraphs.map((p) => normaliseText(p).trim()).filter(Boolean)));
   const tooFew = tooFewWords(body);
   if (tooFew) {
     rejectWithoutArticle(format, text, body, doc.boilerplate);
@@ -163,8 +165,9 @@ export function parseArticle(raw: RawObject): ParsedArticle {
   const publishedAt = doc.documentDate ?? fromMetadata ?? doc.guessedDate;
   const lang = articleLanguage(body, doc.declaredLang, raw.metadata?.language, raw.metadata?.lang);
 
-  const title = doc.title || inlineText(metadataValue(raw.metadata, 'title', 'headline') ?? '');
-  const author = doc.author ?? authorName(metadataValue(raw.metadata, 'author', 'byline'));
+  const title = repairMojibake(doc.title || inlineText(metadataValue(raw.metadata, 'title', 'headline') ?? ''));
+  const foundAuthor = doc.author ?? authorName(metadataValue(raw.metadata, 'author', 'byline'));
+  const author = foundAuthor && repairMojibake(foundAuthor);
   const url = doc.url ?? absoluteUrl(metadataValue(raw.metadata, 'url', 'source-url', 'canonical-url', 'link'));
 
   const article: ParsedArticle = { format, charset, title, body, lang };

@@ -155,3 +155,20 @@ describe('double-encoded text', () => {
     expect(article.body).toContain('Ältere Menschen');
   });
 });
+
+describe('double-encoded text behind entities and escapes', () => {
+  it('repairs HTML entities and JSON escapes that spell mojibake', () => {
+    const page =
+      '<html lang="de"><head><title>Gr&Atilde;&para;&Atilde;&Yuml;ter Etat f&Atilde;&frac14;r Schulen</title></head><body><article><h1>Gr&Atilde;&para;&Atilde;&Yuml;ter Etat f&Atilde;&frac14;r Schulen</h1><p>Der Landtag hat den gr&Atilde;&para;&Atilde;&Yuml;ten Bildungsetat beschlossen. &acirc;&#128;&#158;Das ist ein gutes Signal&acirc;&#128;&#156;, sagte die Ministerin in D&Atilde;&frac14;sseldorf.</p></article></body></html>';
+    const a = parseArticle({ key: 'etat.html', bytes: utf8(page) });
+    expect(a.title).toBe('Größter Etat für Schulen');
+    expect(a.body).toContain('„Das ist ein gutes Signal“, sagte die Ministerin in Düsseldorf');
+    const json = JSON.stringify({
+      title: 'F\u00c3\u00bcr alle',
+      body: 'Die Stra\u00c3\u0178enbahn f\u00c3\u00a4hrt wieder durch die K\u00c3\u00b6lner Innenstadt, teilte die Stadt mit.',
+    });
+    const b = parseArticle({ key: 'bahn.json', bytes: utf8(json) });
+    expect(b.title).toBe('Für alle');
+    expect(b.body).toContain('Die Straßenbahn fährt wieder durch die Kölner Innenstadt');
+  });
+});
