@@ -177,6 +177,25 @@ describe('too few real words', () => {
     expect(error.message).toMatch(reason);
   });
 
+  it('rejects longer random letters and keyboard rows by their letter pairs', () => {
+    const mash = 'asdfgh qwertz jklö yxcvbn uiop sdfghj wertzu xcvbnm fghjkl ertzui cvbnm dfghjk rtzuio vbnm ghjkl tzuiop asdf qwer yxcv hjkl';
+    const letters = 'grklwpogp lpvahjbm ciry hfzjc nizsbpk agewg rofx wojqmyni xyzt hiegjpf diltkq aidtr hmfwj qtcyriodx ycljmr kixuxxkv wfiz';
+    for (const text of [mash, letters]) {
+      const error = rejection(() => parseArticle({ key: 'mash.txt', bytes: encode(text) }));
+      expect(error.code).toBe('no-text');
+      expect(error.message).toMatch(/letter pairs occur in ordinary words/);
+    }
+  });
+
+  it('keeps short articles in other Latin-script languages', () => {
+    for (const text of [
+      'Réforme des retraites\n\nLe gouvernement français a annoncé mardi une nouvelle réforme des retraites, qui suscite déjà la colère des syndicats.',
+      'Ustawa o energii\n\nRząd w Warszawie przyjął we wtorek projekt ustawy o szczególnych rozwiązaniach dotyczących wsparcia odbiorców energii elektrycznej.',
+    ]) {
+      expect(parseArticle({ key: 'intl.txt', bytes: encode(text) }).body.length).toBeGreaterThan(50);
+    }
+  });
+
   it('rejects an HTML page whose only text is "x" inside 10,000 nested elements', () => {
     const page = `<html><body>${'<div>'.repeat(10_000)}x${'</div>'.repeat(10_000)}</body></html>`;
     const error = rejection(() => html(page));
