@@ -101,15 +101,22 @@ function utf8CodePoint(bytes: ArrayLike<number>, i: number, n: number): number {
 }
 
 /**
- * Whether a valid UTF-8 sequence in text that also holds Windows-1252 is really UTF-8.
- * Windows-1252 letter + punctuation pairs ("ß“", "Ü…") happen to form two-byte sequences for
- * C1 controls or for code points between U+0250 and U+07FF (IPA, Greek, Cyrillic, Hebrew,
- * Arabic, NKo); those scripts count only as runs of two or more such characters, as in a word.
+ * Continuation bytes that read in Windows-1252 as punctuation or a symbol that follows a word:
+ * quotes, dashes, ellipsis, no-break space, °, ®, ™.
  */
-function trustedSequence(cp: number, n: number, inRun: boolean): boolean {
+const AFTER_WORD = new Set([0x82, 0x84, 0x85, 0x8b, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x99, 0x9b, 0xa0, 0xab, 0xae, 0xb0, 0xb4, 0xbb]);
+
+/**
+ * Whether a valid UTF-8 sequence in text that also holds Windows-1252 is really UTF-8.
+ * Windows-1252 letter + punctuation pairs ("ß“", "Ü…", "É®") happen to form two-byte
+ * sequences for C1 controls or for code points between U+0250 and U+07FF (IPA, Greek,
+ * Cyrillic, Hebrew, Arabic, NKo); such a pair counts as UTF-8 only inside a run of those
+ * characters, as in a word. Other pairs ("Î©" for Ω) are no likely Windows-1252 text.
+ */
+function trustedSequence(cp: number, n: number, inRun: boolean, second: number): boolean {
   if (n > 2) return true;
   if (cp < 0xa0) return false;
-  return cp < 0x250 || inRun;
+  return cp < 0x250 || inRun || !AFTER_WORD.has(second);
 }
 
 /** High bytes that Windows-1252 reads as neither a letter nor common punctuation; undefined bytes (U+FFFD) included. */
@@ -155,7 +162,7 @@ function decodeMixed(bytes: Uint8Array): MixedDecode {
       const cp = utf8CodePoint(bytes, i, n);
       const next = i + n < bytes.length ? utf8SequenceAt(bytes, i + n) : 0;
       const inRun = runEnd === i || (next === 2 && utf8CodePoint(bytes, i + n, 2) >= 0x250);
-      if (trustedSequence(cp, n, inRun)) {
+      if (trustedSequence(cp, n, inRun, bytes[i + 1]!)) {
         if (cp >= 0x10000) {
           units[length++] = 0xd800 + ((cp - 0x10000) >> 10);
           units[length++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
@@ -243,9 +250,10 @@ export function repairMojibake(text: string): string {
       continue;
     }
     const cp = utf8CodePoint(bytes, 0, n);
+    const second = bytes[1]!;
     let inRun = runEnd === i;
     if (!inRun && n === 2 && cp >= 0x250 && sequenceAt(i + n) === 2) inRun = utf8CodePoint(bytes, 0, 2) >= 0x250;
-    if (!trustedSequence(cp, n, inRun)) {
+    if (!trustedSequence(cp, n, inRun, second)) {
       i++;
       continue;
     }

@@ -73,6 +73,12 @@ describe('mixed UTF-8 and Windows-1252', () => {
     expect(text).toBe('Москва und Αθήνα: Gespräche über Zölle');
   });
 
+  it('reads a lone Greek letter as UTF-8 unless its bytes read as a letter and a quote', () => {
+    const { text } = decodeBytes(concat(utf8('Widerstand 5 Ω, NESTLÉ'), cp1252('® und „Spaß“ für Köln')));
+    expect(text).toBe('Widerstand 5 Ω, NESTLÉ® und „Spaß“ für Köln');
+    expect(repairMojibake('Widerstand 5 Î©')).toBe('Widerstand 5 Ω');
+  });
+
   it('reports plain UTF-8 and plain Windows-1252 as before', () => {
     expect(decodeBytes(utf8('Grüße aus Köln')).charset).toBe('utf-8');
     expect(decodeBytes(cp1252('Grüße aus Köln, „schön“')).charset).toBe('windows-1252');
