@@ -21,6 +21,11 @@ export function emptyStats(): BoilerplateStats {
   return { consent: 0, paywall: 0 };
 }
 
+/** One regular expression from alternatives kept on readable lines. */
+function alternatives(parts: readonly string[], flags: string, before = '', after = ''): RegExp {
+  return new RegExp(`${before}${parts.join('|')}${after}`, flags);
+}
+
 /** Phrases only consent managers and ad-free subscription offers use. */
 const CONSENT_PHRASES = new RegExp(
   [
@@ -66,8 +71,17 @@ const CONSENT_PHRASES = new RegExp(
 );
 
 /** Words consent texts are made of; news about privacy uses them too, so they need company. */
-const CONSENT_TERMS =
-  /\b(?:cookies?|einverstanden|akzeptier\w*|accept\w*|agree\w*|consent|einwillig\w*|zustimm\w*|datenschutz\w*|privacy|partner[ns]?|vendors?|(?:dritt)?anbieter[ns]?|third[- ]part(?:y|ies)|tracking|tracker|personalis\w*|personaliz\w*|device|ger(?:ä|ae)t|endger(?:ä|ae)t\w*|opt-?out|einstellungen|settings|preferences|präferenzen|widerruf\w*|withdraw|profil(?:e|ing)|targeting|werbezwecke\w*|advertising|anzeigen|messung|measurement)\b/gi;
+const CONSENT_TERMS = alternatives(
+  [
+    String.raw`cookies?|einverstanden|akzeptier\w*|accept\w*|agree\w*|consent|einwillig\w*|zustimm\w*|datenschutz\w*|privacy`,
+    String.raw`partner[ns]?|vendors?|(?:dritt)?anbieter[ns]?|third[- ]part(?:y|ies)|tracking|tracker|personalis\w*|personaliz\w*`,
+    String.raw`device|ger(?:ä|ae)t|endger(?:ä|ae)t\w*|opt-?out|einstellungen|settings|preferences|präferenzen|widerruf\w*|withdraw`,
+    String.raw`profil(?:e|ing)|targeting|werbezwecke\w*|advertising|anzeigen|messung|measurement`,
+  ],
+  'gi',
+  String.raw`\b(?:`,
+  String.raw`)\b`,
+);
 
 /**
  * The page talks to the reader, as consent and subscription prompts do and news reports
@@ -104,10 +118,30 @@ const PAYWALL_PHRASES = new RegExp(
 );
 
 /** A whole line that is a consent or subscription button. */
-const CONSENT_BUTTON =
-  /^(?:(?:alle )?(?:akzeptieren|ablehnen|zustimmen|zulassen)(?: und (?:weiter|schließen|schliessen))?|(?:accept|reject|decline|agree|allow|deny|refuse)(?: all)?(?: cookies)?(?: and (?:continue|close))?|(?:cookie-?)?einstellungen|(?:cookie )?settings|mehr optionen|more options|optionen verwalten|manage (?:preferences|options|settings|cookies|choices)|save (?:&|and) (?:exit|close)|(?:auswahl|einstellungen) (?:speichern|bestätigen)|save (?:choices|preferences|settings|my choices)|nur (?:notwendige|essenzielle|erforderliche|technisch notwendige) cookies(?: (?:akzeptieren|zulassen|erlauben))?|(?:use )?only (?:necessary|essential|required) cookies|customi[sz]e|anpassen|i agree|i accept|ich stimme zu|einverstanden|got it|verstanden|partner anzeigen|show (?:partners|vendors)|vendor list|partnerliste)[.!]?$/i;
-const PAYWALL_BUTTON =
-  /^(?:jetzt )?(?:abonnieren|abo abschließen|anmelden|einloggen|registrieren|testen|subscribe(?: now)?|sign in|log in|login|register|see (?:my )?options|view (?:subscription )?offers)[.!]?$/i;
+const CONSENT_BUTTON = alternatives(
+  [
+    '(?:alle )?(?:akzeptieren|ablehnen|zustimmen|zulassen)(?: und (?:weiter|schließen|schliessen))?',
+    '(?:accept|reject|decline|agree|allow|deny|refuse)(?: all)?(?: cookies)?(?: and (?:continue|close))?',
+    '(?:cookie-?)?einstellungen|(?:cookie )?settings|mehr optionen|more options|optionen verwalten',
+    'manage (?:preferences|options|settings|cookies|choices)|save (?:&|and) (?:exit|close)',
+    '(?:auswahl|einstellungen) (?:speichern|bestätigen)|save (?:choices|preferences|settings|my choices)',
+    'nur (?:notwendige|essenzielle|erforderliche|technisch notwendige) cookies(?: (?:akzeptieren|zulassen|erlauben))?',
+    '(?:use )?only (?:necessary|essential|required) cookies|customi[sz]e|anpassen|i agree|i accept|ich stimme zu',
+    'einverstanden|got it|verstanden|partner anzeigen|show (?:partners|vendors)|vendor list|partnerliste',
+  ],
+  'i',
+  '^(?:',
+  ')[.!]?$',
+);
+const PAYWALL_BUTTON = alternatives(
+  [
+    '(?:jetzt )?(?:abonnieren|abo abschließen|anmelden|einloggen|registrieren|testen|subscribe(?: now)?)',
+    'sign in|log in|login|register|see (?:my )?options|view (?:subscription )?offers',
+  ],
+  'i',
+  '^(?:',
+  ')[.!]?$',
+);
 
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -146,8 +180,13 @@ export function boilerplateKind(paragraph: string): BoilerplateKind | undefined 
 }
 
 /** Consent-manager and paywall vendors whose names appear in ids and classes, inside longer names too ("CybotCookiebotDialog"). */
-const VENDOR_NAMES =
-  /didomi|onetrust|optanon|usercentrics|cookiebot|borlabs|sp_message|sp-message|truste|qc-cmp|fc-consent|consentmanager|cmpbox|cookiefirst|iubenda|klaro|sourcepoint|contentpass|tp-modal|tp-backdrop|piano-/i;
+const VENDOR_NAMES = alternatives(
+  [
+    'didomi|onetrust|optanon|usercentrics|cookiebot|borlabs|sp_message|sp-message|truste|qc-cmp|fc-consent|consentmanager',
+    'cmpbox|cookiefirst|iubenda|klaro|sourcepoint|contentpass|tp-modal|tp-backdrop|piano-',
+  ],
+  'i',
+);
 /** Words of ids and classes (split at `-`, `_` and camelCase) that name a layer. */
 const OVERLAY_WORDS = new Set([
   'cmp',

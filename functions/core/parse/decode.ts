@@ -119,7 +119,7 @@ function trustedSequence(cp: number, n: number, inRun: boolean, second: number):
   return cp < 0x250 || inRun || !AFTER_WORD.has(second);
 }
 
-/** High bytes that Windows-1252 reads as neither a letter nor common punctuation; undefined bytes (U+FFFD) included. */
+/** High bytes that Windows-1252 reads as neither a letter nor common punctuation, undefined bytes included. */
 const ODD_CP1252 = Uint8Array.from({ length: 256 }, (_, b) => {
   if (b < 0x80) return 0;
   const ch = windows1252Char(b);
@@ -200,7 +200,8 @@ function implausibleCp1252(totalBytes: number, mixed: MixedDecode): string | und
     return `it is not valid UTF-8 and has ${undefinedBytes} bytes undefined in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D)`;
   }
   if (high > 0.35 * totalBytes && totalBytes >= 64) {
-    return `it is not valid UTF-8 and ${Math.round((100 * high) / totalBytes)}% of its bytes are non-ASCII, which is not Latin-script text; declare the charset in the content type`;
+    const share = Math.round((100 * high) / totalBytes);
+    return `it is not valid UTF-8 and ${share}% of its bytes are non-ASCII, which is not Latin-script text; declare the charset in the content type`;
   }
   const odd = mixed.oddChars;
   if (high >= 8 && odd > 0.3 * high) {

@@ -108,7 +108,8 @@ function rejectWithoutArticle(format: InputFormat, text: string, body: string, r
   if (found.consent > 0 && found.consent >= found.paywall) {
     throw new RejectedInput(
       'consent-wall',
-      `no article text: the page is only a cookie/consent layer (${found.consent} consent block${found.consent === 1 ? '' : 's'}, no article behind it); fetch it with consent given or from the source`,
+      `no article text: the page is only a cookie/consent layer (${found.consent} consent block${found.consent === 1 ? '' : 's'}, no article behind it); ` +
+        'fetch it with consent given or from the source',
     );
   }
   if (found.paywall > 0) {

@@ -75,8 +75,13 @@ function looksLikeSentence(line: string): boolean {
 }
 
 /** A vendor of a consent manager's list: a company name with its legal form, or a domain. */
-const COMPANY =
-  /\b(?:GmbH|AG|KG|SE|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|plc|PLC|Corp\.?|Corporation|S\.A\.S?\.?|SA|SAS|S\.p\.A\.|SpA|S\.?à\.?r\.?l\.?|SARL|S\.r\.l\.|Srl|S\.L\.|B\.V\.|BV|N\.V\.|A\/S|ApS|AB|Oy|Pty|Sp\. z o\.o\.|s\.r\.o\.)(?=$|[\s,;)])|\b[a-z0-9-]+\.(?:com|net|io|de|co\.uk|fr)\b/;
+const COMPANY = new RegExp(
+  [
+    String.raw`\b(?:GmbH|AG|KG|SE|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|plc|PLC|Corp\.?|Corporation|S\.A\.S?\.?|SA|SAS|S\.p\.A\.|SpA`,
+    String.raw`S\.?à\.?r\.?l\.?|SARL|S\.r\.l\.|Srl|S\.L\.|B\.V\.|BV|N\.V\.|A\/S|ApS|AB|Oy|Pty|Sp\. z o\.o\.|s\.r\.o\.)(?=$|[\s,;)])`,
+    String.raw`\b[a-z0-9-]+\.(?:com|net|io|de|co\.uk|fr)\b`,
+  ].join('|'),
+);
 /** Longest line of a vendor or purpose list. */
 const MAX_LIST_LINE = 80;
 
