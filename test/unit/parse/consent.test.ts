@@ -17,6 +17,8 @@ import {
   VENDORS,
 } from '../../fixtures/consent-pages';
 
+/** Long text on short lines. */
+const w = (...parts: string[]): string => parts.join(' ');
 const encode = (text: string) => new TextEncoder().encode(text);
 const html = (page: string, key = 'page.html') => parseArticle({ key, bytes: encode(page), contentType: 'text/html; charset=utf-8' });
 
@@ -119,7 +121,8 @@ describe('real articles stay', () => {
     const report = [
       'Datenschützer rügen Cookie-Banner',
       '',
-      'Die Datenschutzbehörde hat mehrere Nachrichtenseiten gerügt, weil deren Cookie-Banner keine echte Einwilligung einholten. Der Button „Alle akzeptieren“ sei deutlich größer als die Ablehnung, heißt es im Bericht.',
+      'Die Datenschutzbehörde hat mehrere Nachrichtenseiten gerügt, weil deren Cookie-Banner keine echte Einwilligung ' +
+        'einholten. Der Button „Alle akzeptieren“ sei deutlich größer als die Ablehnung, heißt es im Bericht.',
       '',
       'Die Verlage verweisen auf ihre Abo-Modelle. Wer kein Tracking wolle, könne ein PUR-Abo abschließen, sagte ein Verbandssprecher.',
     ].join('\n');
@@ -127,12 +130,16 @@ describe('real articles stay', () => {
     expect(a.body).toContain('Die Datenschutzbehörde hat mehrere Nachrichtenseiten gerügt');
     expect(a.body).toContain('PUR-Abo abschließen');
     const en =
-      'Regulator fines publisher over cookie banners\n\nThe regulator fined the publisher on Monday because its cookie banner made it harder to reject tracking than to accept it. The company said it would appeal.';
+      'Regulator fines publisher over cookie banners\n\nThe regulator fined the publisher on Monday because its ' +
+      'cookie banner made it harder to reject tracking than to accept it. The company said it would appeal.';
     expect(parseArticle({ key: 'en.txt', bytes: encode(en) }).body).toContain('made it harder to reject tracking');
   });
 
   it('does not take a recipe page with "cookie" classes for a layer', () => {
-    const page = `<html><body><div class="cookie-recipe"><h1>Chocolate cookies</h1><p>These chocolate cookies are soft in the middle and crisp at the edges. They take twenty minutes to bake and keep for a week in a tin.</p></div></body></html>`;
+    const page = `<html><body><div class="cookie-recipe"><h1>Chocolate cookies</h1><p>${w(
+      'These chocolate cookies are soft in the middle and crisp at the edges. They take twenty minutes to',
+      'bake and keep for a week in a tin.',
+    )}</p></div></body></html>`;
     expect(html(page).body).toContain('These chocolate cookies are soft in the middle');
   });
 });
@@ -212,19 +219,32 @@ describe('too few real words', () => {
 
 describe('consent managers by their markup', () => {
   const article =
-    '<article><h1>Hafen meldet Rekord</h1><p>Der Hamburger Hafen hat im vergangenen Jahr so viele Container umgeschlagen wie nie zuvor, teilte die Hafenbehörde am Donnerstag mit.</p><p>„Wir sind sehr zufrieden“, sagte ein Sprecher der Behörde.</p></article>';
+    '<article><h1>Hafen meldet Rekord</h1><p>Der Hamburger Hafen hat im vergangenen Jahr so viele Container ' +
+    'umgeschlagen wie nie zuvor, teilte die Hafenbehörde am Donnerstag mit.</p><p>„Wir sind sehr zufrieden“, sagte ' +
+    'ein Sprecher der Behörde.</p></article>';
   it.each([
     [
       'OneTrust',
-      '<div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk" class="otFlat" role="region"><div id="onetrust-policy-text">We use cookies to improve your experience and for marketing. You can accept or manage them.</div><button id="onetrust-accept-btn-handler">Accept All Cookies</button><button>Cookie Settings</button></div></div>',
+      '<div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk" class="otFlat" role="region"><div ' +
+        'id="onetrust-policy-text">We use cookies to improve your experience and for marketing. You can accept or ' +
+        'manage them.</div><button id="onetrust-accept-btn-handler">Accept All Cookies</button><button>Cookie ' +
+        'Settings</button></div></div>',
     ],
     [
       'Cookiebot',
-      '<div id="CybotCookiebotDialog" class="CybotCookiebotDialogActive"><h2>Diese Webseite verwendet Cookies</h2><div id="CybotCookiebotDialogBodyContentText">Wir verwenden Cookies, um Inhalte und Anzeigen zu personalisieren. Sie geben Einwilligung zu unseren Cookies, wenn Sie unsere Webseite weiterhin nutzen.</div><a id="CybotCookiebotDialogBodyLevelButtonLevelOptinAllowAll" class="btn">Alle zulassen</a><h3>Verlagsgruppe Beispiel Media GmbH</h3></div>',
+      '<div id="CybotCookiebotDialog" class="CybotCookiebotDialogActive"><h2>Diese Webseite verwendet ' +
+        'Cookies</h2><div id="CybotCookiebotDialogBodyContentText">Wir verwenden Cookies, um Inhalte und Anzeigen zu ' +
+        'personalisieren. Sie geben Einwilligung zu unseren Cookies, wenn Sie unsere Webseite weiterhin nutzen.</div><a ' +
+        'id="CybotCookiebotDialogBodyLevelButtonLevelOptinAllowAll" class="btn">Alle zulassen</a><h3>Verlagsgruppe ' +
+        'Beispiel Media GmbH</h3></div>',
     ],
     [
       'Borlabs',
-      '<div id="BorlabsCookieBox"><div class="_brlbs-content"><p class="_brlbs-flex-center">Datenschutzeinstellungen</p><p>Wir nutzen Cookies auf unserer Website. Einige von ihnen sind essenziell, während andere uns helfen, diese Website und Ihre Erfahrung zu verbessern.</p><a class="_brlbs-btn" href="#">Alle akzeptieren</a><a href="#">Nur essenzielle Cookies akzeptieren</a></div></div>',
+      '<div id="BorlabsCookieBox"><div class="_brlbs-content"><p ' +
+        'class="_brlbs-flex-center">Datenschutzeinstellungen</p><p>Wir nutzen Cookies auf unserer Website. Einige von ' +
+        'ihnen sind essenziell, während andere uns helfen, diese Website und Ihre Erfahrung zu verbessern.</p><a ' +
+        'class="_brlbs-btn" href="#">Alle akzeptieren</a><a href="#">Nur essenzielle Cookies ' +
+        'akzeptieren</a></div></div>',
     ],
   ])('%s layer is removed and the article kept', (_name, layer) => {
     const a = html(`<html lang="de"><body>${layer}${article}</body></html>`);
@@ -236,9 +256,20 @@ describe('consent managers by their markup', () => {
 describe('"pay or okay" interstitials', () => {
   const interstitial = `<!DOCTYPE html><html lang="de"><head><title>ZEIT ONLINE | Lesen Sie zeit.de mit Werbung oder im PUR-Abo</title></head><body>
 <div class="option-wrapper" style="position:fixed;top:0"><h1>Besuchen Sie ZEIT ONLINE mit Werbung oder im PUR-Abo</h1>
-<div class="option"><h2>Mit Werbung weiterlesen</h2><p>Zeitgemäßer Journalismus ist uns wichtig. Lesen Sie unsere Inhalte mit Werbung und Tracking. Wir und unsere Partner speichern und/oder rufen Informationen auf Ihrem Gerät ab, etwa Cookies, und verarbeiten personenbezogene Daten für personalisierte Anzeigen und Inhalte, Anzeigen- und Inhaltsmessung.</p><button>Zustimmen und weiter</button></div>
-<div class="option"><h2>Werbefrei lesen mit PUR-Abo</h2><p>Nutzen Sie ZEIT ONLINE ohne Werbetracking und nahezu ohne Werbung für 1,20 € pro Woche. Jederzeit kündbar.</p><a class="button" href="/abo">Jetzt abonnieren</a><p>Bereits Abonnent? <a href="/login">Hier anmelden</a></p></div>
-<p>Details zur Datenverarbeitung finden Sie in der Datenschutzerklärung und im Privacy Center. Sie können Ihre Einwilligung jederzeit widerrufen.</p></div></body></html>`;
+<div class="option"><h2>Mit Werbung weiterlesen</h2><p>${w(
+    'Zeitgemäßer Journalismus ist uns wichtig. Lesen Sie unsere Inhalte mit Werbung und Tracking. Wir und',
+    'unsere Partner speichern und/oder rufen Informationen auf Ihrem Gerät ab, etwa Cookies, und',
+    'verarbeiten personenbezogene Daten für personalisierte Anzeigen und Inhalte, Anzeigen- und',
+    'Inhaltsmessung.',
+  )}</p><button>Zustimmen und weiter</button></div>
+<div class="option"><h2>Werbefrei lesen mit PUR-Abo</h2><p>${w(
+    'Nutzen Sie ZEIT ONLINE ohne Werbetracking und nahezu ohne Werbung für 1,20 € pro Woche. Jederzeit',
+    'kündbar.',
+  )}</p><a class="button" href="/abo">Jetzt abonnieren</a><p>Bereits Abonnent? <a href="/login">Hier anmelden</a></p></div>
+<p>${w(
+    'Details zur Datenverarbeitung finden Sie in der Datenschutzerklärung und im Privacy Center. Sie',
+    'können Ihre Einwilligung jederzeit widerrufen.',
+  )}</p></div></body></html>`;
 
   it('is rejected consent-wall when nothing else is on the page', () => {
     const error = rejection(() => html(interstitial));
@@ -248,7 +279,9 @@ describe('"pay or okay" interstitials', () => {
   it('is removed when the article follows it', () => {
     const page = interstitial.replace(
       '</body>',
-      '<main><article><h1>Bahn streicht Verbindungen</h1><p>Die Deutsche Bahn streicht ab Dezember mehrere Fernverkehrsverbindungen zwischen Hamburg und Berlin. Grund seien Bauarbeiten an der Strecke, teilte das Unternehmen mit.</p></article></main></body>',
+      '<main><article><h1>Bahn streicht Verbindungen</h1><p>Die Deutsche Bahn streicht ab Dezember mehrere ' +
+        'Fernverkehrsverbindungen zwischen Hamburg und Berlin. Grund seien Bauarbeiten an der Strecke, teilte das ' +
+        'Unternehmen mit.</p></article></main></body>',
     );
     const a = html(page);
     expect(a.body).toContain('Die Deutsche Bahn streicht ab Dezember');

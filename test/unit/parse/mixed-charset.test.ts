@@ -134,7 +134,8 @@ describe('double-encoded text', () => {
 
   it('repairs mojibake in title, body and quotes of an article', () => {
     const page = doubleEncoded(
-      'Bürgermeister lädt zum „Runden Tisch“\n\nDer Bürgermeister von Köln hat Vertreter der Händler eingeladen. „Wir brauchen Lösungen“, sagte er am Dienstag in der Rathaushalle.',
+      'Bürgermeister lädt zum „Runden Tisch“\n\nDer Bürgermeister von Köln hat Vertreter der Händler eingeladen. „Wir ' +
+        'brauchen Lösungen“, sagte er am Dienstag in der Rathaushalle.',
     );
     const article = parseArticle({ key: 'mojibake.txt', bytes: utf8(page) });
     expect(article.title).toBe('Bürgermeister lädt zum „Runden Tisch“');
@@ -145,13 +146,15 @@ describe('double-encoded text', () => {
   it('reads a mixed-charset HTML page through parseArticle', () => {
     const bytes = concat(
       utf8(
-        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Hitzewelle: Städte öffnen Kühlräume</title></head><body><article><h1>Hitzewelle: Städte öffnen Kühlräume</h1><p>',
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Hitzewelle: Städte öffnen ' +
+          'Kühlräume</title></head><body><article><h1>Hitzewelle: Städte öffnen Kühlräume</h1><p>',
       ),
       cp1252(
         'In Düsseldorf und Köln haben die Städte öffentliche Kühlräume eingerichtet. „Niemand soll allein zuhause leiden“, sagte die Oberbürgermeisterin.',
       ),
       utf8(
-        '</p><p>Die Temperaturen sollen am Wochenende auf über 38 Grad steigen, teilte der Deutsche Wetterdienst mit. Ältere Menschen sollten viel trinken.</p></article></body></html>',
+        '</p><p>Die Temperaturen sollen am Wochenende auf über 38 Grad steigen, teilte der Deutsche Wetterdienst mit. ' +
+          'Ältere Menschen sollten viel trinken.</p></article></body></html>',
       ),
     );
     const article = parseArticle({ key: 'hitze.html', bytes, contentType: 'text/html' });
@@ -165,7 +168,11 @@ describe('double-encoded text', () => {
 describe('double-encoded text behind entities and escapes', () => {
   it('repairs HTML entities and JSON escapes that spell mojibake', () => {
     const page =
-      '<html lang="de"><head><title>Gr&Atilde;&para;&Atilde;&Yuml;ter Etat f&Atilde;&frac14;r Schulen</title></head><body><article><h1>Gr&Atilde;&para;&Atilde;&Yuml;ter Etat f&Atilde;&frac14;r Schulen</h1><p>Der Landtag hat den gr&Atilde;&para;&Atilde;&Yuml;ten Bildungsetat beschlossen. &acirc;&#128;&#158;Das ist ein gutes Signal&acirc;&#128;&#156;, sagte die Ministerin in D&Atilde;&frac14;sseldorf.</p></article></body></html>';
+      '<html lang="de"><head><title>Gr&Atilde;&para;&Atilde;&Yuml;ter Etat f&Atilde;&frac14;r ' +
+      'Schulen</title></head><body><article><h1>Gr&Atilde;&para;&Atilde;&Yuml;ter Etat f&Atilde;&frac14;r ' +
+      'Schulen</h1><p>Der Landtag hat den gr&Atilde;&para;&Atilde;&Yuml;ten Bildungsetat beschlossen. ' +
+      '&acirc;&#128;&#158;Das ist ein gutes Signal&acirc;&#128;&#156;, sagte die Ministerin in ' +
+      'D&Atilde;&frac14;sseldorf.</p></article></body></html>';
     const a = parseArticle({ key: 'etat.html', bytes: utf8(page) });
     expect(a.title).toBe('Größter Etat für Schulen');
     expect(a.body).toContain('„Das ist ein gutes Signal“, sagte die Ministerin in Düsseldorf');
