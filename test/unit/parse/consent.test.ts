@@ -78,6 +78,18 @@ describe('consent layers before the article', () => {
   });
 });
 
+describe('HTML inside JSON bodies', () => {
+  it('removes a consent layer from an HTML body and rejects a body that is only one', () => {
+    const body = GERMAN_CONSENT_PAGE.slice(GERMAN_CONSENT_PAGE.indexOf('<body>') + 6, GERMAN_CONSENT_PAGE.indexOf('</body>'));
+    const a = parseArticle({ key: 'crawl.json', bytes: encode(JSON.stringify({ title: 'Strompreis', content: body })) });
+    expect(a.body).toContain('Die Stadtwerke Leipzig senken zum 1. März den Strompreis');
+    expectNoLayer(a.body);
+    const only = GERMAN_CONSENT_ONLY_PAGE.slice(GERMAN_CONSENT_ONLY_PAGE.indexOf('<body>') + 6, GERMAN_CONSENT_ONLY_PAGE.indexOf('</body>'));
+    const error = rejection(() => parseArticle({ key: 'crawl-only.json', bytes: encode(JSON.stringify({ title: 'Zustimmung', content: only })) }));
+    expect(error.code).toBe('consent-wall');
+  });
+});
+
 describe('pages that are only a layer or a prompt', () => {
   it.each([
     ['German consent layer', GERMAN_CONSENT_ONLY_PAGE],
