@@ -17,6 +17,8 @@ export const REJECTION_CODES = [
   'json-not-object',
   'json-no-body',
   'no-text',
+  'consent-wall',
+  'paywall',
   'not-found',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

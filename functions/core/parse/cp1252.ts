@@ -22,3 +22,19 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   for (let i = 0; i < units.length; i += CHUNK) text += String.fromCharCode(...units.subarray(i, i + CHUNK));
   return text;
 }
+
+/** One byte as Windows-1252; U+FFFD where the byte is undefined. */
+export function windows1252Char(byte: number): string {
+  return String.fromCharCode(byte >= 0x80 && byte < 0xa0 ? HIGH_CONTROL_RANGE[byte - 0x80] || 0xfffd : byte);
+}
+
+const BYTE_OF = new Map<number, number>(HIGH_CONTROL_RANGE.flatMap((code, i) => (code ? [[code, 0x80 + i] as [number, number]] : [])));
+
+/**
+ * The Windows-1252 byte a character came from, or -1. C1 controls map to their own byte:
+ * decoders that read the undefined bytes as Latin-1 leave them behind in double-encoded text.
+ */
+export function windows1252Byte(code: number): number {
+  if (code < 0x100) return code;
+  return BYTE_OF.get(code) ?? -1;
+}

@@ -2,21 +2,22 @@
  * Bytes to text. Order of evidence: a byte order mark, a declared charset (content type or
  * HTML meta) when it is valid for the bytes, then the bytes themselves: UTF-16 without BOM,
  * UTF-8, Windows-1252. Bytes that fit none of them are rejected, not decoded to garbage.
+ * Pages assembled from several sources mix UTF-8 and Windows-1252 (a pasted paragraph, a
+ * template in one charset and the text in the other), so when strict UTF-8 fails each run of
+ * bytes is read in the charset it is valid in. Text that was already double-encoded before it
+ * reached us ("Ã¼" for "ü") is repaired where the repair is unambiguous.
  */
 import { RejectedInput } from '../errors';
-import { decodeWindows1252 } from './cp1252';
+import { decodeWindows1252, windows1252Char, windows1252Byte } from './cp1252';
 
 export interface Decoded {
   text: string;
-  /** WHATWG encoding name actually used, e.g. 'utf-8', 'utf-16le', 'windows-1252'. */
+  /** WHATWG encoding name actually used, e.g. 'utf-8', 'utf-16le', 'windows-1252'; 'utf-8+windows-1252' for a mix. */
   charset: string;
 }
 
 /** Bytes examined for binary content and UTF-16 patterns; enough to tell, cheap to scan. */
 const SNIFF_BYTES = 4096;
-
-/** Bytes Windows-1252 leaves undefined; text in that charset never contains them. */
-const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 /** Windows-1252 punctuation and symbols real text uses besides letters. */
 const CP1252_PUNCTUATION = new Set('€‚„…†‡ˆ‰‹›‘’“”•–—˜™¡¢£¥§¨©«¬®¯°±²³´µ¶·¸¹»¼½¾¿×÷\u00A0\u00AD');
@@ -82,39 +83,189 @@ function hasNonAscii(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** Length of a valid UTF-8 multi-byte sequence starting at `i` (2-4), or 0. Overlong forms, surrogates and code points above U+10FFFF are invalid. */
+function utf8SequenceAt(bytes: ArrayLike<number>, i: number): number {
+  const b0 = bytes[i]!;
+  const n = b0 >= 0xc2 && b0 <= 0xdf ? 2 : b0 >= 0xe0 && b0 <= 0xef ? 3 : b0 >= 0xf0 && b0 <= 0xf4 ? 4 : 0;
+  if (n === 0 || i + n > bytes.length) return 0;
+  for (let k = 1; k < n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
+  const b1 = bytes[i + 1]!;
+  if ((b0 === 0xe0 && b1 < 0xa0) || (b0 === 0xed && b1 >= 0xa0) || (b0 === 0xf0 && b1 < 0x90) || (b0 === 0xf4 && b1 >= 0x90)) return 0;
+  return n;
+}
+
+function utf8CodePoint(bytes: ArrayLike<number>, i: number, n: number): number {
+  let cp = bytes[i]! & (n === 2 ? 0x1f : n === 3 ? 0x0f : 0x07);
+  for (let k = 1; k < n; k++) cp = (cp << 6) | (bytes[i + k]! & 0x3f);
+  return cp;
+}
+
+/**
+ * Continuation bytes that read in Windows-1252 as punctuation or a symbol that follows a word:
+ * quotes, dashes, ellipsis, no-break space, °, ®, ™.
+ */
+const AFTER_WORD = new Set([0x82, 0x84, 0x85, 0x8b, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x99, 0x9b, 0xa0, 0xab, 0xae, 0xb0, 0xb4, 0xbb]);
+
+/**
+ * Whether a valid UTF-8 sequence in text that also holds Windows-1252 is really UTF-8.
+ * Windows-1252 letter + punctuation pairs ("ß“", "Ü…", "É®") happen to form two-byte
+ * sequences for C1 controls or for code points between U+0250 and U+07FF (IPA, Greek,
+ * Cyrillic, Hebrew, Arabic, NKo); such a pair counts as UTF-8 only inside a run of those
+ * characters, as in a word. Other pairs ("Î©" for Ω) are no likely Windows-1252 text.
+ */
+function trustedSequence(cp: number, n: number, inRun: boolean, second: number): boolean {
+  if (n > 2) return true;
+  if (cp < 0xa0) return false;
+  return cp < 0x250 || inRun || !AFTER_WORD.has(second);
+}
+
+/** High bytes that Windows-1252 reads as neither a letter nor common punctuation, undefined bytes included. */
+const ODD_CP1252 = Uint8Array.from({ length: 256 }, (_, b) => {
+  if (b < 0x80) return 0;
+  const ch = windows1252Char(b);
+  return /\p{L}/u.test(ch) || CP1252_PUNCTUATION.has(ch) ? 0 : 1;
+});
+
+interface MixedDecode {
+  text: string;
+  /** Multi-byte sequences read as UTF-8. */
+  utf8Sequences: number;
+  /** High bytes read as Windows-1252, and how many of them Windows-1252 leaves undefined. */
+  cp1252Bytes: number;
+  undefinedBytes: number;
+  /** Of those, how many became symbols rather than letters or common punctuation. */
+  oddChars: number;
+}
+
+/**
+ * UTF-8 where the bytes are valid UTF-8, Windows-1252 for the high bytes that are not.
+ * Linear: every byte is looked at a bounded number of times.
+ */
+function decodeMixed(bytes: Uint8Array): MixedDecode {
+  const units = new Uint16Array(bytes.length);
+  let length = 0;
+  let utf8Sequences = 0;
+  let cp1252Bytes = 0;
+  let undefinedBytes = 0;
+  let oddChars = 0;
+  // End of the last sequence read as a script character that needs a run, to extend the run.
+  let runEnd = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      units[length++] = b;
+      i++;
+      continue;
+    }
+    const n = utf8SequenceAt(bytes, i);
+    if (n > 0) {
+      const cp = utf8CodePoint(bytes, i, n);
+      const next = i + n < bytes.length ? utf8SequenceAt(bytes, i + n) : 0;
+      const inRun = runEnd === i || (next === 2 && utf8CodePoint(bytes, i + n, 2) >= 0x250);
+      if (trustedSequence(cp, n, inRun, bytes[i + 1]!)) {
+        if (cp >= 0x10000) {
+          units[length++] = 0xd800 + ((cp - 0x10000) >> 10);
+          units[length++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+        } else {
+          units[length++] = cp;
+        }
+        if (n === 2 && cp >= 0x250) runEnd = i + n;
+        utf8Sequences++;
+        i += n;
+        continue;
+      }
+    }
+    const ch = windows1252Char(b);
+    units[length++] = ch.charCodeAt(0);
+    cp1252Bytes++;
+    if (ch === '\uFFFD') undefinedBytes++;
+    if (ODD_CP1252[b]) oddChars++;
+    i++;
+  }
+  let text = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < length; i += CHUNK) text += String.fromCharCode(...units.subarray(i, Math.min(length, i + CHUNK)));
+  return { text, utf8Sequences, cp1252Bytes, undefinedBytes, oddChars };
+}
+
 /**
  * Windows-1252 is the fallback for bytes that are not UTF-8. It decodes anything, so the
- * result must look like Latin-script text: no undefined bytes, few high bytes, and those
- * mostly letters or common punctuation. Returns the reason when it does not.
+ * bytes read that way must look like Latin-script text: no undefined bytes, few high bytes,
+ * and those mostly letters or common punctuation. Returns the reason when they do not.
  */
-function implausibleCp1252(bytes: Uint8Array, text: string): string | undefined {
-  let high = 0;
-  let undefinedBytes = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b >= 0x80) {
-      high++;
-      if (CP1252_UNDEFINED.has(b)) undefinedBytes++;
-    }
-  }
+function implausibleCp1252(totalBytes: number, mixed: MixedDecode): string | undefined {
+  const { cp1252Bytes: high, undefinedBytes } = mixed;
   // One stray byte in a long article is noise; more is a different encoding.
   if (undefinedBytes > Math.max(0, Math.floor(high / 100))) {
     return `it is not valid UTF-8 and has ${undefinedBytes} bytes undefined in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D)`;
   }
-  if (high > 0.35 * bytes.length && bytes.length >= 64) {
-    return `it is not valid UTF-8 and ${Math.round((100 * high) / bytes.length)}% of its bytes are non-ASCII, which is not Latin-script text; declare the charset in the content type`;
+  if (high > 0.35 * totalBytes && totalBytes >= 64) {
+    const share = Math.round((100 * high) / totalBytes);
+    return `it is not valid UTF-8 and ${share}% of its bytes are non-ASCII, which is not Latin-script text; declare the charset in the content type`;
   }
-  let odd = 0;
-  let highChars = 0;
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) continue;
-    highChars++;
-    if (!/\p{L}/u.test(ch) && !CP1252_PUNCTUATION.has(ch)) odd++; // U+FFFD (undefined byte) counts as odd
-  }
-  if (highChars >= 8 && odd > 0.3 * highChars) {
-    return `it is not valid UTF-8 and read as Windows-1252 ${odd} of ${highChars} non-ASCII characters are symbols, not letters`;
+  const odd = mixed.oddChars;
+  if (high >= 8 && odd > 0.3 * high) {
+    return `it is not valid UTF-8 and read as Windows-1252 ${odd} of ${high} non-ASCII characters are symbols, not letters`;
   }
   return undefined;
+}
+
+function mixedCharset(mixed: MixedDecode): string {
+  return mixed.utf8Sequences > 0 ? 'utf-8+windows-1252' : 'windows-1252';
+}
+
+/** Characters that start a double-encoded UTF-8 sequence when read back as Windows-1252 (bytes 0xC2-0xF4). */
+const MOJIBAKE_LEAD = /[\u00C2-\u00F4]/;
+
+/**
+ * Repairs UTF-8 that was decoded as Windows-1252 (or Latin-1) and encoded again: "Ã¼" -> "ü",
+ * "â€ž" -> "„". A run is replaced only when its characters map back to bytes that form one
+ * valid UTF-8 sequence for a plausible character, so legitimate "Ã" or "â" followed by a
+ * letter or a space is left alone (those never form a sequence).
+ */
+export function repairMojibake(text: string): string {
+  if (!MOJIBAKE_LEAD.test(text)) return text;
+  const out: string[] = [];
+  let copiedTo = 0;
+  let runEnd = -1;
+  const bytes = [0, 0, 0, 0];
+  const sequenceAt = (i: number): number => {
+    const lead = text.charCodeAt(i);
+    if (lead < 0xc2 || lead > 0xf4) return 0;
+    bytes[0] = lead;
+    const n = lead <= 0xdf ? 2 : lead <= 0xef ? 3 : 4;
+    for (let k = 1; k < n; k++) {
+      const code = i + k < text.length ? text.charCodeAt(i + k) : -1;
+      // The closing quote ” (E2 80 9D) ends in a byte Windows-1252 leaves undefined; strict
+      // decoders turned it into U+FFFD, and no other character is a likely source of "â€�".
+      const b = code === 0xfffd && k === 2 && lead === 0xe2 && bytes[1] === 0x80 ? 0x9d : code < 0 ? -1 : windows1252Byte(code);
+      if (b < 0x80 || b > 0xbf) return 0;
+      bytes[k] = b;
+    }
+    return utf8SequenceAt(bytes.slice(0, n), 0);
+  };
+  for (let i = 0; i < text.length; ) {
+    const n = sequenceAt(i);
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    const cp = utf8CodePoint(bytes, 0, n);
+    const second = bytes[1]!;
+    let inRun = runEnd === i;
+    if (!inRun && n === 2 && cp >= 0x250 && sequenceAt(i + n) === 2) inRun = utf8CodePoint(bytes, 0, 2) >= 0x250;
+    if (!trustedSequence(cp, n, inRun, second)) {
+      i++;
+      continue;
+    }
+    out.push(text.slice(copiedTo, i), String.fromCodePoint(cp));
+    if (n === 2 && cp >= 0x250) runEnd = i + n;
+    i += n;
+    copiedTo = i;
+  }
+  if (copiedTo === 0) return text;
+  out.push(text.slice(copiedTo));
+  return out.join('');
 }
 
 /** Share of C0/C1 control characters in decoded text above which it is not text. */
@@ -134,7 +285,8 @@ function rejectControlHeavy(text: string, charset: string): void {
   }
 }
 
-function finish(text: string, charset: string): Decoded {
+function finish(decoded: string, charset: string): Decoded {
+  const text = repairMojibake(decoded);
   rejectControlHeavy(text, charset);
   return { text, charset };
 }
@@ -190,6 +342,11 @@ export function decodeBytes(bytes: Uint8Array, declared: ReadonlyArray<string | 
       // UTF-8 under a Latin-1 label is a mislabelled UTF-8 file (a common server default).
       const utf8 = tryDecode(bytes, 'utf-8');
       if (utf8 !== undefined) return finish(utf8, 'utf-8');
+      if (charset === 'windows-1252') {
+        // Mostly Windows-1252 with UTF-8 runs pasted in: each run in its own charset.
+        const mixed = decodeMixed(bytes);
+        return finish(mixed.text, mixedCharset(mixed));
+      }
     }
     const text = tryDecode(bytes, charset);
     if (text !== undefined) return finish(text, charset);
@@ -198,8 +355,8 @@ export function decodeBytes(bytes: Uint8Array, declared: ReadonlyArray<string | 
   const utf8 = tryDecode(bytes, 'utf-8');
   if (utf8 !== undefined) return finish(utf8, 'utf-8');
 
-  const cp1252 = decodeWindows1252(bytes);
-  const problem = implausibleCp1252(bytes, cp1252);
+  const mixed = decodeMixed(bytes);
+  const problem = implausibleCp1252(bytes.length, mixed);
   if (problem) throw new RejectedInput('bad-encoding', `cannot decode the text: ${problem}`);
-  return finish(cp1252, 'windows-1252');
+  return finish(mixed.text, mixedCharset(mixed));
 }

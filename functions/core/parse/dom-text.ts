@@ -46,7 +46,7 @@ const SKIPPED = new Set([
 /** Page furniture around an article, skipped when extracting from a whole page. */
 const CHROME = new Set(['NAV', 'FOOTER', 'ASIDE', 'HEADER', 'FORM', 'MENU', 'DIALOG']);
 
-const BLOCKS = new Set([
+export const BLOCKS = new Set([
   'ADDRESS',
   'ARTICLE',
   'BLOCKQUOTE',

@@ -1,5 +1,6 @@
 /** HTML embedded in other sources (JSON bodies, JSON-LD articleBody) reduced to paragraphs. */
 import { parseHTML } from 'linkedom';
+import { removeOverlays } from './consent';
 import { domParagraphs, type DomNode } from './dom-text';
 import { splitParagraphs } from './normalise';
 
@@ -12,6 +13,8 @@ export function looksLikeHtml(text: string): boolean {
 
 export function htmlToParagraphs(html: string): string[] {
   const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  // Crawlers store whole page bodies, consent layer included.
+  removeOverlays(document as unknown as DomNode);
   return domParagraphs((document.body ?? document) as unknown as DomNode);
 }
 

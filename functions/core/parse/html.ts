@@ -14,6 +14,7 @@ import { readPageMeta, type PageMeta } from './html-meta';
 import { normaliseDate } from './dates';
 import type { SourceDocument } from './document';
 import { stripJunk } from './junk';
+import { removeOverlays } from './consent';
 import { hasWordCharacters, inlineText } from './normalise';
 
 export interface HtmlDocument extends SourceDocument {
@@ -260,6 +261,9 @@ export function parseHtmlDocument(source: string): HtmlDocument {
   }
   const html = completeDocument(source);
   const document = parseDom(html);
+  // Consent layers and paywall prompts go before anything reads the page: they can be longer
+  // than the article, and their headings and vendor names must not become title or text.
+  const boilerplate = removeOverlays(document);
   const meta = readPageMeta(document);
 
   let extractor: HtmlDocument['extractor'] = 'fallback';
@@ -277,7 +281,11 @@ export function parseHtmlDocument(source: string): HtmlDocument {
   if (paragraphs.length === 0) {
     // Readability did not run, failed or found nothing; read the page body minus its chrome.
     // The document is re-parsed after Readability because it strips parts of the DOM.
-    const fresh = useReadability ? parseDom(html) : document;
+    let fresh = document;
+    if (useReadability) {
+      fresh = parseDom(html);
+      removeOverlays(fresh);
+    }
     paragraphs = domParagraphs(fresh.body ?? fresh, { skipChrome: true, dropLinkBlocks: true });
     extractor = 'fallback';
   }
@@ -290,9 +298,9 @@ export function parseHtmlDocument(source: string): HtmlDocument {
   const title = chooseTitle(meta, readable);
   // Readability often keeps the headline as the first block; it is already the title.
   if (paragraphs.length > 0 && inlineText(paragraphs[0]!) === title) paragraphs = paragraphs.slice(1);
-  paragraphs = stripJunk(paragraphs).filter(hasWordCharacters);
+  paragraphs = stripJunk(paragraphs, boilerplate).filter(hasWordCharacters);
 
-  const result: HtmlDocument = { title, paragraphs, extractor };
+  const result: HtmlDocument = { title, paragraphs, extractor, boilerplate };
   const author = meta.author ?? authorName(readable?.byline);
   if (author) result.author = author;
   const published = meta.published ?? normaliseDate(readable?.publishedTime);

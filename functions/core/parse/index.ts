@@ -13,12 +13,15 @@
  * - malformed-html: an HTML object without a single tag.
  * - malformed-json, json-not-object, json-no-body: JSON that does not parse, is not an
  *   object, or has no non-empty body field.
- * - no-text: nothing left after extraction (markup, scripts, navigation or junk only).
+ * - consent-wall, paywall: nothing but a cookie/consent layer, or a login or subscription
+ *   prompt, once those are removed (the page was fetched without the article behind it).
+ * - no-text: nothing left after extraction (markup, scripts, navigation or junk only), or
+ *   too few real words to be an article (a lone word, random characters, keyboard mash).
  */
 import { RejectedInput } from '../errors';
 import type { InputFormat, ParsedArticle, RawObject } from '../types';
 import { metadataDate } from './dates';
-import { decodeBytes, metaCharset, type Decoded } from './decode';
+import { decodeBytes, metaCharset, repairMojibake, type Decoded } from './decode';
 import { detectFormat, keyExtension, parseContentType, rejectNonText } from './detect';
 import { parseHtmlDocument } from './html';
 import { parseJsonDocument } from './json';
@@ -26,6 +29,8 @@ import { articleLanguage } from './language';
 import { authorName } from './author';
 import { absoluteUrl } from './url';
 import { hasWordCharacters, inlineText, isBlank, joinParagraphs, normaliseText } from './normalise';
+import { boilerplateInText, type BoilerplateStats } from './consent';
+import { tooFewWords } from './words';
 import { parseTextDocument } from './text';
 
 export { MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS, MAX_READABILITY_WORK } from './html';
@@ -40,6 +45,7 @@ interface Extracted {
   /** Date guessed from a txt dateline; S3 metadata wins over it. */
   guessedDate?: string;
   declaredLang?: string;
+  boilerplate?: BoilerplateStats;
 }
 
 function extract(format: InputFormat, text: string, key: string): Extracted {
@@ -65,6 +71,7 @@ function extract(format: InputFormat, text: string, key: string): Extracted {
         url: doc.url,
         documentDate: doc.published,
         declaredLang: doc.lang,
+        boilerplate: doc.boilerplate,
       };
     }
     case 'json': {
@@ -91,6 +98,35 @@ function metadataValue(metadata: Record<string, string> | undefined, ...keys: st
   return undefined;
 }
 
+/**
+ * Says why a document has no article: a consent layer or paywall prompt that was all there
+ * was, markup or junk only, or too few real words.
+ */
+function rejectWithoutArticle(format: InputFormat, text: string, body: string, removed: BoilerplateStats | undefined, onlyBoilerplate = false): void {
+  // HTML counts what the DOM pass removed; for text and JSON the source lines are read again.
+  const found = removed ?? boilerplateInText(text);
+  if (found.consent > 0 && found.consent >= found.paywall) {
+    throw new RejectedInput(
+      'consent-wall',
+      `no article text: the page is only a cookie/consent layer (${found.consent} consent block${found.consent === 1 ? '' : 's'}, no article behind it); ` +
+        'fetch it with consent given or from the source',
+    );
+  }
+  if (found.paywall > 0) {
+    throw new RejectedInput('paywall', 'no article text: the page is only a login or subscription prompt (paywall); the article itself is not in the object');
+  }
+  if (onlyBoilerplate) return;
+  if (!hasWordCharacters(body)) {
+    const why =
+      format === 'html'
+        ? 'the HTML has no article text (only markup, scripts or navigation)'
+        : hasWordCharacters(text)
+          ? 'nothing is left after removing the title and scraper junk'
+          : 'the text has no letters or digits';
+    throw new RejectedInput('no-text', `no article text: ${why}`);
+  }
+}
+
 export function parseArticle(raw: RawObject): ParsedArticle {
   const { bytes } = raw;
   rejectNonText(bytes);
@@ -106,18 +142,23 @@ export function parseArticle(raw: RawObject): ParsedArticle {
     throw new RejectedInput('empty', `object contains only whitespace (decoded as ${charset})`);
   }
 
-  const doc = extract(format, text, raw.key);
+  let doc: Extracted;
+  try {
+    doc = extract(format, text, raw.key);
+  } catch (error) {
+    // A JSON body that was nothing but a consent or paywall prompt is that, not a missing body.
+    if (error instanceof RejectedInput && error.code === 'json-no-body') rejectWithoutArticle(format, text, '', undefined, true);
+    throw error;
+  }
   // Normalised here, after parsing: JSON strings may legally hold characters (U+2028) that
   // normalising the raw text would turn into invalid JSON.
-  const body = joinParagraphs(doc.paragraphs.map((p) => normaliseText(p).trim()).filter(Boolean));
-  if (!hasWordCharacters(body)) {
-    const why =
-      format === 'html'
-        ? 'the HTML has no article text (only markup, scripts or navigation)'
-        : hasWordCharacters(text)
-          ? 'nothing is left after removing the title and scraper junk'
-          : 'the text has no letters or digits';
-    throw new RejectedInput('no-text', `no article text: ${why}`);
+  // Repaired again after parsing: HTML entities and JSON escapes ("&Atilde;&frac14;", "\u00c3\u00bc")
+  // carry double-encoded text past the byte decoder.
+  const body = repairMojibake(joinParagraphs(doc.paragraphs.map((p) => normaliseText(p).trim()).filter(Boolean)));
+  const tooFew = tooFewWords(body);
+  if (tooFew) {
+    rejectWithoutArticle(format, text, body, doc.boilerplate);
+    throw new RejectedInput('no-text', `no article text: ${tooFew}`);
   }
 
   const fromMetadata = metadataDate(raw.metadata);
@@ -125,8 +166,9 @@ export function parseArticle(raw: RawObject): ParsedArticle {
   const publishedAt = doc.documentDate ?? fromMetadata ?? doc.guessedDate;
   const lang = articleLanguage(body, doc.declaredLang, raw.metadata?.language, raw.metadata?.lang);
 
-  const title = doc.title || inlineText(metadataValue(raw.metadata, 'title', 'headline') ?? '');
-  const author = doc.author ?? authorName(metadataValue(raw.metadata, 'author', 'byline'));
+  const title = repairMojibake(doc.title || inlineText(metadataValue(raw.metadata, 'title', 'headline') ?? ''));
+  const foundAuthor = doc.author ?? authorName(metadataValue(raw.metadata, 'author', 'byline'));
+  const author = foundAuthor && repairMojibake(foundAuthor);
   const url = doc.url ?? absoluteUrl(metadataValue(raw.metadata, 'url', 'source-url', 'canonical-url', 'link'));
 
   const article: ParsedArticle = { format, charset, title, body, lang };

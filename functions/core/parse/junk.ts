@@ -2,8 +2,10 @@
  * Scraper junk: share buttons, comment prompts, cookie notices, ad labels and source
  * markers that crawlers leave in the text. Removal is conservative: a line goes only when
  * it matches a pattern in full, and trailing blocks go only after a clear end marker, so a
- * real paragraph is never dropped.
+ * real paragraph is never dropped. Consent and paywall text (consent.ts decides) goes as a
+ * whole paragraph, with the vendor list that follows it.
  */
+import { type BoilerplateStats, boilerplateKind } from './consent';
 
 /** Lines that are junk wherever they appear. Matched against the whole trimmed line. */
 const JUNK_ANYWHERE: readonly RegExp[] = [
@@ -23,10 +25,6 @@ const JUNK_ANYWHERE: readonly RegExp[] = [
   /^(lesezeit|reading time)\s*:?\s*(ca\.\s*)?\d+\s*(min|minuten|minutes?)\.?$/i,
   /^\d+\s*(min|minute|minutes)\.? read$/i,
 ];
-
-/** Cookie and consent banners: short lines that talk about cookies and consent. */
-const COOKIE_LINE =
-  /\bcookies?\b.*\b(accept|agree|consent|use|uses|using|akzeptier\w*|zustimm\w*|einverstanden|verwende\w*|nutz\w*|einwillig\w*|datenschutz\w*|privacy)\b|\b(accept|agree|akzeptier\w*|zustimm\w*|einverstanden|verwende\w*|nutz\w*|datenschutz\w*|privacy)\b.*\bcookies?\b/i;
 
 /** Lines that are junk when they close an article. */
 const JUNK_AT_END: readonly RegExp[] = [
@@ -63,8 +61,8 @@ const MAX_TAIL_LINE = 120;
 export function isJunkAnywhere(line: string): boolean {
   const text = line.trim();
   if (!text) return true;
-  if (JUNK_ANYWHERE.some((re) => re.test(text))) return true;
-  return text.length <= 400 && COOKIE_LINE.test(text);
+  // Cookie and consent lines: consent.ts tells a banner from a report about cookies.
+  return JUNK_ANYWHERE.some((re) => re.test(text)) || boilerplateKind(text) !== undefined;
 }
 
 export function isJunkAtEnd(line: string): boolean {
@@ -76,12 +74,87 @@ function looksLikeSentence(line: string): boolean {
   return line.length > MAX_TAIL_LINE || (/[.!?…]["“”»«']?$/.test(line.trim()) && line.split(/\s+/).length > 8);
 }
 
+/** A vendor of a consent manager's list: a company name with its legal form, or a domain. */
+const COMPANY = new RegExp(
+  [
+    String.raw`\b(?:GmbH|AG|KG|SE|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|plc|PLC|Corp\.?|Corporation|S\.A\.S?\.?|SA|SAS|S\.p\.A\.|SpA`,
+    String.raw`S\.?à\.?r\.?l\.?|SARL|S\.r\.l\.|Srl|S\.L\.|B\.V\.|BV|N\.V\.|A\/S|ApS|AB|Oy|Pty|Sp\. z o\.o\.|s\.r\.o\.)(?=$|[\s,;)])`,
+    String.raw`\b[a-z0-9-]+\.(?:com|net|io|de|co\.uk|fr)\b`,
+  ].join('|'),
+);
+/** Longest line of a vendor or purpose list. */
+const MAX_LIST_LINE = 80;
+
+function isListParagraph(lines: readonly string[]): boolean {
+  // "Xandr, Inc." ends with a full stop too; a sentence also has a few words.
+  return lines.every((line) => line.trim().length <= MAX_LIST_LINE && !(/[.!?]["“”»«']?$/.test(line.trim()) && line.trim().split(/\s+/).length >= 5));
+}
+
 /**
- * Removes junk from paragraphs: obvious junk lines anywhere, then junk lines and blocks at the
- * end, then a tail that starts at an end marker and holds nothing that reads like a sentence.
+ * A paragraph of one line is judged whole. In a paragraph of several lines, consent lines and
+ * the vendor names among them must make up most of it; otherwise only those lines go.
  */
-export function stripJunk(paragraphs: readonly string[]): string[] {
-  const lines: string[][] = paragraphs.map((p) => p.split('\n').filter((line) => !isJunkAnywhere(line))).filter((p) => p.length > 0);
+function blockKind(block: readonly string[]): ReturnType<typeof boilerplateKind> {
+  if (block.length === 1) return boilerplateKind(block[0]!);
+  let boiler = 0;
+  let total = 0;
+  let kind: ReturnType<typeof boilerplateKind>;
+  for (const line of block) {
+    const lineKind = boilerplateKind(line);
+    kind ??= lineKind;
+    total += line.length;
+    if (lineKind || (line.length <= MAX_LIST_LINE && COMPANY.test(line))) boiler += line.length;
+  }
+  return kind && boiler >= 0.5 * total ? kind : undefined;
+}
+
+/**
+ * Drops consent and paywall paragraphs and lines, and the run of short list items after a
+ * consent paragraph when enough of them are company names (a vendor list). Headlines and
+ * other short lines after a banner stay: they are not company-shaped.
+ */
+function dropBoilerplate(blocks: string[][], stats?: BoilerplateStats): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const kind = blockKind(block);
+    if (kind) {
+      if (stats) stats[kind]++;
+      let end = i + 1;
+      let lines = 0;
+      let companies = 0;
+      while (end < blocks.length && isListParagraph(blocks[end]!)) {
+        for (const line of blocks[end]!) {
+          lines++;
+          if (COMPANY.test(line)) companies++;
+        }
+        end++;
+      }
+      if (lines > 0 && companies >= Math.max(2, lines / 3)) i = end - 1;
+      continue;
+    }
+    const kept = block.filter((line) => {
+      const lineKind = boilerplateKind(line);
+      if (lineKind && stats) stats[lineKind]++;
+      return !lineKind;
+    });
+    if (kept.length > 0) out.push(kept);
+  }
+  return out;
+}
+
+/**
+ * Removes junk from paragraphs: consent and paywall text and obvious junk lines anywhere,
+ * then junk lines and blocks at the end, then a tail that starts at an end marker and holds
+ * nothing that reads like a sentence. `stats` counts the consent and paywall text removed.
+ */
+export function stripJunk(paragraphs: readonly string[], stats?: BoilerplateStats): string[] {
+  const lines: string[][] = dropBoilerplate(
+    paragraphs.map((p) => p.split('\n')),
+    stats,
+  )
+    .map((p) => p.filter((line) => !isJunkAnywhere(line)))
+    .filter((p) => p.length > 0);
 
   // Trailing junk, line by line from the end.
   while (lines.length > 0) {

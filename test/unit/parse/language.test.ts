@@ -43,7 +43,7 @@ describe('normaliseLanguageTag', () => {
 });
 
 it('uses S3 metadata language for txt when given', () => {
-  const a = parseArticle({ key: 'a.txt', bytes: new TextEncoder().encode('Title\n\nShort.'), metadata: { language: 'de' } });
+  const a = parseArticle({ key: 'a.txt', bytes: new TextEncoder().encode('Title\n\nKurze Notiz zum neuen Plan.'), metadata: { language: 'de' } });
   expect(a.lang).toBe('de');
 });
 

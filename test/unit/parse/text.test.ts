@@ -123,11 +123,11 @@ describe('txt through parseArticle', () => {
   });
 
   it('keeps markdown-like characters in .txt files', () => {
-    expect(parse('Title\n\nPrices rose **sharply**, [sic].').body).toBe('Prices rose **sharply**, [sic].');
+    expect(parse('Title\n\nPrices rose **sharply** in March, [sic].').body).toBe('Prices rose **sharply** in March, [sic].');
   });
 
   it('keeps a lone line as the body (no headline) once junk is gone', () => {
-    expect(parse('Only one line\n\nLeave a Reply')).toMatchObject({ title: '', body: 'Only one line' });
+    expect(parse('Only one line of news today\n\nLeave a Reply')).toMatchObject({ title: '', body: 'Only one line of news today' });
   });
 });
 
