@@ -41,7 +41,7 @@ const CANONICAL: Record<string, string> = {
 const ADJECTIVE = /^((?:[\p{L}]+-)*(?:\p{Ll}+isch|deutsch))(?:e|en|er|es|em)$/u;
 
 export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
-  const mentions = dedupe(spans)
+  const mentions = withoutLoneTitles(text, dedupe(spans))
     .map((s) => clean(text, s))
     .filter((m): m is Mention => m !== undefined);
   const names = new Set(mentions.map((m) => m.name));
@@ -115,6 +115,19 @@ function dedupe(spans: Span[]): Span[] {
     else if (s.end - s.start > last.end - last.start) kept[kept.length - 1] = s;
   }
   return kept;
+}
+
+/**
+ * A tagger that splits "Chancellor Olaf Scholz" into two persons leaves the office as a person
+ * of its own. An office word directly before a person is no person; alone it may be a surname.
+ */
+function withoutLoneTitles(text: string, spans: Span[]): Span[] {
+  return spans.filter((s, k) => {
+    const next = spans[k + 1];
+    if (s.type !== 'PER' || !next || next.type !== 'PER' || !/^\s+$/u.test(text.slice(s.end, next.start))) return true;
+    const words = text.slice(s.start, s.end).split(/\s+/u);
+    return !words.every((w) => isStrippable(w.replace(/\.$/u, '')));
+  });
 }
 
 /** Strips honorifics and titles (persons), possessives and stray punctuation from a span. */
