@@ -28,7 +28,8 @@ const cases: Case[] = [
     name: 'English: curly possessive in headline and body, sentence-initial surname',
     lang: 'en',
     title: "Putin's war enters its third year",
-    body: 'Mr. Putin’s forces advanced on Monday. Russian President Vladimir Putin said the offensive would continue. Putin’s spokesman declined to comment.',
+    body:
+      'Mr. Putin’s forces advanced on Monday. Russian President Vladimir Putin said the offensive would continue. ' + 'Putin’s spokesman declined to comment.',
     expect: [['PER', 'Vladimir Putin', 4]],
     absent: ['Putin'],
   },
@@ -106,7 +107,9 @@ const cases: Case[] = [
     name: 'German: honorifics, genitive and shouted headline',
     lang: 'de',
     title: 'PUTIN DROHT',
-    body: 'Der russische Präsident Wladimir Putin hat am Freitag gedroht. Herrn Putin zufolge ist das richtig. Putins Sprecher bestätigte. Herr Putin schwieg.',
+    body:
+      'Der russische Präsident Wladimir Putin hat am Freitag gedroht. Herrn Putin zufolge ist das richtig. ' +
+      'Putins Sprecher bestätigte. Herr Putin schwieg.',
     expect: [['PER', 'Wladimir Putin', 5]],
     absent: ['Putin', 'Putins', 'PUTIN'],
   },
