@@ -29,7 +29,8 @@ const cases: Case[] = [
     lang: 'en',
     title: "Putin's war enters its third year",
     body:
-      'Mr. Putin’s forces advanced on Monday. Russian President Vladimir Putin said the offensive would continue. ' + 'Putin’s spokesman declined to comment.',
+      'Mr. Putin’s forces advanced on Monday. Russian President Vladimir Putin said the offensive would go on. ' +
+      'Putin’s spokesman declined to comment on the plans of the army.',
     expect: [['PER', 'Vladimir Putin', 4]],
     absent: ['Putin'],
   },
