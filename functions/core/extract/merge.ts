@@ -8,6 +8,7 @@ import type { EntityType, ExtractedEntity, Span } from '../types';
 import { countryAliasGroup, countryName, isGivenName, lookupName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
 import { NAME_PARTICLES } from './rule-context';
+import { type Gender, givenNameGender, honorificGender } from './speaker-gender';
 import { isStrippable } from './titles';
 import { isAllCaps, titleCase } from './tokens';
 
@@ -41,7 +42,7 @@ const CANONICAL: Record<string, string> = {
 const ADJECTIVE = /^((?:[\p{L}]+-)*(?:\p{Ll}+isch|deutsch))(?:e|en|er|es|em)$/u;
 
 export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
-  const mentions = dedupe(spans)
+  const mentions = withoutLoneTitles(text, dedupe(spans))
     .map((s) => clean(text, s))
     .filter((m): m is Mention => m !== undefined);
   const names = new Set(mentions.map((m) => m.name));
@@ -80,7 +81,7 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
     group.push(m);
     groups.set(key, group);
   }
-  linkSurnames(groups);
+  linkSurnames(groups, text);
   const countryNames = linkCountryAliases(groups, lang);
 
   const entities: ExtractedEntity[] = [];
@@ -115,6 +116,19 @@ function dedupe(spans: Span[]): Span[] {
     else if (s.end - s.start > last.end - last.start) kept[kept.length - 1] = s;
   }
   return kept;
+}
+
+/**
+ * A tagger that splits "Chancellor Olaf Scholz" into two persons leaves the office as a person
+ * of its own. An office word directly before a person is no person; alone it may be a surname.
+ */
+function withoutLoneTitles(text: string, spans: Span[]): Span[] {
+  return spans.filter((s, k) => {
+    const next = spans[k + 1];
+    if (s.type !== 'PER' || !next || next.type !== 'PER' || !/^\s+$/u.test(text.slice(s.end, next.start))) return true;
+    const words = text.slice(s.start, s.end).split(/\s+/u);
+    return !words.every((w) => isStrippable(w.replace(/\.$/u, '')));
+  });
 }
 
 /** Strips honorifics and titles (persons), possessives and stray punctuation from a span. */
@@ -185,7 +199,7 @@ function baseForm(m: Mention, names: Set<string>, lastWords: Set<string>, lang: 
  * "Putin" joins "Wladimir Putin" when that is the only longer person name ending in it. With
  * two candidates ("Chipper Jones", "Andruw Jones") the bare surname stays on its own.
  */
-function linkSurnames(groups: Map<string, Mention[]>): void {
+function linkSurnames(groups: Map<string, Mention[]>, text: string): void {
   const byLastWord = new Map<string, string[][]>();
   for (const key of groups.keys()) {
     if (!key.startsWith('PER|')) continue;
@@ -217,6 +231,13 @@ function linkSurnames(groups: Map<string, Mention[]>): void {
       // Keep only the longest forms: "Biden" -> {"Joe Biden", "Joseph R. Biden"} is ambiguous,
       // but "Putin" -> {"Putin" in "Wladimir Putin" in "Wladimir W. Putin"} is one chain.
       const maximal = targets.filter((t) => !targets.some((u) => endsWith(u, t)));
+      if (maximal.length > 1)
+        linkByHonorific(
+          groups,
+          short.join(' '),
+          maximal.map((t) => t.join(' ')),
+          text,
+        );
       if (maximal.length !== 1) continue;
       const from = groups.get(`PER|${short.join(' ')}`);
       const into = groups.get(`PER|${maximal[0]!.join(' ')}`);
@@ -225,6 +246,28 @@ function linkSurnames(groups: Map<string, Mention[]>): void {
       groups.delete(`PER|${short.join(' ')}`);
     }
   }
+}
+
+/**
+ * "Mrs. Clinton" beside "Hillary Clinton" and "Bill Clinton": the honorific picks the one person
+ * whose given name has its gender. Only the mentions with an honorific move; a bare surname
+ * stays apart.
+ */
+function linkByHonorific(groups: Map<string, Mention[]>, short: string, longs: string[], text: string): void {
+  const from = groups.get(`PER|${short}`);
+  if (!from) return;
+  // Keys are folded; the given-name lists want the name as written.
+  const written = (key: string) => groups.get(`PER|${key}`)?.find((m) => m.name.includes(' '))?.name ?? key;
+  const byGender = (g: Gender) => longs.filter((l) => givenNameGender(written(l)) === g);
+  for (const m of [...from]) {
+    const before = /([\p{L}]+)\.?\s+$/u.exec(text.slice(Math.max(0, m.start - 12), m.start))?.[1];
+    const gender = before ? honorificGender(before) : undefined;
+    const candidates = gender ? byGender(gender) : [];
+    if (candidates.length !== 1) continue;
+    from.splice(from.indexOf(m), 1);
+    groups.get(`PER|${candidates[0]}`)!.push(m);
+  }
+  if (!from.length) groups.delete(`PER|${short}`);
 }
 
 /**

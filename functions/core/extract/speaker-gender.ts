@@ -23,6 +23,19 @@ const MALE_NOUN = /(?:\p{Ll}man|husband|father|brother|son)$/u;
 const MASCULINE_NOUN =
   /^\p{Lu}\p{L}*(?:minister|sprecher|kanzler|sekretär|präsident|vorsitzender|chef|leiter|trainer|direktor|bürgermeister|führer|berater)$/iu;
 
+/** Gender an honorific before a name gives ("Mrs", "Herrn"); undefined for other words. */
+export function honorificGender(word: string): Gender | undefined {
+  return FEMALE_WORD.test(word) ? 'f' : MALE_WORD.test(word) ? 'm' : undefined;
+}
+
+/** Gender of a name's given name when that name is only female or only male. */
+export function givenNameGender(name: string): Gender | undefined {
+  const given = name.split(/[\s-]+/u)[0] ?? '';
+  const female = FEMALE_NAMES.has(given);
+  const male = MALE_NAMES.has(given);
+  return female === male ? undefined : female ? 'f' : 'm';
+}
+
 export function genderOf(entity: ExtractedEntity, text: string, cache: Map<string, Gender | undefined>): Gender | undefined {
   if (cache.has(entity.id)) return cache.get(entity.id);
   let female = 0;
