@@ -8,6 +8,7 @@
  */
 import { BLOCKS, type DomNode } from './dom-text';
 import { inlineText } from './normalise';
+import { memo } from '../memo';
 
 export type BoilerplateKind = 'consent' | 'paywall';
 
@@ -150,6 +151,21 @@ function count(re: RegExp, text: string): number {
   return n;
 }
 
+/**
+ * Every phrase and term above contains one of these stems: a paragraph without any is no
+ * consent or paywall text, and most paragraphs of an article are skipped with one test.
+ */
+const SIGNAL = new RegExp(
+  [
+    'cookie|consent|partner|vendor|store and|accept|reject|allow|decline|manage|legitimate|personali|measurement|audience',
+    'geolocation|privacy|do not sell|withdraw|transparency|ad-free|informationen auf|speichern und|alle |zustimm|akzeptier',
+    'datenschutz|privatsph|einstellungen|berechtigte|anzeigen|erkenntnisse|standort|pur|werbe|werbung|widerruf|contentpass',
+    'jetzt|weiterlesen|exklusiv|nur für|bereits|zu lesen|zugang|wochen|monat|plus|premium|abo|subscri|sign|log ?in|already a',
+    "available|reserved|free account|reached|you(?:'|’)?ve read|unlimited|trial|einverstanden|agree|einwillig|anbieter|third",
+    'tracking|tracker|device|gerät|geraet|endger|opt-?out|settings|preferences|präferenzen|profil|targeting|advertising|messung',
+  ].join('|'),
+);
+
 /** Longest text still taken as a button label. */
 const MAX_BUTTON_CHARS = 60;
 
@@ -167,6 +183,7 @@ export function boilerplateKind(paragraph: string): BoilerplateKind | undefined 
     if (PAYWALL_BUTTON.test(text)) return 'paywall';
   }
   const lower = text.toLowerCase();
+  if (!SIGNAL.test(lower)) return undefined;
   const consent = count(CONSENT_PHRASES, lower);
   const paywall = count(PAYWALL_PHRASES, lower);
   const addressed = READER_ADDRESS.test(text);
@@ -351,4 +368,12 @@ export function boilerplateInText(text: string): BoilerplateStats {
     if (kind) stats[kind]++;
   }
   return stats;
+}
+
+/**
+ * boilerplateKind with answers kept for one document: junk removal asks about a paragraph as
+ * a block and again line by line. A fresh judge per document, so nothing is kept across them.
+ */
+export function boilerplateJudge(): (paragraph: string) => BoilerplateKind | undefined {
+  return memo(boilerplateKind);
 }

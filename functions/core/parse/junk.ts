@@ -5,7 +5,7 @@
  * real paragraph is never dropped. Consent and paywall text (consent.ts decides) goes as a
  * whole paragraph, with the vendor list that follows it.
  */
-import { type BoilerplateStats, boilerplateKind } from './consent';
+import { type BoilerplateStats, boilerplateJudge, boilerplateKind } from './consent';
 
 /** Lines that are junk wherever they appear. Matched against the whole trimmed line. */
 const JUNK_ANYWHERE: readonly RegExp[] = [
@@ -58,11 +58,11 @@ const TAIL_MARKER =
 /** Longest line that may follow a tail marker and still be junk (related headlines are short). */
 const MAX_TAIL_LINE = 120;
 
-export function isJunkAnywhere(line: string): boolean {
+export function isJunkAnywhere(line: string, judge = boilerplateKind): boolean {
   const text = line.trim();
   if (!text) return true;
   // Cookie and consent lines: consent.ts tells a banner from a report about cookies.
-  return JUNK_ANYWHERE.some((re) => re.test(text)) || boilerplateKind(text) !== undefined;
+  return JUNK_ANYWHERE.some((re) => re.test(text)) || judge(text) !== undefined;
 }
 
 export function isJunkAtEnd(line: string): boolean {
@@ -94,13 +94,13 @@ function isListParagraph(lines: readonly string[]): boolean {
  * A paragraph of one line is judged whole. In a paragraph of several lines, consent lines and
  * the vendor names among them must make up most of it; otherwise only those lines go.
  */
-function blockKind(block: readonly string[]): ReturnType<typeof boilerplateKind> {
-  if (block.length === 1) return boilerplateKind(block[0]!);
+function blockKind(block: readonly string[], judge: typeof boilerplateKind): ReturnType<typeof boilerplateKind> {
+  if (block.length === 1) return judge(block[0]!);
   let boiler = 0;
   let total = 0;
   let kind: ReturnType<typeof boilerplateKind>;
   for (const line of block) {
-    const lineKind = boilerplateKind(line);
+    const lineKind = judge(line);
     kind ??= lineKind;
     total += line.length;
     if (lineKind || (line.length <= MAX_LIST_LINE && COMPANY.test(line))) boiler += line.length;
@@ -113,11 +113,11 @@ function blockKind(block: readonly string[]): ReturnType<typeof boilerplateKind>
  * consent paragraph when enough of them are company names (a vendor list). Headlines and
  * other short lines after a banner stay: they are not company-shaped.
  */
-function dropBoilerplate(blocks: string[][], stats?: BoilerplateStats): string[][] {
+function dropBoilerplate(blocks: string[][], judge: typeof boilerplateKind, stats?: BoilerplateStats): string[][] {
   const out: string[][] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const kind = blockKind(block);
+    const kind = blockKind(block, judge);
     if (kind) {
       if (stats) stats[kind]++;
       let end = i + 1;
@@ -134,7 +134,7 @@ function dropBoilerplate(blocks: string[][], stats?: BoilerplateStats): string[]
       continue;
     }
     const kept = block.filter((line) => {
-      const lineKind = boilerplateKind(line);
+      const lineKind = judge(line);
       if (lineKind && stats) stats[lineKind]++;
       return !lineKind;
     });
@@ -149,11 +149,13 @@ function dropBoilerplate(blocks: string[][], stats?: BoilerplateStats): string[]
  * nothing that reads like a sentence. `stats` counts the consent and paywall text removed.
  */
 export function stripJunk(paragraphs: readonly string[], stats?: BoilerplateStats): string[] {
+  const judge = boilerplateJudge();
   const lines: string[][] = dropBoilerplate(
     paragraphs.map((p) => p.split('\n')),
+    judge,
     stats,
   )
-    .map((p) => p.filter((line) => !isJunkAnywhere(line)))
+    .map((p) => p.filter((line) => !isJunkAnywhere(line, judge)))
     .filter((p) => p.length > 0);
 
   // Trailing junk, line by line from the end.

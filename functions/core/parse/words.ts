@@ -5,6 +5,7 @@
  * Scripts without vowels in this sense (Cyrillic, Greek, Arabic ...) count by length, and
  * scripts written without spaces (Chinese, Japanese, Thai) by characters.
  */
+import { memo } from '../memo';
 
 /**
  * Fewest distinct real words an article has. A one-line news brief ("Die Polizei sperrte
@@ -80,30 +81,49 @@ export interface WordStats {
   commonPairs: number;
 }
 
+/** What one token contributes to the statistics; tokens repeat (Zipf), so each is judged once. */
+interface TokenVerdict {
+  /** Letters when it is a real word, else 0. */
+  letters: number;
+  pairs: number;
+  commonPairs: number;
+  /** Two-character units of a text without spaces (Chinese, Japanese), which count as words. */
+  units?: string[];
+}
+
+const judgeToken = memo((token: string): TokenVerdict => {
+  if (NO_SPACES.test(token)) {
+    // Roughly two characters a word in Chinese and Japanese; each character-pair counts once.
+    const units: string[] = [];
+    for (let i = 0; i + 1 < token.length; i += 2) units.push(token.slice(i, i + 2));
+    return { letters: token.length, pairs: 0, commonPairs: 0, units };
+  }
+  const latin = LATIN.test(token);
+  let pairs = 0;
+  let commonPairs = 0;
+  if (latin) {
+    const base = baseLetters(token);
+    for (let i = 0; i + 1 < base.length; i++) {
+      pairs++;
+      if (COMMON_PAIRS.has(base.slice(i, i + 2))) commonPairs++;
+    }
+  }
+  const real = latin ? plausibleLatin(token) : token.length >= 2 && CASE_SHAPE.test(token.replace(/['’-]/g, ''));
+  return { letters: real ? token.length : 0, pairs, commonPairs };
+});
+
 export function realWordStats(text: string): WordStats {
   const distinct = new Set<string>();
   let letters = 0;
   let pairs = 0;
   let commonPairs = 0;
   for (const [token] of text.matchAll(TOKEN)) {
-    if (NO_SPACES.test(token)) {
-      // Roughly two characters a word in Chinese and Japanese; each character-pair counts once.
-      for (let i = 0; i + 1 < token.length; i += 2) distinct.add(token.slice(i, i + 2));
-      letters += token.length;
-      continue;
-    }
-    const latin = LATIN.test(token);
-    if (latin) {
-      const base = baseLetters(token);
-      for (let i = 0; i + 1 < base.length; i++) {
-        pairs++;
-        if (COMMON_PAIRS.has(base.slice(i, i + 2))) commonPairs++;
-      }
-    }
-    const real = latin ? plausibleLatin(token) : token.length >= 2 && CASE_SHAPE.test(token.replace(/['’-]/g, ''));
-    if (!real) continue;
-    distinct.add(token.toLowerCase());
-    letters += token.length;
+    const verdict = judgeToken(token);
+    pairs += verdict.pairs;
+    commonPairs += verdict.commonPairs;
+    letters += verdict.letters;
+    if (verdict.units) for (const unit of verdict.units) distinct.add(unit);
+    else if (verdict.letters > 0) distinct.add(token.toLowerCase());
   }
   return { distinct: distinct.size, letters, chars: text.replace(/\s+/g, '').length, pairs, commonPairs };
 }
