@@ -9,13 +9,31 @@ export interface LockInfo {
   api?: string;
 }
 
+/**
+ * A process that can still run. A killed process stays in the process table as a zombie until
+ * its parent reaps it, and signal 0 still reaches it: on Linux its /proc state (Z or X) tells
+ * it is dead, so `npm start` right after a SIGKILL does not take its lock for a live one.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return !isDeadInProcessTable(pid);
+}
+
+function isDeadInProcessTable(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    // No /proc (macOS) or the process is gone between the two checks.
+    return existsSync('/proc/self');
+  }
+  // The state follows the command name, which is in parentheses and may itself hold spaces or ')'.
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state === 'Z' || state === 'X';
 }
 
 export function readLock(path: string): LockInfo | undefined {
