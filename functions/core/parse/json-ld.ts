@@ -32,10 +32,12 @@ function types(node: JsonObject): string[] {
 /** Breadth-first, bounded: JSON-LD from the wild can be large but is never meant to be deep. */
 const MAX_NODES = 2000;
 
-/** The first article-typed object in the parsed JSON-LD blocks, preferring news types. */
-export function findArticleNode(blocks: readonly unknown[]): JsonObject | undefined {
+/**
+ * The objects of the blocks, breadth-first and bounded (JSON-LD from the wild can be large but
+ * is never meant to be deep); arrays are walked through, and `children` names where to go next.
+ */
+function* objects(blocks: readonly unknown[], children: (node: JsonObject) => unknown[]): Generator<JsonObject> {
   const queue: unknown[] = [...blocks];
-  let best: JsonObject | undefined;
   for (let seen = 0; queue.length > 0 && seen < MAX_NODES; seen++) {
     const value = queue.shift();
     if (Array.isArray(value)) {
@@ -44,14 +46,22 @@ export function findArticleNode(blocks: readonly unknown[]): JsonObject | undefi
     }
     if (!value || typeof value !== 'object') continue;
     const node = value as JsonObject;
+    yield node;
+    queue.push(...children(node));
+  }
+}
+
+/** The first article-typed object in the parsed JSON-LD blocks, preferring news types. */
+export function findArticleNode(blocks: readonly unknown[]): JsonObject | undefined {
+  let best: JsonObject | undefined;
+  const containers = (node: JsonObject) =>
+    [node['@graph'], node.mainEntity, typeof node.mainEntityOfPage === 'object' ? node.mainEntityOfPage : undefined].filter(Boolean);
+  for (const node of objects(blocks, containers)) {
     const t = types(node);
     if (t.some((x) => ARTICLE_TYPES.has(x))) {
       if (t.some((x) => x.includes('news'))) return node;
       best ??= node;
     }
-    if (node['@graph']) queue.push(node['@graph']);
-    if (node.mainEntity) queue.push(node.mainEntity);
-    if (node.mainEntityOfPage && typeof node.mainEntityOfPage === 'object') queue.push(node.mainEntityOfPage);
   }
   return best;
 }
@@ -72,19 +82,11 @@ export function ldString(value: unknown, depth = 0): string | undefined {
 /** Every node with an `@id` in the blocks, so authors and publishers given by reference can be looked up. */
 export function nodesById(blocks: readonly unknown[]): Map<string, JsonObject> {
   const index = new Map<string, JsonObject>();
-  const queue: unknown[] = [...blocks];
-  for (let seen = 0; queue.length > 0 && seen < MAX_NODES; seen++) {
-    const value = queue.shift();
-    if (Array.isArray(value)) {
-      queue.push(...value);
-      continue;
-    }
-    if (!value || typeof value !== 'object') continue;
-    const node = value as JsonObject;
+  const everyChild = (node: JsonObject) => Object.values(node).filter((child) => child && typeof child === 'object');
+  for (const node of objects(blocks, everyChild)) {
     const id = node['@id'];
     // A bare reference has only its @id; the node that describes it has more.
     if (typeof id === 'string' && Object.keys(node).length > 1 && !index.has(id)) index.set(id, node);
-    for (const child of Object.values(node)) if (child && typeof child === 'object') queue.push(child);
   }
   return index;
 }
