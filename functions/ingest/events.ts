@@ -52,24 +52,22 @@ export function decodeS3Key(encoded: string): string {
   return decodeURIComponent(encoded.replace(/\+/g, ' '));
 }
 
-/** An S3 event record, field by field; each field's message is the reason stored for the key when it is wrong. */
+/**
+ * The rest of an S3 event record, once RecordLocation has found its bucket and key; each
+ * field's message is the reason stored for the key when it is wrong.
+ */
 const S3Record = z.object({
   eventName: z.string({ error: 'record has no eventName' }),
   eventTime: z.string().optional().catch(undefined),
-  s3: z.object(
-    {
-      bucket: z.object({ name: z.string() }),
-      object: z.object({
-        key: z.string(),
-        sequencer: z.unknown().optional(),
-        versionId: z.unknown().optional(),
-        eTag: z.unknown().optional(),
-        // Delete events carry no size or eTag.
-        size: z.number({ error: 'object size is not a number' }).finite().nonnegative('object size is not a number').optional(),
-      }),
-    },
-    { error: 'record has no s3.bucket.name or s3.object' },
-  ),
+  s3: z.object({
+    object: z.object({
+      sequencer: z.unknown().optional(),
+      versionId: z.unknown().optional(),
+      eTag: z.unknown().optional(),
+      // Delete events carry no size or eTag.
+      size: z.number({ error: 'object size is not a number' }).finite().nonnegative('object size is not a number').optional(),
+    }),
+  }),
 });
 
 /** The bucket and decoded key of a record that may be malformed otherwise, for the stored reason. */
@@ -111,7 +109,7 @@ function parseRecord(record: unknown): ObjectEvent | InvalidRecord {
   return {
     kind,
     eventName,
-    bucket: s3.bucket.name,
+    bucket,
     key,
     sequencer,
     versionId: optionalString(s3.object.versionId),
