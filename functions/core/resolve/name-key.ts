@@ -41,6 +41,7 @@ const SPECIAL_LETTERS = /[ßæœøłđðþı]/g;
 const SPECIAL_MAP: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'dj', ð: 'd', þ: 'th', ı: 'i' };
 const MARKS = /\p{M}+/gu;
 const NON_ALNUM = /[^a-z0-9]+/g;
+const NON_ASCII = /[^\x20-\x7e]/;
 
 const UMLAUT_SPELLING = /([bcdfghjklmnprstvwxz])([aou])e(?=[a-z])/g;
 const SCH = /schtsch|tsch|sch(?!$)/g;
@@ -64,8 +65,10 @@ function schReplacement(m: string): string {
 
 /** Lower-case ASCII letters and digits only: accents, apostrophes and dots dropped. */
 function fold(raw: string): string {
-  return raw
-    .toLowerCase()
+  const lower = raw.toLowerCase();
+  // Most name words are plain ASCII; normalisation is the costliest step, so skip it for them.
+  if (!NON_ASCII.test(lower)) return lower.replace(NON_ALNUM, '');
+  return lower
     .replace(SPECIAL_LETTERS, (c) => SPECIAL_MAP[c]!)
     .normalize('NFKD')
     .replace(MARKS, '')
