@@ -84,7 +84,7 @@ describe('wordKey: names that must stay apart', () => {
     ['Michael', 'Michel'],
   ])('%s', (...names) => expectApart(...names));
 
-  it('merges Hans and Hanns only if double consonants fold, which they do not', () => {
+  it('keeps Hans and Hanns apart, since double consonants do not fold', () => {
     expectApart('Hans', 'Hanns');
   });
 });
@@ -120,7 +120,7 @@ describe('nameWords and nameKey', () => {
   });
   it('keeps particles as words', () => {
     expect(nameWords('Ursula von der Leyen')).toEqual(['ursula', 'von', 'der', 'leyen']);
-    expect(nameWords('Mohammed bin Salman')).toEqual(['mohamed', 'bin', 'salman'].map((w, i) => (i === 0 ? wordKey('Mohammed') : w)));
+    expect(nameWords('Mohammed bin Salman')).toEqual(['mohammed', 'bin', 'salman']);
   });
   it('splits a leading Arabic article from its hyphenated word', () => {
     expect(nameWords('Baschar al-Assad')).toEqual(nameWords('Bashar al Assad'));
