@@ -20,24 +20,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { entityId } from '../../functions/core/entity-id';
+import type { AliasData, AliasRecord } from '../../functions/core/resolve/aliases';
 
 type Lang = 'de' | 'en';
 type Kind = 'country' | 'city' | 'organisation';
 
-interface Record_ {
-  id: string;
-  kind: Kind;
-  type: 'LOC' | 'ORG';
-  names: { en: string; de: string };
-  aliases: string[];
-  codes: string[];
-}
-
-export interface BuiltAliases {
-  provenance: unknown;
-  entries: Record_[];
-  ambiguous: Record<string, string[]>;
-}
+export type BuiltAliases = AliasData;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -221,16 +209,14 @@ function cities(supplement: Supplement, countryKeys: Set<string>): Draft[] {
   const register = (draft: Draft, iso2: string) => {
     for (const a of draft.aliases) byKey.set(keyOf(iso2, a), draft);
   };
-  const findRow = (names: string[], zone?: string): CityRow | undefined => {
+  // The row of the zone's own time zone wins over a namesake elsewhere, then the larger one.
+  const findRow = (names: string[], zone: string): CityRow | undefined => {
     const folds = new Set(names.map(foldAlias));
+    const rank = (r: CityRow) => (r.timezone === zone ? 1e12 : 0) + r.pop;
     let best: CityRow | undefined;
     for (const r of rows) {
       if (!folds.has(foldAlias(r.city)) && !folds.has(foldAlias(r.city_ascii))) continue;
-      const better =
-        !best ||
-        (zone !== undefined && r.timezone === zone && best.timezone !== zone) ||
-        ((zone === undefined || (r.timezone === zone) === (best.timezone === zone)) && r.pop > best.pop);
-      if (better) best = r;
+      if (!best || rank(r) > rank(best)) best = r;
     }
     return best;
   };
@@ -416,7 +402,7 @@ export function buildAliases(): BuiltAliases {
     ambiguous[key] = [...set].map((d) => ids.get(d)!).sort();
   }
 
-  const entries: Record_[] = drafts.map((d) => ({
+  const entries: AliasRecord[] = drafts.map((d) => ({
     id: ids.get(d)!,
     kind: d.kind,
     type: d.type,
