@@ -13,6 +13,8 @@ import { isStrippable } from './titles';
 import { isAllCaps, titleCase } from './tokens';
 
 export const MAX_OFFSETS = 100;
+/** Aliases kept per entity: enough for every spelling a real article uses, small in an item. */
+export const MAX_ALIASES = 20;
 
 /** A mention after cleaning: where it is and the name it stands for. */
 export interface Mention {
@@ -97,6 +99,7 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
       name,
       mentions: group.length,
       offsets: sorted.slice(0, MAX_OFFSETS).map((m) => [m.start, m.end] as [number, number]),
+      aliases: aliasesOf(sorted),
     };
     entities.push(entity);
     for (const m of sorted) index.push({ start: m.start, end: m.end, entity });
@@ -293,6 +296,15 @@ function linkCountryAliases(groups: Map<string, Mention[]>, lang: string): Map<M
     groups.delete(key);
   }
   return names;
+}
+
+/** Surface names with their counts, most frequent first, then in order of appearance. */
+function aliasesOf(sorted: Mention[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of sorted) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  // A stable sort keeps first appearance among equal counts.
+  const ranked = [...counts].sort(([, a], [, b]) => b - a).slice(0, MAX_ALIASES);
+  return Object.fromEntries(ranked);
 }
 
 const capitals = (name: string) => name.replace(/[^\p{Lu}]/gu, '').length;
