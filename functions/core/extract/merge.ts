@@ -5,6 +5,7 @@
  */
 import { entityId, foldName } from '../entity-id';
 import type { EntityType, ExtractedEntity, Span } from '../types';
+import { type AcronymLink, linkAcronyms } from './acronyms';
 import { countryAliasGroup, countryName, isGivenName, lookupName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
 import { NAME_PARTICLES } from './rule-context';
@@ -76,13 +77,15 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
     if ((votes.find(([t]) => t === m.type)?.[1] ?? 0) < best) m.type = votes.find(([, n]) => n === best)![0];
   }
 
+  const acronyms = linkAcronyms(text, mentions);
   const groups = new Map<string, Mention[]>();
-  for (const m of mentions) {
+  for (const m of acronyms.mentions) {
     const key = `${m.type}|${foldName(m.name)}`;
     const group = groups.get(key) ?? [];
     group.push(m);
     groups.set(key, group);
   }
+  const longNames = linkAcronymGroups(groups, acronyms.links);
   linkSurnames(groups, text);
   const countryNames = linkCountryAliases(groups, lang);
 
@@ -91,7 +94,7 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
   for (const group of groups.values()) {
     if (!group.length) continue;
     const type = group[0]!.type;
-    const name = countryNames.get(group) ?? canonicalName(group);
+    const name = countryNames.get(group) ?? longNames.get(group) ?? canonicalName(group);
     const sorted = [...group].sort((a, b) => a.start - b.start);
     const entity: ExtractedEntity = {
       id: entityId(type, name),
@@ -271,6 +274,26 @@ function linkByHonorific(groups: Map<string, Mention[]>, short: string, longs: s
     groups.get(`PER|${candidates[0]}`)!.push(m);
   }
   if (!from.length) groups.delete(`PER|${short}`);
+}
+
+/**
+ * A defined acronym joins its long form, which names the entity however often the acronym is
+ * used: the long form is the fuller name, and "OSZE" stays findable as an alias.
+ */
+function linkAcronymGroups(groups: Map<string, Mention[]>, links: AcronymLink[]): Map<Mention[], string> {
+  const names = new Map<Mention[], string>();
+  for (const link of links) {
+    const into = groups.get(`${link.type}|${foldName(link.long)}`);
+    if (!into) continue;
+    const fromKey = `${link.type}|${link.acronym}`;
+    const from = groups.get(fromKey);
+    if (from && from !== into) {
+      into.push(...from);
+      groups.delete(fromKey);
+    }
+    names.set(into, link.long);
+  }
+  return names;
 }
 
 /**
