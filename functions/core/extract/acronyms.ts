@@ -100,6 +100,8 @@ export function linkAcronyms(text: string, input: Mention[]): { mentions: Mentio
   // "(CDU)" after a person names the party, not the person.
   const define = (acronym: string, long: Mention, at: number) => {
     if (long.type === 'PER' || !isAcronymLike(acronym) || !acronymFits(acronym, long.name)) return false;
+    // A one-word place spells too many acronyms by its inner letters ("Deutschland (DSD)").
+    if (long.type === 'LOC' && !/[\s-]/u.test(long.name)) return false;
     defining.add(at);
     const key = foldName(acronym);
     // The first definition wins: a second long form for the same letters is a different reading.
@@ -168,9 +170,11 @@ function missedAcronyms(text: string, mentions: Mention[], links: Map<string, Ac
 }
 
 /**
- * "Internationaler Währungsfonds (IWF)" where the tagger found only "IWF" (or a piece of the long
- * form, "Europa"): the capitalised words before the parenthesis become one ORG mention when
- * their initials spell the acronym. Never across a person's name: "Sozialdemokrat Peter Dörr (SPD)".
+ * "Internationaler Währungsfonds (IWF)" where the tagger found only "IWF", or only a piece of
+ * the long form ("Europa", "Deutschland" in "Dualen System Deutschland (DSD)"): the longest run
+ * of capitalised words before the parenthesis that spells the acronym becomes one ORG mention.
+ * Never across a person's name ("Sozialdemokrat Peter Dörr (SPD)") or through part of another
+ * mention.
  */
 function withMissedLongForms(text: string, mentions: Mention[]): Mention[] {
   let out = mentions;
@@ -183,26 +187,25 @@ function withMissedLongForms(text: string, mentions: Mention[]): Mention[] {
     const run = /((?:[\p{L}&][\p{L}-]*[ \t]+){0,9}[\p{L}][\p{L}-]*)[ \t]*$/u.exec(before);
     if (!run) continue;
     const words = run[1]!.split(/[ \t]+/u);
-    const runStart = parenAt - (before.length - run.index);
-    // The mention just before the parenthesis already fits: nothing is missing.
-    const previous = out.filter((m) => m.end <= parenAt).at(-1);
-    if (previous && /^\s*$/u.test(text.slice(previous.end, parenAt)) && previous.type !== 'PER' && acronymFits(acronym.name, previous.name)) continue;
+    const runEnd = parenAt - before.length + run.index + run[1]!.length;
+    let best: Mention | undefined;
     for (let k = 1; k <= words.length; k++) {
       const candidate = words.slice(words.length - k);
-      const first = candidate[0]!;
-      if (!/^\p{Lu}/u.test(first) || FUNCTION_WORDS.has(first.toLowerCase())) continue;
-      if (!candidate.every((w) => /^\p{Lu}/u.test(w) || FUNCTION_WORDS.has(w))) continue;
+      if (!candidate.every((w) => /^\p{Lu}/u.test(w) || FUNCTION_WORDS.has(w))) break;
       const name = candidate.join(' ');
-      if (!acronymFits(acronym.name, name)) continue;
-      const start = runStart + run[1]!.length - name.length;
-      // The run's words are single-space separated only when the slice equals the joined words.
-      if (text.slice(start, start + name.length) !== name) break;
-      const end = start + name.length;
-      const overlapping = out.filter((m) => m.start < end && start < m.end);
-      if (overlapping.some((m) => m.type === 'PER')) break;
-      out = [...out.filter((m) => !overlapping.includes(m)), { start, end, type: 'ORG' as EntityType, name }].sort((a, b) => a.start - b.start);
-      break;
+      const start = runEnd - name.length;
+      // Words separated by anything but one space are not one name as written.
+      if (text.slice(start, runEnd) !== name) break;
+      if (FUNCTION_WORDS.has(candidate[0]!.toLowerCase()) || !acronymFits(acronym.name, name)) continue;
+      best = { start, end: runEnd, type: 'ORG', name };
     }
+    if (!best) continue;
+    const { start, end } = best;
+    const overlapping = out.filter((m) => m.start < end && start < m.end);
+    if (overlapping.some((m) => m.type === 'PER' || m.start < start || m.end > end)) continue;
+    // The tagger's mention already is the whole long form.
+    if (overlapping.some((m) => m.start === start && m.end === end)) continue;
+    out = [...out.filter((m) => !overlapping.includes(m)), best].sort((a, b) => a.start - b.start);
   }
   return out;
 }

@@ -176,6 +176,41 @@ describe('acronyms with a hand-made recogniser', () => {
     expect(entities.map((e) => e.name).sort()).toEqual(['Organisation für Sicherheit und Zusammenarbeit in Europa', 'Peter Dörr', 'SPD']);
   });
 
+  it('takes the longest spelling run over a one-word place the tagger found inside it', () => {
+    const text =
+      'Die Verpackungen gehen an das Duale System Deutschland (DSD). Das DSD sortiert sie in Köln. Deutschland (DL) exportiert viel. DL steht auf dem Schild.';
+    const { entities } = mergeSpans(
+      text,
+      'de',
+      spansFor(text, [
+        ['Deutschland', 'LOC'],
+        ['DSD', 'ORG'],
+        ['Köln', 'LOC'],
+        ['DL', 'LOC'],
+      ]),
+    );
+    expect(find(entities, 'Duale System Deutschland').aliases).toEqual({ 'Duale System Deutschland': 1, DSD: 1 });
+    // A one-word place defines no acronym: its inner letters spell too much.
+    expect(find(entities, 'Deutschland').aliases).toEqual({ Deutschland: 1 });
+    expect(find(entities, 'DL').aliases).toEqual({ DL: 2 });
+  });
+
+  it('does not cut into a mention that starts before the spelling run', () => {
+    const text = 'Shares fell after the National Bank of Romania (BNR) raised rates. The BNR said inflation was too high.';
+    const { entities } = mergeSpans(
+      text,
+      'en',
+      spansFor(text, [
+        ['National Bank of Romania', 'ORG'],
+        ['BNR', 'ORG'],
+      ]),
+    );
+    expect(entities.map((e) => [e.name, e.mentions])).toEqual([
+      ['BNR', 2],
+      ['National Bank of Romania', 1],
+    ]);
+  });
+
   it('leaves a long form that does not fit its bracket alone', () => {
     const text = 'Die Bundesregierung (CDU) plant Reformen. Die CDU stimmt zu.';
     const { entities } = mergeSpans(
