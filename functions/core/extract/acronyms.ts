@@ -77,9 +77,14 @@ export function acronymFits(acronym: string, long: string): boolean {
     if (!ok) fail.add(key);
     return ok;
   };
+  // Long compounds with repeated letters would otherwise try every way of picking them.
+  const innerFail = new Set<string>();
   const inner = (i: number, w: number, word: string[], from: number): boolean => {
+    const key = `${i}|${w}|${from}`;
+    if (innerFail.has(key)) return false;
     if (spells(i, w + 1)) return true;
     for (let p = from; p < word.length && i < letters.length; p++) if (word[p] === letters[i] && inner(i + 1, w, word, p + 1)) return true;
+    innerFail.add(key);
     return false;
   };
   return spells(0, 0);

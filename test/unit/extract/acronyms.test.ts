@@ -227,3 +227,11 @@ describe('acronyms with a hand-made recogniser', () => {
     ]);
   });
 });
+
+describe('acronymFits on pathological input', () => {
+  it('answers at once for a long word of one repeated letter', () => {
+    const started = performance.now();
+    expect(acronymFits('AAAAAAAAAB', `A${'a'.repeat(60)}`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
