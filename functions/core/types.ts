@@ -53,6 +53,11 @@ export interface ExtractedEntity {
   mentions: number;
   /** [start, end) offsets of every mention in articleText. */
   offsets: Array<[number, number]>;
+  /**
+   * Each cleaned surface name merged into this entity ("Putin", "OSZE") with its mention count,
+   * most frequent first and capped, so a search by any spelling can find the entity.
+   */
+  aliases: Record<string, number>;
 }
 
 export interface ExtractedDate {

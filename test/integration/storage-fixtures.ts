@@ -47,7 +47,14 @@ export function fakeDeps(writer: ArticleWriter, objects: Map<string, FakeArticle
       // The fake parser carries the wanted entities in the body.
       const { entities, quotes } = JSON.parse(article.body) as Required<Pick<FakeArticle, 'entities' | 'quotes'>>;
       return {
-        entities: entities.map(([type, name, mentions]) => ({ id: entityId(type, name), type, name, mentions, offsets: [[0, 1]] })),
+        entities: entities.map(([type, name, mentions]) => ({
+          id: entityId(type, name),
+          type,
+          name,
+          mentions,
+          offsets: [[0, 1]],
+          aliases: { [name]: mentions },
+        })),
         dates: [],
         quotes: quotes.map((q) => ({ text: q.text, offset: q.offset, speaker: q.speaker, speakerId: entityId('PER', q.speaker) })),
       } satisfies Extraction;

@@ -5,6 +5,7 @@
  */
 import { entityId, foldName } from '../entity-id';
 import type { EntityType, ExtractedEntity, Span } from '../types';
+import { type AcronymLink, linkAcronyms } from './acronyms';
 import { countryAliasGroup, countryName, isGivenName, lookupName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
 import { NAME_PARTICLES } from './rule-context';
@@ -13,6 +14,8 @@ import { isStrippable } from './titles';
 import { isAllCaps, titleCase } from './tokens';
 
 export const MAX_OFFSETS = 100;
+/** Aliases kept per entity: enough for every spelling a real article uses, small in an item. */
+export const MAX_ALIASES = 20;
 
 /** A mention after cleaning: where it is and the name it stands for. */
 export interface Mention {
@@ -74,13 +77,15 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
     if ((votes.find(([t]) => t === m.type)?.[1] ?? 0) < best) m.type = votes.find(([, n]) => n === best)![0];
   }
 
+  const acronyms = linkAcronyms(text, mentions);
   const groups = new Map<string, Mention[]>();
-  for (const m of mentions) {
+  for (const m of acronyms.mentions) {
     const key = `${m.type}|${foldName(m.name)}`;
     const group = groups.get(key) ?? [];
     group.push(m);
     groups.set(key, group);
   }
+  const longNames = linkAcronymGroups(groups, acronyms.links);
   linkSurnames(groups, text);
   const countryNames = linkCountryAliases(groups, lang);
 
@@ -89,7 +94,7 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
   for (const group of groups.values()) {
     if (!group.length) continue;
     const type = group[0]!.type;
-    const name = countryNames.get(group) ?? canonicalName(group);
+    const name = countryNames.get(group) ?? longNames.get(group) ?? canonicalName(group);
     const sorted = [...group].sort((a, b) => a.start - b.start);
     const entity: ExtractedEntity = {
       id: entityId(type, name),
@@ -97,6 +102,7 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
       name,
       mentions: group.length,
       offsets: sorted.slice(0, MAX_OFFSETS).map((m) => [m.start, m.end] as [number, number]),
+      aliases: aliasesOf(sorted),
     };
     entities.push(entity);
     for (const m of sorted) index.push({ start: m.start, end: m.end, entity });
@@ -271,6 +277,26 @@ function linkByHonorific(groups: Map<string, Mention[]>, short: string, longs: s
 }
 
 /**
+ * A defined acronym joins its long form, which names the entity however often the acronym is
+ * used: the long form is the fuller name, and "OSZE" stays findable as an alias.
+ */
+function linkAcronymGroups(groups: Map<string, Mention[]>, links: AcronymLink[]): Map<Mention[], string> {
+  const names = new Map<Mention[], string>();
+  for (const link of links) {
+    const into = groups.get(`${link.type}|${foldName(link.long)}`);
+    if (!into) continue;
+    const fromKey = `${link.type}|${link.acronym}`;
+    const from = groups.get(fromKey);
+    if (from && from !== into) {
+      into.push(...from);
+      groups.delete(fromKey);
+    }
+    names.set(into, link.long);
+  }
+  return names;
+}
+
+/**
  * Places written differently in one article ("USA", "US"): one entity. Countries get their
  * usual name in the article's language ("USA" in German, "US" in English) so the same country
  * has the same id in every article of that language, whichever spelling the article used.
@@ -293,6 +319,15 @@ function linkCountryAliases(groups: Map<string, Mention[]>, lang: string): Map<M
     groups.delete(key);
   }
   return names;
+}
+
+/** Surface names with their counts, most frequent first, then in order of appearance. */
+function aliasesOf(sorted: Mention[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of sorted) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  // A stable sort keeps first appearance among equal counts.
+  const ranked = [...counts].sort(([, a], [, b]) => b - a).slice(0, MAX_ALIASES);
+  return Object.fromEntries(ranked);
 }
 
 const capitals = (name: string) => name.replace(/[^\p{Lu}]/gu, '').length;

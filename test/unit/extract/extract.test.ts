@@ -56,6 +56,7 @@ describe('extract', () => {
           [24, 31],
           [33, 45],
         ],
+        aliases: { Schmidt: 2, 'Anna Schmidt': 1 },
       },
     ]);
     expect(text.slice(5, 12)).toBe('Schmidt');
