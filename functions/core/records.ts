@@ -31,6 +31,7 @@ export const CAPS = {
   digestEntities: 100,
   digestQuotes: 50,
   digestNameChars: 80,
+  aliasesPerEntity: 20,
 } as const;
 
 /** Languages are stored in index keys, so anything that is not a plain code becomes 'und'. */
@@ -80,6 +81,21 @@ export interface ArticleEntitySummary {
   offsets: Array<[number, number]>;
 }
 
+/** Aliases kept per entity and article: the most used first, names clipped like other names. */
+export function capAliases(aliases: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  const ranked = Object.entries(aliases)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  for (const [alias, count] of ranked) {
+    const name = clip(alias, CAPS.nameChars);
+    if (!name) continue;
+    if (!(name in out) && Object.keys(out).length === CAPS.aliasesPerEntity) break;
+    out[name] = (out[name] ?? 0) + count;
+  }
+  return out;
+}
+
 /** The article's META item without table keys: what GET /articles/{id} returns. */
 export interface ArticleMeta {
   id: string;
@@ -112,6 +128,10 @@ export interface Membership {
   mentions: number;
   /** The article's sort date: where the entity's link to it sorts; changes when the publication date does. */
   sortDate: string;
+  /** The article's language: the entity's names are counted per language. */
+  lang: string;
+  /** The names the article calls the entity by, with their mention counts. */
+  aliases: Record<string, number>;
 }
 
 /**
@@ -185,8 +205,12 @@ export function buildArticleRecords(article: ParsedArticle, extraction: Extracti
   // Merge by id: the extractor should already give one entry per id, but counts must not
   // double if it does not.
   const merged = new Map<string, ArticleEntitySummary>();
+  const aliases = new Map<string, Record<string, number>>();
   for (const entity of extraction.entities) {
     if (!(entity.mentions > 0)) continue;
+    const names = aliases.get(entity.id) ?? {};
+    for (const [alias, count] of Object.entries(entity.aliases)) names[alias] = (names[alias] ?? 0) + count;
+    aliases.set(entity.id, names);
     const existing = merged.get(entity.id);
     if (existing) {
       existing.mentions += entity.mentions;
@@ -209,6 +233,8 @@ export function buildArticleRecords(article: ParsedArticle, extraction: Extracti
     name: entity.name,
     mentions: entity.mentions,
     sortDate,
+    lang,
+    aliases: capAliases(aliases.get(entity.id) ?? { [entity.name]: entity.mentions }),
   }));
 
   const meta: ArticleMeta = {
@@ -286,9 +312,15 @@ export function diffMemberships(stored: Membership[], wanted: Membership[]): Mem
     const old = before.get(after.entityId);
     before.delete(after.entityId);
     if (!old) diff.added.push(after);
-    else if (old.mentions !== after.mentions || old.sortDate !== after.sortDate) diff.changed.push({ before: old, after });
+    else if (old.mentions !== after.mentions || old.sortDate !== after.sortDate || old.lang !== after.lang || !sameCounts(old.aliases, after.aliases))
+      diff.changed.push({ before: old, after });
     else diff.unchanged.push(after);
   }
   diff.removed = [...before.values()];
   return diff;
+}
+
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }

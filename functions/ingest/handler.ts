@@ -6,6 +6,7 @@ import { parseArticle } from '../core/parse/index';
 import { requiredEnv } from '../shared/env';
 import { ENV } from '../shared/resources';
 import { ArticleWriter } from '../storage/article-writer';
+import { EntityStore } from '../storage/entity-store';
 import { createS3Client, headCurrentObject, readObject } from '../storage/s3-objects';
 import { tableContext } from '../storage/table';
 import { createIngestHandler } from './batch';
@@ -19,7 +20,8 @@ let defaultHandler: ((event: SQSEvent) => Promise<SQSBatchResponse>) | undefined
 function coldStart(): (event: SQSEvent) => Promise<SQSBatchResponse> {
   const tableName = requiredEnv(ENV.tableName);
   const s3 = createS3Client();
-  const writer = new ArticleWriter(tableContext(new DynamoDBClient({}), tableName));
+  const table = tableContext(new DynamoDBClient({}), tableName);
+  const writer = new ArticleWriter(table);
   return createIngestHandler({
     deps: {
       writer,
@@ -27,6 +29,7 @@ function coldStart(): (event: SQSEvent) => Promise<SQSBatchResponse> {
       headObject: (ref) => headCurrentObject(s3, ref),
       parse: parseArticle,
       extract,
+      resolver: new EntityStore(table, writer),
     },
     metrics: defaultIngestMetrics(),
     logger,

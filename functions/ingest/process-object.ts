@@ -1,6 +1,7 @@
 import { RejectedInput, rejectIfTooLarge, type RejectionCode } from '../core/errors';
 import { failureKind } from '../shared/failures';
 import { articleIdFor, type ArticleRecords, buildArticleRecords, referenceDateOf, versionTime } from '../core/records';
+import type { ResolvedArticle } from '../core/resolve/resolve';
 import type { Extraction, ParsedArticle, RawObject, Recogniser } from '../core/types';
 import { LostClaim, type ArticleWriter, type Claim, type PreviousStatus } from '../storage/article-writer';
 import type { CurrentObject, ObjectRef } from '../storage/s3-objects';
@@ -14,7 +15,18 @@ export interface IngestDeps {
   headObject: (ref: { bucket: string; key: string }) => Promise<CurrentObject | undefined>;
   parse: (raw: RawObject) => ParsedArticle;
   extract: (article: ParsedArticle, options?: { recogniser?: Recogniser; referenceDate?: Date }) => Extraction;
+  /** Links the article's entities to the corpus's (storage/entity-store.ts); without it the extraction's ids are kept. */
+  resolver?: EntityResolver;
   now?: () => Date;
+}
+
+/** Corpus-level entity resolution around the write of one article. */
+export interface EntityResolver {
+  resolve(extraction: Extraction): Promise<ResolvedArticle>;
+  /** Indexes the article's new names (search, surnames) before its entities are written. */
+  indexNames(resolved: ResolvedArticle): Promise<void>;
+  /** Joins entities the article showed to be one (a lone surname and its now known full name). */
+  applyMerges(resolved: ResolvedArticle): Promise<void>;
 }
 
 export type Outcome =
@@ -99,6 +111,7 @@ async function ingestVersion(deps: IngestDeps, claim: Claim, event: ObjectEvent,
   const versionDetail = version.restored ? { version: { versionId: version.versionId, eTag: version.eTag } } : {};
   const restored = version.restored ? ({ restored: true } as const) : {};
   let records: ArticleRecords;
+  let resolved: ResolvedArticle | undefined;
   try {
     // Decided from the size alone so an oversized body is never downloaded.
     if (version.size !== undefined) rejectIfTooLarge(version.size);
@@ -115,7 +128,8 @@ async function ingestVersion(deps: IngestDeps, claim: Claim, event: ObjectEvent,
     };
     const referenceDate = referenceDateOf(article.publishedAt, versionTime(versionInfo));
     const extraction = deps.extract(article, { referenceDate });
-    records = buildArticleRecords(article, extraction, versionInfo);
+    resolved = deps.resolver ? await deps.resolver.resolve(extraction) : undefined;
+    records = buildArticleRecords(article, resolved?.extraction ?? extraction, versionInfo);
   } catch (error) {
     if (!(error instanceof RejectedInput)) throw error;
     // The current version vanished between HeadObject and GetObject: the key is gone after all.
@@ -125,7 +139,10 @@ async function ingestVersion(deps: IngestDeps, claim: Claim, event: ObjectEvent,
     await deps.writer.finish(claim, 'rejected', { code: error.code, reason: error.message, ...versionDetail });
     return { result: 'rejected', articleId, code: error.code, reason: error.message, ...restored };
   }
+  if (resolved) await deps.resolver!.indexNames(resolved);
   await deps.writer.writeArticle(claim, records);
+  // Before finish: if it fails, the retried message redoes it (the claim is still pending).
+  if (resolved) await deps.resolver!.applyMerges(resolved);
   await deps.writer.finish(claim, 'processed', versionDetail);
   return { result: 'processed', articleId, entities: records.memberships.length, ...restored };
 }

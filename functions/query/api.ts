@@ -68,11 +68,10 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
     query: QueryString,
     compute: (id: string, window: number, limit: number) => Promise<{ articlesConsidered: number; items: unknown[] }>,
   ): Promise<Result> => {
-    const id = parseEntityId(params.id);
     const { limit } = parseRelatedQuery(query);
-    const entity = await reader.getEntity(id);
+    const entity = await reader.getEntity(parseEntityId(params.id));
     if (!entity) throw new NotFound('no entity with this id');
-    const { articlesConsidered, items } = await compute(id, RELATED_WINDOW, limit);
+    const { articlesConsidered, items } = await compute(entity.id, RELATED_WINDOW, limit);
     return json({ entity, articlesConsidered, window: RELATED_WINDOW, items });
   };
 
@@ -100,7 +99,8 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       };
       const range = { from: params.from, to: params.to };
       if (params.entity) {
-        const entity = params.entity;
+        // A merged id lists its survivor's articles; an unknown one lists nothing.
+        const entity = (await reader.getEntity(params.entity))?.id ?? params.entity;
         const start = decode(params.cursor, cursorQuery, (p) => reader.entityArticlesPosition(p, entity));
         const page = await reader.listEntityArticles(entity, { lang: params.lang, range, limit: params.limit, start });
         return json({ items: page.items, nextCursor: encode(cursorQuery, page.next) });
@@ -146,11 +146,13 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
     },
 
     '/entities/{id}/articles': async (params, query) => {
-      const id = parseEntityId(params.id);
+      const asked = parseEntityId(params.id);
       const list = parseEntityArticlesQuery(query);
-      const cursorQuery: CursorQuery = { route: 'entity-articles', id, lang: list.lang ?? null, from: list.from ?? null, to: list.to ?? null };
+      const cursorQuery: CursorQuery = { route: 'entity-articles', id: asked, lang: list.lang ?? null, from: list.from ?? null, to: list.to ?? null };
+      const entity = await reader.getEntity(asked);
+      if (!entity) throw new NotFound('no entity with this id');
+      const id = entity.id;
       const start = decode(list.cursor, cursorQuery, (p) => reader.entityArticlesPosition(p, id));
-      if (!start && !(await reader.getEntity(id))) throw new NotFound('no entity with this id');
       const page = await reader.listEntityArticles(id, { lang: list.lang, range: { from: list.from, to: list.to }, limit: list.limit, start });
       return json({ items: page.items, nextCursor: encode(cursorQuery, page.next) });
     },
@@ -158,6 +160,15 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
     '/entities/{id}/related': (params, query) => overRecentArticles(params, query, (id, window, limit) => reader.related(id, { window, limit })),
 
     '/entities/{id}/speakers': (params, query) => overRecentArticles(params, query, (id, window, limit) => reader.speakers(id, { window, limit })),
+
+    '/entities/{id}/history': async (params, query) => {
+      parseNoQuery(query);
+      const id = parseEntityId(params.id);
+      const items = await reader.entityHistory(id);
+      // An id that was merged away still has its history; an id never seen has none.
+      if (items.length === 0 && !(await reader.getEntity(id))) throw new NotFound('no entity with this id');
+      return json({ id, items });
+    },
 
     '/status': async (_params, query) => {
       const { key } = parseStatusQuery(query);
@@ -181,7 +192,8 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
     try {
       const found = findRoute(path);
       if (found) {
-        // Read-only API: no write path at all, whatever the method.
+        // The editor's routes are served by the editor function, never by this read-only one.
+        if (found.route.access === 'write') return problem(404, 'no such resource');
         if (method !== 'GET') return problem(405, 'this API is read-only: only GET is allowed', { allow: 'GET' });
         rejectRepeated(event.rawQueryString);
         const params: Record<string, string> = {};

@@ -13,6 +13,8 @@ export const ENV = {
   cursorSecret: 'CURSOR_SECRET',
   /** Folder of the NER model files; the Lambda bundle sets it, elsewhere the repository's models/ is used. */
   nerModelDir: 'NER_MODEL_DIR',
+  /** Local only: the bearer token the editor routes accept in place of an AWS authoriser. */
+  editorToken: 'EDITOR_TOKEN',
 } as const;
 
 /** S3 refuses longer object keys, so neither an event nor a query may carry one. */
@@ -23,6 +25,8 @@ export const MAX_OBJECT_BYTES = 5 * 1024 * 1024;
 
 export const INGEST_TIMEOUT_SECONDS = 60;
 export const QUERY_TIMEOUT_SECONDS = 10;
+/** A merge relinks every article of the merged entity: minutes for a very common name. */
+export const EDITOR_TIMEOUT_SECONDS = 300;
 
 export const QUEUE = {
   /** AWS recommends at least 6x the consumer's timeout so a message is not redelivered while a batch is still running. */
@@ -47,7 +51,7 @@ export const TABLE = {
     byMonth: { name: 'byMonth', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', sortKeyType: 'S' },
     /** Articles of one language newest first: gsi2pk = `L#de#2021-12`, sort key shared with byMonth. */
     byLangMonth: { name: 'byLangMonth', partitionKey: 'gsi2pk', sortKey: 'gsi1sk', sortKeyType: 'S' },
-    /** Entity name prefix search: gsi3pk = `P#<first two folded chars>`, gsi3sk = `<folded name>#<entityId>`. */
+    /** Entity search by any word of any name: one item per word, gsi3pk = `P#<first two chars of the word's key>`, gsi3sk = `<word key>#<entityId>`. */
     byPrefix: { name: 'byPrefix', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', sortKeyType: 'S' },
     /** Entities by article count per type, in hash shards: gsi4pk = `T#PER#07`, sort key the numeric `articleCount`. */
     byTypeRank: { name: 'byTypeRank', partitionKey: 'gsi4pk', sortKey: 'articleCount', sortKeyType: 'N' },

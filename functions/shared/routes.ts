@@ -1,25 +1,41 @@
 /**
- * The query API's routes, shared by the CDK stack (one HTTP API route each), the local HTTP
- * server (which fills routeKey and pathParameters the way API Gateway does) and the query
- * handler's router, so all three expose and match exactly the same paths.
+ * The API's routes, shared by the CDK stack (one HTTP API route each), the local HTTP server
+ * (which fills routeKey and pathParameters the way API Gateway does) and the handlers'
+ * routers, so all three expose and match exactly the same paths.
+ *
+ * Read routes go to the query function. Write routes (an editor's corrections) go to the
+ * editor function and exist only behind an authoriser: on AWS with auth=iam or auth=jwt and
+ * the write scope, locally with the editor token `npm start` prints.
  */
 export interface ApiRoute {
-  method: 'GET';
+  method: 'GET' | 'POST';
   /** API Gateway route path with `{name}` path parameters. */
   path: string;
+  access: 'read' | 'write';
 }
 
 export const API_ROUTES: readonly ApiRoute[] = [
-  { method: 'GET', path: '/health' },
-  { method: 'GET', path: '/articles' },
-  { method: 'GET', path: '/articles/{id}' },
-  { method: 'GET', path: '/entities' },
-  { method: 'GET', path: '/entities/{id}' },
-  { method: 'GET', path: '/entities/{id}/articles' },
-  { method: 'GET', path: '/entities/{id}/related' },
-  { method: 'GET', path: '/entities/{id}/speakers' },
-  { method: 'GET', path: '/status' },
+  { method: 'GET', path: '/health', access: 'read' },
+  { method: 'GET', path: '/articles', access: 'read' },
+  { method: 'GET', path: '/articles/{id}', access: 'read' },
+  { method: 'GET', path: '/entities', access: 'read' },
+  { method: 'GET', path: '/entities/{id}', access: 'read' },
+  { method: 'GET', path: '/entities/{id}/articles', access: 'read' },
+  { method: 'GET', path: '/entities/{id}/related', access: 'read' },
+  { method: 'GET', path: '/entities/{id}/speakers', access: 'read' },
+  { method: 'GET', path: '/entities/{id}/history', access: 'read' },
+  { method: 'GET', path: '/status', access: 'read' },
+  { method: 'POST', path: '/entities/{id}/merge', access: 'write' },
+  { method: 'POST', path: '/entities/{id}/split', access: 'write' },
+  { method: 'POST', path: '/entities/{id}/rename', access: 'write' },
+  { method: 'POST', path: '/entities/{id}/suppress', access: 'write' },
 ] as const;
+
+export const READ_ROUTES = API_ROUTES.filter((route) => route.access === 'read');
+export const WRITE_ROUTES = API_ROUTES.filter((route) => route.access === 'write');
+
+/** The OAuth scope a JWT must carry for the write routes (auth=jwt). */
+export const WRITE_SCOPE = 'news-ingest/write';
 
 /** `GET /entities/{id}`: the routeKey API Gateway puts into the event. */
 export function routeKey(route: ApiRoute): string {

@@ -1,13 +1,17 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { foldName } from '../core/entity-id';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { nameOfId, searchKey, searchWords } from '../core/resolve/resolve';
+import { entityNames, type EntityNames } from '../core/resolve/names';
+import { aliasEntryById } from '../core/resolve/aliases';
 import { z } from 'zod';
 import { monthOf, type ArticleDigest, type ArticleMeta } from '../core/records';
 import { ENTITY_TYPES, type EntityType } from '../core/types';
 import { TABLE, TYPE_RANK_SHARDS } from '../shared/resources';
 import type { StatusState } from './article-writer';
 import {
+  aliasCounts,
   articleIdOfKey,
   entityLinkPositionSchema,
+  HISTORY_PREFIX,
   keys,
   langMonthPartition,
   langMonthsAttribute,
@@ -19,7 +23,9 @@ import {
   type Key,
   type MonthPosition,
 } from './keys';
-import type { TableContext } from './table';
+import { linkedArticleIds } from './entity-links';
+import { HistoryItem, type HistoryEntry } from './entity-store';
+import { batchGet, type TableContext } from './table';
 
 /**
  * Read side of the table for the query API. Every call is a GetItem, Query or BatchGetItem
@@ -49,6 +55,14 @@ export interface EntitySummary {
   name: string;
   articleCount: number;
   mentionCount: number;
+}
+
+/** GET /entities/{id}: the entity with all its names and the ids merged into it. */
+export interface EntityDetail extends EntitySummary, Omit<EntityNames, 'name'> {
+  /** Ids that were merged into this entity; they answer with this entity. */
+  mergedIds: string[];
+  /** The id asked for, when it was merged into this entity. */
+  redirectedFrom?: string;
 }
 
 export interface StatusRecord {
@@ -101,6 +115,9 @@ const MAX_PAGES_PER_REQUEST = 10;
 /** Bounds the read of one ranking request to about 32 shards x (depth + this) small items. */
 const MAX_TIES_PER_SHARD = 200;
 
+/** Redirects followed from a merged id; merges point at a survivor, the bound stops a cycle. */
+const MAX_REDIRECTS = 5;
+
 const LOWEST = '0000';
 const HIGHEST = '9999\uffff';
 
@@ -129,17 +146,36 @@ export function toSummary(item: Record<string, unknown>): ArticleSummary {
   };
 }
 
-const EntityItem = z.object({
-  id: z.string(),
-  type: z.enum(ENTITY_TYPES),
-  name: z.string(),
-  articleCount: z.number().default(0),
-  mentionCount: z.number().default(0),
-});
+const EntityItem = z
+  .object({
+    id: z.string(),
+    type: z.enum(ENTITY_TYPES),
+    name: z.string(),
+    displayName: z.string().optional(),
+    articleCount: z.number().default(0),
+    mentionCount: z.number().default(0),
+  })
+  .transform(({ displayName, ...entity }) => ({ ...entity, name: displayName ?? aliasEntryById(entity.id)?.names.en ?? entity.name }));
 
 function toEntity(item: Record<string, unknown>): EntitySummary {
   return EntityItem.parse(item);
 }
+
+/** An entity item read whole: its canonical name computed from the names it is counted under. */
+function toDetail(item: Record<string, unknown>): EntityDetail {
+  const entity = toEntity(item);
+  const names = entityNames(
+    aliasCounts(item),
+    entity.name,
+    typeof item.displayName === 'string' ? item.displayName : undefined,
+    aliasEntryById(entity.id)?.names,
+  );
+  const merged = item.mergedIds instanceof Set ? [...(item.mergedIds as Set<string>)].sort() : [];
+  return { ...entity, ...names, mergedIds: merged };
+}
+
+/** Fields of an entity item a listing shows. */
+const ENTITY_FIELDS = ['id', 'type', 'name', 'displayName', 'articleCount', 'mentionCount'];
 
 export function rankEntities(a: EntitySummary, b: EntitySummary): number {
   return b.articleCount - a.articleCount || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
@@ -364,21 +400,53 @@ export class ArticleReader {
     return { items: items.map(toLinkSummary), next: start };
   }
 
-  async getEntity(id: string): Promise<EntitySummary | undefined> {
-    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.entity(id) }));
-    if (!Item || !(Number(Item.articleCount) > 0)) return undefined;
-    return toEntity(Item);
+  /**
+   * The entity with this id, or the one it was merged into (redirectedFrom says so). An
+   * entity with no articles left, or suppressed by an editor, is not found.
+   */
+  async getEntity(id: string): Promise<EntityDetail | undefined> {
+    let current = id;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
+      const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.entity(current) }));
+      if (!Item) {
+        // An id made from a name ("per-vladimir-putin" for the first spelling "Wladimir Putin") answers as the entity that name resolves to now.
+        const resolved = hop === 0 ? await this.idOfName(id) : undefined;
+        if (!resolved || resolved === id) return undefined;
+        current = resolved;
+        continue;
+      }
+      if (typeof Item.mergedInto === 'string' && Item.mergedInto !== current) {
+        current = Item.mergedInto;
+        continue;
+      }
+      if (Item.suppressed === true || !(Number(Item.articleCount) > 0)) return undefined;
+      return { ...toDetail(Item), ...(current !== id ? { redirectedFrom: id } : {}) };
+    }
+    return undefined;
+  }
+
+  private async idOfName(id: string): Promise<string | undefined> {
+    const name = nameOfId(id);
+    if (!name) return undefined;
+    if ('id' in name) return name.id;
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.personKey(name.key) }));
+    return typeof Item?.id === 'string' ? Item.id : undefined;
   }
 
   /**
-   * Entities whose folded name starts with `prefix` (already checked to have 2+ letters or
-   * digits), best ranked first. Reads at most MAX_PREFIX_MATCHES matches and sorts them.
+   * Entities with a name that has a word starting with each word of `query` (transliteration
+   * keys, so "wlad" finds "Vladimir" and "selensk" "Zelenskyy"). An exact name ranks first,
+   * then article count. Reads at most MAX_PREFIX_MATCHES word items of the query's longest
+   * word from the byPrefix index, then the matching entities.
    */
-  async searchEntities(prefix: string, type?: EntityType): Promise<{ items: EntitySummary[]; truncated: boolean }> {
-    const folded = foldName(prefix);
-    const partition = prefixPartition(folded);
-    if (!partition) return { items: [], truncated: false };
-    const matches: EntitySummary[] = [];
+  async searchEntities(query: string, type?: EntityType): Promise<{ items: EntitySummary[]; truncated: boolean }> {
+    const words = searchWords(query);
+    const anchor = [...words].sort((a, b) => b.length - a.length)[0];
+    const partition = anchor ? prefixPartition(anchor) : undefined;
+    if (!anchor || !partition) return { items: [], truncated: false };
+    const exactKey = searchKey(query);
+    const exact = new Set<string>();
+    const candidates = new Set<string>();
     let start: Key | undefined;
     let read = 0;
     do {
@@ -387,20 +455,67 @@ export class ArticleReader {
           TableName: this.table.tableName,
           IndexName: TABLE.indexes.byPrefix.name,
           KeyConditionExpression: 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)',
-          ...projection(['id', 'type', 'name', 'articleCount', 'mentionCount']),
-          ExpressionAttributeValues: { ':pk': partition, ':prefix': folded },
+          ProjectionExpression: 'entityId, nameKey',
+          ExpressionAttributeValues: { ':pk': partition, ':prefix': anchor },
           Limit: MAX_PREFIX_MATCHES - read,
           ExclusiveStartKey: start,
         }),
       );
       read += page.Items?.length ?? 0;
       for (const item of page.Items ?? []) {
-        const entity = toEntity(item);
-        if (entity.articleCount > 0 && (!type || entity.type === type)) matches.push(entity);
+        const entityId = String(item.entityId);
+        const nameWords = String(item.nameKey).split(/[\s-]+/u);
+        if (!words.every((word) => nameWords.some((w) => w.startsWith(word)))) continue;
+        candidates.add(entityId);
+        if (item.nameKey === exactKey) exact.add(entityId);
       }
       start = page.LastEvaluatedKey as Key | undefined;
     } while (start && read < MAX_PREFIX_MATCHES);
-    return { items: matches.sort(rankEntities), truncated: start !== undefined };
+
+    // Merged ids answer with their survivor; a survivor found twice is listed once.
+    const found = new Map<string, { entity: EntitySummary; exact: boolean }>();
+    let pending = [...candidates];
+    const exactOf = new Map([...candidates].map((id) => [id, exact.has(id)]));
+    for (let hop = 0; pending.length && hop <= MAX_REDIRECTS; hop += 1) {
+      const next: string[] = [];
+      for (const item of await this.batchGet(pending.map((id) => keys.entity(id)))) {
+        const id = String(item.pk).slice('ENT#'.length);
+        if (typeof item.mergedInto === 'string' && item.mergedInto !== id) {
+          exactOf.set(item.mergedInto, (exactOf.get(item.mergedInto) ?? false) || (exactOf.get(id) ?? false));
+          if (!found.has(item.mergedInto)) next.push(item.mergedInto);
+          continue;
+        }
+        if (item.suppressed === true || !(Number(item.articleCount) > 0)) continue;
+        const entity = toEntity(item);
+        if (type && entity.type !== type) continue;
+        found.set(id, { entity: { ...entity, name: toDetail(item).name }, exact: exactOf.get(id) ?? false });
+      }
+      pending = [...new Set(next)];
+    }
+    const items = [...found.values()].sort((a, b) => Number(b.exact) - Number(a.exact) || rankEntities(a.entity, b.entity)).map(({ entity }) => entity);
+    return { items, truncated: start !== undefined };
+  }
+
+  /** An editor's decisions about one entity, oldest first (see EntityStore). */
+  async entityHistory(id: string): Promise<HistoryEntry[]> {
+    const out: HistoryEntry[] = [];
+    let start: Key | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)',
+          ExpressionAttributeValues: { ':pk': keys.entity(id).pk, ':h': HISTORY_PREFIX },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const parsed = HistoryItem.safeParse(item);
+        if (parsed.success) out.push(parsed.data);
+      }
+      start = page.LastEvaluatedKey as Key | undefined;
+    } while (start);
+    return out;
   }
 
   /**
@@ -416,7 +531,7 @@ export class ArticleReader {
   }
 
   private async topOfShard(partition: string, depth: number): Promise<EntitySummary[]> {
-    const fields = projection(['id', 'type', 'name', 'articleCount', 'mentionCount']);
+    const fields = projection(ENTITY_FIELDS);
     const page = await this.table.doc.send(
       new QueryCommand({
         TableName: this.table.tableName,
@@ -507,36 +622,12 @@ export class ArticleReader {
   }
 
   /** Ids of the entity's most recent articles, newest first. */
-  private async recentArticleIds(entityId: string, window: number): Promise<string[]> {
-    const range = linkRange(entityId, LOWEST, HIGHEST);
-    const links = await this.table.doc.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
-        ExpressionAttributeValues: { ':pk': range.pk, ':a': range.prefix },
-        ProjectionExpression: 'articleId',
-        ScanIndexForward: false,
-        Limit: window,
-      }),
-    );
-    return [...new Set((links.Items ?? []).map((item) => String(item.articleId)))];
+  private recentArticleIds(entityId: string, window: number): Promise<string[]> {
+    return linkedArticleIds(this.table, entityId, { limit: window });
   }
 
-  private async batchGet(itemKeys: Key[]): Promise<Array<Record<string, unknown>>> {
-    const results: Array<Record<string, unknown>> = [];
-    for (let i = 0; i < itemKeys.length; i += 100) {
-      let request: Record<string, { Keys: Key[] }> | undefined = {
-        [this.table.tableName]: { Keys: itemKeys.slice(i, i + 100) },
-      };
-      for (let attempt = 0; request && Object.keys(request).length > 0; attempt += 1) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-        if (attempt > 8) throw new Error('BatchGetItem kept returning unprocessed keys');
-        const response = await this.table.doc.send(new BatchGetCommand({ RequestItems: request }));
-        results.push(...(response.Responses?.[this.table.tableName] ?? []));
-        request = response.UnprocessedKeys as typeof request;
-      }
-    }
-    return results;
+  private batchGet(itemKeys: Key[]): Promise<Array<Record<string, unknown>>> {
+    return batchGet(this.table, itemKeys);
   }
 }
 

@@ -1,9 +1,10 @@
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { foldName } from '../core/entity-id';
-import { diffMemberships, type ArticleRecords, type Membership } from '../core/records';
+import { diffMemberships, monthOf, type ArticleRecords, type Membership } from '../core/records';
+import { relinkRecords, type Relink } from '../core/resolve/remap';
 import { ENTITY_TYPES } from '../core/types';
 import { mapBounded } from '../shared/bounded';
-import { articleIndexAttributes, entityIndexAttributes, keys, langMonthsAttribute, linkSortKey, membershipQuery } from './keys';
+import { linkedArticleIds } from './entity-links';
+import { aliasAttribute, articleIndexAttributes, entityIndexAttributes, keys, langMonthsAttribute, linkSortKey, membershipQuery } from './keys';
 import { isErrorNamed, type TableContext } from './table';
 import { z } from 'zod';
 
@@ -221,6 +222,48 @@ export class ArticleWriter {
     await this.sync(claim, null);
   }
 
+  /**
+   * Moves an already processed article's memberships by `relink` (a merge, split or
+   * suppression elsewhere in the corpus) from its stored records, under the claim of the
+   * version it stores: a newer event for the key wins, and re-resolves on its own.
+   */
+  async relinkArticle(articleId: string, relink: Relink): Promise<'relinked' | 'unchanged' | 'skipped'> {
+    const [status, meta, digest] = await Promise.all(
+      [keys.status(articleId), keys.article(articleId), keys.digest(articleId)].map(async (key) => {
+        const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: key, ConsistentRead: true }));
+        return Item;
+      }),
+    );
+    if (status?.state !== 'processed' || typeof status.sequencer !== 'string' || !meta) return 'skipped';
+    const memberships = await this.readMemberships(articleId);
+    const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, ...fields } = meta;
+    const stored: ArticleRecords = {
+      meta: fields as ArticleRecords['meta'],
+      digest: {
+        entities: (digest?.entities as ArticleRecords['digest']['entities']) ?? [],
+        quotes: (digest?.quotes as ArticleRecords['digest']['quotes']) ?? [],
+      },
+      month: monthOf(String(fields.sortDate)),
+      memberships,
+    };
+    const records = relinkRecords(stored, relink);
+    const diff = diffMemberships(memberships, records.memberships);
+    if (!diff.added.length && !diff.removed.length && !diff.changed.length) return 'unchanged';
+    const claim: Claim = { articleId, bucket: String(status.bucket), key: String(status.key), sequencer: status.sequencer };
+    try {
+      await this.sync(claim, records);
+    } catch (error) {
+      if (error instanceof LostClaim) return 'skipped';
+      throw error;
+    }
+    return 'relinked';
+  }
+
+  /** Ids of all the articles an entity is linked to, newest first. */
+  linkedArticles(entityId: string): Promise<string[]> {
+    return linkedArticleIds(this.table, entityId, { consistent: true });
+  }
+
   /** Final state of the claimed version. Silently does nothing when the claim was lost. */
   async finish(claim: Claim, state: Exclude<StatusState, 'pending'>, detail: FinishDetail = {}): Promise<boolean> {
     const values: Record<string, unknown> = { ':state': state, ':now': this.now().toISOString(), ':seq': claim.sequencer };
@@ -414,7 +457,8 @@ export class ArticleWriter {
           new DeleteCommand({
             TableName: this.table.tableName,
             Key: keys.entity(op.entityId),
-            ConditionExpression: 'articleCount <= :zero',
+            // An editor's decision lives on the entity item and must outlast its articles.
+            ConditionExpression: `articleCount <= :zero AND ${EDITORIAL_ATTRIBUTES.map((name) => `attribute_not_exists(${name})`).join(' AND ')}`,
             ExpressionAttributeValues: { ':zero': 0 },
           }),
         );
@@ -426,30 +470,23 @@ export class ArticleWriter {
   }
 
   private addMembership(claim: Claim, membership: Membership, link: LinkAttributes): EntityOp {
-    const folded = foldName(membership.name);
-    const index = entityIndexAttributes(membership.entityId, membership.type, folded);
+    const index = entityIndexAttributes(membership.entityId, membership.type);
+    const names = aliasUpdate(membership.lang, membership.aliases, 1);
     const values: Record<string, unknown> = {
       ':id': membership.entityId,
       ':type': membership.type,
       ':name': membership.name,
-      ':folded': folded,
-      ':gsi3sk': index.gsi3sk,
       ':gsi4pk': index.gsi4pk,
       ':one': 1,
       ':m': membership.mentions,
+      ...names.values,
     };
     const set = [
       '#id = if_not_exists(#id, :id)',
       '#type = if_not_exists(#type, :type)',
       '#name = if_not_exists(#name, :name)',
-      '#folded = if_not_exists(#folded, :folded)',
-      'gsi3sk = if_not_exists(gsi3sk, :gsi3sk)',
       'gsi4pk = if_not_exists(gsi4pk, :gsi4pk)',
     ];
-    if (index.gsi3pk) {
-      set.push('gsi3pk = if_not_exists(gsi3pk, :gsi3pk)');
-      values[':gsi3pk'] = index.gsi3pk;
-    }
     return {
       entityId: membership.entityId,
       change: 'add',
@@ -460,8 +497,8 @@ export class ArticleWriter {
           Update: {
             TableName: this.table.tableName,
             Key: keys.entity(membership.entityId),
-            UpdateExpression: `SET ${set.join(', ')} ADD articleCount :one, mentionCount :m`,
-            ExpressionAttributeNames: { '#id': 'id', '#type': 'type', '#name': 'name', '#folded': 'folded' },
+            UpdateExpression: `SET ${set.join(', ')} ADD ${['articleCount :one', 'mentionCount :m', ...names.add].join(', ')}`,
+            ExpressionAttributeNames: { '#id': 'id', '#type': 'type', '#name': 'name', ...names.names },
             ExpressionAttributeValues: values,
           },
         },
@@ -484,14 +521,7 @@ export class ArticleWriter {
           },
         },
         { Delete: { TableName: this.table.tableName, Key: keys.link(membership.entityId, membership.sortDate, claim.articleId) } },
-        {
-          Update: {
-            TableName: this.table.tableName,
-            Key: keys.entity(membership.entityId),
-            UpdateExpression: 'ADD articleCount :minus, mentionCount :m',
-            ExpressionAttributeValues: { ':minus': -1, ':m': -membership.mentions },
-          },
-        },
+        this.entityCountUpdate(membership.entityId, -1, -membership.mentions, aliasUpdate(membership.lang, membership.aliases, -1)),
       ],
     };
   }
@@ -502,7 +532,7 @@ export class ArticleWriter {
         Update: {
           TableName: this.table.tableName,
           Key: keys.membership(claim.articleId, after.entityId),
-          UpdateExpression: 'SET #mentions = :new, linkSk = :newLink, sortDate = :sortDate, #name = :name',
+          UpdateExpression: 'SET #mentions = :new, linkSk = :newLink, sortDate = :sortDate, #name = :name, aliases = :aliases, lang = :lang',
           ConditionExpression: '#mentions = :old AND linkSk = :oldLink',
           ExpressionAttributeNames: { '#name': 'name', '#mentions': 'mentions' },
           ExpressionAttributeValues: {
@@ -512,6 +542,8 @@ export class ArticleWriter {
             ':old': before.mentions,
             ':oldLink': linkSortKey(before.sortDate, claim.articleId),
             ':name': after.name,
+            ':aliases': after.aliases,
+            ':lang': after.lang,
           },
         },
       },
@@ -520,17 +552,25 @@ export class ArticleWriter {
     if (before.sortDate !== after.sortDate) {
       items.push({ Delete: { TableName: this.table.tableName, Key: keys.link(before.entityId, before.sortDate, claim.articleId) } });
     }
-    if (before.mentions !== after.mentions) {
-      items.push({
-        Update: {
-          TableName: this.table.tableName,
-          Key: keys.entity(after.entityId),
-          UpdateExpression: 'ADD mentionCount :delta',
-          ExpressionAttributeValues: { ':delta': after.mentions - before.mentions },
-        },
-      });
+    const names = aliasDelta(before, after);
+    if (before.mentions !== after.mentions || names.add.length) {
+      items.push(this.entityCountUpdate(after.entityId, 0, after.mentions - before.mentions, names));
     }
     return { entityId: after.entityId, change: 'change', items };
+  }
+
+  /** Count changes on an entity item: articles, mentions and per-language name counts. */
+  private entityCountUpdate(entityId: string, articles: number, mentions: number, names: AliasUpdate): TransactItem {
+    const add = [...(articles ? ['articleCount :a'] : []), ...(mentions ? ['mentionCount :m'] : []), ...names.add];
+    return {
+      Update: {
+        TableName: this.table.tableName,
+        Key: keys.entity(entityId),
+        UpdateExpression: `ADD ${add.join(', ')}`,
+        ...(Object.keys(names.names).length ? { ExpressionAttributeNames: names.names } : {}),
+        ExpressionAttributeValues: { ...(articles ? { ':a': articles } : {}), ...(mentions ? { ':m': mentions } : {}), ...names.values },
+      },
+    };
   }
 
   /** Title or language changed but the membership did not: only the link's copy needs updating. */
@@ -607,6 +647,41 @@ export class ArticleWriter {
   }
 }
 
+/** Entity attributes that record a decision (see storage/entity-store.ts): such an item is never cleaned up. */
+export const EDITORIAL_ATTRIBUTES = ['mergedInto', 'suppressed', 'pinned', 'displayName'] as const;
+
+interface AliasUpdate {
+  add: string[];
+  names: Record<string, string>;
+  values: Record<string, number>;
+}
+
+/** ADD clauses for per-language name counts, `sign` times the membership's counts. */
+function aliasUpdate(lang: string, aliases: Record<string, number>, sign: number): AliasUpdate {
+  return aliasChanges(Object.entries(aliases).map(([name, count]) => [aliasAttribute(lang, name), sign * count]));
+}
+
+/** ADD clauses that turn the name counts of `before` into those of `after`. */
+function aliasDelta(before: Membership, after: Membership): AliasUpdate {
+  const delta = new Map<string, number>();
+  for (const [name, count] of Object.entries(before.aliases)) delta.set(aliasAttribute(before.lang, name), -count);
+  for (const [name, count] of Object.entries(after.aliases)) {
+    const attribute = aliasAttribute(after.lang, name);
+    delta.set(attribute, (delta.get(attribute) ?? 0) + count);
+  }
+  return aliasChanges([...delta].filter(([, count]) => count !== 0));
+}
+
+function aliasChanges(changes: Array<[string, number]>): AliasUpdate {
+  const update: AliasUpdate = { add: [], names: {}, values: {} };
+  changes.forEach(([attribute, count], k) => {
+    update.add.push(`#n${k} :n${k}`);
+    update.names[`#n${k}`] = attribute;
+    update.values[`:n${k}`] = count;
+  });
+  return update;
+}
+
 /** The writes of one entity's membership change, without the claim check. */
 interface EntityOp {
   entityId: string;
@@ -661,8 +736,17 @@ const MembershipItem = z
     mentions: z.number().int().positive(),
     linkSk: z.string(),
     sortDate: z.string().optional(),
+    lang: z.string().default('und'),
+    aliases: z.record(z.string(), z.number().int().positive()).optional(),
   })
-  .transform(({ linkSk, sortDate, ...rest }): Membership => ({ ...rest, sortDate: sortDate ?? linkSk.split('#')[1] ?? '' }));
+  .transform(
+    ({ linkSk, sortDate, aliases, ...rest }): Membership => ({
+      ...rest,
+      sortDate: sortDate ?? linkSk.split('#')[1] ?? '',
+      // Written before names were counted: the membership's own name stands for all mentions.
+      aliases: aliases ?? { [rest.name]: rest.mentions },
+    }),
+  );
 
 const MetaSummary = z.object({ title: z.string().optional(), lang: z.string().optional(), publishedAt: z.string().optional() });
 type MetaSummary = z.infer<typeof MetaSummary>;

@@ -9,7 +9,11 @@
  *   ART#<id>  DIGEST        entities and attributed quotes for cross-article views
  *   ART#<id>  E#<entityId>  membership (truth for counts)
  *   ENT#<eid> A#<sortDate>#<articleId>  link: an entity's article, newest first
- *   ENT#<eid> META          entity (gsi3pk P#<2 chars>, gsi3sk <folded>#<eid>, gsi4pk T#<type>#<shard>)
+ *   ENT#<eid> META          entity: counts, names per language (alias#<lang>#<name>), editor decisions (gsi4pk T#<type>#<shard>)
+ *   ENT#<eid> W#<word>#<n>  search word of one of its names (gsi3pk P#<2 chars>, gsi3sk <word>#<eid>)
+ *   ENT#<eid> H#<time>#<n>  an editor's decision about the entity
+ *   SURNAME#<key> META      full-name persons with this surname (string set ids)
+ *   KEY#PER#<key> META      the entity id a person name key stands for (first spelling seen)
  *   STATS     META          article total and the months (per language) that hold articles
  */
 import { createHash } from 'node:crypto';
@@ -24,6 +28,11 @@ const ARTICLE = 'ART#';
 const ENTITY = 'ENT#';
 const LINK = 'A#';
 const MEMBERSHIP = 'E#';
+const WORD = 'W#';
+const HISTORY = 'H#';
+const ALIAS = 'alias#';
+const PERSON_KEY = 'KEY#PER#';
+const SURNAME = 'SURNAME#';
 
 export const keys = {
   article: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'META' }),
@@ -32,6 +41,10 @@ export const keys = {
   membership: (articleId: string, entityId: string) => ({ pk: `${ARTICLE}${articleId}`, sk: `${MEMBERSHIP}${entityId}` }),
   link: (entityId: string, sortDate: string, articleId: string) => ({ pk: `${ENTITY}${entityId}`, sk: linkSortKey(sortDate, articleId) }),
   entity: (id: string) => ({ pk: `${ENTITY}${id}`, sk: 'META' }),
+  word: (entityId: string, word: string, nameKey: string) => ({ pk: `${ENTITY}${entityId}`, sk: `${WORD}${word}#${hashed(nameKey)}` }),
+  history: (entityId: string, at: string, nonce: string) => ({ pk: `${ENTITY}${entityId}`, sk: `${HISTORY}${at}#${nonce}` }),
+  surname: (key: string) => ({ pk: `${SURNAME}${key}`, sk: 'META' }),
+  personKey: (key: string) => ({ pk: `${PERSON_KEY}${key}`, sk: 'META' }),
   stats: () => ({ pk: 'STATS', sk: 'META' }),
 };
 
@@ -76,9 +89,41 @@ function typeRankShard(entityId: string): number {
   return createHash('sha256').update(entityId).digest().readUInt32BE(0) % TYPE_RANK_SHARDS;
 }
 
-/** Index attributes of an entity item: prefix search and per-type ranking. */
-export function entityIndexAttributes(id: string, type: EntityType, folded: string) {
-  return { gsi3pk: prefixPartition(folded), gsi3sk: `${folded}#${id}`, gsi4pk: typeRankPartition(type, typeRankShard(id)) };
+/** Index attribute of an entity item: per-type ranking. */
+export function entityIndexAttributes(id: string, type: EntityType) {
+  return { gsi4pk: typeRankPartition(type, typeRankShard(id)) };
+}
+
+/** Index attributes of a search word item: the byPrefix partition of its first two characters. */
+export function wordIndexAttributes(entityId: string, word: string) {
+  return { gsi3pk: prefixPartition(word), gsi3sk: `${word}#${entityId}` };
+}
+
+/** Sort-key prefix of an entity's history items, for a Query. */
+export const HISTORY_PREFIX = HISTORY;
+/** Sort-key prefix of an entity's search words, for a Query. */
+export const WORD_PREFIX = WORD;
+
+function hashed(value: string): string {
+  return createHash('sha256').update(value).digest('base64url').slice(0, 12);
+}
+
+/** The entity attribute that counts mentions of one name in one language. */
+export function aliasAttribute(lang: string, name: string): string {
+  return `${ALIAS}${lang}#${name}`;
+}
+
+/** The names an entity item counts, per language, with counts above zero. */
+export function aliasCounts(item: Record<string, unknown>): Array<{ lang: string; name: string; count: number }> {
+  const out: Array<{ lang: string; name: string; count: number }> = [];
+  for (const [attribute, value] of Object.entries(item)) {
+    if (!attribute.startsWith(ALIAS) || typeof value !== 'number' || !(value > 0)) continue;
+    const rest = attribute.slice(ALIAS.length);
+    const cut = rest.indexOf('#');
+    if (cut <= 0) continue;
+    out.push({ lang: rest.slice(0, cut), name: rest.slice(cut + 1), count: value });
+  }
+  return out;
 }
 
 const boundedString = z.string().min(1).max(2048);
@@ -117,4 +162,12 @@ function isMonthStart(start: Key, month: string, lang: string | undefined): bool
     start.gsi1sk.length <= 2048 &&
     start.gsi1sk.startsWith(month)
   );
+}
+
+/** What a resolution-state item read back is: an entity, a surname index or a person key, with its own key. */
+export function stateItemKind(pk: string): { kind: 'entity' | 'surname' | 'personKey'; value: string } | undefined {
+  if (pk.startsWith(ENTITY)) return { kind: 'entity', value: pk.slice(ENTITY.length) };
+  if (pk.startsWith(SURNAME)) return { kind: 'surname', value: pk.slice(SURNAME.length) };
+  if (pk.startsWith(PERSON_KEY)) return { kind: 'personKey', value: pk.slice(PERSON_KEY.length) };
+  return undefined;
 }

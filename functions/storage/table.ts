@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export { keys } from './keys';
 
@@ -19,4 +19,43 @@ export function tableContext(client: DynamoDBClient, tableName: string): TableCo
 /** True for the SDK's error of that name, whatever class instance produced it. */
 export function isErrorNamed(error: unknown, name: string): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
+}
+
+type ItemKey = Record<string, string>;
+
+/** GetItem for many keys: 100 per request, unprocessed keys retried with backoff. Missing items are left out. */
+export async function batchGet(table: TableContext, itemKeys: ItemKey[], options: { consistent?: boolean } = {}): Promise<Array<Record<string, unknown>>> {
+  const results: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < itemKeys.length; i += 100) {
+    let request: Record<string, { Keys: ItemKey[]; ConsistentRead?: boolean }> | undefined = {
+      [table.tableName]: { Keys: itemKeys.slice(i, i + 100), ConsistentRead: options.consistent },
+    };
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt += 1) {
+      if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+      if (attempt > 8) throw new Error('BatchGetItem kept returning unprocessed keys');
+      const response = await table.doc.send(new BatchGetCommand({ RequestItems: request }));
+      results.push(...(response.Responses?.[table.tableName] ?? []));
+      request = response.UnprocessedKeys as typeof request;
+    }
+  }
+  return results;
+}
+
+/** PutItem for many items: 25 per request, unprocessed items retried with backoff. */
+export async function batchPut(table: TableContext, items: Array<Record<string, unknown>>): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let request: Record<string, Array<{ PutRequest: { Item: Record<string, unknown> } }>> | undefined = {
+      [table.tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+    };
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt += 1) {
+      if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+      if (attempt > 8) throw new Error('BatchWriteItem kept returning unprocessed items');
+      const response = await table.doc.send(new BatchWriteCommand({ RequestItems: request }));
+      request = response.UnprocessedItems as typeof request;
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

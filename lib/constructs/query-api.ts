@@ -4,10 +4,10 @@ import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination,
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ENV, QUERY_TIMEOUT_SECONDS } from '../../functions/shared/resources';
-import { API_ROUTES } from '../../functions/shared/routes';
+import { EDITOR_TIMEOUT_SECONDS, ENV, QUERY_TIMEOUT_SECONDS } from '../../functions/shared/resources';
+import { READ_ROUTES, WRITE_ROUTES, WRITE_SCOPE } from '../../functions/shared/routes';
 import type { ApiAuth } from '../config';
-import { queryTableStatements, type TableArns } from '../policies/table-access';
+import { editorTableStatements, queryTableStatements, type TableArns } from '../policies/table-access';
 import { routeAuthorizer } from './api-auth';
 import { HandlerFunction } from './handler-function';
 
@@ -44,19 +44,24 @@ export interface QueryApiProps {
   corsOrigins: string[];
 }
 
-function corsPreflight(origins: string[]): CorsPreflightOptions | undefined {
+function corsPreflight(origins: string[], writes: boolean): CorsPreflightOptions | undefined {
   if (origins.length === 0) return undefined;
   return {
     allowOrigins: origins,
-    allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.OPTIONS],
+    allowMethods: [CorsHttpMethod.GET, ...(writes ? [CorsHttpMethod.POST] : []), CorsHttpMethod.OPTIONS],
     allowHeaders: ['authorization', 'content-type'],
     maxAge: Duration.hours(1),
   };
 }
 
-/** API Gateway HTTP API -> query Lambda, read-only on the table. */
+/**
+ * API Gateway HTTP API -> query Lambda, read-only on the table. With auth=iam or auth=jwt the
+ * same API also gets the editor's write routes -> editor Lambda (a JWT needs the write
+ * scope); the public auth=none API never has them.
+ */
 export class QueryApi extends Construct {
   readonly handler: HandlerFunction;
+  readonly editor?: HandlerFunction;
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
@@ -85,7 +90,7 @@ export class QueryApi extends Construct {
       description: 'news-ingest query API (read-only)',
       // The stage is created below: the default one cannot take access-log settings.
       createDefaultStage: false,
-      corsPreflight: corsPreflight(props.corsOrigins),
+      corsPreflight: corsPreflight(props.corsOrigins, props.auth.kind !== 'none'),
       defaultAuthorizer: authorizer,
     });
 
@@ -101,7 +106,7 @@ export class QueryApi extends Construct {
     });
 
     const integration = new HttpLambdaIntegration('Query', this.handler.fn);
-    for (const route of API_ROUTES) {
+    for (const route of READ_ROUTES) {
       const routes = this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
       if (authorizer === undefined) {
         for (const created of routes) {
@@ -113,6 +118,30 @@ export class QueryApi extends Construct {
         }
       }
     }
+    this.editor = this.addEditor(props);
+  }
+
+  /** The editor's write routes, behind the API's authoriser (never on the public API). */
+  private addEditor(props: QueryApiProps): HandlerFunction | undefined {
+    if (props.auth.kind === 'none') return undefined;
+    const editor = new HandlerFunction(this, 'Editor', {
+      entry: 'functions/editor/handler.ts',
+      description: 'news-ingest: editor corrections of entities (merge, split, rename, suppress)',
+      memorySize: 512,
+      timeoutSeconds: EDITOR_TIMEOUT_SECONDS,
+      environment: { [ENV.tableName]: props.table.tableName },
+    });
+    for (const statement of editorTableStatements(props.table)) editor.role.addToPrincipalPolicy(statement);
+    const integration = new HttpLambdaIntegration('Editor', editor.fn);
+    for (const route of WRITE_ROUTES) {
+      this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        ...(props.auth.kind === 'jwt' ? { authorizationScopes: [WRITE_SCOPE] } : {}),
+      });
+    }
+    return editor;
   }
 
   /** Invoke URL of the `$default` stage, ending in `/`. */

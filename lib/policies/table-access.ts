@@ -16,18 +16,24 @@ export interface TableArns {
 export const QUERY_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
 
 /**
- * The ingest writer: Get/Query to read current state, UpdateCommand, DeleteCommand (an
- * object-removed event deletes the article's records), and TransactWriteCommand, which is
+ * The ingest writer: Get/Query to read current state, BatchGet for entity resolution's state
+ * (storage/entity-store.ts), UpdateCommand, DeleteCommand (an object-removed event deletes
+ * the article's records), BatchWrite for search words, and TransactWriteCommand, which is
  * authorised per item as PutItem/UpdateItem/DeleteItem/ConditionCheckItem.
  */
 export const INGEST_TABLE_ACTIONS = [
   'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
   'dynamodb:Query',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:ConditionCheckItem',
+  'dynamodb:BatchWriteItem',
 ] as const;
+
+/** The editor: the entity store's decisions, and relinking stored articles with the ingest writer's commands. */
+export const EDITOR_TABLE_ACTIONS = INGEST_TABLE_ACTIONS;
 
 function tableStatements(arns: TableArns, actions: readonly string[]): PolicyStatement[] {
   return [
@@ -43,4 +49,8 @@ export function queryTableStatements(arns: TableArns): PolicyStatement[] {
 
 export function ingestTableStatements(arns: TableArns): PolicyStatement[] {
   return tableStatements(arns, INGEST_TABLE_ACTIONS);
+}
+
+export function editorTableStatements(arns: TableArns): PolicyStatement[] {
+  return tableStatements(arns, EDITOR_TABLE_ACTIONS);
 }

@@ -10,9 +10,10 @@ const SUITES: Record<string, () => Promise<{ run(argv: string[]): Promise<BenchR
   ner: () => import('./ner'),
   ingest: () => import('./ingest'),
   load: () => import('./load'),
+  resolution: () => import('./resolution'),
 };
 // ingest first: its first article then pays the real cold start (model and word-list loading).
-const DEFAULT_SUITES = ['ingest', 'ner'];
+const DEFAULT_SUITES = ['ingest', 'ner', 'resolution'];
 
 async function main(): Promise<void> {
   const [first, ...rest] = process.argv.slice(2);

@@ -5,8 +5,8 @@ import { decodePathSegment, findRoute, routeKey } from '../../functions/shared/r
 
 /**
  * The local stand-in for API Gateway (HTTP API, payload format 2.0): each request becomes the
- * event the query Lambda receives on AWS, matched against the same route list the CDK stack
- * deploys, and the handler's result becomes the response.
+ * event the query (or, for write routes, the editor) Lambda receives on AWS, matched against
+ * the same route list the CDK stack deploys, and the handler's result becomes the response.
  */
 
 export type QueryHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2 | string>;
@@ -128,7 +128,14 @@ export interface LocalApi {
   close(): Promise<void>;
 }
 
-export async function startLocalApi(options: { port: number; handler: QueryHandler; admin?: AdminHandler; log?: (line: string) => void }): Promise<LocalApi> {
+export async function startLocalApi(options: {
+  port: number;
+  handler: QueryHandler;
+  /** The editor function: write routes go to it, as API Gateway routes them on AWS. */
+  editor?: QueryHandler;
+  admin?: AdminHandler;
+  log?: (line: string) => void;
+}): Promise<LocalApi> {
   const server = createServer((request, response) => {
     void (async () => {
       try {
@@ -154,7 +161,8 @@ export async function startLocalApi(options: { port: number; handler: QueryHandl
           sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
           body,
         });
-        writeResult(response, await options.handler(event));
+        const write = findRoute(event.rawPath)?.route.access === 'write';
+        writeResult(response, await (write && options.editor ? options.editor : options.handler)(event));
       } catch (error) {
         // Like API Gateway when the integration fails: a 500 without internals.
         options.log?.(`api: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -14,6 +14,7 @@ import { listBucket, unquote } from './bucket-objects';
 import { objectCreatedEvent, toAwsEvent } from './s3-events';
 import { queuedKeys, reconcile } from './reconcile';
 import { REINDEX_MESSAGE_ATTRIBUTE } from '../../functions/shared/reindex';
+import { ENV } from '../../functions/shared/resources';
 
 /**
  * The whole local stack in one process: DynamoDB Local, s3rver, the queue bridge feeding the
@@ -30,6 +31,7 @@ export interface StackOptions {
   /** Defaults to the real handlers, imported after the environment is set. */
   ingestHandler?: BatchHandler;
   queryHandler?: QueryHandler;
+  editorHandler?: QueryHandler;
   queue?: Partial<Omit<LocalQueueOptions, 'handler' | 'journalPath' | 'deadLetterPath'>>;
   /** Extra env for the in-process handlers, e.g. a fault-injecting S3 endpoint in a test. */
   handlerEnv?: Record<string, string>;
@@ -55,7 +57,12 @@ export interface LocalStack {
 
 /** Cursor secret kept with the data, so cursors handed out stay valid across restarts. */
 function cursorSecret(dataDir: string): string {
-  const path = join(dataDir, 'cursor-secret');
+  return keptSecret(dataDir, 'cursor-secret');
+}
+
+/** A random secret created once per data folder and kept there (readable by its owner only). */
+function keptSecret(dataDir: string, file: string): string {
+  const path = join(dataDir, file);
   if (existsSync(path)) return readFileSync(path, 'utf8').trim();
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(path, `${secret}\n`, { mode: 0o600 });
@@ -78,6 +85,8 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   const env = {
     ...clientEnv(config),
     CURSOR_SECRET: process.env.CURSOR_SECRET || cursorSecret(config.dataDir),
+    // Locally the editor routes take this bearer token in place of an AWS authoriser.
+    [ENV.editorToken]: process.env[ENV.editorToken] || keptSecret(config.dataDir, 'editor-token'),
     // CloudWatch embedded-metric lines mean nothing on this machine; set it to false to see them.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   };
@@ -107,6 +116,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     const ingest = options.ingestHandler ?? (await import('../../functions/ingest/handler')).handler;
     const query = options.queryHandler ?? ((await import('../../functions/query/handler')).handler as QueryHandler);
+    const editor = options.editorHandler ?? ((await import('../../functions/editor/handler')).handler as QueryHandler);
 
     const queue = new LocalQueue({
       concurrency: config.ingestConcurrency,
@@ -179,7 +189,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
       if (path === 'queue') return { status: 200, body: { messages: queue.size, deadLetters: queue.deadLetterCount } };
       return { status: 404, body: { title: 'Not Found' } };
     };
-    const api: LocalApi = await startLocalApi({ port: config.apiPort, handler: query, admin, log });
+    const api: LocalApi = await startLocalApi({ port: config.apiPort, handler: query, editor, admin, log });
     stops.push(() => api.close());
 
     return {

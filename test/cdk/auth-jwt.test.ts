@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_ROUTES } from '../../functions/shared/routes';
+import { API_ROUTES, routeKey, WRITE_ROUTES, WRITE_SCOPE } from '../../functions/shared/routes';
 import { logicalIdsOfType, synthesize } from './synth';
 
 const ISSUER = 'https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_Example';
@@ -32,11 +32,20 @@ describe('query API with -c auth=jwt and corsOrigins', () => {
     }
   });
 
-  it('allows CORS from exactly the configured origins, for GET and OPTIONS only', () => {
+  it("requires the write scope on exactly the editor's routes, which go to the editor function", () => {
+    const routes = logicalIdsOfType(resources, 'AWS::ApiGatewayV2::Route').map(props);
+    const writes = routes.filter((route) => route.AuthorizationScopes);
+    expect(writes.map((route) => route.RouteKey).sort()).toEqual(WRITE_ROUTES.map(routeKey).sort());
+    for (const route of writes) expect(route.AuthorizationScopes).toEqual([WRITE_SCOPE]);
+    const functions = logicalIdsOfType(resources, 'AWS::Lambda::Function').map(props);
+    expect(functions.some((fn) => String(fn.Description).includes('editor'))).toBe(true);
+  });
+
+  it("allows CORS from exactly the configured origins, for GET, OPTIONS and the editor's POST", () => {
     const [apiId] = logicalIdsOfType(resources, 'AWS::ApiGatewayV2::Api');
     const cors = props(apiId!).CorsConfiguration;
     expect(cors.AllowOrigins).toEqual(['https://news.example.com', 'http://localhost:5173']);
-    expect([...cors.AllowMethods].sort()).toEqual(['GET', 'OPTIONS']);
+    expect([...cors.AllowMethods].sort()).toEqual(['GET', 'OPTIONS', 'POST']);
     expect(cors.AllowCredentials).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnElement } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { INGEST_TIMEOUT_SECONDS, QUERY_TIMEOUT_SECONDS, QUEUE, TABLE } from '../../functions/shared/resources';
-import { API_ROUTES, routeKey } from '../../functions/shared/routes';
+import { READ_ROUTES, routeKey } from '../../functions/shared/routes';
 import { NER_MODEL_LAMBDA_DIR } from '../../lib/constructs/ingest-function';
 import { API_THROTTLE } from '../../lib/constructs/query-api';
 import { logicalIdsOfType, synthesize } from './synth';
@@ -230,9 +230,9 @@ describe('query API', () => {
     expect(properties(apiId!).CorsConfiguration).toBeUndefined();
   });
 
-  it('has exactly the shared routes, each to the query function, without authorisation by default', () => {
+  it("has exactly the shared read routes, each to the query function, without authorisation and without the editor's write routes by default", () => {
     const routes = logicalIdsOfType(resources, 'AWS::ApiGatewayV2::Route').map((routeId) => properties(routeId));
-    expect(routes.map((route) => route.RouteKey).sort()).toEqual(API_ROUTES.map(routeKey).sort());
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual(READ_ROUTES.map(routeKey).sort());
     for (const route of routes) expect(route.AuthorizationType).toBe('NONE');
     const integrations = logicalIdsOfType(resources, 'AWS::ApiGatewayV2::Integration').map((i) => properties(i));
     expect(integrations).toHaveLength(1);
@@ -241,7 +241,7 @@ describe('query API', () => {
 
   it('lets API Gateway invoke the query function only from this API', () => {
     const permissions = logicalIdsOfType(resources, 'AWS::Lambda::Permission').map((p) => properties(p));
-    expect(permissions).toHaveLength(API_ROUTES.length);
+    expect(permissions).toHaveLength(READ_ROUTES.length);
     for (const permission of permissions) {
       expect(permission.Principal).toBe('apigateway.amazonaws.com');
       expect(JSON.stringify(permission.SourceArn)).toContain(JSON.stringify(ref(apiId!)));

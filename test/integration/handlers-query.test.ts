@@ -6,6 +6,7 @@ import { processObjectEvent } from '../../functions/ingest/process-object';
 import { createQueryApi } from '../../functions/query/api';
 import { ArticleReader } from '../../functions/storage/article-reader';
 import { ArticleWriter } from '../../functions/storage/article-writer';
+import { EntityStore } from '../../functions/storage/entity-store';
 import { tableContext } from '../../functions/storage/table';
 import { apiGatewayEvent } from '../support/api-gateway-event';
 import { useDynamoDbLocal } from '../support/dynamodb';
@@ -92,7 +93,7 @@ describe('query API against DynamoDB Local', () => {
   beforeAll(async () => {
     const table = tableContext(db.client, db.tableName);
     const objects = new Map(ARTICLES);
-    const deps = fakeDeps(new ArticleWriter(table), objects);
+    const deps = fakeDeps(new ArticleWriter(table), objects, new EntityStore(table, new ArticleWriter(table)));
     let sequencer = 1;
     for (const [key] of ARTICLES) await processObjectEvent(deps, event('created', key, sequencer++));
     objects.set('2024/rejected.txt', { title: 'x', entities: [], reject: true });

@@ -13,6 +13,7 @@ import { createQueryApi } from '../../functions/query/api';
 import { MAX_LIMIT } from '../../functions/query/params';
 import { ArticleReader, LIST_ENTITIES_IN_SUMMARY } from '../../functions/storage/article-reader';
 import { ArticleWriter } from '../../functions/storage/article-writer';
+import { EntityStore } from '../../functions/storage/entity-store';
 import { keys, tableContext, type TableContext } from '../../functions/storage/table';
 import { apiGatewayEvent } from '../support/api-gateway-event';
 import { freePort, useDynamoDbLocal } from '../support/dynamodb';
@@ -90,7 +91,7 @@ function hugeArticle(i: number, entityCount: number = LIST_ENTITIES_IN_SUMMARY):
   const entities = Array.from({ length: entityCount }, (_, e) => {
     const type: EntityType = (['PER', 'ORG', 'LOC', 'MISC'] as const)[e % 4];
     const name = `${wide(CAPS.nameChars - 4)}${String(e).padStart(4, '0')}`;
-    return { id: entityId(type, name), type, name, mentions: 1000 - e, offsets: [[0, 1] as [number, number]] };
+    return { id: entityId(type, name), type, name, mentions: 1000 - e, offsets: [[0, 1] as [number, number]], aliases: { [name]: 1000 - e } };
   });
   return {
     key,
@@ -154,7 +155,7 @@ describe('query API security (DynamoDB Local)', () => {
 
   beforeAll(async () => {
     table = tableContext(db.client, db.tableName);
-    const deps = fakeDeps(new ArticleWriter(table), new Map(ARTICLES));
+    const deps = fakeDeps(new ArticleWriter(table), new Map(ARTICLES), new EntityStore(table, new ArticleWriter(table)));
     let sequencer = 1;
     for (const [key] of ARTICLES) await processObjectEvent(deps, event('created', key, sequencer++));
 

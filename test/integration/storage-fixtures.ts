@@ -21,9 +21,11 @@ export interface FakeArticle {
 
 export const BUCKET = 'news-articles';
 
-export function fakeDeps(writer: ArticleWriter, objects: Map<string, FakeArticle>): IngestDeps {
+/** `resolver`: corpus-level resolution as the ingest handler wires it; without it ids stay as extracted. */
+export function fakeDeps(writer: ArticleWriter, objects: Map<string, FakeArticle>, resolver?: IngestDeps['resolver']): IngestDeps {
   return {
     writer,
+    resolver,
     readObject: async (ref) => {
       const article = objects.get(ref.key);
       if (!article) throw new RejectedInput('not-found', 'the object no longer exists');

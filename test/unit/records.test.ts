@@ -12,7 +12,7 @@ import {
 } from '../../functions/core/records';
 import type { Extraction, ParsedArticle } from '../../functions/core/types';
 import { TYPE_RANK_SHARDS } from '../../functions/shared/resources';
-import { articleIndexAttributes, entityIndexAttributes, prefixPartition } from '../../functions/storage/keys';
+import { articleIndexAttributes, entityIndexAttributes, prefixPartition, wordIndexAttributes } from '../../functions/storage/keys';
 
 const article: ParsedArticle = {
   format: 'html',
@@ -27,12 +27,13 @@ const article: ParsedArticle = {
 const merkel = entityId('PER', 'Angela Merkel');
 const extraction: Extraction = {
   entities: [
-    { id: entityId('LOC', 'Berlin'), type: 'LOC', name: 'Berlin', mentions: 1, offsets: [[70, 76]] },
+    { id: entityId('LOC', 'Berlin'), type: 'LOC', name: 'Berlin', mentions: 1, offsets: [[70, 76]], aliases: { Berlin: 1 } },
     {
       id: merkel,
       type: 'PER',
       name: 'Angela Merkel',
       mentions: 2,
+      aliases: { 'Angela Merkel': 1, Merkel: 1 },
       offsets: [
         [23, 36],
         [78, 84],
@@ -92,7 +93,15 @@ describe('record building', () => {
   it('orders entities by mentions and links them under the sort date', () => {
     expect(records.meta.entities.map((e) => e.name)).toEqual(['Angela Merkel', 'Berlin']);
     expect(records.memberships).toEqual([
-      { entityId: merkel, type: 'PER', name: 'Angela Merkel', mentions: 2, sortDate: '2021-12-08T09:15:00.000Z' },
+      {
+        entityId: merkel,
+        type: 'PER',
+        name: 'Angela Merkel',
+        mentions: 2,
+        sortDate: '2021-12-08T09:15:00.000Z',
+        lang: 'de',
+        aliases: { 'Angela Merkel': 1, Merkel: 1 },
+      },
       expect.objectContaining({ entityId: entityId('LOC', 'Berlin'), mentions: 1 }),
     ]);
   });
@@ -113,8 +122,9 @@ describe('record building', () => {
           name: `E${i} ${'n'.repeat(1000)}`,
           mentions: 1,
           offsets: Array.from({ length: 50 }, (_, j): [number, number] => [j, j + 1]),
+          aliases: { [`E${i}`]: 1 },
         })),
-        { id: 'misc-e0', type: 'MISC', name: 'E0', mentions: 4, offsets: [[1, 2]] },
+        { id: 'misc-e0', type: 'MISC', name: 'E0', mentions: 4, offsets: [[1, 2]], aliases: { E0: 4 } },
       ],
       dates: Array.from({ length: 500 }, (_, i) => ({ text: 'x'.repeat(1000), date: '2024-01-01', offset: i })),
       quotes: Array.from({ length: 500 }, (_, i) => ({ text: 'q'.repeat(5000), speaker: 's'.repeat(1000), offset: i })),
@@ -135,8 +145,8 @@ describe('record building', () => {
 
 describe('entity index attributes', () => {
   it('put names in a folded two-character prefix partition and a type shard', () => {
-    const attrs = entityIndexAttributes('loc-angelholm', 'LOC', 'angelholm');
-    expect(attrs).toMatchObject({ gsi3pk: 'P#an', gsi3sk: 'angelholm#loc-angelholm' });
+    const attrs = entityIndexAttributes('loc-angelholm', 'LOC');
+    expect(wordIndexAttributes('loc-angelholm', 'angelholm')).toEqual({ gsi3pk: 'P#an', gsi3sk: 'angelholm#loc-angelholm' });
     expect(attrs.gsi4pk).toMatch(/^T#LOC#\d{2}$/);
     expect(Number(attrs.gsi4pk.slice(-2))).toBeLessThan(TYPE_RANK_SHARDS);
     expect(prefixPartition("o'neill")).toBe('P#on');
@@ -145,7 +155,15 @@ describe('entity index attributes', () => {
 });
 
 describe('membership diffs', () => {
-  const m = (entityId: string, mentions: number, sortDate = '2024-01-01'): Membership => ({ entityId, type: 'PER', name: entityId, mentions, sortDate });
+  const m = (entityId: string, mentions: number, sortDate = '2024-01-01', aliases: Record<string, number> = { [entityId]: mentions }): Membership => ({
+    entityId,
+    type: 'PER',
+    name: entityId,
+    mentions,
+    sortDate,
+    lang: 'en',
+    aliases,
+  });
 
   it('separates added, removed, changed and unchanged memberships', () => {
     const diff = diffMemberships([m('a', 1), m('b', 2), m('c', 1)], [m('a', 1), m('b', 3), m('c', 1, '2024-01-02'), m('d', 1)]);
@@ -154,6 +172,11 @@ describe('membership diffs', () => {
     expect(diff.changed.map((x) => x.after.entityId)).toEqual(['b', 'c']);
     expect(diff.unchanged.map((x) => x.entityId)).toEqual(['a']);
     expect(diffMemberships([m('a', 1)], []).removed.map((x) => x.entityId)).toEqual(['a']);
+  });
+
+  it("counts a membership whose names changed as changed, so the entity's name counts follow", () => {
+    const diff = diffMemberships([m('a', 2, '2024-01-01', { A: 2 })], [m('a', 2, '2024-01-01', { A: 1, 'Mr A': 1 })]);
+    expect(diff.changed.map((x) => x.after.aliases)).toEqual([{ A: 1, 'Mr A': 1 }]);
   });
 });
 
@@ -194,9 +217,17 @@ describe('article digest', () => {
       type: 'ORG' as const,
       name: 'Nato',
       mentions: 12,
+      aliases: { Nato: 12 },
       offsets: Array.from({ length: 12 }, (_, i): [number, number] => [i * 100, i * 100 + 4]),
     };
-    const psaki = { id: entityId('PER', 'Jen Psaki'), type: 'PER' as const, name: 'Jen Psaki', mentions: 1, offsets: [[5, 14]] as Array<[number, number]> };
+    const psaki = {
+      id: entityId('PER', 'Jen Psaki'),
+      type: 'PER' as const,
+      name: 'Jen Psaki',
+      mentions: 1,
+      offsets: [[5, 14]] as Array<[number, number]>,
+      aliases: { 'Jen Psaki': 1 },
+    };
     const records = buildArticleRecords(
       article,
       {

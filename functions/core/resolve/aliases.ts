@@ -101,3 +101,10 @@ export function lookupAlias(surface: string, type: 'PER' | 'ORG' | 'LOC' | 'MISC
   const entry = index.byCode.get(codeKey(surface)) ?? index.byName.get(foldAlias(surface));
   return entry && KIND_TYPES[entry.kind].has(type) ? entry : undefined;
 }
+
+const byId = new Map((data as AliasData).entries.map((r) => [r.id, { id: r.id, kind: r.kind, type: r.type, names: r.names } satisfies AliasEntry]));
+
+/** The table entry an entity id was made from, for its names in both languages. */
+export function aliasEntryById(id: string): AliasEntry | undefined {
+  return byId.get(id);
+}
