@@ -150,9 +150,10 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       const list = parseEntityArticlesQuery(query);
       const cursorQuery: CursorQuery = { route: 'entity-articles', id: asked, lang: list.lang ?? null, from: list.from ?? null, to: list.to ?? null };
       const entity = await reader.getEntity(asked);
-      if (!entity) throw new NotFound('no entity with this id');
-      const id = entity.id;
+      // A merged id lists its survivor's partition; a cursor from another query is refused before a 404.
+      const id = entity?.id ?? asked;
       const start = decode(list.cursor, cursorQuery, (p) => reader.entityArticlesPosition(p, id));
+      if (!entity) throw new NotFound('no entity with this id');
       const page = await reader.listEntityArticles(id, { lang: list.lang, range: { from: list.from, to: list.to }, limit: list.limit, start });
       return json({ items: page.items, nextCursor: encode(cursorQuery, page.next) });
     },

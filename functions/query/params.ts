@@ -103,7 +103,7 @@ function entityIdParam(parameter: string) {
   const what = parameter === 'id' ? 'entity id' : parameter;
   return check(`${what} is malformed: a type (per, org, loc, misc), '-' and up to 80 of a-z, 0-9 and -`, (value) =>
     ENTITY_ID_PATTERN.test(value) ? value : undefined,
-  ).meta({ description: 'Entity id, e.g. per-wladimir-putin' });
+  ).meta({ description: 'Entity id, e.g. per-vladimir-putin' });
 }
 
 export const objectKeyParam = z
