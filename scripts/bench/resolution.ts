@@ -10,7 +10,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { extract } from '../../functions/core/extract/index';
 import { parseArticle } from '../../functions/core/parse/index';
 import { articleIdFor, buildArticleRecords } from '../../functions/core/records';
-import { idOfKey } from '../../functions/core/resolve/resolve';
+import { baseIdentity } from '../../functions/core/resolve/resolve';
 import { nameKey, surnameKey } from '../../functions/core/resolve/name-key';
 import type { EntityType } from '../../functions/core/types';
 import { ArticleWriter } from '../../functions/storage/article-writer';
@@ -76,7 +76,7 @@ function seedItems(count: number): Array<Record<string, unknown>> {
     const n = Math.round(count * share);
     for (let i = 0; i < n; i += 1) {
       const name = type === 'PER' ? `${GIVEN[i % GIVEN.length]} Seedname${Math.floor(i / 3)}` : `Seed ${type.toLowerCase()} ${i}`;
-      const id = idOfKey(type, nameKey(name));
+      const id = baseIdentity({ type, name, aliases: {} }).id;
       const articles = 1 + (i % 7);
       items.push({
         ...keys.entity(id),
@@ -90,6 +90,7 @@ function seedItems(count: number): Array<Record<string, unknown>> {
         [aliasAttribute('en', name)]: articles,
       });
       if (type === 'PER') {
+        items.push({ ...keys.personKey(nameKey(name)), id });
         const surname = surnameKey(name)!;
         surnames.set(surname, [...(surnames.get(surname) ?? []), id]);
       }
