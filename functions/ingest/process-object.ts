@@ -22,7 +22,8 @@ export interface IngestDeps {
 
 /** Corpus-level entity resolution around the write of one article. */
 export interface EntityResolver {
-  resolve(extraction: Extraction): Promise<ResolvedArticle>;
+  /** `articleId` scopes names that are one entity per article (generic institutions). */
+  resolve(extraction: Extraction, articleId: string): Promise<ResolvedArticle>;
   /** Indexes the article's new names (search, surnames) before its entities are written. */
   indexNames(resolved: ResolvedArticle): Promise<void>;
   /** Joins entities the article showed to be one (a lone surname and its now known full name). */
@@ -128,7 +129,7 @@ async function ingestVersion(deps: IngestDeps, claim: Claim, event: ObjectEvent,
     };
     const referenceDate = referenceDateOf(article.publishedAt, versionTime(versionInfo));
     const extraction = deps.extract(article, { referenceDate });
-    resolved = deps.resolver ? await deps.resolver.resolve(extraction) : undefined;
+    resolved = deps.resolver ? await deps.resolver.resolve(extraction, articleId) : undefined;
     records = buildArticleRecords(article, resolved?.extraction ?? extraction, versionInfo);
   } catch (error) {
     if (!(error instanceof RejectedInput)) throw error;

@@ -73,10 +73,10 @@ export class EntityStore {
    * keys new to the corpus are claimed here, before anything of the article is written; when a
    * concurrent article claimed one first, resolution runs again with its id.
    */
-  async resolve(extraction: Extraction): Promise<ResolvedArticle> {
-    const bases = extraction.entities.map(baseIdentity);
+  async resolve(extraction: Extraction, articleId?: string): Promise<ResolvedArticle> {
+    const bases = extraction.entities.map((entity) => baseIdentity(entity, articleId));
     for (let attempt = 0; ; attempt += 1) {
-      const resolved = resolveExtraction(extraction, await this.resolutionState(bases));
+      const resolved = resolveExtraction(extraction, await this.resolutionState(bases), articleId);
       if ((await this.claimKeys(resolved.newKeys)) || attempt >= 2) return resolved;
     }
   }

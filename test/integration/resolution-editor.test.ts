@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useLocalStack } from '../support/local-stack';
-import { getJson } from '../support/pipeline-api';
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { getJson, waitForFinal } from '../support/pipeline-api';
 import { eventually } from '../support/local-stack';
 import { type EntityDetail, expectResolved, ingestInOrder, search, STORY } from './story';
 
@@ -62,5 +63,18 @@ describe('one story uploaded in reverse order, then corrected by an editor', () 
     const again = await getJson<EntityDetail>(local.api, `/entities/${kremlin!.id}`);
     expect(again).toMatchObject({ id: kreml!.id, name: 'Kremlin', articleCount: total });
     expect(await search(local.api, 'brussels')).toEqual([]);
+  });
+
+  it('keeps counts exact when an article of a merged entity is deleted', async () => {
+    const [kreml] = await search(local.api, 'kreml', 'ORG');
+    const gone = STORY.find((a) => a.key.includes('kreml-enttaeuscht'))!;
+    await local.s3.send(new DeleteObjectCommand({ Bucket: local.bucket, Key: gone.key }));
+    await waitForFinal(local.api, gone.key, { state: 'deleted' });
+    const after = await getJson<EntityDetail>(local.api, `/entities/${kreml!.id}`);
+    expect(after.articleCount).toBe(kreml!.articleCount - 1);
+    expect(after.aliases.reduce((sum, alias) => sum + alias.count, 0)).toBe(after.mentionCount);
+    const articles = await getJson<{ items: Array<{ key: string }> }>(local.api, `/entities/${kreml!.id}/articles`);
+    expect(articles.items.map((a) => a.key)).not.toContain(gone.key);
+    expect(articles.items).toHaveLength(after.articleCount);
   });
 });

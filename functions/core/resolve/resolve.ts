@@ -15,7 +15,9 @@
  */
 import { entityId, foldName } from '../entity-id';
 import { ENTITY_TYPES, type EntityType, type ExtractedEntity, type Extraction } from '../types';
+import { createHash } from 'node:crypto';
 import { lookupAlias } from './aliases';
+import { isGenericInstitution } from './institutions';
 import { nameKey, nameWords, surnameKey } from './name-key';
 
 /** What storage knows about one entity id (absent: never seen). */
@@ -54,14 +56,20 @@ export interface BaseIdentity {
   tableNames?: { en: string; de: string };
 }
 
-export function baseIdentity(entity: Pick<ExtractedEntity, 'type' | 'name' | 'aliases'>): BaseIdentity {
+/**
+ * `scope`: the article, for names that are one entity per article (generic institutions such
+ * as "Außenministerium"); without it they resolve by name like others.
+ */
+export function baseIdentity(entity: Pick<ExtractedEntity, 'type' | 'name' | 'aliases'>, scope?: string): BaseIdentity {
   if (entity.type !== 'PER') {
     // The canonical name first, then the other variants: "Organisation für Sicherheit ... (OSZE)".
     for (const name of [entity.name, ...Object.keys(entity.aliases ?? {})]) {
       const known = lookupAlias(name, entity.type);
       if (known) return { id: known.id, type: known.type, tableNames: known.names };
     }
-    return { id: entityId(entity.type, entity.name), type: entity.type };
+    const id = entityId(entity.type, entity.name);
+    if (scope && entity.type === 'ORG' && isGenericInstitution(entity.name)) return { id: `${id}-${scopeTag(scope)}`, type: entity.type };
+    return { id, type: entity.type };
   }
   const key = nameKey(entity.name);
   const id = entityId('PER', entity.name);
@@ -99,6 +107,11 @@ export function lookups(bases: BaseIdentity[], state?: ResolutionState): { entit
     for (const key of surnames) for (const id of state.surnames.get(key) ?? []) entityIds.add(id);
   }
   return { entityIds: [...entityIds].sort(), surnames: [...surnames].sort(), keys: [...keys].sort() };
+}
+
+/** A short, id-safe tag of an article: generic institutions of two articles never share an id. */
+function scopeTag(scope: string): string {
+  return createHash('sha256').update(scope).digest('hex').slice(0, 8);
 }
 
 /** Redirect chains are short (an editor merges into a survivor); the bound stops a cycle. */
@@ -170,13 +183,13 @@ export interface ResolvedArticle {
  * that resolve to the same id merged (mentions, offsets, aliases added up), suppressed ones
  * dropped, quote speakers moved along. Also says what the article teaches the corpus.
  */
-export function resolveExtraction(extraction: Extraction, state: ResolutionState): ResolvedArticle {
+export function resolveExtraction(extraction: Extraction, state: ResolutionState, scope?: string): ResolvedArticle {
   const byId = new Map<string, ExtractedEntity>();
   const moved = new Map<string, string>();
   const dropped = new Set<string>();
   const bases = new Map<string, BaseIdentity>();
   for (const entity of extraction.entities) {
-    const base = baseIdentity(entity);
+    const base = baseIdentity(entity, scope);
     const resolution = resolveOne(base, state);
     if ('dropped' in resolution) {
       dropped.add(entity.id);
