@@ -22,6 +22,7 @@ import { isTransientFailure } from '../shared/failures';
 import { RETRY_AFTER_SECONDS } from './failure';
 import type { QueryMetrics } from './metrics';
 import { json, problem, type Result } from './responses';
+import { serveExplorer } from '../explorer/serve';
 
 /** Articles read per /entities/{id}/related request. */
 export const RELATED_WINDOW = 200;
@@ -76,6 +77,15 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
   };
 
   const routes: Record<string, Handler> = {
+    '/': async (_params, query) => {
+      parseNoQuery(query);
+      return serveExplorer(undefined) ?? problem(404, 'no such resource');
+    },
+    '/explorer/{file}': async (params, query) => {
+      parseNoQuery(query);
+      return serveExplorer(params.file) ?? problem(404, 'no such resource');
+    },
+
     '/health': async (_params, query) => {
       parseNoQuery(query);
       await reader.ping();

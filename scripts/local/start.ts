@@ -29,6 +29,7 @@ function banner(stack: LocalStack): string {
     '',
     'news-ingest local stack is running',
     `  query API     ${api}          (GET /health /articles /entities?q= /status?key= ...)`,
+    `  explorer ${api}/   (the browser UI: search, entities, articles, ingest status)`,
     `  editor token  ${env.EDITOR_TOKEN}   (POST /entities/{id}/merge|split|rename|suppress with -H 'authorization: Bearer <token>')`,
     `  S3 (s3rver)   ${s3}          bucket ${bucket}`,
     `  DynamoDB      ${dynamodb}          table ${stack.config.tableName}`,
