@@ -16,8 +16,8 @@ export const EXPLORER_ASSETS: Record<string, ExplorerAsset> = {
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="referrer" content="no-referrer" />
     <title>News explorer</title>
-    <link rel="stylesheet" href="explorer/explorer.de80d60243.css" />
-    <script type="module" src="explorer/explorer.7026284e2e.js"></script>
+    <link rel="stylesheet" href="explorer/explorer.90fc79bc5f.css" />
+    <script type="module" src="explorer/explorer.14b4cbf544.js"></script>
   </head>
   <body>
     <a class="skip" href="#main" data-i18n="skip">Skip to content</a>
@@ -75,7 +75,7 @@ export const EXPLORER_ASSETS: Record<string, ExplorerAsset> = {
 </html>
 `,
   },
-  'explorer.de80d60243.css': {
+  'explorer.90fc79bc5f.css': {
     contentType: 'text/css; charset=utf-8',
     body: `/* System fonts only: nothing is fetched at run time, and the CSP allows no other origin. */
 :root {
@@ -279,7 +279,8 @@ main {
   padding: 1rem 1.5rem 2rem;
 }
 
-main:focus {
+main:focus,
+h1:focus {
   outline: none;
 }
 
@@ -497,7 +498,7 @@ blockquote {
 }
 
 .chart .tick {
-  font-size: 11px;
+  font-size: 14px;
   fill: var(--muted);
 }
 
@@ -579,9 +580,24 @@ a.ent.type-PER {
   font-size: 0.85rem;
   padding-bottom: 1rem;
 }
+
+main .slot > button,
+main table + button,
+main ol + button,
+main ul + button {
+  margin-top: 0.75rem;
+}
+
+#top ul.entities {
+  columns: 18rem 3;
+}
+
+#top ul.entities li {
+  break-inside: avoid;
+}
 `,
   },
-  'explorer.7026284e2e.js': {
+  'explorer.14b4cbf544.js': {
     contentType: 'text/javascript; charset=utf-8',
     body: `// The news explorer: one page, hash routes, plain DOM. It is served by the query function
 // itself, so every request is same-origin and relative to the page (this works under a named
@@ -653,7 +669,8 @@ const TEXT = {
     noTimeline: 'No dated articles.',
     quotesBy: (name) => \`Quotes by \${name}\`,
     speakers: 'Quoted most on this',
-    speakerCounts: (s) => \`\${s.quotesMentioning} on this of \${s.quotes} quotes in \${s.articles} articles\`,
+    speakerCounts: (s) =>
+      \`\${s.quotes === 1 ? '1 quote' : \`\${s.quotes} quotes\`} (\${s.quotesMentioning} naming it) in \${s.articles === 1 ? '1 article' : \`\${s.articles} articles\`}\`,
     noSpeakers: 'Nobody is quoted in these articles.',
     related: 'Related entities',
     relatedCount: (n) => (n === 1 ? 'together in 1 article' : \`together in \${n} articles\`),
@@ -753,7 +770,8 @@ const TEXT = {
     noTimeline: 'Keine datierten Artikel.',
     quotesBy: (name) => \`Zitate von \${name}\`,
     speakers: 'Am meisten zitiert dazu',
-    speakerCounts: (s) => \`\${s.quotesMentioning} dazu von \${s.quotes} Zitaten in \${s.articles} Artikeln\`,
+    speakerCounts: (s) =>
+      \`\${s.quotes === 1 ? '1 Zitat' : \`\${s.quotes} Zitate\`} (\${s.quotesMentioning} mit Nennung) in \${s.articles} Artikel\${s.articles === 1 ? '' : 'n'}\`,
     noSpeakers: 'In diesen Artikeln wird niemand zitiert.',
     related: 'Verwandte Entitäten',
     relatedCount: (n) => (n === 1 ? 'gemeinsam in 1 Artikel' : \`gemeinsam in \${n} Artikeln\`),
@@ -962,7 +980,8 @@ function route() {
 /** Starts a page: its heading gets focus, so keyboard and screen reader users land on it. */
 function startPage(title, ...children) {
   const heading = h('h1', { tabindex: '-1', text: title });
-  main().replaceChildren(heading, ...children);
+  main().replaceChildren();
+  append(main(), [heading, children]);
   document.title = \`\${title} – \${t.brand}\`;
   if (startPage.moved) heading.focus();
   startPage.moved = true;
@@ -1371,7 +1390,12 @@ async function entityArticles(entity, el, signal) {
           'li',
           {},
           h('a', { href: articleHref(article.id), text: article.title || article.key }),
-          h('span', { class: 'muted' }, ' · ', timeEl(article.publishedAt), \` · \${article.lang} · \${t.mentionsN(article.mentions ?? 0)}\`),
+          h(
+            'span',
+            { class: 'muted' },
+            article.publishedAt ? [' · ', timeEl(article.publishedAt)] : null,
+            \` · \${article.lang} · \${t.mentionsN(article.mentions ?? 0)}\`,
+          ),
         ),
       ),
     );

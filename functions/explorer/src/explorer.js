@@ -68,7 +68,8 @@ const TEXT = {
     noTimeline: 'No dated articles.',
     quotesBy: (name) => `Quotes by ${name}`,
     speakers: 'Quoted most on this',
-    speakerCounts: (s) => `${s.quotesMentioning} on this of ${s.quotes} quotes in ${s.articles} articles`,
+    speakerCounts: (s) =>
+      `${s.quotes === 1 ? '1 quote' : `${s.quotes} quotes`} (${s.quotesMentioning} naming it) in ${s.articles === 1 ? '1 article' : `${s.articles} articles`}`,
     noSpeakers: 'Nobody is quoted in these articles.',
     related: 'Related entities',
     relatedCount: (n) => (n === 1 ? 'together in 1 article' : `together in ${n} articles`),
@@ -168,7 +169,8 @@ const TEXT = {
     noTimeline: 'Keine datierten Artikel.',
     quotesBy: (name) => `Zitate von ${name}`,
     speakers: 'Am meisten zitiert dazu',
-    speakerCounts: (s) => `${s.quotesMentioning} dazu von ${s.quotes} Zitaten in ${s.articles} Artikeln`,
+    speakerCounts: (s) =>
+      `${s.quotes === 1 ? '1 Zitat' : `${s.quotes} Zitate`} (${s.quotesMentioning} mit Nennung) in ${s.articles} Artikel${s.articles === 1 ? '' : 'n'}`,
     noSpeakers: 'In diesen Artikeln wird niemand zitiert.',
     related: 'Verwandte Entitäten',
     relatedCount: (n) => (n === 1 ? 'gemeinsam in 1 Artikel' : `gemeinsam in ${n} Artikeln`),
@@ -377,7 +379,8 @@ function route() {
 /** Starts a page: its heading gets focus, so keyboard and screen reader users land on it. */
 function startPage(title, ...children) {
   const heading = h('h1', { tabindex: '-1', text: title });
-  main().replaceChildren(heading, ...children);
+  main().replaceChildren();
+  append(main(), [heading, children]);
   document.title = `${title} – ${t.brand}`;
   if (startPage.moved) heading.focus();
   startPage.moved = true;
@@ -786,7 +789,12 @@ async function entityArticles(entity, el, signal) {
           'li',
           {},
           h('a', { href: articleHref(article.id), text: article.title || article.key }),
-          h('span', { class: 'muted' }, ' · ', timeEl(article.publishedAt), ` · ${article.lang} · ${t.mentionsN(article.mentions ?? 0)}`),
+          h(
+            'span',
+            { class: 'muted' },
+            article.publishedAt ? [' · ', timeEl(article.publishedAt)] : null,
+            ` · ${article.lang} · ${t.mentionsN(article.mentions ?? 0)}`,
+          ),
         ),
       ),
     );
