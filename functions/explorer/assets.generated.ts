@@ -16,8 +16,8 @@ export const EXPLORER_ASSETS: Record<string, ExplorerAsset> = {
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="referrer" content="no-referrer" />
     <title>News explorer</title>
-    <link rel="stylesheet" href="explorer/explorer.90fc79bc5f.css" />
-    <script type="module" src="explorer/explorer.14b4cbf544.js"></script>
+    <link rel="stylesheet" href="explorer/explorer.69f6f90f81.css" />
+    <script type="module" src="explorer/explorer.43742194e8.js"></script>
   </head>
   <body>
     <a class="skip" href="#main" data-i18n="skip">Skip to content</a>
@@ -75,7 +75,7 @@ export const EXPLORER_ASSETS: Record<string, ExplorerAsset> = {
 </html>
 `,
   },
-  'explorer.90fc79bc5f.css': {
+  'explorer.69f6f90f81.css': {
     contentType: 'text/css; charset=utf-8',
     body: `/* System fonts only: nothing is fetched at run time, and the CSP allows no other origin. */
 :root {
@@ -581,10 +581,7 @@ a.ent.type-PER {
   padding-bottom: 1rem;
 }
 
-main .slot > button,
-main table + button,
-main ol + button,
-main ul + button {
+.more {
   margin-top: 0.75rem;
 }
 
@@ -597,7 +594,7 @@ main ul + button {
 }
 `,
   },
-  'explorer.14b4cbf544.js': {
+  'explorer.43742194e8.js': {
     contentType: 'text/javascript; charset=utf-8',
     body: `// The news explorer: one page, hash routes, plain DOM. It is served by the query function
 // itself, so every request is same-origin and relative to the page (this works under a named
@@ -1135,7 +1132,7 @@ async function searchPage(q, type, signal) {
     announce(t.results(list.children.length));
     if (list.children.length === 0) fill(results, h('p', { text: t.noResults }));
   };
-  const more = h('button', { type: 'button', text: t.more, hidden: true, onclick: () => load().catch((e) => results.append(errorBox(e))) });
+  const more = h('button', { type: 'button', class: 'more', text: t.more, hidden: true, onclick: () => load().catch((e) => results.append(errorBox(e))) });
   fill(results, list, more);
   await load();
 }
@@ -1423,7 +1420,13 @@ async function entityArticles(entity, el, signal) {
     toInput,
     h('button', { type: 'submit', text: t.apply }),
   );
-  const more = h('button', { type: 'button', hidden: true, text: t.more, onclick: () => load(false).catch((error) => el.append(errorBox(error))) });
+  const more = h('button', {
+    type: 'button',
+    class: 'more',
+    hidden: true,
+    text: t.more,
+    onclick: () => load(false).catch((error) => el.append(errorBox(error))),
+  });
   fill(el, form, count, list, more);
   try {
     await load(true);
@@ -1644,7 +1647,13 @@ async function ingestPage(signal) {
     more.hidden = !cursor;
     announce(t.results(rows.children.length));
   };
-  const more = h('button', { type: 'button', hidden: true, text: t.more, onclick: () => load().catch((error) => results.append(errorBox(error))) });
+  const more = h('button', {
+    type: 'button',
+    class: 'more',
+    hidden: true,
+    text: t.more,
+    onclick: () => load().catch((error) => results.append(errorBox(error))),
+  });
   const table = h(
     'table',
     { class: 'objects' },

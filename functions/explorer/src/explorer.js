@@ -534,7 +534,7 @@ async function searchPage(q, type, signal) {
     announce(t.results(list.children.length));
     if (list.children.length === 0) fill(results, h('p', { text: t.noResults }));
   };
-  const more = h('button', { type: 'button', text: t.more, hidden: true, onclick: () => load().catch((e) => results.append(errorBox(e))) });
+  const more = h('button', { type: 'button', class: 'more', text: t.more, hidden: true, onclick: () => load().catch((e) => results.append(errorBox(e))) });
   fill(results, list, more);
   await load();
 }
@@ -822,7 +822,13 @@ async function entityArticles(entity, el, signal) {
     toInput,
     h('button', { type: 'submit', text: t.apply }),
   );
-  const more = h('button', { type: 'button', hidden: true, text: t.more, onclick: () => load(false).catch((error) => el.append(errorBox(error))) });
+  const more = h('button', {
+    type: 'button',
+    class: 'more',
+    hidden: true,
+    text: t.more,
+    onclick: () => load(false).catch((error) => el.append(errorBox(error))),
+  });
   fill(el, form, count, list, more);
   try {
     await load(true);
@@ -1043,7 +1049,13 @@ async function ingestPage(signal) {
     more.hidden = !cursor;
     announce(t.results(rows.children.length));
   };
-  const more = h('button', { type: 'button', hidden: true, text: t.more, onclick: () => load().catch((error) => results.append(errorBox(error))) });
+  const more = h('button', {
+    type: 'button',
+    class: 'more',
+    hidden: true,
+    text: t.more,
+    onclick: () => load().catch((error) => results.append(errorBox(error))),
+  });
   const table = h(
     'table',
     { class: 'objects' },
