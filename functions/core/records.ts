@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EntityType, Extraction, ParsedArticle } from './types';
+import { articleText, type EntityType, type Extraction, type ParsedArticle } from './types';
 
 /**
  * Pure record building: what the storage module writes for one article version is decided
@@ -152,6 +152,8 @@ export interface ArticleRecords {
   /** Calendar month (UTC) of the sort date: the listing partition the article lands in. */
   month: string;
   memberships: Membership[];
+  /** The text every offset points into (articleText); absent when records are rebuilt from stored items. */
+  text?: string;
 }
 
 export interface VersionInfo {
@@ -277,6 +279,7 @@ export function buildArticleRecords(article: ParsedArticle, extraction: Extracti
     digest: buildDigest(ranked, extraction),
     month,
     memberships,
+    text: articleText(article),
   };
 }
 

@@ -13,7 +13,12 @@ import {
   parseEntityArticlesQuery,
   parseEntityId,
   parseNoQuery,
+  parseObjectsQuery,
+  parseQuotesQuery,
   parseRelatedQuery,
+  parseSpeakersQuery,
+  parseTimelineQuery,
+  type ExportFormat,
   parseStatusQuery,
   rejectRepeated,
   type QueryString,
@@ -21,8 +26,40 @@ import {
 import { isTransientFailure } from '../shared/failures';
 import { RETRY_AFTER_SECONDS } from './failure';
 import type { QueryMetrics } from './metrics';
+import { exportResult, type Row } from './export';
+import { openApiDocument } from './openapi';
 import { json, problem, type Result } from './responses';
 import { serveExplorer } from '../explorer/serve';
+import { bucketDays } from '../core/timeline';
+
+/** Links of the entity read per /entities/{id}/quotes request, whatever the number of quotes found. */
+const QUOTES_SCAN = 200;
+
+const ARTICLE_COLUMNS = ['id', 'publishedAt', 'lang', 'title', 'key', 'author', 'url', 'wordCount', 'entities'] as const;
+
+function articleRow(item: {
+  id: string;
+  publishedAt: string | null;
+  lang: string;
+  title: string;
+  key: string;
+  author?: string;
+  url?: string;
+  wordCount?: number;
+  entities?: Array<{ name: string }>;
+}): Row {
+  return {
+    id: item.id,
+    publishedAt: item.publishedAt,
+    lang: item.lang,
+    title: item.title,
+    key: item.key,
+    author: item.author,
+    url: item.url,
+    wordCount: item.wordCount,
+    entities: item.entities?.map((entity) => entity.name).join('; '),
+  };
+}
 
 /** Articles read per /entities/{id}/related request. */
 export const RELATED_WINDOW = 200;
@@ -63,17 +100,35 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
   };
   const encode = (query: CursorQuery, position: unknown): string | null => (position === undefined ? null : encodeCursor(cursorSecret, query, position));
 
-  /** The cross-article views of one entity: computed over its RELATED_WINDOW most recent articles. */
-  const overRecentArticles = async (
-    params: Record<string, string>,
-    query: QueryString,
-    compute: (id: string, window: number, limit: number) => Promise<{ articlesConsidered: number; items: unknown[] }>,
-  ): Promise<Result> => {
-    const { limit } = parseRelatedQuery(query);
+  /** The entity a path's id stands for (a merged id answers as its survivor), or a 404. */
+  const entityOf = async (params: Record<string, string>) => {
     const entity = await reader.getEntity(parseEntityId(params.id));
     if (!entity) throw new NotFound('no entity with this id');
+    return entity;
+  };
+
+  /** The cross-article views of one entity: computed over its RELATED_WINDOW most recent articles. */
+  const overRecentArticles = async <T extends object>(
+    params: Record<string, string>,
+    limit: number,
+    compute: (id: string, window: number, limit: number) => Promise<{ articlesConsidered: number; items: T[] }>,
+  ): Promise<{ entity: EntitySummary; articlesConsidered: number; items: T[] }> => {
+    const entity = await entityOf(params);
     const { articlesConsidered, items } = await compute(entity.id, RELATED_WINDOW, limit);
-    return json({ entity, articlesConsidered, window: RELATED_WINDOW, items });
+    return { entity, articlesConsidered, items };
+  };
+
+  /** A list page as JSON, or as CSV / NDJSON rows for export. */
+  const listResult = <T>(
+    format: ExportFormat,
+    name: string,
+    page: { items: T[]; nextCursor: string | null },
+    extra: object,
+    toRows: () => { columns: readonly string[]; rows: Row[] },
+  ): Result => {
+    if (format === 'json') return json({ ...extra, ...page });
+    const { columns, rows } = toRows();
+    return exportResult(format, name, columns, rows, page.nextCursor);
   };
 
   const routes: Record<string, Handler> = {
@@ -105,20 +160,36 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
         lang: params.lang ?? null,
         from: params.from ?? null,
         to: params.to ?? null,
-        entity: params.entity ?? null,
+        entity: params.entity?.join(',') ?? null,
       };
       const range = { from: params.from, to: params.to };
       if (params.entity) {
-        // A merged id lists its survivor's articles; an unknown one lists nothing.
-        const entity = (await reader.getEntity(params.entity))?.id ?? params.entity;
-        const start = decode(params.cursor, cursorQuery, (p) => reader.entityArticlesPosition(p, entity));
-        const page = await reader.listEntityArticles(entity, { lang: params.lang, range, limit: params.limit, start });
-        return json({ items: page.items, nextCursor: encode(cursorQuery, page.next) });
+        // Articles that mention all the entities: walk the rarest one's links, keep those the others share.
+        const entities = await Promise.all(params.entity.map((id) => reader.getEntity(id)));
+        const ids = entities.map((entity, k) => entity?.id ?? params.entity![k]!);
+        const counts = entities.map((entity) => entity?.articleCount ?? Number.POSITIVE_INFINITY);
+        const anchor = ids[counts.indexOf(Math.min(...counts))]!;
+        const start = decode(params.cursor, cursorQuery, (p) => reader.entityArticlesPosition(p, anchor));
+        const others = ids.filter((id) => id !== anchor);
+        const page = await reader.listEntityArticles(anchor, {
+          lang: params.lang,
+          range,
+          limit: params.limit,
+          start,
+          ...(others.length ? { alsoIn: others } : {}),
+        });
+        return listResult(params.format, 'articles', { items: page.items, nextCursor: encode(cursorQuery, page.next) }, {}, () => ({
+          columns: ARTICLE_COLUMNS,
+          rows: page.items.map(articleRow),
+        }));
       }
       const lang = params.lang;
       const position = decode(params.cursor, cursorQuery, (p) => reader.articleListPosition(p, lang));
       const page = await reader.listArticles({ lang, range, limit: params.limit, position });
-      return json({ items: page.items, nextCursor: encode(cursorQuery, page.next) });
+      return listResult(params.format, 'articles', { items: page.items, nextCursor: encode(cursorQuery, page.next) }, {}, () => ({
+        columns: ARTICLE_COLUMNS,
+        rows: page.items.map(articleRow),
+      }));
     },
 
     '/articles/{id}': async (params, query) => {
@@ -165,12 +236,26 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       const start = decode(list.cursor, cursorQuery, (p) => reader.entityArticlesPosition(p, id));
       if (!entity) throw new NotFound('no entity with this id');
       const page = await reader.listEntityArticles(id, { lang: list.lang, range: { from: list.from, to: list.to }, limit: list.limit, start });
-      return json({ items: page.items, nextCursor: encode(cursorQuery, page.next) });
+      return listResult(list.format, `${id}-articles`, { items: page.items, nextCursor: encode(cursorQuery, page.next) }, {}, () => ({
+        columns: [...ARTICLE_COLUMNS, 'mentions'],
+        rows: page.items.map((item) => ({ ...articleRow(item), mentions: item.mentions })),
+      }));
     },
 
-    '/entities/{id}/related': (params, query) => overRecentArticles(params, query, (id, window, limit) => reader.related(id, { window, limit })),
+    '/entities/{id}/related': async (params, query) => {
+      const { limit, format } = parseRelatedQuery(query);
+      const { entity, articlesConsidered, items } = await overRecentArticles(params, limit, (id, window, n) => reader.related(id, { window, limit: n }));
+      return listResult(format, `${entity.id}-related`, { items, nextCursor: null }, { entity, articlesConsidered, window: RELATED_WINDOW }, () => ({
+        columns: ['id', 'type', 'name', 'count'],
+        rows: items,
+      }));
+    },
 
-    '/entities/{id}/speakers': (params, query) => overRecentArticles(params, query, (id, window, limit) => reader.speakers(id, { window, limit })),
+    '/entities/{id}/speakers': async (params, query) => {
+      const { limit } = parseSpeakersQuery(query);
+      const result = await overRecentArticles(params, limit, (id, window, n) => reader.speakers(id, { window, limit: n }));
+      return json({ ...result, window: RELATED_WINDOW });
+    },
 
     '/entities/{id}/history': async (params, query) => {
       parseNoQuery(query);
@@ -179,6 +264,62 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       // An id that was merged away still has its history; an id never seen has none.
       if (items.length === 0 && !(await reader.getEntity(id))) throw new NotFound('no entity with this id');
       return json({ id, items });
+    },
+
+    '/entities/{id}/timeline': async (params, query) => {
+      const { interval, from, to } = parseTimelineQuery(query);
+      const entity = await entityOf(params);
+      const days = await reader.timeline(entity.id, from ?? '0000-01-01', to ?? '9999-12-31');
+      return json({ entity, interval, from: from ?? null, to: to ?? null, items: bucketDays(days, interval) });
+    },
+
+    '/entities/{id}/quotes': async (params, query) => {
+      const { limit, cursor, format } = parseQuotesQuery(query);
+      const entity = await entityOf(params);
+      const cursorQuery: CursorQuery = { route: 'entity-quotes', id: entity.id };
+      const start = decode(cursor, cursorQuery, (p) => reader.entityArticlesPosition(p, entity.id));
+      const page = await reader.speakerQuotes(entity.id, { limit, start, scan: QUOTES_SCAN });
+      return listResult(format, `${entity.id}-quotes`, { items: page.items, nextCursor: encode(cursorQuery, page.next) }, { entity }, () => ({
+        columns: ['text', 'articleId', 'title', 'publishedAt', 'lang', 'key', 'mentions'],
+        rows: page.items.map((quote) => ({
+          text: quote.text,
+          articleId: quote.article.id,
+          title: quote.article.title,
+          publishedAt: quote.article.publishedAt,
+          lang: quote.article.lang,
+          key: quote.article.key,
+          mentions: quote.mentions.map((m) => m.name).join('; '),
+        })),
+      }));
+    },
+
+    '/articles/{id}/text': async (params, query) => {
+      parseNoQuery(query);
+      const id = parseArticleId(params.id);
+      const text = await reader.articleText(id);
+      if (text === undefined) throw new NotFound('no text stored for this article (no such article, or stored before texts were kept: reindex it)');
+      return json({ id, text });
+    },
+
+    '/objects': async (_params, query) => {
+      const { limit, cursor, state } = parseObjectsQuery(query);
+      const cursorQuery: CursorQuery = { route: 'objects', state: state ?? null };
+      const position = decode(cursor, cursorQuery, (p) => reader.objectsPosition(p));
+      const page = await reader.recentObjects({ limit, state, position, now: new Date() });
+      const items = page.items.map((status) => ({
+        key: status.key,
+        state: status.state,
+        ...(status.code ? { code: status.code } : {}),
+        ...(status.reason ? { reason: status.reason } : {}),
+        updatedAt: status.updatedAt,
+        ...(status.state === 'processed' ? { articleId: status.articleId } : {}),
+      }));
+      return json({ items, nextCursor: encode(cursorQuery, page.next) });
+    },
+
+    '/openapi.json': async (_params, query) => {
+      parseNoQuery(query);
+      return json(openApiDocument());
     },
 
     '/status': async (_params, query) => {
@@ -206,7 +347,7 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
         // The editor's routes are served by the editor function, never by this read-only one.
         if (found.route.access === 'write') return problem(404, 'no such resource');
         if (method !== 'GET') return problem(405, 'this API is read-only: only GET is allowed', { allow: 'GET' });
-        rejectRepeated(event.rawQueryString);
+        rejectRepeated(event.rawQueryString, found.route.path === '/articles' ? ['entity'] : []);
         const params: Record<string, string> = {};
         for (const [name, raw] of Object.entries(found.rawParams)) {
           const value = decodePathSegment(raw);
@@ -214,7 +355,9 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
           params[name] = value;
         }
         const query = Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).filter(([, value]) => value !== undefined)) as QueryString;
-        return await routes[found.route.path](params, query);
+        const handler = routes[found.route.path];
+        if (!handler) return problem(404, 'no such resource');
+        return await handler(params, query);
       }
       return problem(404, 'no such resource');
     } catch (error) {

@@ -129,6 +129,53 @@ export const prefixParam = z
 
 const cursorParam = z.string().optional().meta({ description: 'nextCursor of the previous page' });
 
+/** Entities an article must all mention: repeated (`entity=A&entity=B`), which API Gateway joins with commas. */
+const MAX_ENTITY_FILTERS = 3;
+const entityListParam = check(
+  `entity must be 1 to ${MAX_ENTITY_FILTERS} entity ids (repeat the parameter), each a type (per, org, loc, misc), '-' and up to 80 of a-z, 0-9 and -`,
+  (value) => {
+    const ids = [...new Set(value.split(','))];
+    return ids.length <= MAX_ENTITY_FILTERS && ids.every((id) => ENTITY_ID_PATTERN.test(id)) ? ids : undefined;
+  },
+)
+  .optional()
+  .meta({ description: `Entity id; repeat for up to ${MAX_ENTITY_FILTERS} entities an article must all mention` });
+
+export const EXPORT_FORMATS = ['json', 'csv', 'ndjson'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const formatParam = check(`format must be one of ${EXPORT_FORMATS.join(', ')}`, (value) =>
+  (EXPORT_FORMATS as readonly string[]).includes(value) ? (value as ExportFormat) : undefined,
+)
+  .optional()
+  .transform((value) => value ?? 'json')
+  .meta({ description: 'json (default), or csv / ndjson for spreadsheets and notebooks (the next page cursor is in the x-next-cursor header)' });
+
+export const INTERVALS = ['day', 'week', 'month'] as const;
+export type Interval = (typeof INTERVALS)[number];
+const intervalParam = check(`interval must be one of ${INTERVALS.join(', ')}`, (value) =>
+  (INTERVALS as readonly string[]).includes(value) ? (value as Interval) : undefined,
+)
+  .optional()
+  .transform((value) => value ?? 'day')
+  .meta({ description: 'Bucket size of the timeline: day (default), week (starting Monday) or month' });
+
+function dayParam(name: 'from' | 'to') {
+  return check(`${name} must be a date (YYYY-MM-DD)`, (value) => {
+    if (!DATE_ONLY.test(value)) return undefined;
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === value ? value : undefined;
+  })
+    .optional()
+    .meta({ description: `${name === 'from' ? 'First' : 'Last'} publication day (inclusive), YYYY-MM-DD` });
+}
+
+const STATUS_STATES = ['pending', 'processed', 'rejected', 'failed', 'deleted'] as const;
+const stateParam = check(`state must be one of ${STATUS_STATES.join(', ')}`, (value) =>
+  (STATUS_STATES as readonly string[]).includes(value) ? (value as (typeof STATUS_STATES)[number]) : undefined,
+)
+  .optional()
+  .meta({ description: 'Only objects in this state' });
+
 /** Route query strings; the keys are the allowed parameter names. */
 export const QUERY_SCHEMAS = {
   articlesByKey: z.object({ key: objectKeyParam }),
@@ -138,11 +185,16 @@ export const QUERY_SCHEMAS = {
     lang: langParam,
     from: dateBound('from'),
     to: dateBound('to'),
-    entity: entityIdParam('entity').optional(),
+    entity: entityListParam,
+    format: formatParam,
   }),
   entities: z.object({ limit: limitParam, cursor: cursorParam, q: prefixParam, type: entityTypeParam }),
-  entityArticles: z.object({ limit: limitParam, cursor: cursorParam, lang: langParam, from: dateBound('from'), to: dateBound('to') }),
-  related: z.object({ limit: limitParam }),
+  entityArticles: z.object({ limit: limitParam, cursor: cursorParam, lang: langParam, from: dateBound('from'), to: dateBound('to'), format: formatParam }),
+  related: z.object({ limit: limitParam, format: formatParam }),
+  speakers: z.object({ limit: limitParam }),
+  timeline: z.object({ interval: intervalParam, from: dayParam('from'), to: dayParam('to') }),
+  quotes: z.object({ limit: limitParam, cursor: cursorParam, format: formatParam }),
+  objects: z.object({ limit: limitParam, cursor: cursorParam, state: stateParam }),
   status: z.object({ key: objectKeyParam }),
   none: z.object({}),
 } as const;
@@ -177,11 +229,11 @@ function parseParam<S extends z.ZodType>(schema: S, parameter: string, value: st
  * `limit: "1,2"`), which would turn into a confusing error or, for `key`, a different key.
  * The raw query string still shows the repetition.
  */
-export function rejectRepeated(rawQueryString: string | undefined): void {
+export function rejectRepeated(rawQueryString: string | undefined, repeatable: readonly string[] = []): void {
   if (!rawQueryString) return;
   const seen = new Set<string>();
   for (const [name] of new URLSearchParams(rawQueryString)) {
-    if (seen.has(name)) throw new BadRequest(`query parameter '${shown(name)}' is repeated; give it once`, shown(name));
+    if (seen.has(name) && !repeatable.includes(name)) throw new BadRequest(`query parameter '${shown(name)}' is repeated; give it once`, shown(name));
     seen.add(name);
   }
 }
@@ -216,8 +268,26 @@ export function parseEntityArticlesQuery(query: QueryString): z.output<(typeof Q
   return orderedRange(parseQuery(QUERY_SCHEMAS.entityArticles, query));
 }
 
-export function parseRelatedQuery(query: QueryString): { limit: number } {
+export function parseRelatedQuery(query: QueryString): z.output<(typeof QUERY_SCHEMAS)['related']> {
   return parseQuery(QUERY_SCHEMAS.related, query);
+}
+
+export function parseSpeakersQuery(query: QueryString): { limit: number } {
+  return parseQuery(QUERY_SCHEMAS.speakers, query);
+}
+
+export function parseTimelineQuery(query: QueryString): z.output<(typeof QUERY_SCHEMAS)['timeline']> {
+  const params = parseQuery(QUERY_SCHEMAS.timeline, query);
+  if (params.from && params.to && params.from > params.to) throw new BadRequest('from is after to', 'from');
+  return params;
+}
+
+export function parseQuotesQuery(query: QueryString): z.output<(typeof QUERY_SCHEMAS)['quotes']> {
+  return parseQuery(QUERY_SCHEMAS.quotes, query);
+}
+
+export function parseObjectsQuery(query: QueryString): z.output<(typeof QUERY_SCHEMAS)['objects']> {
+  return parseQuery(QUERY_SCHEMAS.objects, query);
 }
 
 export function parseStatusQuery(query: QueryString): { key: string } {

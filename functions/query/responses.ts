@@ -8,7 +8,7 @@ export type Result = APIGatewayProxyStructuredResultV2;
  * Every response is data for a program, never a page: browsers must not sniff it into HTML
  * or frame it, and nothing (least of all an error) may be cached by shared caches.
  */
-const COMMON_HEADERS = {
+export const COMMON_HEADERS = {
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",

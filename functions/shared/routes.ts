@@ -15,16 +15,23 @@ export interface ApiRoute {
 }
 
 export const API_ROUTES: readonly ApiRoute[] = [
+  { method: 'GET', path: '/', access: 'read' },
+  { method: 'GET', path: '/explorer/{file}', access: 'read' },
+  { method: 'GET', path: '/openapi.json', access: 'read' },
   { method: 'GET', path: '/health', access: 'read' },
   { method: 'GET', path: '/articles', access: 'read' },
   { method: 'GET', path: '/articles/{id}', access: 'read' },
+  { method: 'GET', path: '/articles/{id}/text', access: 'read' },
   { method: 'GET', path: '/entities', access: 'read' },
   { method: 'GET', path: '/entities/{id}', access: 'read' },
   { method: 'GET', path: '/entities/{id}/articles', access: 'read' },
   { method: 'GET', path: '/entities/{id}/related', access: 'read' },
   { method: 'GET', path: '/entities/{id}/speakers', access: 'read' },
   { method: 'GET', path: '/entities/{id}/history', access: 'read' },
+  { method: 'GET', path: '/entities/{id}/timeline', access: 'read' },
+  { method: 'GET', path: '/entities/{id}/quotes', access: 'read' },
   { method: 'GET', path: '/status', access: 'read' },
+  { method: 'GET', path: '/objects', access: 'read' },
   { method: 'POST', path: '/entities/{id}/merge', access: 'write' },
   { method: 'POST', path: '/entities/{id}/split', access: 'write' },
   { method: 'POST', path: '/entities/{id}/rename', access: 'write' },

@@ -6,10 +6,13 @@ import { z } from 'zod';
 import { monthOf, type ArticleDigest, type ArticleMeta } from '../core/records';
 import { ENTITY_TYPES, type EntityType } from '../core/types';
 import { TABLE, TYPE_RANK_SHARDS } from '../shared/resources';
-import type { StatusState } from './article-writer';
+import { decompressText, type StatusState } from './article-writer';
 import {
   aliasCounts,
   articleIdOfKey,
+  dayOfKey,
+  dayRange,
+  statusMonthPartition,
   entityLinkPositionSchema,
   HISTORY_PREFIX,
   keys,
@@ -18,6 +21,7 @@ import {
   linkRange,
   monthPartition,
   monthPositionSchema,
+  statusPositionSchema,
   prefixPartition,
   typeRankPartition,
   type Key,
@@ -114,6 +118,22 @@ export const MAX_RANK_DEPTH = 1000;
 const MAX_PAGES_PER_REQUEST = 10;
 /** Bounds the read of one ranking request to about 32 shards x (depth + this) small items. */
 const MAX_TIES_PER_SHARD = 200;
+
+/** How far back the recent-objects listing looks. */
+const MAX_STATUS_MONTHS = 24;
+
+function previousMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** A quote of an entity as GET /entities/{id}/quotes lists it. */
+export interface SpeakerQuote {
+  text: string;
+  offset: number;
+  article: { id: string; key: string; title: string; lang: string; publishedAt: string | null };
+  mentions: Array<{ id: string; type: EntityType; name: string }>;
+}
 
 /** Redirects followed from a merged id; merges point at a survivor, the bound stops a cycle. */
 const MAX_REDIRECTS = 5;
@@ -256,6 +276,12 @@ export class ArticleReader {
     return parsed.success ? parsed.data : undefined;
   }
 
+  /** The resume position of the recent-objects listing, when `position` is one. */
+  objectsPosition(position: unknown): MonthPosition | undefined {
+    const parsed = statusPositionSchema.safeParse(position);
+    return parsed.success ? parsed.data : undefined;
+  }
+
   /** The resume key of one entity's article listing, when `position` is one. */
   entityArticlesPosition(position: unknown, entityId: string): Key | undefined {
     const parsed = entityLinkPositionSchema(entityId).safeParse(position);
@@ -361,9 +387,10 @@ export class ArticleReader {
   /** Articles of one entity newest first, from its link items. */
   async listEntityArticles(
     entityId: string,
-    options: { lang?: string; range: DateRange; limit: number; start?: Key },
+    options: { lang?: string; range: DateRange; limit: number; start?: Key; alsoIn?: string[] },
   ): Promise<{ items: Array<Omit<ArticleSummary, 'entities' | 'ingestedAt'> & { mentions: number }>; next?: Key }> {
     const { lang, range, limit } = options;
+    const alsoIn = options.alsoIn ?? [];
     const items: Array<Record<string, unknown>> = [];
     let start = options.start;
     const links = linkRange(entityId, range.from ?? LOWEST, range.to ?? HIGHEST);
@@ -381,11 +408,15 @@ export class ArticleReader {
           ...(lang ? { FilterExpression: 'lang = :lang' } : {}),
           ScanIndexForward: false,
           // With a filter, read ahead: most of a page may not match.
-          Limit: lang ? Math.max(limit, 100) : limit - items.length,
+          Limit: lang || alsoIn.length ? Math.max(limit, 100) : limit - items.length,
           ExclusiveStartKey: start,
         }),
       );
+      const shared = alsoIn.length ? await this.articlesWithAll(page.Items ?? [], alsoIn) : undefined;
       for (const item of page.Items ?? []) {
+        if (shared && !shared.has(String(item.articleId))) {
+          continue;
+        }
         items.push(item);
         if (items.length === limit) {
           // Cut inside the page: resume right after the last item returned.
@@ -404,6 +435,163 @@ export class ArticleReader {
    * The entity with this id, or the one it was merged into (redirectedFrom says so). An
    * entity with no articles left, or suppressed by an editor, is not found.
    */
+  /** Of these link items, the article ids in which every one of `entityIds` is a member too. */
+  private async articlesWithAll(links: Array<Record<string, unknown>>, entityIds: string[]): Promise<Set<string>> {
+    const articleIds = [...new Set(links.map((link) => String(link.articleId)))];
+    const found = await this.batchGet(articleIds.flatMap((articleId) => entityIds.map((entityId) => keys.membership(articleId, entityId))));
+    const count = new Map<string, number>();
+    for (const item of found) {
+      const articleId = articleIdOfKey(String(item.pk));
+      if (articleId) count.set(articleId, (count.get(articleId) ?? 0) + 1);
+    }
+    return new Set(articleIds.filter((id) => count.get(id) === entityIds.length));
+  }
+
+  /**
+   * Articles and mentions of an entity per day between two days, from its day counters: one
+   * Query over at most one small item per day, whatever the number of articles.
+   */
+  async timeline(entityId: string, from: string, to: string): Promise<Array<{ day: string; articles: number; mentions: number }>> {
+    const range = dayRange(entityId, from, to);
+    const out: Array<{ day: string; articles: number; mentions: number }> = [];
+    let start: Key | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+          ExpressionAttributeValues: { ':pk': range.pk, ':lo': range.lo, ':hi': range.hi },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const articles = Number(item.articles ?? 0);
+        if (articles > 0) out.push({ day: dayOfKey(String(item.sk)), articles, mentions: Number(item.mentions ?? 0) });
+      }
+      start = page.LastEvaluatedKey as Key | undefined;
+    } while (start);
+    return out;
+  }
+
+  /** The text an article's offsets point into, or undefined (no such article, or stored before texts were kept). */
+  async articleText(id: string): Promise<string | undefined> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.text(id) }));
+    return Item?.text instanceof Uint8Array ? decompressText(Item.text) : undefined;
+  }
+
+  /**
+   * Quotes whose speaker is the entity, newest first, with their article and the entities the
+   * quote mentions. Walks the entity's articles newest first (at most `scan` links a request,
+   * so a rarely quoted entity costs bounded reads) and returns where to resume.
+   */
+  async speakerQuotes(entityId: string, options: { limit: number; start?: Key; scan: number }): Promise<{ items: SpeakerQuote[]; next?: Key }> {
+    const range = linkRange(entityId, LOWEST, HIGHEST);
+    const items: SpeakerQuote[] = [];
+    let start = options.start;
+    let scanned = 0;
+    while (scanned < options.scan) {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
+          ExpressionAttributeValues: { ':pk': range.pk, ':a': range.prefix },
+          ProjectionExpression: 'pk, sk, articleId',
+          ScanIndexForward: false,
+          Limit: Math.min(25, options.scan - scanned),
+          ExclusiveStartKey: start,
+        }),
+      );
+      const links = page.Items ?? [];
+      scanned += links.length;
+      const ids = links.map((link) => String(link.articleId));
+      const [metas, digests] = await Promise.all([this.batchGet(ids.map((id) => keys.article(id))), this.batchGet(ids.map((id) => keys.digest(id)))]);
+      const metaOf = new Map(metas.map((item) => [String(item.id), item]));
+      const digestOf = new Map(digests.map((item) => [articleIdOfKey(String(item.pk)) ?? '', item]));
+      for (const link of links) {
+        const meta = metaOf.get(String(link.articleId));
+        if (!meta) continue;
+        const names = new Map(
+          ((digestOf.get(String(link.articleId))?.entities as ArticleDigest['entities'] | undefined) ?? []).map(([id, type, name]) => [id, { id, type, name }]),
+        );
+        const mentionedByQuote = ((digestOf.get(String(link.articleId))?.quotes as ArticleDigest['quotes'] | undefined) ?? []).filter(
+          ([speaker]) => speaker === entityId,
+        );
+        const quotes = ((meta.quotes as ArticleMeta['quotes'] | undefined) ?? []).filter((quote) => quote.speakerId === entityId);
+        quotes.forEach((quote, k) => {
+          const mentioned = mentionedByQuote[k]?.[2] ?? [];
+          items.push({
+            text: quote.text,
+            offset: quote.offset,
+            article: {
+              id: String(meta.id),
+              key: String(meta.key),
+              title: String(meta.title),
+              lang: String(meta.lang),
+              publishedAt: (meta.publishedAt as string | undefined) ?? null,
+            },
+            mentions: mentioned.map((id) => names.get(id)).filter((entity): entity is { id: string; type: EntityType; name: string } => entity !== undefined),
+          });
+        });
+        if (items.length >= options.limit) {
+          const more = page.LastEvaluatedKey !== undefined || link !== links[links.length - 1];
+          return { items, next: more ? { pk: String(link.pk), sk: String(link.sk) } : undefined };
+        }
+      }
+      start = page.LastEvaluatedKey as Key | undefined;
+      if (!start) return { items };
+    }
+    return { items, next: start };
+  }
+
+  /**
+   * Objects by their last status change, newest first: the ingest page's view. Walks the
+   * months of the byMonth index's status partitions backwards from `position` (or now).
+   */
+  async recentObjects(options: {
+    limit: number;
+    state?: StatusState;
+    position?: MonthPosition;
+    now: Date;
+  }): Promise<{ items: StatusRecord[]; next?: MonthPosition }> {
+    const items: StatusRecord[] = [];
+    let month = options.position?.month ?? options.now.toISOString().slice(0, 7);
+    let start = options.position?.start;
+    for (let months = 0; months < MAX_STATUS_MONTHS; months += 1) {
+      do {
+        const page = await this.table.doc.send(
+          new QueryCommand({
+            TableName: this.table.tableName,
+            IndexName: TABLE.indexes.byMonth.name,
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': statusMonthPartition(month), ...(options.state ? { ':state': options.state } : {}) },
+            ...(options.state ? { FilterExpression: '#state = :state', ExpressionAttributeNames: { '#state': 'state' } } : {}),
+            ScanIndexForward: false,
+            Limit: options.state ? 100 : options.limit - items.length,
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const parsed = StatusItem.safeParse(item);
+          if (!parsed.success) continue;
+          items.push(parsed.data);
+          if (items.length === options.limit) {
+            const last = page.Items![page.Items!.length - 1];
+            const more = page.LastEvaluatedKey !== undefined || item !== last;
+            return {
+              items,
+              next: more
+                ? { month, start: { pk: String(item.pk), sk: String(item.sk), gsi1pk: String(item.gsi1pk), gsi1sk: String(item.gsi1sk) } }
+                : { month: previousMonth(month) },
+            };
+          }
+        }
+        start = page.LastEvaluatedKey as Key | undefined;
+      } while (start);
+      month = previousMonth(month);
+    }
+    return { items };
+  }
+
   async getEntity(id: string): Promise<EntityDetail | undefined> {
     let current = id;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {

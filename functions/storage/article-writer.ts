@@ -1,10 +1,20 @@
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib';
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { diffMemberships, monthOf, type ArticleRecords, type Membership } from '../core/records';
 import { relinkRecords, type Relink } from '../core/resolve/remap';
 import { ENTITY_TYPES } from '../core/types';
 import { mapBounded } from '../shared/bounded';
 import { linkedArticleIds } from './entity-links';
-import { aliasAttribute, articleIndexAttributes, entityIndexAttributes, keys, langMonthsAttribute, linkSortKey, membershipQuery } from './keys';
+import {
+  aliasAttribute,
+  articleIndexAttributes,
+  entityIndexAttributes,
+  keys,
+  langMonthsAttribute,
+  linkSortKey,
+  membershipQuery,
+  statusIndexAttributes,
+} from './keys';
 import { isErrorNamed, type TableContext } from './table';
 import { z } from 'zod';
 
@@ -83,8 +93,8 @@ export class LostClaim extends Error {
 class StaleDiff extends Error {}
 
 const MAX_SYNC_ROUNDS = 5;
-/** DynamoDB allows 100 items per transaction: the claim check plus at most 4 items per entity change. */
-const MAX_ENTITIES_PER_TRANSACTION = 24;
+/** DynamoDB allows 100 items per transaction: the claim check plus at most 5 items per entity change. */
+const MAX_ENTITIES_PER_TRANSACTION = 19;
 const MAX_CONFLICT_RETRIES = 10;
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -119,6 +129,7 @@ export class ArticleWriter {
    * the claim: what the stored records describe, unless that state is still pending.
    */
   async claimWithPrevious(claim: Claim, options: { force?: boolean } = {}): Promise<{ result: ClaimResult; previous?: PreviousStatus }> {
+    const now = this.now().toISOString();
     const names: Record<string, string> = {
       '#state': 'state',
       '#key': 'key',
@@ -137,10 +148,11 @@ export class ArticleWriter {
       ':bucket': claim.bucket,
       ':seq': claim.sequencer,
       ':id': claim.articleId,
-      ':now': this.now().toISOString(),
+      ':now': now,
       ':one': 1,
+      ...statusIndexValues(now, claim.articleId),
     };
-    const set = ['#state = :pending', '#key = :key', '#bucket = :bucket', '#seq = :seq', '#articleId = :id', '#updatedAt = :now'];
+    const set = ['#state = :pending', '#key = :key', '#bucket = :bucket', '#seq = :seq', '#articleId = :id', '#updatedAt = :now', ...STATUS_INDEX_SET];
     const remove = ['#code', '#reason', '#error'];
     for (const [name, value] of [
       ['versionId', claim.versionId],
@@ -266,8 +278,9 @@ export class ArticleWriter {
 
   /** Final state of the claimed version. Silently does nothing when the claim was lost. */
   async finish(claim: Claim, state: Exclude<StatusState, 'pending'>, detail: FinishDetail = {}): Promise<boolean> {
-    const values: Record<string, unknown> = { ':state': state, ':now': this.now().toISOString(), ':seq': claim.sequencer };
-    const set = ['#state = :state', '#updatedAt = :now'];
+    const now = this.now().toISOString();
+    const values: Record<string, unknown> = { ':state': state, ':now': now, ':seq': claim.sequencer, ...statusIndexValues(now, claim.articleId) };
+    const set = ['#state = :state', '#updatedAt = :now', ...STATUS_INDEX_SET];
     const remove: string[] = [];
     const fields: Array<readonly [string, string | undefined]> = [
       ['code', detail.code],
@@ -312,12 +325,13 @@ export class ArticleWriter {
    * a status written by a real event.
    */
   async recordInvalidEvent(articleId: string, bucket: string, key: string, reason: string): Promise<void> {
+    const now = this.now().toISOString();
     try {
       await this.table.doc.send(
         new UpdateCommand({
           TableName: this.table.tableName,
           Key: keys.status(articleId),
-          UpdateExpression: 'SET #state = :failed, #key = :key, #bucket = :bucket, #code = :code, #reason = :reason, #updatedAt = :now, #articleId = :id',
+          UpdateExpression: `SET #state = :failed, #key = :key, #bucket = :bucket, #code = :code, #reason = :reason, #updatedAt = :now, #articleId = :id, ${STATUS_INDEX_SET.join(', ')}`,
           ConditionExpression: 'attribute_not_exists(pk)',
           ExpressionAttributeNames: {
             '#state': 'state',
@@ -334,8 +348,9 @@ export class ArticleWriter {
             ':bucket': bucket,
             ':code': 'invalid-event',
             ':reason': reason.slice(0, 1000),
-            ':now': this.now().toISOString(),
+            ':now': now,
             ':id': articleId,
+            ...statusIndexValues(now, articleId),
           },
         }),
       );
@@ -493,6 +508,7 @@ export class ArticleWriter {
       items: [
         this.membershipPut(claim, membership),
         this.linkPut(membership, link),
+        this.dayUpdate(membership.entityId, membership.sortDate, 1, membership.mentions),
         {
           Update: {
             TableName: this.table.tableName,
@@ -522,6 +538,7 @@ export class ArticleWriter {
         },
         { Delete: { TableName: this.table.tableName, Key: keys.link(membership.entityId, membership.sortDate, claim.articleId) } },
         this.entityCountUpdate(membership.entityId, -1, -membership.mentions, aliasUpdate(membership.lang, membership.aliases, -1)),
+        this.dayUpdate(membership.entityId, membership.sortDate, -1, -membership.mentions),
       ],
     };
   }
@@ -552,11 +569,28 @@ export class ArticleWriter {
     if (before.sortDate !== after.sortDate) {
       items.push({ Delete: { TableName: this.table.tableName, Key: keys.link(before.entityId, before.sortDate, claim.articleId) } });
     }
+    if (dayOf(before.sortDate) !== dayOf(after.sortDate)) {
+      items.push(this.dayUpdate(after.entityId, before.sortDate, -1, -before.mentions), this.dayUpdate(after.entityId, after.sortDate, 1, after.mentions));
+    } else if (before.mentions !== after.mentions) {
+      items.push(this.dayUpdate(after.entityId, after.sortDate, 0, after.mentions - before.mentions));
+    }
     const names = aliasDelta(before, after);
     if (before.mentions !== after.mentions || names.add.length) {
       items.push(this.entityCountUpdate(after.entityId, 0, after.mentions - before.mentions, names));
     }
     return { entityId: after.entityId, change: 'change', items };
+  }
+
+  /** The entity's counters of one publication day, which the timeline reads instead of every link. */
+  private dayUpdate(entityId: string, sortDate: string, articles: number, mentions: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.table.tableName,
+        Key: keys.day(entityId, dayOf(sortDate)),
+        UpdateExpression: 'ADD articles :a, mentions :m',
+        ExpressionAttributeValues: { ':a': articles, ':m': mentions },
+      },
+    };
   }
 
   /** Count changes on an entity item: articles, mentions and per-language name counts. */
@@ -580,7 +614,8 @@ export class ArticleWriter {
 
   private async putMeta(claim: Claim, records: ArticleRecords, existed: boolean): Promise<void> {
     const langMonths = langMonthsAttribute(records.meta.lang);
-    await this.transact(3, [
+    await this.transact(0, [
+      this.claimCheck(claim),
       {
         Put: {
           TableName: this.table.tableName,
@@ -593,6 +628,9 @@ export class ArticleWriter {
         },
       },
       { Put: { TableName: this.table.tableName, Item: { ...keys.digest(claim.articleId), ...records.digest } } },
+      ...(records.text === undefined
+        ? []
+        : [{ Put: { TableName: this.table.tableName, Item: { ...keys.text(claim.articleId), text: compressText(records.text) } } }]),
       {
         Update: {
           TableName: this.table.tableName,
@@ -602,15 +640,16 @@ export class ArticleWriter {
           ExpressionAttributeValues: { ':n': existed ? 0 : 1, ':month': new Set([records.month]) },
         },
       },
-      this.claimCheck(claim),
     ]);
     await this.afterWrite({ kind: 'meta', change: 'put' });
   }
 
   private async deleteMeta(claim: Claim): Promise<void> {
-    await this.transact(3, [
+    await this.transact(0, [
+      this.claimCheck(claim),
       { Delete: { TableName: this.table.tableName, Key: keys.article(claim.articleId), ConditionExpression: 'attribute_exists(pk)' } },
       { Delete: { TableName: this.table.tableName, Key: keys.digest(claim.articleId) } },
+      { Delete: { TableName: this.table.tableName, Key: keys.text(claim.articleId) } },
       {
         Update: {
           TableName: this.table.tableName,
@@ -619,7 +658,6 @@ export class ArticleWriter {
           ExpressionAttributeValues: { ':minus': -1 },
         },
       },
-      this.claimCheck(claim),
     ]);
     await this.afterWrite({ kind: 'meta', change: 'delete' });
   }
@@ -713,6 +751,30 @@ function linkAttributes(records: ArticleRecords): LinkAttributes {
     publishedAt: records.meta.publishedAt,
     sortDate: records.meta.sortDate,
   };
+}
+
+/** Every status write also moves the item in the recent-objects listing (GET /objects). */
+const STATUS_INDEX_SET = ['gsi1pk = :statusPk', 'gsi1sk = :statusSk'];
+
+function statusIndexValues(updatedAt: string, articleId: string) {
+  const index = statusIndexAttributes(updatedAt, articleId);
+  return { ':statusPk': index.gsi1pk, ':statusSk': index.gsi1sk };
+}
+
+/** Day (UTC) of a sort date: the timeline's finest interval. */
+const dayOf = (sortDate: string) => sortDate.slice(0, 10);
+
+/**
+ * Article text as a Brotli-compressed binary attribute of its own item: news text shrinks to
+ * about a third, and the item is read only by GET /articles/{id}/text, so listings and the
+ * article item (whose size every index write pays for) stay small.
+ */
+export function compressText(text: string): Uint8Array {
+  return brotliCompressSync(Buffer.from(text, 'utf8'), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } });
+}
+
+export function decompressText(bytes: Uint8Array): string {
+  return brotliDecompressSync(bytes).toString('utf8');
 }
 
 function sleep(ms: number): Promise<void> {

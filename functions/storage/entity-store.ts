@@ -307,15 +307,14 @@ export class EntityStore {
   }
 }
 
-export const HistoryItem = z.object({
-  at: z.string(),
-  by: z.string(),
-  decision: z.discriminatedUnion('action', [
-    z.object({ action: z.literal('merge'), into: z.string() }),
-    z.object({ action: z.literal('merged'), from: z.string() }),
-    z.object({ action: z.literal('split'), alias: z.string(), to: z.string() }),
-    z.object({ action: z.literal('rename'), name: z.string(), previous: z.string().optional() }),
-    z.object({ action: z.literal('suppress') }),
-    z.object({ action: z.literal('unsuppress') }),
-  ]),
-});
+/** An editor's decision as stored and as GET /entities/{id}/history shows it. */
+export const DecisionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('merge'), into: z.string() }),
+  z.object({ action: z.literal('merged'), from: z.string() }),
+  z.object({ action: z.literal('split'), alias: z.string(), to: z.string() }),
+  z.object({ action: z.literal('rename'), name: z.string(), previous: z.string().optional() }),
+  z.object({ action: z.literal('suppress') }),
+  z.object({ action: z.literal('unsuppress') }),
+]);
+
+export const HistoryItem = z.object({ at: z.string(), by: z.string(), decision: DecisionSchema });

@@ -4,14 +4,16 @@
  * (article id, month, sort date, folded name) and the query layer asks the reader whether a
  * resume position belongs to a query.
  *
- *   ART#<id>  STATUS        per-key claim and status
+ *   ART#<id>  STATUS        per-key claim and status (gsi1pk S#YYYY-MM, gsi1sk <updatedAt>#<id>: recent objects)
  *   ART#<id>  META          the article (gsi1pk M#YYYY-MM, gsi2pk L#<lang>#YYYY-MM, gsi1sk <sortDate>#<id>)
  *   ART#<id>  DIGEST        entities and attributed quotes for cross-article views
+ *   ART#<id>  TEXT          the article's text, Brotli-compressed (GET /articles/{id}/text)
  *   ART#<id>  E#<entityId>  membership (truth for counts)
  *   ENT#<eid> A#<sortDate>#<articleId>  link: an entity's article, newest first
  *   ENT#<eid> META          entity: counts, names per language (alias#<lang>#<name>), editor decisions (gsi4pk T#<type>#<shard>)
  *   ENT#<eid> W#<word>#<n>  search word of one of its names (gsi3pk P#<2 chars>, gsi3sk <word>#<eid>)
  *   ENT#<eid> H#<time>#<n>  an editor's decision about the entity
+ *   ENT#<eid> D#<YYYY-MM-DD> articles and mentions of the entity on that day (timeline)
  *   SURNAME#<key> META      full-name persons with this surname (string set ids)
  *   KEY#PER#<key> META      the entity id a person name key stands for (first spelling seen)
  *   STATS     META          article total and the months (per language) that hold articles
@@ -29,6 +31,7 @@ const ENTITY = 'ENT#';
 const LINK = 'A#';
 const MEMBERSHIP = 'E#';
 const WORD = 'W#';
+const DAY = 'D#';
 const HISTORY = 'H#';
 const ALIAS = 'alias#';
 const PERSON_KEY = 'KEY#PER#';
@@ -38,6 +41,8 @@ export const keys = {
   article: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'META' }),
   status: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'STATUS' }),
   digest: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'DIGEST' }),
+  text: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'TEXT' }),
+  day: (entityId: string, day: string) => ({ pk: `${ENTITY}${entityId}`, sk: `${DAY}${day}` }),
   membership: (articleId: string, entityId: string) => ({ pk: `${ARTICLE}${articleId}`, sk: `${MEMBERSHIP}${entityId}` }),
   link: (entityId: string, sortDate: string, articleId: string) => ({ pk: `${ENTITY}${entityId}`, sk: linkSortKey(sortDate, articleId) }),
   entity: (id: string) => ({ pk: `${ENTITY}${id}`, sk: 'META' }),
@@ -98,6 +103,21 @@ export function entityIndexAttributes(id: string, type: EntityType) {
 export function wordIndexAttributes(entityId: string, word: string) {
   return { gsi3pk: prefixPartition(word), gsi3sk: `${word}#${entityId}` };
 }
+
+/** Partition and sort-key range of an entity's day counters between two days (inclusive). */
+export function dayRange(entityId: string, from: string, to: string) {
+  return { pk: `${ENTITY}${entityId}`, lo: `${DAY}${from}`, hi: `${DAY}${to}` };
+}
+
+/** The day of a day counter's sort key. */
+export const dayOfKey = (sk: string): string => sk.slice(DAY.length);
+
+/** Index attributes of a status item: recent objects newest first, one byMonth partition per month of the last update. */
+export function statusIndexAttributes(updatedAt: string, articleId: string) {
+  return { gsi1pk: statusMonthPartition(updatedAt.slice(0, 7)), gsi1sk: `${updatedAt}#${articleId}` };
+}
+
+export const statusMonthPartition = (month: string) => `S#${month}`;
 
 /** Sort-key prefix of an entity's history items, for a Query. */
 export const HISTORY_PREFIX = HISTORY;
@@ -171,3 +191,16 @@ export function stateItemKind(pk: string): { kind: 'entity' | 'surname' | 'perso
   if (pk.startsWith(PERSON_KEY)) return { kind: 'personKey', value: pk.slice(PERSON_KEY.length) };
   return undefined;
 }
+
+/** A resume position in the recent-objects listing: a month and, within it, a status item's keys. */
+export const statusPositionSchema: z.ZodType<MonthPosition> = z.strictObject({
+  month: z.string().regex(MONTH),
+  start: z
+    .strictObject({
+      pk: boundedString.startsWith(ARTICLE),
+      sk: z.literal('STATUS'),
+      gsi1pk: boundedString.startsWith('S#'),
+      gsi1sk: boundedString,
+    })
+    .optional(),
+});

@@ -10,6 +10,7 @@ import { EntityStore } from '../../functions/storage/entity-store';
 import { tableContext } from '../../functions/storage/table';
 import { apiGatewayEvent } from '../support/api-gateway-event';
 import { useDynamoDbLocal } from '../support/dynamodb';
+import { expectMatchesContract } from '../support/contract';
 import { BUCKET, event, fakeDeps, type FakeArticle } from './storage-fixtures';
 
 const request = (path: string, query: Record<string, string> = {}, method = 'GET') => apiGatewayEvent(path, new URLSearchParams(query).toString(), method);
@@ -101,7 +102,9 @@ describe('query API against DynamoDB Local', () => {
     const api = createQueryApi({ reader: new ArticleReader(table), cursorSecret: 'test-secret', bucket: BUCKET });
     call = async (path, query = {}, method = 'GET') => {
       const result = await api(request(path, query, method));
-      return { status: result.statusCode ?? 200, type: result.headers?.['content-type'] as string | undefined, body: JSON.parse(result.body ?? '{}') };
+      const answer = { status: result.statusCode ?? 200, type: result.headers?.['content-type'] as string | undefined, body: JSON.parse(result.body ?? '{}') };
+      if (method === 'GET') expectMatchesContract(method, path, answer.status, answer.type ?? null, answer.body);
+      return answer;
     };
   });
 

@@ -17,6 +17,7 @@ import { EntityStore } from '../../functions/storage/entity-store';
 import { keys, tableContext, type TableContext } from '../../functions/storage/table';
 import { apiGatewayEvent } from '../support/api-gateway-event';
 import { freePort, useDynamoDbLocal } from '../support/dynamodb';
+import { expectMatchesContract } from '../support/contract';
 import { BUCKET, event, fakeDeps, type FakeArticle } from './storage-fixtures';
 
 /**
@@ -44,7 +45,10 @@ interface Answer {
 async function ask(api: Api, path: string, rawQueryString = '', method = 'GET'): Promise<Answer> {
   const result = await api(request(path, rawQueryString, method));
   const text = result.body ?? '';
-  return { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, text, body: JSON.parse(text || '{}') };
+  const answer = { status: result.statusCode ?? 200, headers: (result.headers ?? {}) as Record<string, string>, text, body: JSON.parse(text || '{}') };
+  // 405 and unmatched paths are not operations of the document; everything else must match it.
+  if (method === 'GET' && answer.status !== 405) expectMatchesContract(method, path, answer.status, answer.headers['content-type'] ?? null, answer.body);
+  return answer;
 }
 
 /** What no client may see: storage key formats, table names, stacks, exception classes. */
@@ -272,7 +276,7 @@ describe('query API security (DynamoDB Local)', () => {
     const answer = await ask(api, '/articles', '_=1700000000&limit=5');
     expectProblem(answer, 400, '_');
     expect(answer.body.detail).toMatch(/'_'/);
-    expect(answer.body.allowed).toEqual(['limit', 'cursor', 'lang', 'from', 'to', 'entity']);
+    expect(answer.body.allowed).toEqual(['limit', 'cursor', 'lang', 'from', 'to', 'entity', 'format']);
     const health = await ask(api, '/health', 'verbose=1');
     expectProblem(health, 400, 'verbose');
     expect(health.body.allowed).toEqual([]);

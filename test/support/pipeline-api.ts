@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { ObjectStatus } from '../../scripts/local/cli-target';
+import { expectMatchesContract } from './contract';
 import { eventually } from './local-stack';
 
 /** Small typed helpers over the query API for pipeline tests (plain fetch, as a client would). */
@@ -26,7 +27,9 @@ export async function getJson<T>(api: string, path: string, expectStatus = 200):
   const response = await fetch(`${api}${path}`);
   const text = await response.text();
   expect(response.status, `${path}: ${text.slice(0, 300)}`).toBe(expectStatus);
-  return JSON.parse(text) as T;
+  const body = JSON.parse(text) as T;
+  expectMatchesContract('GET', path, response.status, response.headers.get('content-type'), body);
+  return body;
 }
 
 export async function statusOf(api: string, key: string): Promise<StatusBody | undefined> {

@@ -6,6 +6,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   put: () => import('../../../scripts/cli/put'),
   reindex: () => import('../../../scripts/cli/reindex'),
   status: () => import('../../../scripts/cli/status'),
+  export: () => import('../../../scripts/cli/export'),
   tag: () => import('../../../scripts/cli/tag'),
   eval: () => import('../../../scripts/cli/eval'),
   train: () => import('../../../scripts/train/train'),
