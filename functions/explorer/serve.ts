@@ -11,11 +11,20 @@ export const EXPLORER_CSP =
 
 const INDEX = 'index.html';
 
+/** explorer.js → explorer.<hash>.js: the plain names answer too, for links that do not know the hash. */
+const PLAIN_NAMES = new Map(
+  Object.keys(EXPLORER_ASSETS)
+    .map((name) => [name.replace(/\.[0-9a-f]{10}(\.\w+)$/, '$1'), name] as const)
+    .filter(([plain, name]) => plain !== name),
+);
+
 /** The asset for `file` (undefined: the page itself), or undefined for a file that does not exist. */
 export function serveExplorer(file: string | undefined): Result | undefined {
-  const name = file ?? INDEX;
-  // The page is only `/`; own keys only, so `__proto__` or `toString` are no files.
-  if (file === INDEX || !Object.hasOwn(EXPLORER_ASSETS, name)) return undefined;
+  if (file === INDEX) return undefined; // the page is only `/`
+  const plain = file !== undefined && PLAIN_NAMES.has(file);
+  const name = file === undefined ? INDEX : plain ? PLAIN_NAMES.get(file)! : file;
+  // Own keys only, so `__proto__` or `toString` are no files.
+  if (!Object.hasOwn(EXPLORER_ASSETS, name)) return undefined;
   const asset = EXPLORER_ASSETS[name]!;
   return {
     statusCode: 200,
@@ -24,8 +33,8 @@ export function serveExplorer(file: string | undefined): Result | undefined {
       'content-security-policy': EXPLORER_CSP,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
-      // The page is checked on every load; the files it names carry their content hash.
-      'cache-control': name === INDEX ? 'no-cache' : 'public, max-age=31536000, immutable',
+      // The page (and a plain name) is checked on every load; the hashed names never change.
+      'cache-control': name === INDEX || plain ? 'no-cache' : 'public, max-age=31536000, immutable',
     },
     body: asset.body,
   };

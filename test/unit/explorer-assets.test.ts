@@ -37,8 +37,18 @@ describe('explorer assets', () => {
     expect(files.map((file) => serveExplorer(file)!.headers!['content-type']).sort()).toEqual(['text/css; charset=utf-8', 'text/javascript; charset=utf-8']);
   });
 
+  it('serves the plain names too, revalidated on every load', () => {
+    for (const [file, type] of [
+      ['explorer.js', 'text/javascript; charset=utf-8'],
+      ['explorer.css', 'text/css; charset=utf-8'],
+    ]) {
+      const asset = serveExplorer(file)!;
+      expect(asset.headers).toMatchObject({ 'content-type': type, 'cache-control': 'no-cache', 'content-security-policy': EXPLORER_CSP });
+    }
+  });
+
   it('answers undefined (the router 404s) for anything else', () => {
-    for (const file of ['index.html', 'explorer.js', 'explorer.css', '__proto__', 'toString', '../serve.ts', ''])
+    for (const file of ['index.html', 'explorer.mjs', 'explorer.0123456789.js', '__proto__', 'toString', '../serve.ts', ''])
       expect(serveExplorer(file), file).toBeUndefined();
   });
 
