@@ -16,8 +16,8 @@ export const EXPLORER_ASSETS: Record<string, ExplorerAsset> = {
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="referrer" content="no-referrer" />
     <title>News explorer</title>
-    <link rel="stylesheet" href="explorer/explorer.69f6f90f81.css" />
-    <script type="module" src="explorer/explorer.43742194e8.js"></script>
+    <link rel="stylesheet" href="explorer/explorer.2a56997e63.css" />
+    <script type="module" src="explorer/explorer.9cea4ac1b4.js"></script>
   </head>
   <body>
     <a class="skip" href="#main" data-i18n="skip">Skip to content</a>
@@ -75,7 +75,7 @@ export const EXPLORER_ASSETS: Record<string, ExplorerAsset> = {
 </html>
 `,
   },
-  'explorer.69f6f90f81.css': {
+  'explorer.2a56997e63.css': {
     contentType: 'text/css; charset=utf-8',
     body: `/* System fonts only: nothing is fetched at run time, and the CSP allows no other origin. */
 :root {
@@ -429,6 +429,10 @@ tbody th {
   font-weight: 400;
 }
 
+.nowrap {
+  white-space: nowrap;
+}
+
 .num {
   text-align: right;
   font-variant-numeric: tabular-nums;
@@ -594,7 +598,7 @@ a.ent.type-PER {
 }
 `,
   },
-  'explorer.43742194e8.js': {
+  'explorer.9cea4ac1b4.js': {
     contentType: 'text/javascript; charset=utf-8',
     body: `// The news explorer: one page, hash routes, plain DOM. It is served by the query function
 // itself, so every request is same-origin and relative to the page (this works under a named
@@ -667,7 +671,7 @@ const TEXT = {
     quotesBy: (name) => \`Quotes by \${name}\`,
     speakers: 'Quoted most on this',
     speakerCounts: (s) =>
-      \`\${s.quotes === 1 ? '1 quote' : \`\${s.quotes} quotes\`} (\${s.quotesMentioning} naming it) in \${s.articles === 1 ? '1 article' : \`\${s.articles} articles\`}\`,
+      \`\${s.quotes === 1 ? '1 quote' : \`\${s.quotes} quotes\`}\${s.quotesMentioning ? \` (\${s.quotesMentioning} naming it)\` : ''} in \${s.articles === 1 ? '1 article' : \`\${s.articles} articles\`}\`,
     noSpeakers: 'Nobody is quoted in these articles.',
     related: 'Related entities',
     relatedCount: (n) => (n === 1 ? 'together in 1 article' : \`together in \${n} articles\`),
@@ -768,7 +772,7 @@ const TEXT = {
     quotesBy: (name) => \`Zitate von \${name}\`,
     speakers: 'Am meisten zitiert dazu',
     speakerCounts: (s) =>
-      \`\${s.quotes === 1 ? '1 Zitat' : \`\${s.quotes} Zitate\`} (\${s.quotesMentioning} mit Nennung) in \${s.articles} Artikel\${s.articles === 1 ? '' : 'n'}\`,
+      \`\${s.quotes === 1 ? '1 Zitat' : \`\${s.quotes} Zitate\`}\${s.quotesMentioning ? \` (\${s.quotesMentioning} mit Nennung)\` : ''} in \${s.articles} Artikel\${s.articles === 1 ? '' : 'n'}\`,
     noSpeakers: 'In diesen Artikeln wird niemand zitiert.',
     related: 'Verwandte Entitäten',
     relatedCount: (n) => (n === 1 ? 'gemeinsam in 1 Artikel' : \`gemeinsam in \${n} Artikeln\`),
@@ -877,7 +881,7 @@ function formatDate(iso, withTime = false) {
   if (!iso) return '';
   const date = new Date(iso.length === 10 ? \`\${iso}T00:00:00Z\` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const options = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium', timeZone: 'UTC' };
+  const options = withTime ? { dateStyle: 'medium', timeStyle: 'medium' } : { dateStyle: 'medium', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(lang, options).format(date);
 }
 
@@ -1242,7 +1246,13 @@ function overviewSection(entity) {
 
 function quoteSource(article) {
   if (!article) return null;
-  return h('p', { class: 'source' }, '— ', h('a', { href: articleHref(article.id), text: article.title || article.key }), ', ', timeEl(article.publishedAt));
+  return h(
+    'p',
+    { class: 'source' },
+    '— ',
+    h('a', { href: articleHref(article.id), text: article.title || article.key }),
+    article.publishedAt ? [', ', timeEl(article.publishedAt)] : null,
+  );
 }
 
 /** Speakers with counts; the quotes of the first few that name this entity follow when they arrive. */
@@ -1322,7 +1332,9 @@ function timelineChart(items) {
     s('line', { x1: pad.left, x2: width - pad.right, y1: y(0), y2: y(0), class: 'axis' }),
     s('text', { x: pad.left - 6, y: y(max) + 4, 'text-anchor': 'end', class: 'tick', text: String(max) }),
     s('text', { x: pad.left - 6, y: y(0), 'text-anchor': 'end', class: 'tick', text: '0' }),
-    s('text', { x: pad.left, y: height - 8, class: 'tick', text: formatDate(buckets[0].start) }),
+    buckets.length === 1
+      ? s('text', { x: x(buckets[0].start), y: height - 8, 'text-anchor': 'middle', class: 'tick', text: formatDate(buckets[0].start) })
+      : s('text', { x: pad.left, y: height - 8, class: 'tick', text: formatDate(buckets[0].start) }),
     buckets.length > 1 ? s('text', { x: width - pad.right, y: height - 8, 'text-anchor': 'end', class: 'tick', text: formatDate(buckets.at(-1).start) }) : null,
     buckets.map((b) =>
       s(
@@ -1447,6 +1459,18 @@ function locate(text, needle, offset) {
   return after >= 0 ? after : text.indexOf(needle);
 }
 
+/**
+ * A quote the extractor joined from pieces around "sagte er" is not verbatim in the text; it
+ * is marked as far as it matches at its offset (when that is a real stretch of it).
+ */
+function quoteSpan(text, quote) {
+  const start = locate(text, quote.text, quote.offset);
+  if (start >= 0) return { start, end: start + quote.text.length, quote };
+  let length = 0;
+  while (length < quote.text.length && text[quote.offset + length] === quote.text[length]) length += 1;
+  return length >= 20 ? { start: quote.offset, end: quote.offset + length, quote } : { start: -1, end: -1, quote };
+}
+
 function nonOverlapping(spans) {
   const kept = [];
   let end = -1;
@@ -1460,12 +1484,7 @@ function nonOverlapping(spans) {
 }
 
 function annotatedText(text, article) {
-  const quotes = nonOverlapping(
-    (article.quotes ?? []).map((quote) => {
-      const start = locate(text, quote.text, quote.offset);
-      return { start, end: start + quote.text.length, quote };
-    }),
-  ).filter((span) => span.start >= 0);
+  const quotes = nonOverlapping((article.quotes ?? []).map((quote) => quoteSpan(text, quote))).filter((span) => span.start >= 0);
   const inner = nonOverlapping([
     ...(article.entities ?? []).flatMap((entity) => (entity.offsets ?? []).map(([start, end]) => ({ start, end, entity }))),
     ...(article.dates ?? []).map((date) => {
@@ -1494,10 +1513,13 @@ function annotatedText(text, article) {
   let at = 0;
   for (const { start, end, quote } of quotes) {
     nodes.push(...run(at, start));
+    // The speaker follows the quote; an unknown one is left out of the text (the list beside says so).
     const speaker = quote.speakerId
-      ? h('a', { href: entityHref(quote.speakerId), text: quote.speaker ?? t.unknownSpeaker })
-      : h('span', { text: quote.speaker ?? t.unknownSpeaker });
-    nodes.push(h('span', { class: 'quote' }, ...run(start, end)), h('span', { class: 'speaker' }, ' [', speaker, ']'));
+      ? h('a', { href: entityHref(quote.speakerId), text: quote.speaker })
+      : quote.speaker
+        ? h('span', { text: quote.speaker })
+        : null;
+    nodes.push(h('span', { class: 'quote' }, ...run(start, end)), speaker ? h('span', { class: 'speaker' }, ' [', speaker, ']') : null);
     at = end;
   }
   nodes.push(...run(at, text.length));
@@ -1639,7 +1661,7 @@ async function ingestPage(signal) {
           h('td', {}, h('span', { class: \`badge state-\${item.state}\`, text: t.states[item.state] ?? item.state })),
           h('td', {}, item.code ? h('code', { text: item.code }) : ''),
           h('td', { text: item.reason ?? '' }),
-          h('td', {}, timeEl(item.updatedAt, true)),
+          h('td', { class: 'nowrap' }, timeEl(item.updatedAt, true)),
         ),
       ),
     );

@@ -69,7 +69,7 @@ const TEXT = {
     quotesBy: (name) => `Quotes by ${name}`,
     speakers: 'Quoted most on this',
     speakerCounts: (s) =>
-      `${s.quotes === 1 ? '1 quote' : `${s.quotes} quotes`} (${s.quotesMentioning} naming it) in ${s.articles === 1 ? '1 article' : `${s.articles} articles`}`,
+      `${s.quotes === 1 ? '1 quote' : `${s.quotes} quotes`}${s.quotesMentioning ? ` (${s.quotesMentioning} naming it)` : ''} in ${s.articles === 1 ? '1 article' : `${s.articles} articles`}`,
     noSpeakers: 'Nobody is quoted in these articles.',
     related: 'Related entities',
     relatedCount: (n) => (n === 1 ? 'together in 1 article' : `together in ${n} articles`),
@@ -170,7 +170,7 @@ const TEXT = {
     quotesBy: (name) => `Zitate von ${name}`,
     speakers: 'Am meisten zitiert dazu',
     speakerCounts: (s) =>
-      `${s.quotes === 1 ? '1 Zitat' : `${s.quotes} Zitate`} (${s.quotesMentioning} mit Nennung) in ${s.articles} Artikel${s.articles === 1 ? '' : 'n'}`,
+      `${s.quotes === 1 ? '1 Zitat' : `${s.quotes} Zitate`}${s.quotesMentioning ? ` (${s.quotesMentioning} mit Nennung)` : ''} in ${s.articles} Artikel${s.articles === 1 ? '' : 'n'}`,
     noSpeakers: 'In diesen Artikeln wird niemand zitiert.',
     related: 'Verwandte Entitäten',
     relatedCount: (n) => (n === 1 ? 'gemeinsam in 1 Artikel' : `gemeinsam in ${n} Artikeln`),
@@ -279,7 +279,7 @@ function formatDate(iso, withTime = false) {
   if (!iso) return '';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const options = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium', timeZone: 'UTC' };
+  const options = withTime ? { dateStyle: 'medium', timeStyle: 'medium' } : { dateStyle: 'medium', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(lang, options).format(date);
 }
 
@@ -644,7 +644,13 @@ function overviewSection(entity) {
 
 function quoteSource(article) {
   if (!article) return null;
-  return h('p', { class: 'source' }, '— ', h('a', { href: articleHref(article.id), text: article.title || article.key }), ', ', timeEl(article.publishedAt));
+  return h(
+    'p',
+    { class: 'source' },
+    '— ',
+    h('a', { href: articleHref(article.id), text: article.title || article.key }),
+    article.publishedAt ? [', ', timeEl(article.publishedAt)] : null,
+  );
 }
 
 /** Speakers with counts; the quotes of the first few that name this entity follow when they arrive. */
@@ -724,7 +730,9 @@ function timelineChart(items) {
     s('line', { x1: pad.left, x2: width - pad.right, y1: y(0), y2: y(0), class: 'axis' }),
     s('text', { x: pad.left - 6, y: y(max) + 4, 'text-anchor': 'end', class: 'tick', text: String(max) }),
     s('text', { x: pad.left - 6, y: y(0), 'text-anchor': 'end', class: 'tick', text: '0' }),
-    s('text', { x: pad.left, y: height - 8, class: 'tick', text: formatDate(buckets[0].start) }),
+    buckets.length === 1
+      ? s('text', { x: x(buckets[0].start), y: height - 8, 'text-anchor': 'middle', class: 'tick', text: formatDate(buckets[0].start) })
+      : s('text', { x: pad.left, y: height - 8, class: 'tick', text: formatDate(buckets[0].start) }),
     buckets.length > 1 ? s('text', { x: width - pad.right, y: height - 8, 'text-anchor': 'end', class: 'tick', text: formatDate(buckets.at(-1).start) }) : null,
     buckets.map((b) =>
       s(
@@ -849,6 +857,18 @@ function locate(text, needle, offset) {
   return after >= 0 ? after : text.indexOf(needle);
 }
 
+/**
+ * A quote the extractor joined from pieces around "sagte er" is not verbatim in the text; it
+ * is marked as far as it matches at its offset (when that is a real stretch of it).
+ */
+function quoteSpan(text, quote) {
+  const start = locate(text, quote.text, quote.offset);
+  if (start >= 0) return { start, end: start + quote.text.length, quote };
+  let length = 0;
+  while (length < quote.text.length && text[quote.offset + length] === quote.text[length]) length += 1;
+  return length >= 20 ? { start: quote.offset, end: quote.offset + length, quote } : { start: -1, end: -1, quote };
+}
+
 function nonOverlapping(spans) {
   const kept = [];
   let end = -1;
@@ -862,12 +882,7 @@ function nonOverlapping(spans) {
 }
 
 function annotatedText(text, article) {
-  const quotes = nonOverlapping(
-    (article.quotes ?? []).map((quote) => {
-      const start = locate(text, quote.text, quote.offset);
-      return { start, end: start + quote.text.length, quote };
-    }),
-  ).filter((span) => span.start >= 0);
+  const quotes = nonOverlapping((article.quotes ?? []).map((quote) => quoteSpan(text, quote))).filter((span) => span.start >= 0);
   const inner = nonOverlapping([
     ...(article.entities ?? []).flatMap((entity) => (entity.offsets ?? []).map(([start, end]) => ({ start, end, entity }))),
     ...(article.dates ?? []).map((date) => {
@@ -896,10 +911,13 @@ function annotatedText(text, article) {
   let at = 0;
   for (const { start, end, quote } of quotes) {
     nodes.push(...run(at, start));
+    // The speaker follows the quote; an unknown one is left out of the text (the list beside says so).
     const speaker = quote.speakerId
-      ? h('a', { href: entityHref(quote.speakerId), text: quote.speaker ?? t.unknownSpeaker })
-      : h('span', { text: quote.speaker ?? t.unknownSpeaker });
-    nodes.push(h('span', { class: 'quote' }, ...run(start, end)), h('span', { class: 'speaker' }, ' [', speaker, ']'));
+      ? h('a', { href: entityHref(quote.speakerId), text: quote.speaker })
+      : quote.speaker
+        ? h('span', { text: quote.speaker })
+        : null;
+    nodes.push(h('span', { class: 'quote' }, ...run(start, end)), speaker ? h('span', { class: 'speaker' }, ' [', speaker, ']') : null);
     at = end;
   }
   nodes.push(...run(at, text.length));
@@ -1041,7 +1059,7 @@ async function ingestPage(signal) {
           h('td', {}, h('span', { class: `badge state-${item.state}`, text: t.states[item.state] ?? item.state })),
           h('td', {}, item.code ? h('code', { text: item.code }) : ''),
           h('td', { text: item.reason ?? '' }),
-          h('td', {}, timeEl(item.updatedAt, true)),
+          h('td', { class: 'nowrap' }, timeEl(item.updatedAt, true)),
         ),
       ),
     );
