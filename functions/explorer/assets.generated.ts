@@ -17,7 +17,7 @@ export const EXPLORER_ASSETS: Record<string, ExplorerAsset> = {
     <meta name="referrer" content="no-referrer" />
     <title>News explorer</title>
     <link rel="stylesheet" href="explorer/explorer.2a56997e63.css" />
-    <script type="module" src="explorer/explorer.9cea4ac1b4.js"></script>
+    <script type="module" src="explorer/explorer.b5de2ef0d3.js"></script>
   </head>
   <body>
     <a class="skip" href="#main" data-i18n="skip">Skip to content</a>
@@ -598,7 +598,7 @@ a.ent.type-PER {
 }
 `,
   },
-  'explorer.9cea4ac1b4.js': {
+  'explorer.b5de2ef0d3.js': {
     contentType: 'text/javascript; charset=utf-8',
     body: `// The news explorer: one page, hash routes, plain DOM. It is served by the query function
 // itself, so every request is same-origin and relative to the page (this works under a named
@@ -1146,7 +1146,7 @@ async function entityPage(id, signal) {
   const get = (path, params) => api(\`entities/\${encodeURIComponent(id)}\${path}\`, params, signal);
   const entityRequest = get('');
   const timelineRequest = get('/timeline', { interval: 'day' });
-  const quotesRequest = get('/quotes', { limit: 10 });
+  const quotesRequest = get('/quotes', { limit: 5 });
   const speakersRequest = get('/speakers', { limit: 8 });
   const relatedRequest = get('/related', { limit: 15 });
   for (const request of [timelineRequest, quotesRequest, speakersRequest, relatedRequest]) request.catch(() => {});
@@ -1177,11 +1177,28 @@ async function entityPage(id, signal) {
     settle(quotesRequest, slots.quotes, (body) => {
       // Only people speak: a place or an organisation without quotes needs no empty section.
       if (body.items.length === 0) quotesSection.hidden = true;
-      return h(
-        'ul',
-        { class: 'quotes' },
-        body.items.map((quote) => h('li', {}, h('blockquote', { text: quote.text }), quoteSource(quote.article))),
-      );
+      const item = (quote) => h('li', {}, h('blockquote', { text: quote.text }), quoteSource(quote.article));
+      const list = h('ul', { class: 'quotes' }, body.items.map(item));
+      let cursor = body.nextCursor;
+      const more = h('button', {
+        type: 'button',
+        class: 'more',
+        hidden: !cursor,
+        text: t.more,
+        onclick: async () => {
+          try {
+            const page = await get('/quotes', { limit: 5, cursor });
+            const before = list.children.length;
+            list.append(...page.items.map(item));
+            cursor = page.nextCursor;
+            more.hidden = !cursor;
+            list.children[before]?.querySelector('a')?.focus();
+          } catch (error) {
+            list.after(errorBox(error));
+          }
+        },
+      });
+      return [list, more];
     }),
     settle(speakersRequest, slots.speakers, (body) => speakerList(entity, body.items, signal)),
     settle(relatedRequest, slots.related, (body) =>

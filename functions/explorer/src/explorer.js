@@ -544,7 +544,7 @@ async function entityPage(id, signal) {
   const get = (path, params) => api(`entities/${encodeURIComponent(id)}${path}`, params, signal);
   const entityRequest = get('');
   const timelineRequest = get('/timeline', { interval: 'day' });
-  const quotesRequest = get('/quotes', { limit: 10 });
+  const quotesRequest = get('/quotes', { limit: 5 });
   const speakersRequest = get('/speakers', { limit: 8 });
   const relatedRequest = get('/related', { limit: 15 });
   for (const request of [timelineRequest, quotesRequest, speakersRequest, relatedRequest]) request.catch(() => {});
@@ -575,11 +575,28 @@ async function entityPage(id, signal) {
     settle(quotesRequest, slots.quotes, (body) => {
       // Only people speak: a place or an organisation without quotes needs no empty section.
       if (body.items.length === 0) quotesSection.hidden = true;
-      return h(
-        'ul',
-        { class: 'quotes' },
-        body.items.map((quote) => h('li', {}, h('blockquote', { text: quote.text }), quoteSource(quote.article))),
-      );
+      const item = (quote) => h('li', {}, h('blockquote', { text: quote.text }), quoteSource(quote.article));
+      const list = h('ul', { class: 'quotes' }, body.items.map(item));
+      let cursor = body.nextCursor;
+      const more = h('button', {
+        type: 'button',
+        class: 'more',
+        hidden: !cursor,
+        text: t.more,
+        onclick: async () => {
+          try {
+            const page = await get('/quotes', { limit: 5, cursor });
+            const before = list.children.length;
+            list.append(...page.items.map(item));
+            cursor = page.nextCursor;
+            more.hidden = !cursor;
+            list.children[before]?.querySelector('a')?.focus();
+          } catch (error) {
+            list.after(errorBox(error));
+          }
+        },
+      });
+      return [list, more];
     }),
     settle(speakersRequest, slots.speakers, (body) => speakerList(entity, body.items, signal)),
     settle(relatedRequest, slots.related, (body) =>
