@@ -17,7 +17,7 @@ export const EXPLORER_ASSETS: Record<string, ExplorerAsset> = {
     <meta name="referrer" content="no-referrer" />
     <title>News explorer</title>
     <link rel="stylesheet" href="explorer/explorer.2a56997e63.css" />
-    <script type="module" src="explorer/explorer.b5de2ef0d3.js"></script>
+    <script type="module" src="explorer/explorer.8144c5493d.js"></script>
   </head>
   <body>
     <a class="skip" href="#main" data-i18n="skip">Skip to content</a>
@@ -37,7 +37,7 @@ export const EXPLORER_ASSETS: Record<string, ExplorerAsset> = {
             aria-describedby="search-hint"
             spellcheck="false"
           />
-          <div id="search-suggestions" role="listbox" hidden></div>
+          <div id="search-suggestions" role="listbox" aria-label="Suggestions" data-i18n-aria-label="suggestionsLabel" hidden></div>
         </div>
         <span id="search-hint" class="visually-hidden" data-i18n="searchHint">At least 2 letters. Arrow keys choose a suggestion, Enter opens it.</span>
         <button type="submit" data-i18n="searchButton">Search</button>
@@ -598,7 +598,7 @@ a.ent.type-PER {
 }
 `,
   },
-  'explorer.b5de2ef0d3.js': {
+  'explorer.8144c5493d.js': {
     contentType: 'text/javascript; charset=utf-8',
     body: `// The news explorer: one page, hash routes, plain DOM. It is served by the query function
 // itself, so every request is same-origin and relative to the page (this works under a named
@@ -620,6 +620,7 @@ const TEXT = {
     searchLabel: 'Search entities',
     searchHint: 'At least 2 letters. Arrow keys choose a suggestion, Enter opens it.',
     searchButton: 'Search',
+    suggestionsLabel: 'Suggestions',
     navLabel: 'Main',
     navHome: 'Overview',
     navIngest: 'Ingest',
@@ -721,6 +722,7 @@ const TEXT = {
     searchLabel: 'Entitäten suchen',
     searchHint: 'Mindestens 2 Buchstaben. Pfeiltasten wählen einen Vorschlag, Enter öffnet ihn.',
     searchButton: 'Suchen',
+    suggestionsLabel: 'Vorschläge',
     navLabel: 'Hauptnavigation',
     navHome: 'Übersicht',
     navIngest: 'Eingang',
