@@ -13,6 +13,8 @@ import { articleIdFor, buildArticleRecords } from '../../functions/core/records'
 import { baseIdentity } from '../../functions/core/resolve/resolve';
 import { nameKey, surnameKey } from '../../functions/core/resolve/name-key';
 import type { EntityType } from '../../functions/core/types';
+import { bucketDays } from '../../functions/core/timeline';
+import { ArticleReader } from '../../functions/storage/article-reader';
 import { ArticleWriter } from '../../functions/storage/article-writer';
 import { EntityStore } from '../../functions/storage/entity-store';
 import { aliasAttribute, entityIndexAttributes, keys } from '../../functions/storage/keys';
@@ -149,6 +151,21 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
         await writer.finish(claim, 'processed');
       }
     }
+    // Timeline of a busy entity: 10,000 articles over about three years, read as day counters.
+    const days: Array<Record<string, unknown>> = [];
+    for (let d = 0; d < 1100; d += 1) {
+      const day = new Date(Date.UTC(2022, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+      days.push({ ...keys.day('per-busy-bench', day), articles: d % 11 === 0 ? 0 : 10, mentions: 25 });
+    }
+    await batchPut(table, days);
+    const reader = new ArticleReader(table);
+    const timelineMs: number[] = [];
+    let buckets = 0;
+    for (let run = 0; run < 20; run += 1) {
+      const start = performance.now();
+      buckets = bucketDays(await reader.timeline('per-busy-bench', '0000-01-01', '9999-12-31'), 'week').length;
+      timelineMs.push(performance.now() - start);
+    }
     const med = (pick: (c: { requests: number; reads: number; writes: number }) => number, of = resolution) => median(of.map(pick)).toFixed(0);
     const label = `${prepared.length} articles x 2 passes (${samplesLabel(dir)}), table seeded with ${entities} entities in ${seedSeconds.toFixed(0)} s`;
     return [
@@ -166,10 +183,16 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
       },
       { benchmark: 'resolution writes per article', value: med((c) => c.writes), unit: 'items (median)', detail: 'search words, surname index, merges' },
       {
+        benchmark: 'timeline of an entity with 10,000 articles',
+        value: median(timelineMs).toFixed(1),
+        unit: 'ms (median)',
+        detail: `1,100 day counters read, ${buckets} weekly buckets, 20 runs`,
+      },
+      {
         benchmark: 'article write per article',
         value: med((c) => c.writes, article),
         unit: 'items (median)',
-        detail: `memberships, links, entity counts, META, DIGEST, STATS in ${med((c) => c.requests, article)} requests`,
+        detail: `memberships, links, entity and day counts, META, DIGEST, TEXT, STATS in ${med((c) => c.requests, article)} requests`,
       },
     ];
   } finally {
