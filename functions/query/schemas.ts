@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../core/types';
+import { API_ROUTES } from '../shared/routes';
 import { DecisionSchema } from '../storage/entity-store';
 
 /**
@@ -142,7 +143,7 @@ export const RESPONSES: Record<string, z.ZodType> = {
 };
 
 /** Routes whose body is not JSON: the explorer's page and assets. */
-export const NON_JSON_ROUTES = new Set(['/', '/explorer/{file}']);
+export const NON_JSON_ROUTES = new Set(API_ROUTES.filter((route) => route.access === 'page').map((route) => route.path));
 
 /** Routes that also answer as CSV or NDJSON with `format`. */
 export const EXPORT_ROUTES = new Set(['/articles', '/entities/{id}/articles', '/entities/{id}/related', '/entities/{id}/quotes']);

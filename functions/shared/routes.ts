@@ -11,12 +11,13 @@ export interface ApiRoute {
   method: 'GET' | 'POST';
   /** API Gateway route path with `{name}` path parameters. */
   path: string;
-  access: 'read' | 'write';
+  /** read: data, behind the stack's authoriser; page: the explorer's page and assets, which hold no data and open in a browser without a token; write: the editor's routes. */
+  access: 'read' | 'page' | 'write';
 }
 
 export const API_ROUTES: readonly ApiRoute[] = [
-  { method: 'GET', path: '/', access: 'read' },
-  { method: 'GET', path: '/explorer/{file}', access: 'read' },
+  { method: 'GET', path: '/', access: 'page' },
+  { method: 'GET', path: '/explorer/{file}', access: 'page' },
   { method: 'GET', path: '/openapi.json', access: 'read' },
   { method: 'GET', path: '/health', access: 'read' },
   { method: 'GET', path: '/articles', access: 'read' },
@@ -38,7 +39,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/entities/{id}/suppress', access: 'write' },
 ] as const;
 
-export const READ_ROUTES = API_ROUTES.filter((route) => route.access === 'read');
+/** Everything the query function serves: data and the explorer's page. */
+export const READ_ROUTES = API_ROUTES.filter((route) => route.access !== 'write');
 export const WRITE_ROUTES = API_ROUTES.filter((route) => route.access === 'write');
 
 /** The OAuth scope a JWT must carry for the write routes (auth=jwt). */

@@ -1,6 +1,14 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type CorsPreflightOptions } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+  type CorsPreflightOptions,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -107,13 +115,22 @@ export class QueryApi extends Construct {
 
     const integration = new HttpLambdaIntegration('Query', this.handler.fn);
     for (const route of READ_ROUTES) {
-      const routes = this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
-      if (authorizer === undefined) {
+      // The explorer's page and assets hold no data: a browser must load them before it has a
+      // token to send. Every request they make for data goes through the authoriser.
+      const page = route.access === 'page';
+      const routes = this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        ...(page && authorizer ? { authorizer: new HttpNoneAuthorizer() } : {}),
+      });
+      if (authorizer === undefined || page) {
         for (const created of routes) {
           Validations.of(created).acknowledge({
             id: 'AwsSolutions-APIG4',
-            reason:
-              'Public read-only API by default (news metadata, no personal data, throttled). Deploy with -c auth=iam or -c auth=jwt to require authorisation.',
+            reason: page
+              ? "The explorer's static page and assets: no data, and a browser loads them before it can send a token; its data requests are authorised."
+              : 'Public read-only API by default (news metadata, no personal data, throttled). Deploy with -c auth=iam or -c auth=jwt to require authorisation.',
           });
         }
       }

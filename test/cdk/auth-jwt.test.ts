@@ -23,10 +23,15 @@ describe('query API with -c auth=jwt and corsOrigins', () => {
     });
   });
 
-  it('puts the authoriser on every route', () => {
+  it("puts the authoriser on every route but the explorer's page and assets", () => {
     const routes = logicalIdsOfType(resources, 'AWS::ApiGatewayV2::Route').map(props);
     expect(routes).toHaveLength(API_ROUTES.length);
+    const pages = API_ROUTES.filter((route) => route.access === 'page').map(routeKey);
     for (const route of routes) {
+      if (pages.includes(route.RouteKey)) {
+        expect(route.AuthorizationType).toBe('NONE');
+        continue;
+      }
       expect(route.AuthorizationType).toBe('JWT');
       expect(route.AuthorizerId).toEqual({ Ref: authorizerId });
     }

@@ -21,9 +21,19 @@ describe('query parameters', () => {
   it('articles: a key lookup or a list, never both; unknown parameters refused', () => {
     expect(parseArticlesQuery({ key: 'a b.txt' })).toEqual({ kind: 'byKey', key: 'a b.txt' });
     expect(() => parseArticlesQuery({ key: 'a', limit: '5' })).toThrow(BadRequest);
-    expect(parseArticlesQuery({ lang: 'de', entity: 'per-angela-merkel' })).toMatchObject({ kind: 'list', limit: 20, lang: 'de', entity: 'per-angela-merkel' });
+    expect(parseArticlesQuery({ lang: 'de', entity: 'per-angela-merkel' })).toMatchObject({
+      kind: 'list',
+      limit: 20,
+      lang: 'de',
+      entity: ['per-angela-merkel'],
+      format: 'json',
+    });
+    // Repeated entity parameters arrive joined with commas (API Gateway): articles mentioning all of them.
+    expect(parseArticlesQuery({ entity: 'per-a,org-b,org-b' })).toMatchObject({ entity: ['per-a', 'org-b'] });
+    expect(() => parseArticlesQuery({ entity: 'per-a,per-b,per-c,per-d' })).toThrow(/1 to 3 entity ids/);
     expect(() => parseArticlesQuery({ lang: 'German' })).toThrow(/lang/);
-    expect(() => parseArticlesQuery({ entity: 'ART#x' })).toThrow(/entity is malformed/);
+    expect(() => parseArticlesQuery({ entity: 'ART#x' })).toThrow(/entity must be/);
+    expect(() => parseArticlesQuery({ format: 'xlsx' })).toThrow(/format must be one of/);
     expect(() => parseArticlesQuery({ from: '2024-02-01', to: '2024-01-01' })).toThrow(/after/);
     expect(() => parseArticlesQuery({ sort: 'asc' })).toThrow(/unknown query parameter/);
   });
