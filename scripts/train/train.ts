@@ -77,6 +77,8 @@ interface CorpusPlan extends Omit<TrainingCorpus, 'sentences' | 'corpusId'> {
   file: string;
   /** At most this many sentences, taken evenly spread through the file (large auxiliary corpora). */
   max?: number;
+  /** Its own copy of every feature (TrainingCorpus.corpusId), as --corpus-features gives it. */
+  ownFeatures?: boolean;
 }
 
 /**
@@ -165,7 +167,7 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
                         training the model: no dev split is read and no model written; --mix defaults to 1 here, for speed
   Experiments; FILE names are inside the corpus folder (e.g. de/europarl-train.bio) or absolute paths:
   --only REGEX  --add-gold FILE[:WEIGHT][:context][:max=N],...  --add-silver FILE[:WEIGHT][:max=N],...  --add-gazetteer FILE,...
-  --gazetteer-de DIR   features from the name lists in DIR (e.g. ../shared/data/gazetteers/de; de only)
+  --gazetteer-de DIR[:NAME,...]   features from the name lists in DIR (e.g. ../shared/data/gazetteers/de:personennamen,firmennamen; de only)
   --corpus-features REGEX   training files matching REGEX (never conll03-train) also get a copy of every feature of their own
   --places on|off  --home-towns POPULATION  --no-clusters  --clusters K  --cluster-min-count N  --cluster-text FILE,...
   models/README.md ("Training data", "Retraining") lists the corpora and where they come from.`;
@@ -210,8 +212,8 @@ interface Options {
   homeTowns: number;
   /** Experiments: overrides the plan's place-derivation features (--places on|off). */
   places?: boolean;
-  /** Folder of the external German name lists (name-lists.ts); none: no list features. */
-  nameLists?: string;
+  /** Folder of the external German name lists (name-lists.ts) and which of them; none: no list features. */
+  nameLists?: { dir: string; files: string[] };
   /** Training files (matched by name) that get their own copy of every feature (TrainingCorpus.corpusId); never the main corpus. */
   corpusFeatures?: RegExp;
 }
@@ -289,9 +291,14 @@ function parseArgs(argv: string[]): Options {
       case '--add-gold':
         for (const spec of value().split(',').filter(Boolean)) options.extraTrain.push(corpusSpec(spec, 'full', 1));
         break;
-      case '--gazetteer-de':
-        options.nameLists = userPath(value());
+      // DIR[:NAME,NAME]: only the named lists (file names without .list), else all of LIST_FILES.
+      case '--gazetteer-de': {
+        const [dir, names] = value().split(':');
+        const files = names ? names.split(',').map((n) => `${n}.list`) : Object.keys(LIST_FILES);
+        for (const file of files) if (!LIST_FILES[file]) throw new UserError(`--gazetteer-de: no list ${file} (${Object.keys(LIST_FILES).join(', ')})`);
+        options.nameLists = { dir: userPath(dir), files };
         break;
+      }
       case '--corpus-features':
         options.corpusFeatures = new RegExp(value());
         break;
@@ -496,7 +503,7 @@ function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (m
     .filter((c) => !options.only || options.only.test(c.file))
     .map((c) => ({ ...c, weight: c.labels === 'no-misc' && !options.extraTrain.includes(c) ? (options.silverWeight ?? c.weight) : c.weight }));
   // Corpus numbers follow the plan's order, so a model is reproducible from its command line.
-  const corpusId = (c: CorpusPlan, i: number) => (c.file !== plan.cvCorpus && options.corpusFeatures?.test(c.file) ? i + 1 : undefined);
+  const corpusId = (c: CorpusPlan, i: number) => (c.file !== plan.cvCorpus && (c.ownFeatures || options.corpusFeatures?.test(c.file)) ? i + 1 : undefined);
   const corpora: TrainingCorpus[] = trainedOn.map((c, i) => ({
     labels: c.labels,
     weight: c.weight,
@@ -510,14 +517,10 @@ function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (m
 }
 
 /** Read once per process: the lists hold no training gold, so every cross-validation fold uses the same ones. */
-const nameListCache = new Map<string, Gazetteer>();
-function nameLists(dir: string): Gazetteer {
-  let lists = nameListCache.get(dir);
-  if (!lists) {
-    lists = buildNameLists(Object.fromEntries(Object.keys(LIST_FILES).map((file) => [file, readFileSync(path.join(dir, file), 'utf8')])));
-    nameListCache.set(dir, lists);
-  }
-  return lists;
+let nameListCache: Gazetteer | undefined;
+function nameLists({ dir, files }: { dir: string; files: string[] }): Gazetteer {
+  nameListCache ??= buildNameLists(Object.fromEntries(files.map((file) => [file, readFileSync(path.join(dir, file), 'utf8')])));
+  return nameListCache;
 }
 
 function taggerOf(lang: 'de' | 'en', passes: ModelWeights[], res: Resources, rules?: TaggerRules): Tagger {
@@ -617,6 +620,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
         }
       : {}),
     ...(places ? { placeAdjectivesFrom: 'i18n-nationality (de)' } : {}),
+    ...(options.nameLists ? { nameListsFrom: `LER gazetteers: ${options.nameLists.files.join(', ')}` } : {}),
     ...(clusters
       ? { clustersFrom: `${res.clusterText.join(', ')} (unlabelled; spherical k-means over left/right neighbours, ${JSON.stringify(res.clusterOptions)})` }
       : {}),
