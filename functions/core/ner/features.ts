@@ -132,6 +132,12 @@ const T = {
   derivedNextShape: 162,
   derivedPrev: 163,
   derivedNoun: 164,
+  list: 170,
+  listShape: 180,
+  listPart: 190,
+  listNoun: 200,
+  listPrev: 201,
+  listNext: 202,
 } as const;
 
 const BOUNDARY = hashString('<s>');
@@ -210,6 +216,11 @@ export interface Lexicons {
   clusters?: WordClusters;
   /** Words derived from place names; without them no such rows are added (older models extract the same rows). */
   places?: PlaceDerivations;
+  /**
+   * External name lists (surnames, companies, towns, other places; see name-lists.ts), kept apart
+   * from the gazetteer so the model weighs these noisy lists on their own; without them no rows are added.
+   */
+  lists?: Gazetteer;
 }
 
 export interface FeatureOptions extends Lexicons {
@@ -230,6 +241,8 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
   const clusters = options.clusters;
   const fine = clusters ? clusters.fineIds(tokens) : undefined;
   const derived = options.places ? options.places.classes(tokens) : undefined;
+  const listed = options.lists ? options.lists.match(tokens) : undefined;
+  const listParts = options.lists ? options.lists.partsOf(tokens) : undefined;
   let rows = rowBuffer;
   let length = 0;
   const offsets = new Uint32Array(n + 1);
@@ -331,6 +344,21 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
         if (noun && i + 1 < n) push2(T.derivedNoun, d, noun[i + 1]);
       }
       if (i > 0 && derived[i - 1]) push2(T.derivedPrev, derived[i - 1], w.sshape);
+    }
+    if (listed && listParts) {
+      // Longest match of a listed name (begin / inside per list), and the word as a part of any
+      // listed name: "Bensberg" is the last word of a company name even where the full name is not written.
+      for (let b = 0; b < 8; b++) {
+        if (listed[i] & (1 << b)) {
+          push(T.list + b, 1);
+          push(T.listShape + b, w.sshape);
+        }
+        if (listParts[i] & (1 << b)) push(T.listPart + b, 1);
+      }
+      // A listed surname that is also a common noun ("Koch") against one that is not.
+      if (noun && (listed[i] || listParts[i])) push2(T.listNoun, noun[i], listed[i] | (listParts[i] << 8));
+      if (i > 0 && (listed[i - 1] || listParts[i - 1])) push(T.listPrev, listed[i - 1] | (listParts[i - 1] << 8));
+      if (i + 1 < n && (listed[i + 1] || listParts[i + 1])) push(T.listNext, listed[i + 1] | (listParts[i + 1] << 8));
     }
     if (options.docLabels?.[i]) {
       const extra: number[] = [];

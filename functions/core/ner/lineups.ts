@@ -59,6 +59,9 @@ export function findLineups(tokens: readonly string[]): Lineup[] {
     const names: Span[] = [];
     let dashes = 0;
     let commas = 0;
+    /** Two dashes or two commas in a row somewhere (a team line of three, or three players in a line). */
+    let repeated = false;
+    let last = '';
     let j = i;
     for (;;) {
       const end = nameEnd(tokens, j);
@@ -74,9 +77,14 @@ export function findLineups(tokens: readonly string[]): Lineup[] {
       if (sep === ',') commas++;
       else if (sep !== undefined && DASHES.has(sep)) dashes++;
       else break;
+      const kind = sep === ',' ? ',' : '-';
+      if (kind === last) repeated = true;
+      last = kind;
       j++;
     }
-    if (names.length >= MIN_NAMES && dashes >= MIN_DASHES && commas >= MIN_COMMAS) {
+    // Strictly alternating "A - B , C - D , E - F" is a list of fixtures (teams, ORG), as in the
+    // training corpus, not a line-up.
+    if (names.length >= MIN_NAMES && dashes >= MIN_DASHES && commas >= MIN_COMMAS && repeated) {
       out.push({ span: [names[0][0], names[names.length - 1][1]], names });
       i = Math.max(j, i + 1);
     } else {

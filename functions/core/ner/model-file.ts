@@ -28,6 +28,8 @@ export interface ModelHeader {
   clusters?: CompiledClusters;
   /** Nationality adjectives for the place-derivation features (see places-derived.ts); absent in models without them. */
   placeAdjectives?: string[];
+  /** External name lists (see name-lists.ts); absent in models without their features. */
+  lists?: CompiledGazetteer;
   /** Free-form provenance: corpora, epochs, dev scores. */
   info: Record<string, unknown>;
 }
@@ -69,6 +71,7 @@ export interface ModelExtras {
   nouns?: readonly string[];
   clusters?: CompiledClusters;
   placeAdjectives?: readonly string[];
+  lists?: CompiledGazetteer;
 }
 
 export function encodeModel(
@@ -78,7 +81,7 @@ export function encodeModel(
   info: Record<string, unknown>,
   extras: ModelExtras = {},
 ): Uint8Array {
-  const { nouns = [], clusters, placeAdjectives } = extras;
+  const { nouns = [], clusters, placeAdjectives, lists } = extras;
   if (passes.length === 0) throw new Error('a model needs at least one pass');
   const header: ModelHeader = {
     lang,
@@ -90,6 +93,7 @@ export function encodeModel(
     ...(nouns.length ? { nouns: [...nouns] } : {}),
     ...(clusters ? { clusters } : {}),
     ...(placeAdjectives ? { placeAdjectives: [...placeAdjectives] } : {}),
+    ...(lists ? { lists } : {}),
     info,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');

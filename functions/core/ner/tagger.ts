@@ -39,11 +39,22 @@ export function typeOfTag(tag: number): number {
   return (tag + 1) >> 1;
 }
 
+/** Tagging rules on top of the model; both on in use, switchable so cross-validation can score each one's worth. */
+export interface TaggerRules {
+  /** Team line-ups marked PER (lineups.ts). */
+  lineups: boolean;
+  /** A one-sentence document gets no document features and keeps the first pass's tags. */
+  oneSentence: boolean;
+}
+
 export class Tagger {
   /** Everything the model's features draw on (gazetteer, noun lexicon, clusters, place derivations), as sentenceFeatures takes it. */
   readonly lexicons: Lexicons;
 
-  constructor(readonly model: ModelFile) {
+  constructor(
+    readonly model: ModelFile,
+    readonly rules: TaggerRules = { lineups: true, oneSentence: true },
+  ) {
     const { header } = model;
     const gazetteer = Gazetteer.fromCompiled(header.gazetteer);
     this.lexicons = {
@@ -51,6 +62,7 @@ export class Tagger {
       nouns: header.nouns ? new NounLexicon(header.nouns) : undefined,
       clusters: header.clusters ? new WordClusters(header.clusters) : undefined,
       places: header.placeAdjectives ? PlaceDerivations.fromGazetteer(gazetteer, header.placeAdjectives) : undefined,
+      lists: header.lists ? Gazetteer.fromCompiled(header.lists) : undefined,
     };
   }
 
@@ -66,15 +78,16 @@ export class Tagger {
    * against 60.99 with document features and 60.35 with both passes.
    */
   tagIndices(sentences: readonly (readonly string[])[]): Uint8Array[] {
-    const doc = sentences.length > 1 ? docContext(sentences) : undefined;
+    const alone = sentences.length < 2 && this.rules.oneSentence;
+    const doc = alone ? undefined : docContext(sentences);
     const [first, second] = this.model.passes;
     const hashBits = first.hashBits;
     const features = sentences.map((tokens) => sentenceFeatures(tokens, { ...this.lexicons, hashBits, doc }));
     // Found once, applied after both passes: line-up names count as the first pass's persons too,
     // so their other mentions in the document learn from them.
-    const lineups = sentences.map(findLineups);
+    const lineups = this.rules.lineups ? sentences.map(findLineups) : sentences.map(() => []);
     const tags = features.map((f, s) => (f.offsets.length > 1 ? applyLineups(lineups[s], decode(first, f)) : new Uint8Array(0)));
-    if (!second || sentences.length < 2) return tags;
+    if (!second || alone) return tags;
     const labels = docLabelBits(
       sentences,
       tags.map((t) => Array.from(t, typeOfTag)),

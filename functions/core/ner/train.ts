@@ -3,7 +3,8 @@
  * averaged perceptron in a seeded shuffled order (same data and seed, same model).
  */
 import type { LabelledSentence } from './conll';
-import { docContext, docLabelBits, sentenceFeatures, type Lexicons } from './features';
+import { docContext, docLabelBits, sentenceFeatures, type Lexicons, type SentenceFeatures } from './features';
+import { mix } from './hash';
 import { PerceptronTrainer, decode, type ModelWeights, type TrainingSentence } from './model';
 import { typeOfTag } from './tagger';
 import { tagIndex } from './tags';
@@ -15,6 +16,13 @@ export interface TrainingCorpus {
   weight: number;
   /** Gazetteer and document features on (off for the corpus the gazetteer was built from). */
   context: boolean;
+  /**
+   * Feature augmentation (Daumé 2007): when set, every feature row of this corpus is also
+   * added once more, hashed with this corpus number, so the corpus's own conventions go into
+   * rows that only it touches and the shared rows keep what carries over. The main corpus has
+   * none: tagging extracts shared rows only, which is what the main corpus was trained on.
+   */
+  corpusId?: number;
 }
 
 const MISC_OR_O = (1 << tagIndex('O')) | (1 << tagIndex('B-MISC')) | (1 << tagIndex('I-MISC'));
@@ -44,12 +52,36 @@ export function documentExamples(
   const doc = corpus.context ? docContext(sentences.map((s) => s.tokens)) : undefined;
   const gazetteer = corpus.context ? lexicons.gazetteer : undefined;
   return sentences.map((s, i) => {
-    const features = sentenceFeatures(s.tokens, { ...lexicons, hashBits, gazetteer, doc, docLabels: docLabels?.[i] });
+    const shared = sentenceFeatures(s.tokens, { ...lexicons, hashBits, gazetteer, doc, docLabels: docLabels?.[i] });
+    const features = corpus.corpusId ? withCorpusCopies(shared, corpus.corpusId, hashBits) : shared;
     const gold = Uint8Array.from(s.tags, tagIndex);
     const allowed = corpus.labels === 'no-misc' ? Uint16Array.from(gold, (g) => (g === 0 ? MISC_OR_O : 1 << g)) : undefined;
     return { features, gold, allowed, weight: corpus.weight };
   });
 }
+
+/** Each token's rows followed by the same rows hashed with the corpus number (see TrainingCorpus.corpusId). */
+export function withCorpusCopies(base: SentenceFeatures, corpusId: number, hashBits: number): SentenceFeatures {
+  const mask = (1 << hashBits) - 1;
+  const n = base.offsets.length - 1;
+  const rows = new Uint32Array(base.rows.length * 2);
+  const offsets = new Uint32Array(n + 1);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = at;
+    for (let k = base.offsets[i]; k < base.offsets[i + 1]; k++) {
+      rows[at] = base.rows[k];
+      rows[at + base.offsets[i + 1] - base.offsets[i]] = mix(CORPUS_TEMPLATE + corpusId, base.rows[k]) & mask;
+      at++;
+    }
+    at += base.offsets[i + 1] - base.offsets[i];
+  }
+  offsets[n] = at;
+  return { rows, offsets, sshape: base.sshape };
+}
+
+/** Template base of the corpus copies, far from the feature templates (features.ts). */
+const CORPUS_TEMPLATE = 1000;
 
 /** mulberry32: a small seeded PRNG, so the shuffling (and so the model) is reproducible. */
 export function seededRandom(seed: number): () => number {
