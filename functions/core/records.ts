@@ -81,6 +81,18 @@ export interface ArticleEntitySummary {
   offsets: Array<[number, number]>;
 }
 
+/** Adds `from`'s name counts into `into` (one entity's names from several mentions, articles or merged entities). */
+export function addAliases(into: Record<string, number>, from: Record<string, number>): Record<string, number> {
+  for (const [alias, count] of Object.entries(from)) into[alias] = (into[alias] ?? 0) + count;
+  return into;
+}
+
+/** Of two names for one entity, the one that stands for it: the one of more words ("Joe Biden" over "Biden"), else the first. */
+export function fullerName(current: string, candidate: string): string {
+  const words = (name: string) => name.split(/\s+/u).filter(Boolean).length;
+  return words(candidate) > words(current) ? candidate : current;
+}
+
 /** Aliases kept per entity and article: the most used first, names clipped like other names. */
 export function capAliases(aliases: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -210,9 +222,7 @@ export function buildArticleRecords(article: ParsedArticle, extraction: Extracti
   const aliases = new Map<string, Record<string, number>>();
   for (const entity of extraction.entities) {
     if (!(entity.mentions > 0)) continue;
-    const names = aliases.get(entity.id) ?? {};
-    for (const [alias, count] of Object.entries(entity.aliases)) names[alias] = (names[alias] ?? 0) + count;
-    aliases.set(entity.id, names);
+    aliases.set(entity.id, addAliases(aliases.get(entity.id) ?? {}, entity.aliases));
     const existing = merged.get(entity.id);
     if (existing) {
       existing.mentions += entity.mentions;

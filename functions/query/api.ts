@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { decodeCursor, encodeCursor, InvalidCursor, type CursorQuery } from '../core/cursor';
 import { articleIdFor } from '../core/records';
 import { decodePathSegment, findRoute } from '../shared/routes';
-import { MAX_PREFIX_MATCHES, MAX_RANK_DEPTH, toSummary, type ArticleReader, type EntitySummary } from '../storage/article-reader';
+import { MAX_PREFIX_MATCHES, MAX_RANK_DEPTH, toSummary, type ArticleReader, type EntitySummary, type StatusRecord } from '../storage/article-reader';
 import {
   BadRequest,
   parseArticleId,
@@ -14,6 +14,7 @@ import {
   parseEntityId,
   parseNoQuery,
   parseObjectsQuery,
+  REPEATABLE_PARAMS,
   parseQuotesQuery,
   parseRelatedQuery,
   parseSpeakersQuery,
@@ -58,6 +59,18 @@ function articleRow(item: {
     url: item.url,
     wordCount: item.wordCount,
     entities: item.entities?.map((entity) => entity.name).join('; '),
+  };
+}
+
+/** What a client sees of a status: the article id only once there is an article. */
+function publicStatus(status: StatusRecord) {
+  return {
+    key: status.key,
+    state: status.state,
+    ...(status.code ? { code: status.code } : {}),
+    ...(status.reason ? { reason: status.reason } : {}),
+    updatedAt: status.updatedAt,
+    ...(status.state === 'processed' ? { articleId: status.articleId } : {}),
   };
 }
 
@@ -306,15 +319,7 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       const cursorQuery: CursorQuery = { route: 'objects', state: state ?? null };
       const position = decode(cursor, cursorQuery, (p) => reader.objectsPosition(p));
       const page = await reader.recentObjects({ limit, state, position, now: new Date() });
-      const items = page.items.map((status) => ({
-        key: status.key,
-        state: status.state,
-        ...(status.code ? { code: status.code } : {}),
-        ...(status.reason ? { reason: status.reason } : {}),
-        updatedAt: status.updatedAt,
-        ...(status.state === 'processed' ? { articleId: status.articleId } : {}),
-      }));
-      return json({ items, nextCursor: encode(cursorQuery, page.next) });
+      return json({ items: page.items.map(publicStatus), nextCursor: encode(cursorQuery, page.next) });
     },
 
     '/openapi.json': async (_params, query) => {
@@ -326,16 +331,7 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
       const { key } = parseStatusQuery(query);
       const status = await reader.getStatus(articleIdFor(bucket, key));
       if (!status) throw new NotFound('no object with this key has been seen');
-      const processed = status.state === 'processed';
-      return json({
-        key,
-        state: status.state,
-        ...(status.code ? { code: status.code } : {}),
-        ...(status.reason ? { reason: status.reason } : {}),
-        updatedAt: status.updatedAt,
-        ...(processed ? { articleId: status.articleId } : {}),
-        ...(status.attempts ? { attempts: status.attempts } : {}),
-      });
+      return json({ ...publicStatus({ ...status, key }), ...(status.attempts ? { attempts: status.attempts } : {}) });
     },
   };
 
@@ -347,7 +343,7 @@ export function createQueryApi(options: QueryApiOptions): (event: APIGatewayProx
         // The editor's routes are served by the editor function, never by this read-only one.
         if (found.route.access === 'write') return problem(404, 'no such resource');
         if (method !== 'GET') return problem(405, 'this API is read-only: only GET is allowed', { allow: 'GET' });
-        rejectRepeated(event.rawQueryString, found.route.path === '/articles' ? ['entity'] : []);
+        rejectRepeated(event.rawQueryString, REPEATABLE_PARAMS[found.route.path]);
         const params: Record<string, string> = {};
         for (const [name, raw] of Object.entries(found.rawParams)) {
           const value = decodePathSegment(raw);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EDITOR_BODIES } from '../editor/bodies';
 import { API_ROUTES, type ApiRoute, WRITE_SCOPE } from '../shared/routes';
-import { articleIdParam, QUERY_SCHEMAS } from './params';
+import { articleIdParam, QUERY_SCHEMAS, REPEATABLE_PARAMS } from './params';
 import { EXPORT_ROUTES, NON_JSON_ROUTES, Problem, RESPONSES } from './schemas';
 
 /**
@@ -82,7 +82,7 @@ function queryParameters(route: ApiRoute) {
       // `key` is the alternative form of /articles, so optional there.
       required: !(route.path === '/articles' && name === 'key') && !schema.safeParse(undefined).success,
       ...(description ? { description } : {}),
-      ...(name === 'entity' ? { explode: true } : {}),
+      ...(REPEATABLE_PARAMS[route.path]?.includes(name) ? { explode: true } : {}),
       schema: rest,
     };
   });

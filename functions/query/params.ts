@@ -3,6 +3,7 @@ import { ENTITY_ID_PATTERN } from '../core/entity-id';
 import { ARTICLE_ID_PATTERN, LANG_PATTERN } from '../core/records';
 import { ENTITY_TYPES, type EntityType } from '../core/types';
 import { MAX_KEY_BYTES } from '../shared/resources';
+import { STATUS_STATES, type StatusState } from '../storage/article-writer';
 
 /**
  * Validation of everything a client sends, as zod schemas: one schema per parameter, one per
@@ -169,9 +170,8 @@ function dayParam(name: 'from' | 'to') {
     .meta({ description: `${name === 'from' ? 'First' : 'Last'} publication day (inclusive), YYYY-MM-DD` });
 }
 
-const STATUS_STATES = ['pending', 'processed', 'rejected', 'failed', 'deleted'] as const;
 const stateParam = check(`state must be one of ${STATUS_STATES.join(', ')}`, (value) =>
-  (STATUS_STATES as readonly string[]).includes(value) ? (value as (typeof STATUS_STATES)[number]) : undefined,
+  (STATUS_STATES as readonly string[]).includes(value) ? (value as StatusState) : undefined,
 )
   .optional()
   .meta({ description: 'Only objects in this state' });
@@ -198,6 +198,9 @@ export const QUERY_SCHEMAS = {
   status: z.object({ key: objectKeyParam }),
   none: z.object({}),
 } as const;
+
+/** Per route, the parameters that may be repeated (`entity=A&entity=B`); every other repetition is refused. */
+export const REPEATABLE_PARAMS: Record<string, readonly string[]> = { '/articles': ['entity'] };
 
 /**
  * Strict on purpose: a misspelt parameter (`langs=de`) must not silently return an unfiltered

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../core/types';
 import { API_ROUTES } from '../shared/routes';
+import { STATUS_STATES } from '../storage/article-writer';
 import { DecisionSchema } from '../storage/entity-store';
 
 /**
@@ -84,7 +85,7 @@ export const Article = z
 
 const Status = z.object({
   key: z.string(),
-  state: z.enum(['pending', 'processed', 'rejected', 'failed', 'deleted']),
+  state: z.enum(STATUS_STATES),
   code: z.string().optional(),
   reason: z.string().optional(),
   updatedAt: isoDate,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { monthOf, type ArticleDigest, type ArticleMeta } from '../core/records';
 import { ENTITY_TYPES, type EntityType } from '../core/types';
 import { TABLE, TYPE_RANK_SHARDS } from '../shared/resources';
-import { decompressText, type StatusState } from './article-writer';
+import { decompressText, STATUS_STATES, type StatusState } from './article-writer';
 import {
   aliasCounts,
   articleIdOfKey,
@@ -82,8 +82,6 @@ export interface StatusRecord {
   eTag?: string;
   versionId?: string;
 }
-
-const STATUS_STATES = ['pending', 'processed', 'rejected', 'failed', 'deleted'] as const satisfies readonly StatusState[];
 
 /** The status attributes callers may see; claim internals (sequencer) stay in the table. */
 const StatusItem = z.object({

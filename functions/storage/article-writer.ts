@@ -15,7 +15,7 @@ import {
   membershipQuery,
   statusIndexAttributes,
 } from './keys';
-import { isErrorNamed, type TableContext } from './table';
+import { batchGet, isErrorNamed, type TableContext } from './table';
 import { z } from 'zod';
 
 /**
@@ -32,7 +32,9 @@ import { z } from 'zod';
 
 export type EntityChange = 'add' | 'remove' | 'change' | 'refresh';
 
-export type StatusState = 'pending' | 'processed' | 'rejected' | 'failed' | 'deleted';
+/** Every state a key's status can be in: the one list the reader, the API's parameters and its document use. */
+export const STATUS_STATES = ['pending', 'processed', 'rejected', 'failed', 'deleted'] as const;
+export type StatusState = (typeof STATUS_STATES)[number];
 
 export type WriteStep =
   | { kind: 'claim' }
@@ -240,17 +242,13 @@ export class ArticleWriter {
    * version it stores: a newer event for the key wins, and re-resolves on its own.
    */
   async relinkArticle(articleId: string, relink: Relink): Promise<'relinked' | 'unchanged' | 'skipped'> {
-    const [status, meta, digest] = await Promise.all(
-      [keys.status(articleId), keys.article(articleId), keys.digest(articleId)].map(async (key) => {
-        const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: key, ConsistentRead: true }));
-        return Item;
-      }),
-    );
+    const items = await batchGet(this.table, [keys.status(articleId), keys.article(articleId), keys.digest(articleId)], { consistent: true });
+    const [status, meta, digest] = ['STATUS', 'META', 'DIGEST'].map((sk) => items.find((item) => item.sk === sk));
     if (status?.state !== 'processed' || typeof status.sequencer !== 'string' || !meta) return 'skipped';
     const memberships = await this.readMemberships(articleId);
     const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, ...fields } = meta;
     const stored: ArticleRecords = {
-      meta: fields as ArticleRecords['meta'],
+      meta: fields as unknown as ArticleRecords['meta'],
       digest: {
         entities: (digest?.entities as ArticleRecords['digest']['entities']) ?? [],
         quotes: (digest?.quotes as ArticleRecords['digest']['quotes']) ?? [],

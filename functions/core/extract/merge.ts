@@ -4,6 +4,7 @@
  * one stable id per entity, deterministic order.
  */
 import { entityId, foldName } from '../entity-id';
+import { CAPS } from '../records';
 import type { EntityType, ExtractedEntity, Span } from '../types';
 import { type AcronymLink, linkAcronyms } from './acronyms';
 import { countryAliasGroup, countryName, isGivenName, lookupName } from './gazetteer';
@@ -15,7 +16,8 @@ import { isAllCaps, titleCase } from './tokens';
 
 export const MAX_OFFSETS = 100;
 /** Aliases kept per entity: enough for every spelling a real article uses, small in an item. */
-export const MAX_ALIASES = 20;
+/** The same cap the stored records apply (one source: CAPS.aliasesPerEntity). */
+export const MAX_ALIASES = CAPS.aliasesPerEntity;
 
 /** A mention after cleaning: where it is and the name it stands for. */
 export interface Mention {

@@ -93,18 +93,21 @@ export function indexAliases(records: readonly AliasRecord[]): AliasIndex {
   return { byName, byCode };
 }
 
-const index = indexAliases((data as AliasData).entries);
+// Built on first use: the query function needs only the ids (for names), and only when it
+// shows an entity, so neither function's cold start pays for folding every alias.
+let index: AliasIndex | undefined;
+let byId: Map<string, AliasEntry> | undefined;
 
 /** The known place or organisation a surface name stands for, or undefined. */
 export function lookupAlias(surface: string, type: 'PER' | 'ORG' | 'LOC' | 'MISC'): AliasEntry | undefined {
   if (type === 'PER') return undefined;
+  index ??= indexAliases((data as AliasData).entries);
   const entry = index.byCode.get(codeKey(surface)) ?? index.byName.get(foldAlias(surface));
   return entry && KIND_TYPES[entry.kind].has(type) ? entry : undefined;
 }
 
-const byId = new Map((data as AliasData).entries.map((r) => [r.id, { id: r.id, kind: r.kind, type: r.type, names: r.names } satisfies AliasEntry]));
-
 /** The table entry an entity id was made from, for its names in both languages. */
 export function aliasEntryById(id: string): AliasEntry | undefined {
+  byId ??= new Map((data as AliasData).entries.map((r) => [r.id, { id: r.id, kind: r.kind, type: r.type, names: r.names } satisfies AliasEntry]));
   return byId.get(id);
 }

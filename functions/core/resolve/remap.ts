@@ -1,4 +1,4 @@
-import { CAPS, type ArticleEntitySummary, type ArticleRecords, type Membership } from '../records';
+import { addAliases, CAPS, fullerName, type ArticleEntitySummary, type ArticleRecords, type Membership } from '../records';
 import type { EntityType } from '../types';
 
 /**
@@ -27,8 +27,8 @@ export function relinkRecords(records: ArticleRecords, relink: Relink): ArticleR
       continue;
     }
     existing.mentions += membership.mentions;
-    for (const [alias, count] of Object.entries(membership.aliases)) existing.aliases[alias] = (existing.aliases[alias] ?? 0) + count;
-    if (membership.name.split(' ').length > existing.name.split(' ').length) existing.name = membership.name;
+    addAliases(existing.aliases, membership.aliases);
+    existing.name = fullerName(existing.name, membership.name);
   }
   const entities = new Map<string, ArticleEntitySummary>();
   for (const entity of records.meta.entities) {

@@ -16,6 +16,7 @@
 import { entityId, foldName } from '../entity-id';
 import { ENTITY_TYPES, type EntityType, type ExtractedEntity, type Extraction } from '../types';
 import { createHash } from 'node:crypto';
+import { addAliases, fullerName } from '../records';
 import { lookupAlias } from './aliases';
 import { isGenericInstitution } from './institutions';
 import { nameKey, nameWords, surnameKey } from './name-key';
@@ -63,7 +64,7 @@ export interface BaseIdentity {
 export function baseIdentity(entity: Pick<ExtractedEntity, 'type' | 'name' | 'aliases'>, scope?: string): BaseIdentity {
   if (entity.type !== 'PER') {
     // The canonical name first, then the other variants: "Organisation für Sicherheit ... (OSZE)".
-    for (const name of [entity.name, ...Object.keys(entity.aliases ?? {})]) {
+    for (const name of [entity.name, ...Object.keys(entity.aliases)]) {
       const known = lookupAlias(name, entity.type);
       if (known) return { id: known.id, type: known.type, tableNames: known.names };
     }
@@ -204,17 +205,14 @@ export function resolveExtraction(extraction: Extraction, state: ResolutionState
         id: resolution.id,
         type: resolution.type,
         offsets: [...entity.offsets],
-        aliases: { ...(entity.aliases ?? { [entity.name]: entity.mentions }) },
+        aliases: { ...entity.aliases },
       });
       continue;
     }
     existing.mentions += entity.mentions;
     existing.offsets = [...existing.offsets, ...entity.offsets].sort((a, b) => a[0] - b[0]);
-    for (const [alias, count] of Object.entries(entity.aliases ?? { [entity.name]: entity.mentions })) {
-      existing.aliases[alias] = (existing.aliases[alias] ?? 0) + count;
-    }
-    // The fuller name of the two stands for the article's entity ("Joe Biden" over "Biden").
-    if (nameWords(entity.name).length > nameWords(existing.name).length) existing.name = entity.name;
+    addAliases(existing.aliases, entity.aliases);
+    existing.name = fullerName(existing.name, entity.name);
   }
   const entities = [...byId.values()].sort((a, b) => b.mentions - a.mentions || a.offsets[0]![0] - b.offsets[0]![0] || a.id.localeCompare(b.id));
   const quotes = extraction.quotes.map((quote) => {
