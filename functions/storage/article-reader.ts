@@ -16,6 +16,8 @@ import {
   entityLinkPositionSchema,
   HISTORY_PREFIX,
   keys,
+  memberAttribute,
+  STATS_SHARDS,
   langMonthPartition,
   langMonthsAttribute,
   linkRange,
@@ -319,10 +321,12 @@ export class ArticleReader {
     await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.stats(), ProjectionExpression: 'pk' }));
   }
 
+  /** The article total and the months holding articles, summed over the STATS shards. */
   async stats(): Promise<{ articleCount: number; months: string[]; langMonths: (lang: string) => string[] }> {
-    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.stats() }));
-    const set = (name: string) => [...(MonthSet.parse(Item?.[name]) ?? [])].sort().reverse();
-    return { articleCount: Number(Item?.articleCount ?? 0), months: set('months'), langMonths: (lang) => set(langMonthsAttribute(lang)) };
+    const shards = await this.batchGet(Array.from({ length: STATS_SHARDS }, (_, shard) => keys.stats(shard)));
+    const set = (name: string) => [...new Set(shards.flatMap((item) => [...(MonthSet.parse(item[name]) ?? [])]))].sort().reverse();
+    const articleCount = shards.reduce((sum, item) => sum + Number(item.articleCount ?? 0), 0);
+    return { articleCount, months: set('months'), langMonths: (lang) => set(langMonthsAttribute(lang)) };
   }
 
   /**
@@ -436,13 +440,13 @@ export class ArticleReader {
   /** Of these link items, the article ids in which every one of `entityIds` is a member too. */
   private async articlesWithAll(links: Array<Record<string, unknown>>, entityIds: string[]): Promise<Set<string>> {
     const articleIds = [...new Set(links.map((link) => String(link.articleId)))];
-    const found = await this.batchGet(articleIds.flatMap((articleId) => entityIds.map((entityId) => keys.membership(articleId, entityId))));
-    const count = new Map<string, number>();
+    const found = await this.batchGet(articleIds.map((articleId) => keys.members(articleId)));
+    const withAll = new Set<string>();
     for (const item of found) {
       const articleId = articleIdOfKey(String(item.pk));
-      if (articleId) count.set(articleId, (count.get(articleId) ?? 0) + 1);
+      if (articleId && entityIds.every((entityId) => item[memberAttribute(entityId)] !== undefined)) withAll.add(articleId);
     }
-    return new Set(articleIds.filter((id) => count.get(id) === entityIds.length));
+    return new Set(articleIds.filter((id) => withAll.has(id)));
   }
 
   /**
