@@ -10,8 +10,7 @@ import { decompressText, STATUS_STATES, type StatusState } from './article-write
 import {
   aliasCounts,
   articleIdOfKey,
-  dayOfKey,
-  dayRange,
+  dayOfLinkKey,
   statusMonthPartition,
   entityLinkPositionSchema,
   HISTORY_PREFIX,
@@ -450,29 +449,35 @@ export class ArticleReader {
   }
 
   /**
-   * Articles and mentions of an entity per day between two days, from its day counters: one
-   * Query over at most one small item per day, whatever the number of articles.
+   * Articles and mentions of an entity per day between two days, counted from its links (the
+   * list the counts count), reading only their keys and mention counts. A per-day counter item
+   * would make this one small item per day, but it cost every article two more write units
+   * per entity inside its transaction; reads are five times cheaper than writes.
    */
   async timeline(entityId: string, from: string, to: string): Promise<Array<{ day: string; articles: number; mentions: number }>> {
-    const range = dayRange(entityId, from, to);
-    const out: Array<{ day: string; articles: number; mentions: number }> = [];
+    const range = linkRange(entityId, from, `${to}\uffff`);
+    const days = new Map<string, { day: string; articles: number; mentions: number }>();
     let start: Key | undefined;
     do {
       const page = await this.table.doc.send(
         new QueryCommand({
           TableName: this.table.tableName,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+          ProjectionExpression: 'sk, mentions',
           ExpressionAttributeValues: { ':pk': range.pk, ':lo': range.lo, ':hi': range.hi },
           ExclusiveStartKey: start,
         }),
       );
       for (const item of page.Items ?? []) {
-        const articles = Number(item.articles ?? 0);
-        if (articles > 0) out.push({ day: dayOfKey(String(item.sk)), articles, mentions: Number(item.mentions ?? 0) });
+        const day = dayOfLinkKey(String(item.sk));
+        const entry = days.get(day) ?? { day, articles: 0, mentions: 0 };
+        entry.articles += 1;
+        entry.mentions += Number(item.mentions ?? 0);
+        days.set(day, entry);
       }
       start = page.LastEvaluatedKey as Key | undefined;
     } while (start);
-    return out;
+    return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
   }
 
   /** The text an article's offsets point into, or undefined (no such article, or stored before texts were kept). */

@@ -100,8 +100,8 @@ export class LostClaim extends Error {
 class StaleDiff extends Error {}
 
 const MAX_SYNC_ROUNDS = 5;
-/** DynamoDB allows 100 items per transaction: the claim check, MEMBERS, and at most 6 items per entity change. */
-const MAX_ENTITIES_PER_TRANSACTION = 16;
+/** DynamoDB allows 100 items per transaction: the claim check, MEMBERS, and at most 4 items per entity change. */
+const MAX_ENTITIES_PER_TRANSACTION = 24;
 const MAX_CONFLICT_RETRIES = 10;
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -618,7 +618,6 @@ export class ArticleWriter {
       member: { next: membership },
       items: [
         this.linkPut(membership, link),
-        this.dayUpdate(membership.entityId, membership.sortDate, 1, membership.mentions),
         {
           Update: {
             TableName: this.table.tableName,
@@ -641,7 +640,6 @@ export class ArticleWriter {
       items: [
         { Delete: { TableName: this.table.tableName, Key: keys.link(membership.entityId, membership.sortDate, claim.articleId) } },
         this.entityCountUpdate(membership.entityId, -1, -membership.mentions, aliasUpdate(membership.lang, membership.aliases, -1)),
-        this.dayUpdate(membership.entityId, membership.sortDate, -1, -membership.mentions),
       ],
     };
   }
@@ -651,28 +649,11 @@ export class ArticleWriter {
     if (before.sortDate !== after.sortDate) {
       items.push({ Delete: { TableName: this.table.tableName, Key: keys.link(before.entityId, before.sortDate, claim.articleId) } });
     }
-    if (dayOf(before.sortDate) !== dayOf(after.sortDate)) {
-      items.push(this.dayUpdate(after.entityId, before.sortDate, -1, -before.mentions), this.dayUpdate(after.entityId, after.sortDate, 1, after.mentions));
-    } else if (before.mentions !== after.mentions) {
-      items.push(this.dayUpdate(after.entityId, after.sortDate, 0, after.mentions - before.mentions));
-    }
     const names = aliasDelta(before, after);
     if (before.mentions !== after.mentions || names.add.length) {
       items.push(this.entityCountUpdate(after.entityId, 0, after.mentions - before.mentions, names));
     }
     return { entityId: after.entityId, change: 'change', items, current: after, member: { expect: before, next: after } };
-  }
-
-  /** The entity's counters of one publication day, which the timeline reads instead of every link. */
-  private dayUpdate(entityId: string, sortDate: string, articles: number, mentions: number): TransactItem {
-    return {
-      Update: {
-        TableName: this.table.tableName,
-        Key: keys.day(entityId, dayOf(sortDate)),
-        UpdateExpression: 'ADD articles :a, mentions :m',
-        ExpressionAttributeValues: { ':a': articles, ':m': mentions },
-      },
-    };
   }
 
   /** Count changes on an entity item: articles, mentions and per-language name counts. */
@@ -852,9 +833,6 @@ function statusIndexValues(updatedAt: string, articleId: string) {
   const index = statusIndexAttributes(updatedAt, articleId);
   return { ':statusPk': index.gsi1pk, ':statusSk': index.gsi1sk };
 }
-
-/** Day (UTC) of a sort date: the timeline's finest interval. */
-const dayOf = (sortDate: string) => sortDate.slice(0, 10);
 
 /**
  * Article text as a Brotli-compressed binary attribute of its own item: news text shrinks to

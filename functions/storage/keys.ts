@@ -14,7 +14,6 @@
  *   ENT#<eid> META          entity: counts, names per language (alias#<lang>#<name>), editor decisions (gsi4pk T#<type>#<shard>)
  *   ENT#<eid> W#<word>#<n>  search word of one of its names (gsi3pk P#<2 chars>, gsi3sk <word>#<eid>)
  *   ENT#<eid> H#<time>#<n>  an editor's decision about the entity
- *   ENT#<eid> D#<YYYY-MM-DD> articles and mentions of the entity on that day (timeline)
  *   SURNAME#<key> META      full-name persons with this surname (string set ids)
  *   KEY#PER#<key> META      the entity id a person name key stands for (first spelling seen)
  *   STATS#<nn> META         article total and the months (per language) that hold articles, in shards by article id
@@ -33,7 +32,6 @@ const LINK = 'A#';
 const MEMBERSHIP = 'E#';
 const MEMBER = 'e#';
 const WORD = 'W#';
-const DAY = 'D#';
 const HISTORY = 'H#';
 const ALIAS = 'alias#';
 const PERSON_KEY = 'KEY#PER#';
@@ -44,7 +42,6 @@ export const keys = {
   status: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'STATUS' }),
   digest: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'DIGEST' }),
   text: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'TEXT' }),
-  day: (entityId: string, day: string) => ({ pk: `${ENTITY}${entityId}`, sk: `${DAY}${day}` }),
   members: (articleId: string) => ({ pk: `${ARTICLE}${articleId}`, sk: 'MEMBERS' }),
   legacyMembership: (articleId: string, entityId: string) => ({ pk: `${ARTICLE}${articleId}`, sk: `${MEMBERSHIP}${entityId}` }),
   link: (entityId: string, sortDate: string, articleId: string) => ({ pk: `${ENTITY}${entityId}`, sk: linkSortKey(sortDate, articleId) }),
@@ -127,13 +124,8 @@ export function wordIndexAttributes(entityId: string, word: string) {
   return { gsi3pk: prefixPartition(word), gsi3sk: `${word}#${entityId}` };
 }
 
-/** Partition and sort-key range of an entity's day counters between two days (inclusive). */
-export function dayRange(entityId: string, from: string, to: string) {
-  return { pk: `${ENTITY}${entityId}`, lo: `${DAY}${from}`, hi: `${DAY}${to}` };
-}
-
-/** The day of a day counter's sort key. */
-export const dayOfKey = (sk: string): string => sk.slice(DAY.length);
+/** The publication day (UTC) of a link's sort key: the timeline's finest interval. */
+export const dayOfLinkKey = (sk: string): string => sk.slice(LINK.length, LINK.length + 10);
 
 /** Index attributes of a status item: recent objects newest first, one byMonth partition per month of the last update. */
 export function statusIndexAttributes(updatedAt: string, articleId: string) {
