@@ -1,6 +1,6 @@
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib';
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { diffMemberships, monthOf, type ArticleRecords, type Membership } from '../core/records';
+import { diffMemberships, keepUndatedSortDate, monthOf, type ArticleRecords, type Membership } from '../core/records';
 import { relinkRecords, type Relink } from '../core/resolve/remap';
 import { ENTITY_TYPES } from '../core/types';
 import { mapBounded } from '../shared/bounded';
@@ -373,9 +373,10 @@ export class ArticleWriter {
     }
   }
 
-  private async syncOnce(claim: Claim, records: ArticleRecords | null): Promise<void> {
+  private async syncOnce(claim: Claim, wanted: ArticleRecords | null): Promise<void> {
     const id = claim.articleId;
     const [stored, oldMeta] = await Promise.all([this.readMembers(id), this.readMetaSummary(id)]);
+    const records = wanted && keepUndatedSortDate(wanted, oldMeta);
     const diff = diffMemberships(stored.memberships, records?.memberships ?? []);
 
     // Deleting: take the article out of listings first. Writing: show it only once complete.
@@ -443,7 +444,7 @@ export class ArticleWriter {
         TableName: this.table.tableName,
         Key: keys.article(articleId),
         ConsistentRead: true,
-        ProjectionExpression: '#title, lang, publishedAt',
+        ProjectionExpression: '#title, lang, publishedAt, sortDate',
         ExpressionAttributeNames: { '#title': 'title' },
       }),
     );
@@ -888,5 +889,10 @@ const MembershipItem = z
     }),
   );
 
-const MetaSummary = z.object({ title: z.string().optional(), lang: z.string().optional(), publishedAt: z.string().optional() });
+const MetaSummary = z.object({
+  title: z.string().optional(),
+  lang: z.string().optional(),
+  publishedAt: z.string().optional(),
+  sortDate: z.string().optional(),
+});
 type MetaSummary = z.infer<typeof MetaSummary>;

@@ -200,7 +200,11 @@ describe('article writer against DynamoDB Local', () => {
     expect((await entity(table, 'PER', 'Race Person 1'))?.articleCount ?? 0).toBe(0);
     expect(await status(table, key)).toMatchObject({ state: 'processed', versionId: '5' });
     const members = (await itemsOf(table, `ART#${articleIdFor(BUCKET, key)}`)).find((item) => item.sk === 'MEMBERS');
-    expect(Object.keys(members ?? {}).filter((name) => name.startsWith('e#')).sort()).toEqual(['e#org-race-org', 'e#per-race-person-2']);
+    expect(
+      Object.keys(members ?? {})
+        .filter((name) => name.startsWith('e#'))
+        .sort(),
+    ).toEqual(['e#org-race-org', 'e#per-race-person-2']);
   });
 
   it('moves memberships stored one item each (before MEMBERS) into MEMBERS on the next write, counts exact', async () => {
@@ -250,9 +254,11 @@ describe('article writer against DynamoDB Local', () => {
     const after = await itemsOf(table, `ART#${id}`);
     expect(after.filter((item) => item.sk.startsWith('E#'))).toEqual([]);
     const moved = after.find((item) => item.sk === 'MEMBERS')!;
-    expect(Object.keys(moved).filter((name) => name.startsWith('e#')).sort()).toEqual(
-      [names[0], names[1], 'Legacy Arrives'].map((n) => `e#${entityId('PER', n)}`).sort(),
-    );
+    expect(
+      Object.keys(moved)
+        .filter((name) => name.startsWith('e#'))
+        .sort(),
+    ).toEqual([names[0], names[1], 'Legacy Arrives'].map((n) => `e#${entityId('PER', n)}`).sort());
     expect(moved.members).toBe(3);
 
     objects.delete(key);
