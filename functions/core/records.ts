@@ -310,6 +310,22 @@ function buildDigest(ranked: ArticleEntitySummary[], extraction: Extraction): Ar
   };
 }
 
+/**
+ * An undated article keeps the sort date of its first stored version: a corrected re-upload
+ * is not news, and moving it would move every one of its links. Dated versions, and versions
+ * replacing a dated one, keep their own.
+ */
+export function keepUndatedSortDate(records: ArticleRecords, stored: { sortDate?: string; publishedAt?: string } | undefined): ArticleRecords {
+  const sortDate = stored?.sortDate;
+  if (!sortDate || stored.publishedAt || records.meta.publishedAt || sortDate === records.meta.sortDate) return records;
+  return {
+    ...records,
+    meta: { ...records.meta, sortDate },
+    month: monthOf(sortDate),
+    memberships: records.memberships.map((m) => ({ ...m, sortDate })),
+  };
+}
+
 /** What a membership change does to counts, computed from the stored and the wanted state. */
 export interface MembershipDiff {
   added: Membership[];

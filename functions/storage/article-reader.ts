@@ -10,12 +10,13 @@ import { decompressText, STATUS_STATES, type StatusState } from './article-write
 import {
   aliasCounts,
   articleIdOfKey,
-  dayOfKey,
-  dayRange,
+  dayOfLinkKey,
   statusMonthPartition,
   entityLinkPositionSchema,
   HISTORY_PREFIX,
   keys,
+  memberAttribute,
+  STATS_SHARDS,
   langMonthPartition,
   langMonthsAttribute,
   linkRange,
@@ -319,10 +320,12 @@ export class ArticleReader {
     await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.stats(), ProjectionExpression: 'pk' }));
   }
 
+  /** The article total and the months holding articles, summed over the STATS shards. */
   async stats(): Promise<{ articleCount: number; months: string[]; langMonths: (lang: string) => string[] }> {
-    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.stats() }));
-    const set = (name: string) => [...(MonthSet.parse(Item?.[name]) ?? [])].sort().reverse();
-    return { articleCount: Number(Item?.articleCount ?? 0), months: set('months'), langMonths: (lang) => set(langMonthsAttribute(lang)) };
+    const shards = await this.batchGet(Array.from({ length: STATS_SHARDS }, (_, shard) => keys.stats(shard)));
+    const set = (name: string) => [...new Set(shards.flatMap((item) => [...(MonthSet.parse(item[name]) ?? [])]))].sort().reverse();
+    const articleCount = shards.reduce((sum, item) => sum + Number(item.articleCount ?? 0), 0);
+    return { articleCount, months: set('months'), langMonths: (lang) => set(langMonthsAttribute(lang)) };
   }
 
   /**
@@ -436,39 +439,45 @@ export class ArticleReader {
   /** Of these link items, the article ids in which every one of `entityIds` is a member too. */
   private async articlesWithAll(links: Array<Record<string, unknown>>, entityIds: string[]): Promise<Set<string>> {
     const articleIds = [...new Set(links.map((link) => String(link.articleId)))];
-    const found = await this.batchGet(articleIds.flatMap((articleId) => entityIds.map((entityId) => keys.membership(articleId, entityId))));
-    const count = new Map<string, number>();
+    const found = await this.batchGet(articleIds.map((articleId) => keys.members(articleId)));
+    const withAll = new Set<string>();
     for (const item of found) {
       const articleId = articleIdOfKey(String(item.pk));
-      if (articleId) count.set(articleId, (count.get(articleId) ?? 0) + 1);
+      if (articleId && entityIds.every((entityId) => item[memberAttribute(entityId)] !== undefined)) withAll.add(articleId);
     }
-    return new Set(articleIds.filter((id) => count.get(id) === entityIds.length));
+    return new Set(articleIds.filter((id) => withAll.has(id)));
   }
 
   /**
-   * Articles and mentions of an entity per day between two days, from its day counters: one
-   * Query over at most one small item per day, whatever the number of articles.
+   * Articles and mentions of an entity per day between two days, counted from its links (the
+   * list the counts count), reading only their keys and mention counts. A per-day counter item
+   * would make this one small item per day, but it cost every article two more write units
+   * per entity inside its transaction; reads are five times cheaper than writes.
    */
   async timeline(entityId: string, from: string, to: string): Promise<Array<{ day: string; articles: number; mentions: number }>> {
-    const range = dayRange(entityId, from, to);
-    const out: Array<{ day: string; articles: number; mentions: number }> = [];
+    const range = linkRange(entityId, from, `${to}\uffff`);
+    const days = new Map<string, { day: string; articles: number; mentions: number }>();
     let start: Key | undefined;
     do {
       const page = await this.table.doc.send(
         new QueryCommand({
           TableName: this.table.tableName,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+          ProjectionExpression: 'sk, mentions',
           ExpressionAttributeValues: { ':pk': range.pk, ':lo': range.lo, ':hi': range.hi },
           ExclusiveStartKey: start,
         }),
       );
       for (const item of page.Items ?? []) {
-        const articles = Number(item.articles ?? 0);
-        if (articles > 0) out.push({ day: dayOfKey(String(item.sk)), articles, mentions: Number(item.mentions ?? 0) });
+        const day = dayOfLinkKey(String(item.sk));
+        const entry = days.get(day) ?? { day, articles: 0, mentions: 0 };
+        entry.articles += 1;
+        entry.mentions += Number(item.mentions ?? 0);
+        days.set(day, entry);
       }
       start = page.LastEvaluatedKey as Key | undefined;
     } while (start);
-    return out;
+    return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
   }
 
   /** The text an article's offsets point into, or undefined (no such article, or stored before texts were kept). */

@@ -1,6 +1,6 @@
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib';
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { diffMemberships, monthOf, type ArticleRecords, type Membership } from '../core/records';
+import { diffMemberships, keepUndatedSortDate, monthOf, type ArticleRecords, type Membership } from '../core/records';
 import { relinkRecords, type Relink } from '../core/resolve/remap';
 import { ENTITY_TYPES } from '../core/types';
 import { mapBounded } from '../shared/bounded';
@@ -8,11 +8,14 @@ import { linkedArticleIds } from './entity-links';
 import {
   aliasAttribute,
   articleIndexAttributes,
+  entityIdOfMemberAttribute,
   entityIndexAttributes,
   keys,
   langMonthsAttribute,
+  legacyMembershipQuery,
   linkSortKey,
-  membershipQuery,
+  memberAttribute,
+  statsShardOf,
   statusIndexAttributes,
 } from './keys';
 import { batchGet, isErrorNamed, type TableContext } from './table';
@@ -24,10 +27,12 @@ import { z } from 'zod';
  *
  * - The status item is a per-key claim on an S3 sequencer; every later write carries a
  *   ConditionCheck that the claim is still ours, so a newer event always wins.
- * - Membership items (ART#id / E#entity) are the truth for which entities an article counts
- *   toward. Each change to one membership and the matching count change on the entity commit
- *   in one small transaction whose condition is the membership's old state, so each applies
- *   at most once; a retry recomputes the remaining diff from the memberships.
+ * - The article's MEMBERS item (one attribute per entity) is the truth for which entities it
+ *   counts toward. Membership changes and the matching count changes on the entities commit in
+ *   one transaction whose condition is the changed memberships' old state, so each applies at
+ *   most once; a retry recomputes the remaining diff from MEMBERS. One item for all of an
+ *   article's memberships, rather than one each, writes one item per transaction instead of
+ *   one per entity, and the list the article already carries is not repeated item by item.
  */
 
 export type EntityChange = 'add' | 'remove' | 'change' | 'refresh';
@@ -46,7 +51,7 @@ export type WriteStep =
 export interface WriterOptions {
   /** Called after each write has committed; tests throw from it to simulate a crash. */
   afterWrite?: (step: WriteStep) => void | Promise<void>;
-  /** Parallel entity transactions per article. */
+  /** Parallel entity transactions per article (they all update MEMBERS, so more than 1 only adds conflicts to retry). */
   concurrency?: number;
   /** Entity changes committed together; 1 makes every entity its own transaction. */
   entitiesPerTransaction?: number;
@@ -95,8 +100,8 @@ export class LostClaim extends Error {
 class StaleDiff extends Error {}
 
 const MAX_SYNC_ROUNDS = 5;
-/** DynamoDB allows 100 items per transaction: the claim check plus at most 5 items per entity change. */
-const MAX_ENTITIES_PER_TRANSACTION = 19;
+/** DynamoDB allows 100 items per transaction: the claim check, MEMBERS, and at most 4 items per entity change. */
+const MAX_ENTITIES_PER_TRANSACTION = 24;
 const MAX_CONFLICT_RETRIES = 10;
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -112,8 +117,8 @@ export class ArticleWriter {
     options: WriterOptions = {},
   ) {
     this.afterWrite = options.afterWrite ?? (() => undefined);
-    this.concurrency = options.concurrency ?? 4;
-    this.entitiesPerTransaction = Math.max(1, Math.min(options.entitiesPerTransaction ?? 10, MAX_ENTITIES_PER_TRANSACTION));
+    this.concurrency = options.concurrency ?? 1;
+    this.entitiesPerTransaction = Math.max(1, Math.min(options.entitiesPerTransaction ?? MAX_ENTITIES_PER_TRANSACTION, MAX_ENTITIES_PER_TRANSACTION));
     this.now = options.now ?? (() => new Date());
   }
 
@@ -245,7 +250,7 @@ export class ArticleWriter {
     const items = await batchGet(this.table, [keys.status(articleId), keys.article(articleId), keys.digest(articleId)], { consistent: true });
     const [status, meta, digest] = ['STATUS', 'META', 'DIGEST'].map((sk) => items.find((item) => item.sk === sk));
     if (status?.state !== 'processed' || typeof status.sequencer !== 'string' || !meta) return 'skipped';
-    const memberships = await this.readMemberships(articleId);
+    const { memberships } = await this.readMembers(articleId);
     const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, ...fields } = meta;
     const stored: ArticleRecords = {
       meta: fields as unknown as ArticleRecords['meta'],
@@ -368,10 +373,11 @@ export class ArticleWriter {
     }
   }
 
-  private async syncOnce(claim: Claim, records: ArticleRecords | null): Promise<void> {
+  private async syncOnce(claim: Claim, wanted: ArticleRecords | null): Promise<void> {
     const id = claim.articleId;
-    const [stored, oldMeta] = await Promise.all([this.readMemberships(id), this.readMetaSummary(id)]);
-    const diff = diffMemberships(stored, records?.memberships ?? []);
+    const [stored, oldMeta] = await Promise.all([this.readMembers(id), this.readMetaSummary(id)]);
+    const records = wanted && keepUndatedSortDate(wanted, oldMeta);
+    const diff = diffMemberships(stored.memberships, records?.memberships ?? []);
 
     // Deleting: take the article out of listings first. Writing: show it only once complete.
     if (!records && oldMeta) await this.deleteMeta(claim);
@@ -381,19 +387,40 @@ export class ArticleWriter {
       !oldMeta || !records || oldMeta.title !== records.meta.title || oldMeta.lang !== records.meta.lang || oldMeta.publishedAt !== records.meta.publishedAt;
 
     const ops: EntityOp[] = [
-      ...diff.added.map((m) => this.addMembership(claim, m, link!)),
+      ...diff.added.map((m) => this.addMembership(m, link!)),
       ...diff.removed.map((m) => this.removeMembership(claim, m)),
       ...diff.changed.map(({ before, after }) => this.changeMembership(claim, before, after, link!)),
-      ...(linkContentChanged ? diff.unchanged.map((m) => this.refreshLink(m, link!)) : []),
+      ...diff.unchanged.flatMap((m) => (linkContentChanged ? [this.refreshLink(m, link!)] : stored.legacy.has(m.entityId) ? [this.moveLegacy(m)] : [])),
     ];
+    for (const op of ops) if (stored.legacy.has(op.entityId)) this.fromLegacy(claim, op);
     await mapBounded(groupOps(ops, this.entitiesPerTransaction), this.concurrency, (group) => this.applyGroup(claim, group));
 
     if (records) await this.putMeta(claim, records, oldMeta !== undefined);
+    else if (stored.exists) await this.dropEmptyMembers(claim);
   }
 
-  private async readMemberships(articleId: string): Promise<Membership[]> {
+  /**
+   * The stored memberships: MEMBERS, plus any still stored one item each by an earlier
+   * version of this code (`legacy`), which the next write moves into MEMBERS.
+   */
+  private async readMembers(articleId: string): Promise<StoredMembers> {
+    const [{ Item }, legacy] = await Promise.all([
+      this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: keys.members(articleId), ConsistentRead: true })),
+      this.readLegacyMemberships(articleId),
+    ]);
+    const memberships: Membership[] = [];
+    for (const [attribute, value] of Object.entries(Item ?? {})) {
+      const entityId = entityIdOfMemberAttribute(attribute);
+      if (entityId !== undefined) memberships.push(MemberValue.parse({ ...(value as object), entityId }));
+    }
+    const inMembers = new Set(memberships.map((m) => m.entityId));
+    const moved = legacy.filter((m) => !inMembers.has(m.entityId));
+    return { memberships: [...memberships, ...moved], legacy: new Set(moved.map((m) => m.entityId)), exists: Item !== undefined };
+  }
+
+  private async readLegacyMemberships(articleId: string): Promise<Membership[]> {
     const items: Membership[] = [];
-    const { pk, skPrefix } = membershipQuery(articleId);
+    const { pk, skPrefix } = legacyMembershipQuery(articleId);
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.table.doc.send(
@@ -417,7 +444,7 @@ export class ArticleWriter {
         TableName: this.table.tableName,
         Key: keys.article(articleId),
         ConsistentRead: true,
-        ProjectionExpression: '#title, lang, publishedAt',
+        ProjectionExpression: '#title, lang, publishedAt, sortDate',
         ExpressionAttributeNames: { '#title': 'title' },
       }),
     );
@@ -445,14 +472,89 @@ export class ArticleWriter {
     };
   }
 
-  private membershipPut(claim: Claim, membership: Membership): TransactItem {
+  /**
+   * One update of MEMBERS for a group of entity changes: the new memberships, conditioned on
+   * the old ones, and the number of members (so an emptied item can be dropped).
+   */
+  private membersUpdate(claim: Claim, group: EntityOp[]): TransactItem | undefined {
+    const set: string[] = [];
+    const remove: string[] = [];
+    const conditions: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    let delta = 0;
+    group.forEach((op, k) => {
+      if (!op.member) return;
+      names[`#e${k}`] = memberAttribute(op.entityId);
+      const { expect, next } = op.member;
+      if (expect) {
+        conditions.push(`#e${k}.mentions = :om${k} AND #e${k}.sortDate = :od${k}`);
+        values[`:om${k}`] = expect.mentions;
+        values[`:od${k}`] = expect.sortDate;
+      } else conditions.push(`attribute_not_exists(#e${k})`);
+      if (next) {
+        set.push(`#e${k} = :e${k}`);
+        values[`:e${k}`] = memberValue(next);
+      } else remove.push(`#e${k}`);
+      delta += (next ? 1 : 0) - (expect ? 1 : 0);
+    });
+    if (!conditions.length) return undefined;
+    names['#n'] = 'members';
+    values[':delta'] = delta;
     return {
-      Put: {
+      Update: {
         TableName: this.table.tableName,
-        Item: { ...keys.membership(claim.articleId, membership.entityId), ...membershipAttributes(claim.articleId, membership) },
-        ConditionExpression: 'attribute_not_exists(pk)',
+        Key: keys.members(claim.articleId),
+        UpdateExpression: [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : '', 'ADD #n :delta']
+          .filter(Boolean)
+          .join(' '),
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
       },
     };
+  }
+
+  /** A membership still stored as its own item: the change also moves it into MEMBERS. */
+  private fromLegacy(claim: Claim, op: EntityOp): void {
+    // The legacy item holds the stored state; MEMBERS does not have the entity yet.
+    const expect = op.member ? op.member.expect : op.current;
+    op.member = { next: op.member ? op.member.next : op.current, expect: undefined };
+    op.items.push({
+      Delete: {
+        TableName: this.table.tableName,
+        Key: keys.legacyMembership(claim.articleId, op.entityId),
+        ...(expect
+          ? {
+              ConditionExpression: '#mentions = :m AND linkSk = :l',
+              ExpressionAttributeNames: { '#mentions': 'mentions' },
+              ExpressionAttributeValues: { ':m': expect.mentions, ':l': linkSortKey(expect.sortDate, claim.articleId) },
+            }
+          : { ConditionExpression: 'attribute_exists(pk)' }),
+      },
+    });
+  }
+
+  /** An unchanged membership still stored as its own item: only the move. */
+  private moveLegacy(membership: Membership): EntityOp {
+    return { entityId: membership.entityId, change: 'refresh', items: [], current: membership };
+  }
+
+  /** After a removal, MEMBERS with no member left goes too (unless a newer version has since added some). */
+  private async dropEmptyMembers(claim: Claim): Promise<void> {
+    try {
+      await this.table.doc.send(
+        new DeleteCommand({
+          TableName: this.table.tableName,
+          Key: keys.members(claim.articleId),
+          ConditionExpression: 'attribute_not_exists(#n) OR #n <= :zero',
+          ExpressionAttributeNames: { '#n': 'members' },
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
+      );
+    } catch (error) {
+      if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
+    }
   }
 
   /**
@@ -460,10 +562,20 @@ export class ArticleWriter {
    * guarded by the claim, then drops entities no article counts toward any more.
    */
   private async applyGroup(claim: Claim, group: EntityOp[]): Promise<void> {
-    await this.transact(0, [this.claimCheck(claim), ...group.flatMap((op) => op.items)]);
+    const members = this.membersUpdate(claim, group);
+    await this.transact(0, [this.claimCheck(claim), ...(members ? [members] : []), ...group.flatMap((op) => op.items)]);
     await this.afterWrite({ kind: 'entities', changes: group.map(({ entityId, change }) => ({ entityId, change })) });
+    const removed = group.filter((op) => op.change === 'remove').map((op) => op.entityId);
+    if (!removed.length) return;
+    // Read (cheap) before deleting (a write even when its condition fails): only entities at zero.
+    const counts = await batchGet(
+      this.table,
+      removed.map((id) => keys.entity(id)),
+      { consistent: true },
+    );
+    const empty = new Set(counts.filter((item) => !(Number(item.articleCount) > 0)).map((item) => String(item.pk)));
     for (const op of group) {
-      if (op.change !== 'remove') continue;
+      if (op.change !== 'remove' || !empty.has(keys.entity(op.entityId).pk)) continue;
       // If another article adds the entity back concurrently, the condition fails and it stays.
       try {
         await this.table.doc.send(
@@ -482,7 +594,7 @@ export class ArticleWriter {
     }
   }
 
-  private addMembership(claim: Claim, membership: Membership, link: LinkAttributes): EntityOp {
+  private addMembership(membership: Membership, link: LinkAttributes): EntityOp {
     const index = entityIndexAttributes(membership.entityId, membership.type);
     const names = aliasUpdate(membership.lang, membership.aliases, 1);
     const values: Record<string, unknown> = {
@@ -503,10 +615,10 @@ export class ArticleWriter {
     return {
       entityId: membership.entityId,
       change: 'add',
+      current: membership,
+      member: { next: membership },
       items: [
-        this.membershipPut(claim, membership),
         this.linkPut(membership, link),
-        this.dayUpdate(membership.entityId, membership.sortDate, 1, membership.mentions),
         {
           Update: {
             TableName: this.table.tableName,
@@ -524,71 +636,25 @@ export class ArticleWriter {
     return {
       entityId: membership.entityId,
       change: 'remove',
+      current: membership,
+      member: { expect: membership },
       items: [
-        {
-          Delete: {
-            TableName: this.table.tableName,
-            Key: keys.membership(claim.articleId, membership.entityId),
-            ConditionExpression: '#mentions = :m AND linkSk = :l',
-            ExpressionAttributeNames: { '#mentions': 'mentions' },
-            ExpressionAttributeValues: { ':m': membership.mentions, ':l': linkSortKey(membership.sortDate, claim.articleId) },
-          },
-        },
         { Delete: { TableName: this.table.tableName, Key: keys.link(membership.entityId, membership.sortDate, claim.articleId) } },
         this.entityCountUpdate(membership.entityId, -1, -membership.mentions, aliasUpdate(membership.lang, membership.aliases, -1)),
-        this.dayUpdate(membership.entityId, membership.sortDate, -1, -membership.mentions),
       ],
     };
   }
 
   private changeMembership(claim: Claim, before: Membership, after: Membership, link: LinkAttributes): EntityOp {
-    const items: TransactItem[] = [
-      {
-        Update: {
-          TableName: this.table.tableName,
-          Key: keys.membership(claim.articleId, after.entityId),
-          UpdateExpression: 'SET #mentions = :new, linkSk = :newLink, sortDate = :sortDate, #name = :name, aliases = :aliases, lang = :lang',
-          ConditionExpression: '#mentions = :old AND linkSk = :oldLink',
-          ExpressionAttributeNames: { '#name': 'name', '#mentions': 'mentions' },
-          ExpressionAttributeValues: {
-            ':new': after.mentions,
-            ':newLink': linkSortKey(after.sortDate, claim.articleId),
-            ':sortDate': after.sortDate,
-            ':old': before.mentions,
-            ':oldLink': linkSortKey(before.sortDate, claim.articleId),
-            ':name': after.name,
-            ':aliases': after.aliases,
-            ':lang': after.lang,
-          },
-        },
-      },
-      this.linkPut(after, link),
-    ];
+    const items: TransactItem[] = [this.linkPut(after, link)];
     if (before.sortDate !== after.sortDate) {
       items.push({ Delete: { TableName: this.table.tableName, Key: keys.link(before.entityId, before.sortDate, claim.articleId) } });
-    }
-    if (dayOf(before.sortDate) !== dayOf(after.sortDate)) {
-      items.push(this.dayUpdate(after.entityId, before.sortDate, -1, -before.mentions), this.dayUpdate(after.entityId, after.sortDate, 1, after.mentions));
-    } else if (before.mentions !== after.mentions) {
-      items.push(this.dayUpdate(after.entityId, after.sortDate, 0, after.mentions - before.mentions));
     }
     const names = aliasDelta(before, after);
     if (before.mentions !== after.mentions || names.add.length) {
       items.push(this.entityCountUpdate(after.entityId, 0, after.mentions - before.mentions, names));
     }
-    return { entityId: after.entityId, change: 'change', items };
-  }
-
-  /** The entity's counters of one publication day, which the timeline reads instead of every link. */
-  private dayUpdate(entityId: string, sortDate: string, articles: number, mentions: number): TransactItem {
-    return {
-      Update: {
-        TableName: this.table.tableName,
-        Key: keys.day(entityId, dayOf(sortDate)),
-        UpdateExpression: 'ADD articles :a, mentions :m',
-        ExpressionAttributeValues: { ':a': articles, ':m': mentions },
-      },
-    };
+    return { entityId: after.entityId, change: 'change', items, current: after, member: { expect: before, next: after } };
   }
 
   /** Count changes on an entity item: articles, mentions and per-language name counts. */
@@ -607,7 +673,7 @@ export class ArticleWriter {
 
   /** Title or language changed but the membership did not: only the link's copy needs updating. */
   private refreshLink(membership: Membership, link: LinkAttributes): EntityOp {
-    return { entityId: membership.entityId, change: 'refresh', items: [this.linkPut(membership, link)] };
+    return { entityId: membership.entityId, change: 'refresh', items: [this.linkPut(membership, link)], current: membership };
   }
 
   private async putMeta(claim: Claim, records: ArticleRecords, existed: boolean): Promise<void> {
@@ -632,7 +698,7 @@ export class ArticleWriter {
       {
         Update: {
           TableName: this.table.tableName,
-          Key: keys.stats(),
+          Key: keys.stats(statsShardOf(claim.articleId)),
           UpdateExpression: `ADD articleCount :n, #months :month, #langMonths :month`,
           ExpressionAttributeNames: { '#months': 'months', '#langMonths': langMonths },
           ExpressionAttributeValues: { ':n': existed ? 0 : 1, ':month': new Set([records.month]) },
@@ -651,7 +717,7 @@ export class ArticleWriter {
       {
         Update: {
           TableName: this.table.tableName,
-          Key: keys.stats(),
+          Key: keys.stats(statsShardOf(claim.articleId)),
           UpdateExpression: 'ADD articleCount :minus',
           ExpressionAttributeValues: { ':minus': -1 },
         },
@@ -718,11 +784,21 @@ function aliasChanges(changes: Array<[string, number]>): AliasUpdate {
   return update;
 }
 
-/** The writes of one entity's membership change, without the claim check. */
+/** The writes of one entity's membership change, without the claim check and MEMBERS. */
 interface EntityOp {
   entityId: string;
   change: EntityChange;
   items: TransactItem[];
+  /** The membership as this version wants it (or, for a removal, as stored). */
+  current: Membership;
+  /** Its change in MEMBERS: the stored state it requires (none: absent) and the new one (none: removed). */
+  member?: { expect?: Membership; next?: Membership };
+}
+
+interface StoredMembers {
+  memberships: Membership[];
+  legacy: Set<string>;
+  exists: boolean;
 }
 
 function groupOps(ops: EntityOp[], size: number): EntityOp[][] {
@@ -759,9 +835,6 @@ function statusIndexValues(updatedAt: string, articleId: string) {
   return { ':statusPk': index.gsi1pk, ':statusSk': index.gsi1sk };
 }
 
-/** Day (UTC) of a sort date: the timeline's finest interval. */
-const dayOf = (sortDate: string) => sortDate.slice(0, 10);
-
 /**
  * Article text as a Brotli-compressed binary attribute of its own item: news text shrinks to
  * about a third, and the item is read only by GET /articles/{id}/text, so listings and the
@@ -779,15 +852,23 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/**
- * A membership item as stored: the domain membership plus the link's sort key, which the
- * conditions of later changes compare against.
- */
-function membershipAttributes(articleId: string, membership: Membership) {
-  return { ...membership, linkSk: linkSortKey(membership.sortDate, articleId) };
+/** One MEMBERS attribute: the membership without its entity id, which names the attribute. */
+function memberValue({ entityId: _id, ...rest }: Membership) {
+  return rest;
 }
 
-/** Membership items read back: checked, because the counts are computed from them. */
+/** MEMBERS attributes read back: checked, because the counts are computed from them. */
+const MemberValue = z.object({
+  entityId: z.string(),
+  type: z.enum(ENTITY_TYPES),
+  name: z.string(),
+  mentions: z.number().int().positive(),
+  sortDate: z.string(),
+  lang: z.string(),
+  aliases: z.record(z.string(), z.number().int().positive()),
+});
+
+/** Membership items as once stored one per entity: checked, because the counts are computed from them. */
 const MembershipItem = z
   .object({
     entityId: z.string(),
@@ -808,5 +889,10 @@ const MembershipItem = z
     }),
   );
 
-const MetaSummary = z.object({ title: z.string().optional(), lang: z.string().optional(), publishedAt: z.string().optional() });
+const MetaSummary = z.object({
+  title: z.string().optional(),
+  lang: z.string().optional(),
+  publishedAt: z.string().optional(),
+  sortDate: z.string().optional(),
+});
 type MetaSummary = z.infer<typeof MetaSummary>;

@@ -8,15 +8,15 @@
  *   ART#<id>  META          the article (gsi1pk M#YYYY-MM, gsi2pk L#<lang>#YYYY-MM, gsi1sk <sortDate>#<id>)
  *   ART#<id>  DIGEST        entities and attributed quotes for cross-article views
  *   ART#<id>  TEXT          the article's text, Brotli-compressed (GET /articles/{id}/text)
- *   ART#<id>  E#<entityId>  membership (truth for counts)
+ *   ART#<id>  MEMBERS       memberships, one attribute e#<entityId> each (truth for counts)
+ *   ART#<id>  E#<entityId>  membership as written before MEMBERS existed (read once, then moved)
  *   ENT#<eid> A#<sortDate>#<articleId>  link: an entity's article, newest first
  *   ENT#<eid> META          entity: counts, names per language (alias#<lang>#<name>), editor decisions (gsi4pk T#<type>#<shard>)
  *   ENT#<eid> W#<word>#<n>  search word of one of its names (gsi3pk P#<2 chars>, gsi3sk <word>#<eid>)
  *   ENT#<eid> H#<time>#<n>  an editor's decision about the entity
- *   ENT#<eid> D#<YYYY-MM-DD> articles and mentions of the entity on that day (timeline)
  *   SURNAME#<key> META      full-name persons with this surname (string set ids)
  *   KEY#PER#<key> META      the entity id a person name key stands for (first spelling seen)
- *   STATS     META          article total and the months (per language) that hold articles
+ *   STATS#<nn> META         article total and the months (per language) that hold articles, in shards by article id
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -30,8 +30,8 @@ const ARTICLE = 'ART#';
 const ENTITY = 'ENT#';
 const LINK = 'A#';
 const MEMBERSHIP = 'E#';
+const MEMBER = 'e#';
 const WORD = 'W#';
-const DAY = 'D#';
 const HISTORY = 'H#';
 const ALIAS = 'alias#';
 const PERSON_KEY = 'KEY#PER#';
@@ -42,19 +42,20 @@ export const keys = {
   status: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'STATUS' }),
   digest: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'DIGEST' }),
   text: (id: string) => ({ pk: `${ARTICLE}${id}`, sk: 'TEXT' }),
-  day: (entityId: string, day: string) => ({ pk: `${ENTITY}${entityId}`, sk: `${DAY}${day}` }),
-  membership: (articleId: string, entityId: string) => ({ pk: `${ARTICLE}${articleId}`, sk: `${MEMBERSHIP}${entityId}` }),
+  members: (articleId: string) => ({ pk: `${ARTICLE}${articleId}`, sk: 'MEMBERS' }),
+  legacyMembership: (articleId: string, entityId: string) => ({ pk: `${ARTICLE}${articleId}`, sk: `${MEMBERSHIP}${entityId}` }),
   link: (entityId: string, sortDate: string, articleId: string) => ({ pk: `${ENTITY}${entityId}`, sk: linkSortKey(sortDate, articleId) }),
   entity: (id: string) => ({ pk: `${ENTITY}${id}`, sk: 'META' }),
   word: (entityId: string, word: string, nameKey: string) => ({ pk: `${ENTITY}${entityId}`, sk: `${WORD}${word}#${hashed(nameKey)}` }),
   history: (entityId: string, at: string, nonce: string) => ({ pk: `${ENTITY}${entityId}`, sk: `${HISTORY}${at}#${nonce}` }),
   surname: (key: string) => ({ pk: `${SURNAME}${key}`, sk: 'META' }),
   personKey: (key: string) => ({ pk: `${PERSON_KEY}${key}`, sk: 'META' }),
-  stats: () => ({ pk: 'STATS', sk: 'META' }),
+  /** Shard 0 is also the key the table's liveness probe reads. */
+  stats: (shard = 0) => ({ pk: shard === 0 ? 'STATS' : `STATS#${String(shard).padStart(2, '0')}`, sk: 'META' }),
 };
 
-/** Partition and sort-key prefix of an article's memberships, for a Query. */
-export const membershipQuery = (articleId: string) => ({ pk: `${ARTICLE}${articleId}`, skPrefix: MEMBERSHIP });
+/** Partition and sort-key prefix of an article's memberships as once stored one item each, for a Query. */
+export const legacyMembershipQuery = (articleId: string) => ({ pk: `${ARTICLE}${articleId}`, skPrefix: MEMBERSHIP });
 
 /** Partition and sort-key range of an entity's links between two sort-date bounds. */
 export function linkRange(entityId: string, from: string, to: string) {
@@ -91,8 +92,27 @@ export function prefixPartition(folded: string): string | undefined {
 }
 
 function typeRankShard(entityId: string): number {
-  return createHash('sha256').update(entityId).digest().readUInt32BE(0) % TYPE_RANK_SHARDS;
+  return hashShard(entityId, TYPE_RANK_SHARDS);
 }
+
+function hashShard(value: string, shards: number): number {
+  return createHash('sha256').update(value).digest().readUInt32BE(0) % shards;
+}
+
+/**
+ * Article totals are spread over this many STATS items, each article always adding to the
+ * same one, so no single item takes a write from every article (a hot item caps a
+ * partition at its per-item write limit); readers sum them in one BatchGetItem.
+ */
+export const STATS_SHARDS = 16;
+
+export const statsShardOf = (articleId: string): number => hashShard(articleId, STATS_SHARDS);
+
+/** The MEMBERS attribute that holds one entity's membership. */
+export const memberAttribute = (entityId: string): string => `${MEMBER}${entityId}`;
+
+/** The entity id of a MEMBERS attribute, or undefined for any other attribute. */
+export const entityIdOfMemberAttribute = (attribute: string): string | undefined => (attribute.startsWith(MEMBER) ? attribute.slice(MEMBER.length) : undefined);
 
 /** Index attribute of an entity item: per-type ranking. */
 export function entityIndexAttributes(id: string, type: EntityType) {
@@ -104,13 +124,8 @@ export function wordIndexAttributes(entityId: string, word: string) {
   return { gsi3pk: prefixPartition(word), gsi3sk: `${word}#${entityId}` };
 }
 
-/** Partition and sort-key range of an entity's day counters between two days (inclusive). */
-export function dayRange(entityId: string, from: string, to: string) {
-  return { pk: `${ENTITY}${entityId}`, lo: `${DAY}${from}`, hi: `${DAY}${to}` };
-}
-
-/** The day of a day counter's sort key. */
-export const dayOfKey = (sk: string): string => sk.slice(DAY.length);
+/** The publication day (UTC) of a link's sort key: the timeline's finest interval. */
+export const dayOfLinkKey = (sk: string): string => sk.slice(LINK.length, LINK.length + 10);
 
 /** Index attributes of a status item: recent objects newest first, one byMonth partition per month of the last update. */
 export function statusIndexAttributes(updatedAt: string, articleId: string) {

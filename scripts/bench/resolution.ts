@@ -151,13 +151,25 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
         await writer.finish(claim, 'processed');
       }
     }
-    // Timeline of a busy entity: 10,000 articles over about three years, read as day counters.
-    const days: Array<Record<string, unknown>> = [];
+    // Timeline of a busy entity: 10,000 articles over about three years, counted from its links.
+    const links: Array<Record<string, unknown>> = [];
     for (let d = 0; d < 1100; d += 1) {
-      const day = new Date(Date.UTC(2022, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
-      days.push({ ...keys.day('per-busy-bench', day), articles: d % 11 === 0 ? 0 : 10, mentions: 25 });
+      if (d % 11 === 0) continue;
+      for (let n = 0; n < 10; n += 1) {
+        const sortDate = new Date(Date.UTC(2022, 0, 1) + d * 86_400_000 + n * 3_600_000).toISOString();
+        const articleId = `busy${String(d * 10 + n).padStart(28, '0')}`;
+        links.push({
+          ...keys.link('per-busy-bench', sortDate, articleId),
+          articleId,
+          key: `busy/${articleId}.txt`,
+          title: 'A busy day for the bench entity, with a title of a usual length',
+          lang: 'en',
+          sortDate,
+          mentions: n % 3 === 0 ? 3 : 2,
+        });
+      }
     }
-    await batchPut(table, days);
+    await batchPut(table, links);
     const reader = new ArticleReader(table);
     const timelineMs: number[] = [];
     let buckets = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { entityId } from '../../functions/core/entity-id';
 import { articleIdFor } from '../../functions/core/records';
 import type { EntityType } from '../../functions/core/types';
@@ -18,8 +18,7 @@ async function entity(table: TableContext, type: EntityType, name: string) {
 }
 
 async function stats(table: TableContext) {
-  const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: 'STATS', sk: 'META' }, ConsistentRead: true }));
-  return Item;
+  return new ArticleReader(table).stats();
 }
 
 async function itemsOf(table: TableContext, pk: string) {
@@ -200,8 +199,72 @@ describe('article writer against DynamoDB Local', () => {
     expect((await entity(table, 'PER', 'Race Person 0'))?.articleCount ?? 0).toBe(0);
     expect((await entity(table, 'PER', 'Race Person 1'))?.articleCount ?? 0).toBe(0);
     expect(await status(table, key)).toMatchObject({ state: 'processed', versionId: '5' });
-    const memberships = (await itemsOf(table, `ART#${articleIdFor(BUCKET, key)}`)).filter((item) => item.sk.startsWith('E#'));
-    expect(memberships.map((item) => item.entityId).sort()).toEqual(['org-race-org', 'per-race-person-2']);
+    const members = (await itemsOf(table, `ART#${articleIdFor(BUCKET, key)}`)).find((item) => item.sk === 'MEMBERS');
+    expect(
+      Object.keys(members ?? {})
+        .filter((name) => name.startsWith('e#'))
+        .sort(),
+    ).toEqual(['e#org-race-org', 'e#per-race-person-2']);
+  });
+
+  it('moves memberships stored one item each (before MEMBERS) into MEMBERS on the next write, counts exact', async () => {
+    const { table, objects, deps } = setup();
+    const key = 'legacy/one.txt';
+    const id = articleIdFor(BUCKET, key);
+    const names = ['Stays', 'Changes', 'Goes'].map((n) => `Legacy ${n}`);
+    objects.set(key, {
+      title: 'Legacy v1',
+      publishedAt: '2024-05-01T00:00:00Z',
+      entities: [
+        ['PER', names[0], 1],
+        ['PER', names[1], 1],
+        ['PER', names[2], 2],
+      ],
+    });
+    await processObjectEvent(deps, event('created', key, 10));
+    // Rewrite the stored memberships the way the previous storage layout held them.
+    const members = (await itemsOf(table, `ART#${id}`)).find((item) => item.sk === 'MEMBERS')!;
+    for (const [attribute, value] of Object.entries(members)) {
+      if (!attribute.startsWith('e#')) continue;
+      const entityId = attribute.slice(2);
+      const m = value as { sortDate: string };
+      await table.doc.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: { pk: `ART#${id}`, sk: `E#${entityId}`, entityId, ...m, linkSk: `A#${m.sortDate}#${id}` },
+        }),
+      );
+    }
+    await table.doc.send(new DeleteCommand({ TableName: table.tableName, Key: { pk: `ART#${id}`, sk: 'MEMBERS' } }));
+
+    objects.set(key, {
+      title: 'Legacy v2',
+      publishedAt: '2024-05-01T00:00:00Z',
+      entities: [
+        ['PER', names[0], 1],
+        ['PER', names[1], 4],
+        ['PER', 'Legacy Arrives', 1],
+      ],
+    });
+    await processObjectEvent(deps, event('created', key, 20));
+    expect(await entity(table, 'PER', names[0])).toEqual({ articleCount: 1, mentionCount: 1 });
+    expect(await entity(table, 'PER', names[1])).toEqual({ articleCount: 1, mentionCount: 4 });
+    expect(await entity(table, 'PER', names[2])).toBeUndefined();
+    expect(await entity(table, 'PER', 'Legacy Arrives')).toEqual({ articleCount: 1, mentionCount: 1 });
+    const after = await itemsOf(table, `ART#${id}`);
+    expect(after.filter((item) => item.sk.startsWith('E#'))).toEqual([]);
+    const moved = after.find((item) => item.sk === 'MEMBERS')!;
+    expect(
+      Object.keys(moved)
+        .filter((name) => name.startsWith('e#'))
+        .sort(),
+    ).toEqual([names[0], names[1], 'Legacy Arrives'].map((n) => `e#${entityId('PER', n)}`).sort());
+    expect(moved.members).toBe(3);
+
+    objects.delete(key);
+    await processObjectEvent(deps, event('removed', key, 30));
+    for (const name of [...names, 'Legacy Arrives']) expect(await entity(table, 'PER', name)).toBeUndefined();
+    expect((await itemsOf(table, `ART#${id}`)).map((item) => item.sk)).toEqual(['STATUS']);
   });
 
   it('reads many statuses at once, by article id, for reconciliation', async () => {

@@ -6,6 +6,7 @@ import {
   articleIdFor,
   buildArticleRecords,
   diffMemberships,
+  keepUndatedSortDate,
   sortDateOf,
   versionTime,
   type Membership,
@@ -104,6 +105,21 @@ describe('record building', () => {
       },
       expect.objectContaining({ entityId: entityId('LOC', 'Berlin'), mentions: 1 }),
     ]);
+  });
+
+  it('keeps the first sort date of an undated article across re-uploads, and only then', () => {
+    const undated = buildArticleRecords({ ...article, publishedAt: undefined }, extraction, version);
+    const first = { sortDate: '2023-01-02T03:04:05.000Z' };
+    const kept = keepUndatedSortDate(undated, first);
+    expect(kept.meta.sortDate).toBe(first.sortDate);
+    expect(kept.month).toBe('2023-01');
+    expect(kept.memberships.every((m) => m.sortDate === first.sortDate)).toBe(true);
+    expect(kept.memberships.map((m) => m.entityId)).toEqual(undated.memberships.map((m) => m.entityId));
+    // A dated version, a dated predecessor, or nothing stored: the version's own date.
+    const dated = buildArticleRecords(article, extraction, version);
+    expect(keepUndatedSortDate(dated, first)).toBe(dated);
+    expect(keepUndatedSortDate(undated, { ...first, publishedAt: '2023-01-02T03:04:05Z' })).toBe(undated);
+    expect(keepUndatedSortDate(undated, undefined)).toBe(undated);
   });
 
   it('falls back to ingest time and "und" for missing or odd fields', () => {
