@@ -118,7 +118,7 @@ describe('article writer against DynamoDB Local', () => {
   });
 
   it('keeps articleCount exact when several articles sharing entities are ingested at once', async () => {
-    const { table, objects, deps } = setup({ concurrency: 4 });
+    const { table, objects, deps } = setup();
     const shared: Array<[EntityType, string, number]> = [
       ['ORG', 'Shared Org', 2],
       ['LOC', 'Shared Town', 1],
@@ -137,12 +137,11 @@ describe('article writer against DynamoDB Local', () => {
 
   it('recovers exact counts when a retry follows a crash between writes', async () => {
     const key = 'crash/one.txt';
-    // Crash at every step in turn: after the claim, after each entity, after META.
+    // Crash at every step in turn: after the claim, after each entity's commit and its link writes, after META.
     // One entity per transaction gives a crash point between any two entities.
-    for (let crashAt = 1; crashAt <= 5; crashAt += 1) {
+    for (let crashAt = 1; crashAt <= 7; crashAt += 1) {
       let steps = 0;
       const crashing = setup({
-        concurrency: 1,
         entitiesPerTransaction: 1,
         afterWrite: (step: WriteStep) => {
           steps += 1;
@@ -177,7 +176,7 @@ describe('article writer against DynamoDB Local', () => {
   });
 
   it('ends with the newest version when versions of one key race each other', async () => {
-    const { table, objects, writer } = setup({ concurrency: 2 });
+    const { table, objects, writer } = setup();
     const key = 'race/one.txt';
     // Each version is its own object so every racing worker reads the bytes of its event.
     const versions: FakeArticle[] = Array.from({ length: 6 }, (_, v) => ({
