@@ -175,6 +175,43 @@ describe('article writer against DynamoDB Local', () => {
     expect((await itemsOf(table, `ART#${articleIdFor(BUCKET, key)}`)).map((item) => item.sk)).toEqual(['STATUS']);
   });
 
+  it('repairs links left unwritten by a crash after the commit, when a newer version comes instead of the retry', async () => {
+    const key = 'crash/links.txt';
+    const linksOf = async (table: TableContext, type: EntityType, name: string) =>
+      (await itemsOf(table, `ENT#${entityId(type, name)}`)).filter((item) => item.sk.startsWith('A#')).map((item) => item.title);
+    const version = (names: string[]): FakeArticle => ({
+      title: 'Links',
+      publishedAt: '2024-06-01T00:00:00Z',
+      entities: names.map((name) => ['PER', `Links ${name}`, 1] as [EntityType, string, number]),
+    });
+    const first = setup();
+    first.objects.set(key, version(['Stays', 'Goes']));
+    await processObjectEvent(first.deps, event('created', key, 100));
+
+    const crashing = setup({
+      afterWrite: (step: WriteStep) => {
+        if (step.kind === 'entities') throw new Error('crash after the commit');
+      },
+    });
+    crashing.objects.set(key, version(['Stays', 'Added']));
+    await expect(processObjectEvent(crashing.deps, event('created', key, 200))).rejects.toThrow(/crash/);
+    // Counted, but its link not written, and the removed entity's link still there.
+    expect(await entity(crashing.table, 'PER', 'Links Added')).toEqual({ articleCount: 1, mentionCount: 1 });
+    expect(await linksOf(crashing.table, 'PER', 'Links Added')).toEqual([]);
+    expect(await linksOf(crashing.table, 'PER', 'Links Goes')).toEqual(['Links']);
+
+    // A newer version with the same title and date: nothing but the repair writes or deletes those links.
+    const healthy = setup();
+    healthy.objects.set(key, version(['Stays', 'Added', 'Arrives']));
+    expect(await processObjectEvent(healthy.deps, event('created', key, 300))).toMatchObject({ result: 'processed' });
+    for (const name of ['Links Stays', 'Links Added', 'Links Arrives']) {
+      expect((await entity(healthy.table, 'PER', name))?.articleCount).toBe(1);
+      expect(await linksOf(healthy.table, 'PER', name)).toEqual(['Links']);
+    }
+    expect((await entity(healthy.table, 'PER', 'Links Goes'))?.articleCount ?? 0).toBe(0);
+    expect(await linksOf(healthy.table, 'PER', 'Links Goes')).toEqual([]);
+  });
+
   it('ends with the newest version when versions of one key race each other', async () => {
     const { table, objects, writer } = setup();
     const key = 'race/one.txt';
