@@ -3,7 +3,6 @@ import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCo
 import { diffMemberships, keepUndatedSortDate, monthOf, type ArticleRecords, type Membership } from '../core/records';
 import { relinkRecords, type Relink } from '../core/resolve/remap';
 import { ENTITY_TYPES } from '../core/types';
-import { mapBounded } from '../shared/bounded';
 import { linkedArticleIds } from './entity-links';
 import {
   aliasAttribute,
@@ -18,7 +17,7 @@ import {
   statsShardOf,
   statusIndexAttributes,
 } from './keys';
-import { batchGet, isErrorNamed, type TableContext } from './table';
+import { batchGet, batchWrite, isErrorNamed, type TableContext } from './table';
 import { z } from 'zod';
 
 /**
@@ -45,14 +44,13 @@ export type WriteStep =
   | { kind: 'claim' }
   | { kind: 'entities'; changes: Array<{ entityId: string; change: EntityChange }> }
   | { kind: 'entity-cleanup'; entityId: string }
+  | { kind: 'links'; count: number }
   | { kind: 'meta'; change: 'put' | 'delete' }
   | { kind: 'status'; state: StatusState };
 
 export interface WriterOptions {
   /** Called after each write has committed; tests throw from it to simulate a crash. */
   afterWrite?: (step: WriteStep) => void | Promise<void>;
-  /** Parallel entity transactions per article (they all update MEMBERS, so more than 1 only adds conflicts to retry). */
-  concurrency?: number;
   /** Entity changes committed together; 1 makes every entity its own transaction. */
   entitiesPerTransaction?: number;
   now?: () => Date;
@@ -100,7 +98,7 @@ export class LostClaim extends Error {
 class StaleDiff extends Error {}
 
 const MAX_SYNC_ROUNDS = 5;
-/** DynamoDB allows 100 items per transaction: the claim check, MEMBERS, and at most 4 items per entity change. */
+/** Entity changes per transaction: each adds up to two items (its counts, a membership moved from its old item) and two conditions to MEMBERS' update expression, which DynamoDB caps at 4 KB. */
 const MAX_ENTITIES_PER_TRANSACTION = 24;
 const MAX_CONFLICT_RETRIES = 10;
 
@@ -108,7 +106,6 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 
 export class ArticleWriter {
   private readonly afterWrite: NonNullable<WriterOptions['afterWrite']>;
-  private readonly concurrency: number;
   private readonly entitiesPerTransaction: number;
   private readonly now: () => Date;
 
@@ -117,7 +114,6 @@ export class ArticleWriter {
     options: WriterOptions = {},
   ) {
     this.afterWrite = options.afterWrite ?? (() => undefined);
-    this.concurrency = options.concurrency ?? 1;
     this.entitiesPerTransaction = Math.max(1, Math.min(options.entitiesPerTransaction ?? MAX_ENTITIES_PER_TRANSACTION, MAX_ENTITIES_PER_TRANSACTION));
     this.now = options.now ?? (() => new Date());
   }
@@ -386,14 +382,25 @@ export class ArticleWriter {
     const linkContentChanged =
       !oldMeta || !records || oldMeta.title !== records.meta.title || oldMeta.lang !== records.meta.lang || oldMeta.publishedAt !== records.meta.publishedAt;
 
+    // Links a crashed earlier run committed but may not have written: redone first.
+    const wantedById = new Map((records?.memberships ?? []).map((m) => [m.entityId, m]));
+    const repairs: LinkWrite[] = [
+      ...stored.linksDue.flatMap((entityId) => (wantedById.has(entityId) ? [{ put: wantedById.get(entityId)! }] : [])),
+      ...stored.unlinksDue.filter(({ entityId, sortDate }) => wantedById.get(entityId)?.sortDate !== sortDate).map((gone) => ({ delete: gone })),
+    ];
     const ops: EntityOp[] = [
-      ...diff.added.map((m) => this.addMembership(m, link!)),
-      ...diff.removed.map((m) => this.removeMembership(claim, m)),
-      ...diff.changed.map(({ before, after }) => this.changeMembership(claim, before, after, link!)),
-      ...diff.unchanged.flatMap((m) => (linkContentChanged ? [this.refreshLink(m, link!)] : stored.legacy.has(m.entityId) ? [this.moveLegacy(m)] : [])),
+      ...diff.added.map((m) => this.addMembership(m)),
+      ...diff.removed.map((m) => this.removeMembership(m)),
+      ...diff.changed.map(({ before, after }) => this.changeMembership(before, after)),
+      ...diff.unchanged.flatMap((m) => (stored.legacy.has(m.entityId) ? [this.moveLegacy(m)] : [])),
     ];
     for (const op of ops) if (stored.legacy.has(op.entityId)) this.fromLegacy(claim, op);
-    await mapBounded(groupOps(ops, this.entitiesPerTransaction), this.concurrency, (group) => this.applyGroup(claim, group));
+    // Title or language changed but the membership did not: only the links' copies change.
+    const refreshes: LinkWrite[] = linkContentChanged && records ? diff.unchanged.map((m) => ({ put: m })) : [];
+    await this.writeLinks(claim, [...repairs, ...refreshes], link);
+    // One group after the other: each commit updates MEMBERS, and its due lists must be written out before the next replaces them.
+    for (const group of groupOps(ops, this.entitiesPerTransaction)) await this.applyGroup(claim, group, link);
+    if (!ops.some((op) => op.links.length) && (stored.linksDue.length || stored.unlinksDue.length)) await this.clearLinksDue(claim);
 
     if (records) await this.putMeta(claim, records, oldMeta !== undefined);
     else if (stored.exists) await this.dropEmptyMembers(claim);
@@ -415,7 +422,14 @@ export class ArticleWriter {
     }
     const inMembers = new Set(memberships.map((m) => m.entityId));
     const moved = legacy.filter((m) => !inMembers.has(m.entityId));
-    return { memberships: [...memberships, ...moved], legacy: new Set(moved.map((m) => m.entityId)), exists: Item !== undefined };
+    const due = LinksDue.parse(Item ?? {});
+    return {
+      memberships: [...memberships, ...moved],
+      legacy: new Set(moved.map((m) => m.entityId)),
+      exists: Item !== undefined,
+      linksDue: due.linksDue,
+      unlinksDue: due.unlinksDue.map((entry) => ({ sortDate: entry.slice(0, entry.indexOf(' ')), entityId: entry.slice(entry.indexOf(' ') + 1) })),
+    };
   }
 
   private async readLegacyMemberships(articleId: string): Promise<Membership[]> {
@@ -463,13 +477,44 @@ export class ArticleWriter {
     };
   }
 
-  private linkPut(membership: Membership, link: LinkAttributes): TransactItem {
-    return {
-      Put: {
-        TableName: this.table.tableName,
-        Item: { ...keys.link(membership.entityId, membership.sortDate, link.articleId), ...link, mentions: membership.mentions },
-      },
-    };
+  /**
+   * Puts and deletes link items, outside any transaction: a link is the article's entry in an
+   * entity's list, not a count, so writing it twice or late changes nothing counted. That
+   * halves what each link costs (a transaction bills every item twice). A crash between the
+   * commit of the counts and these writes is repaired by the next run on the article, from
+   * the due lists the same commit left in MEMBERS.
+   */
+  private async writeLinks(claim: Claim, writes: LinkWrite[], link: LinkAttributes | undefined): Promise<void> {
+    const items = new Map<string, { put?: Record<string, unknown>; delete?: Record<string, string> }>();
+    for (const write of writes) {
+      if ('put' in write) {
+        if (!link) continue;
+        const key = keys.link(write.put.entityId, write.put.sortDate, claim.articleId);
+        items.set(`${key.pk} ${key.sk}`, { put: { ...key, ...link, mentions: write.put.mentions } });
+      } else {
+        const key = keys.link(write.delete.entityId, write.delete.sortDate, claim.articleId);
+        if (!items.has(`${key.pk} ${key.sk}`)) items.set(`${key.pk} ${key.sk}`, { delete: key });
+      }
+    }
+    if (!items.size) return;
+    await batchWrite(this.table, [...items.values()]);
+    await this.afterWrite({ kind: 'links', count: items.size });
+  }
+
+  /** The due lists of a run that crashed before its link writes, once this run has redone them without committing counts itself. */
+  private async clearLinksDue(claim: Claim): Promise<void> {
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: keys.members(claim.articleId),
+          UpdateExpression: 'REMOVE linksDue, unlinksDue',
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
+    }
   }
 
   /**
@@ -501,6 +546,12 @@ export class ArticleWriter {
     if (!conditions.length) return undefined;
     names['#n'] = 'members';
     values[':delta'] = delta;
+    // What this commit leaves for the link writes after it, so a crash before them is repaired.
+    const puts = group.flatMap((op) => op.links.flatMap((w) => ('put' in w ? [w.put.entityId] : [])));
+    const deletes = group.flatMap((op) => op.links.flatMap((w) => ('delete' in w ? [`${w.delete.sortDate} ${w.delete.entityId}`] : [])));
+    set.push('linksDue = :linksDue', 'unlinksDue = :unlinksDue');
+    values[':linksDue'] = puts;
+    values[':unlinksDue'] = deletes;
     return {
       Update: {
         TableName: this.table.tableName,
@@ -537,7 +588,7 @@ export class ArticleWriter {
 
   /** An unchanged membership still stored as its own item: only the move. */
   private moveLegacy(membership: Membership): EntityOp {
-    return { entityId: membership.entityId, change: 'refresh', items: [], current: membership };
+    return { entityId: membership.entityId, change: 'refresh', items: [], links: [], current: membership };
   }
 
   /** After a removal, MEMBERS with no member left goes too (unless a newer version has since added some). */
@@ -561,10 +612,15 @@ export class ArticleWriter {
    * Commits a group of entity changes in one transaction (fewer round trips than one each),
    * guarded by the claim, then drops entities no article counts toward any more.
    */
-  private async applyGroup(claim: Claim, group: EntityOp[]): Promise<void> {
+  private async applyGroup(claim: Claim, group: EntityOp[], link: LinkAttributes | undefined): Promise<void> {
     const members = this.membersUpdate(claim, group);
     await this.transact(0, [this.claimCheck(claim), ...(members ? [members] : []), ...group.flatMap((op) => op.items)]);
     await this.afterWrite({ kind: 'entities', changes: group.map(({ entityId, change }) => ({ entityId, change })) });
+    await this.writeLinks(
+      claim,
+      group.flatMap((op) => op.links),
+      link,
+    );
     const removed = group.filter((op) => op.change === 'remove').map((op) => op.entityId);
     if (!removed.length) return;
     // Read (cheap) before deleting (a write even when its condition fails): only entities at zero.
@@ -594,7 +650,7 @@ export class ArticleWriter {
     }
   }
 
-  private addMembership(membership: Membership, link: LinkAttributes): EntityOp {
+  private addMembership(membership: Membership): EntityOp {
     const index = entityIndexAttributes(membership.entityId, membership.type);
     const names = aliasUpdate(membership.lang, membership.aliases, 1);
     const values: Record<string, unknown> = {
@@ -617,8 +673,8 @@ export class ArticleWriter {
       change: 'add',
       current: membership,
       member: { next: membership },
+      links: [{ put: membership }],
       items: [
-        this.linkPut(membership, link),
         {
           Update: {
             TableName: this.table.tableName,
@@ -632,29 +688,26 @@ export class ArticleWriter {
     };
   }
 
-  private removeMembership(claim: Claim, membership: Membership): EntityOp {
+  private removeMembership(membership: Membership): EntityOp {
     return {
       entityId: membership.entityId,
       change: 'remove',
       current: membership,
       member: { expect: membership },
-      items: [
-        { Delete: { TableName: this.table.tableName, Key: keys.link(membership.entityId, membership.sortDate, claim.articleId) } },
-        this.entityCountUpdate(membership.entityId, -1, -membership.mentions, aliasUpdate(membership.lang, membership.aliases, -1)),
-      ],
+      links: [{ delete: { entityId: membership.entityId, sortDate: membership.sortDate } }],
+      items: [this.entityCountUpdate(membership.entityId, -1, -membership.mentions, aliasUpdate(membership.lang, membership.aliases, -1))],
     };
   }
 
-  private changeMembership(claim: Claim, before: Membership, after: Membership, link: LinkAttributes): EntityOp {
-    const items: TransactItem[] = [this.linkPut(after, link)];
-    if (before.sortDate !== after.sortDate) {
-      items.push({ Delete: { TableName: this.table.tableName, Key: keys.link(before.entityId, before.sortDate, claim.articleId) } });
-    }
+  private changeMembership(before: Membership, after: Membership): EntityOp {
+    const items: TransactItem[] = [];
+    const links: LinkWrite[] = [{ put: after }];
+    if (before.sortDate !== after.sortDate) links.push({ delete: { entityId: before.entityId, sortDate: before.sortDate } });
     const names = aliasDelta(before, after);
     if (before.mentions !== after.mentions || names.add.length) {
       items.push(this.entityCountUpdate(after.entityId, 0, after.mentions - before.mentions, names));
     }
-    return { entityId: after.entityId, change: 'change', items, current: after, member: { expect: before, next: after } };
+    return { entityId: after.entityId, change: 'change', items, links, current: after, member: { expect: before, next: after } };
   }
 
   /** Count changes on an entity item: articles, mentions and per-language name counts. */
@@ -669,11 +722,6 @@ export class ArticleWriter {
         ExpressionAttributeValues: { ...(articles ? { ':a': articles } : {}), ...(mentions ? { ':m': mentions } : {}), ...names.values },
       },
     };
-  }
-
-  /** Title or language changed but the membership did not: only the link's copy needs updating. */
-  private refreshLink(membership: Membership, link: LinkAttributes): EntityOp {
-    return { entityId: membership.entityId, change: 'refresh', items: [this.linkPut(membership, link)], current: membership };
   }
 
   private async putMeta(claim: Claim, records: ArticleRecords, existed: boolean): Promise<void> {
@@ -789,6 +837,8 @@ interface EntityOp {
   entityId: string;
   change: EntityChange;
   items: TransactItem[];
+  /** Its link writes, after the commit. */
+  links: LinkWrite[];
   /** The membership as this version wants it (or, for a removal, as stored). */
   current: Membership;
   /** Its change in MEMBERS: the stored state it requires (none: absent) and the new one (none: removed). */
@@ -799,7 +849,12 @@ interface StoredMembers {
   memberships: Membership[];
   legacy: Set<string>;
   exists: boolean;
+  /** Link writes the last commit left due (see writeLinks). */
+  linksDue: string[];
+  unlinksDue: Array<{ entityId: string; sortDate: string }>;
 }
+
+type LinkWrite = { put: Membership } | { delete: { entityId: string; sortDate: string } };
 
 function groupOps(ops: EntityOp[], size: number): EntityOp[][] {
   const groups: EntityOp[][] = [];
@@ -856,6 +911,12 @@ function sleep(ms: number): Promise<void> {
 function memberValue({ entityId: _id, ...rest }: Membership) {
   return rest;
 }
+
+/** The due lists of MEMBERS: entity ids whose link must be put, and `<sortDate> <entityId>` of links to delete. */
+const LinksDue = z.object({
+  linksDue: z.array(z.string()).default([]),
+  unlinksDue: z.array(z.string().regex(/^\S+ \S+$/)).default([]),
+});
 
 /** MEMBERS attributes read back: checked, because the counts are computed from them. */
 const MemberValue = z.object({

@@ -43,9 +43,18 @@ export async function batchGet(table: TableContext, itemKeys: ItemKey[], options
 
 /** PutItem for many items: 25 per request, unprocessed items retried with backoff. */
 export async function batchPut(table: TableContext, items: Array<Record<string, unknown>>): Promise<void> {
-  for (let i = 0; i < items.length; i += 25) {
-    let request: Record<string, Array<{ PutRequest: { Item: Record<string, unknown> } }>> | undefined = {
-      [table.tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+  await batchWrite(
+    table,
+    items.map((put) => ({ put })),
+  );
+}
+
+/** PutItem and DeleteItem for many items, unconditionally: 25 per request, unprocessed ones retried with backoff. */
+export async function batchWrite(table: TableContext, writes: Array<{ put?: Record<string, unknown>; delete?: ItemKey }>): Promise<void> {
+  const requests = writes.map((write) => (write.put ? { PutRequest: { Item: write.put } } : { DeleteRequest: { Key: write.delete! } }));
+  for (let i = 0; i < requests.length; i += 25) {
+    let request: Record<string, typeof requests> | undefined = {
+      [table.tableName]: requests.slice(i, i + 25),
     };
     for (let attempt = 0; request && Object.keys(request).length > 0; attempt += 1) {
       if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
