@@ -13,6 +13,7 @@ const SUITES: Record<string, () => Promise<{ run(argv: string[]): Promise<BenchR
   load: () => import('./load'),
   resolution: () => import('./resolution'),
   cost: () => import('./cost'),
+  scale: () => import('./scale'),
 };
 // ingest first: its first article then pays the real cold start (model and word-list loading).
 const DEFAULT_SUITES = ['ingest', 'ner', 'resolution'];
