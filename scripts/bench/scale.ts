@@ -45,7 +45,7 @@ export const LIMITS = {
  */
 export const DEFAULT_TRANSACTION_MS = 20;
 
-export type ConstraintKind = 'item' | 'partition' | 'transactions' | 'table' | 'lambda';
+export type ConstraintKind = 'item' | 'partition' | 'transactions' | 'quota' | 'lambda';
 
 export interface Constraint {
   kind: ConstraintKind;
@@ -133,7 +133,7 @@ export function simulate(profile: WriteProfile, options: { target: number; trans
   const shared = (articles: number) => articles > 1 || n === 1;
   for (const partition of profile.partitions) {
     if (!shared(partition.articles)) continue;
-    const label = `${partition.kind} partition ${partition.id}${partition.dated ? ' (current date)' : ''}`;
+    const label = `partition ${partition.id}${partition.dated ? ' (current date)' : ''}`;
     if (partition.wcu > 0) {
       constraints.push({
         kind: 'partition',
@@ -174,7 +174,7 @@ export function simulate(profile: WriteProfile, options: { target: number; trans
   const quota = (what: string, units: number, limit: number, unit: string) => {
     if (units > 0)
       constraints.push({
-        kind: 'table',
+        kind: 'quota',
         what,
         rate: limit / units,
         detail: `${units.toFixed(1)} ${unit}/article; ${limit.toLocaleString('en')} ${unit}/s default quota`,
