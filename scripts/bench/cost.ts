@@ -11,8 +11,8 @@
  * articles under other keys once the first pass has created their entities (steady state:
  * what a running corpus pays); the same event delivered again; the same key uploaded again
  * with the same content and, for the plain-text articles, with a changed title and the last
- * paragraph gone; and the key deleted. Steady state is also timed in a pass of its own with
- * the meter off, and its table growth gives the storage an article adds.
+ * paragraph gone; and the key deleted. Steady state is also timed in passes of their own
+ * with the meter off, and its table growth gives the storage an article adds.
  */
 import { randomUUID } from 'node:crypto';
 import { Console } from 'node:console';
@@ -49,6 +49,7 @@ import { buildProfile, type WriteProfile } from './write-profile';
 
 const BUCKET = 'news-articles';
 const TABLE_NAME = 'bench-cost';
+const TIMING_ROUNDS = 3;
 
 interface Input {
   key: string;
@@ -267,7 +268,16 @@ export async function measure(argv: string[]): Promise<CostMeasurement> {
     });
     const storagePerArticle = ((await storedBytes(shadow, meter)) - storageBefore) / inputs.length;
     meter.enabled = false;
-    const timed = await pass('timing', (input) => deliver(upload(input, `timing/${input.key}`), 'processed'));
+    // Each article's fastest of a few runs (under new keys, so each is a new article): on a
+    // shared machine a single run also times whatever else the cores were doing.
+    const rounds: Scenario[] = [];
+    for (let round = 0; round < TIMING_ROUNDS; round += 1) {
+      rounds.push(await pass('timing', (input) => deliver(upload(input, `timing/${round}/${input.key}`), 'processed')));
+    }
+    const timed: Scenario = {
+      name: 'timing',
+      charges: rounds[0]!.charges.map((charge, i) => rounds.map((r) => r.charges[i]!).reduce((a, b) => (b.ms < a.ms ? b : a), charge)),
+    };
     meter.enabled = true;
     const scenarios = [
       firstSeen,
@@ -348,7 +358,7 @@ function costRows(steady: Scenario, timed: Scenario, storageBytes: number): Benc
     [
       'Lambda',
       lambdaRequests + gbSeconds * million * price.LAMBDA_GB_SECOND_ARM,
-      `${ms.toFixed(0)} ms/article (mean wall time in process, median ${median(timed.charges.map((c) => c.ms)).toFixed(0)} ms, CPU ${perArticle(timed, (c) => c.cpuMs).toFixed(0)} ms) x ${INGEST_MEMORY_MB} MB, arm64 (x86: $${dollars(lambdaRequests + gbSeconds * million * price.LAMBDA_GB_SECOND_X86)}); 1 invocation per ${QUEUE.batchSize} articles`,
+      `${ms.toFixed(0)} ms/article (mean of each article's fastest of ${TIMING_ROUNDS} in-process runs, wall time; median ${median(timed.charges.map((c) => c.ms)).toFixed(0)} ms, CPU ${perArticle(timed, (c) => c.cpuMs).toFixed(0)} ms) x ${INGEST_MEMORY_MB} MB, arm64 (x86: $${dollars(lambdaRequests + gbSeconds * million * price.LAMBDA_GB_SECOND_X86)}); 1 invocation per ${QUEUE.batchSize} articles`,
     ],
     ['S3', million * price.S3_PUT_REQUEST + gets * million * price.S3_GET_REQUEST, `the uploader's PUT + ${gets.toFixed(1)} GET/HEAD per article by ingest`],
     [
