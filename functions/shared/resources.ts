@@ -24,6 +24,15 @@ export const MAX_KEY_BYTES = 1024;
 export const MAX_OBJECT_BYTES = 5 * 1024 * 1024;
 
 export const INGEST_TIMEOUT_SECONDS = 60;
+/** The NER model loads at cold start, hence the memory (which also buys CPU). */
+export const INGEST_MEMORY_MB = 1024;
+/**
+ * At most this many concurrent ingest invocations. The queue absorbs bursts (a bulk upload
+ * of thousands of files) instead of fanning out to hundreds of functions that would each
+ * load the model and compete for the same entity items. Set on the event source rather than
+ * as reserved concurrency, which small accounts cannot spare.
+ */
+export const INGEST_MAX_CONCURRENCY = 10;
 export const QUERY_TIMEOUT_SECONDS = 10;
 /** A merge relinks every article of the merged entity: minutes for a very common name. */
 export const EDITOR_TIMEOUT_SECONDS = 300;

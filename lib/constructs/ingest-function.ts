@@ -7,7 +7,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { MODEL_LANGS, modelPath } from '../../functions/core/ner/load';
-import { ENV, INGEST_TIMEOUT_SECONDS, QUEUE } from '../../functions/shared/resources';
+import { ENV, INGEST_MAX_CONCURRENCY, INGEST_MEMORY_MB, INGEST_TIMEOUT_SECONDS, QUEUE } from '../../functions/shared/resources';
 import { bucketObjectsFinding } from '../nag-acknowledgements';
 import { ingestTableStatements, type TableArns } from '../policies/table-access';
 import { HandlerFunction, REPO_ROOT } from './handler-function';
@@ -15,14 +15,6 @@ import { HandlerFunction, REPO_ROOT } from './handler-function';
 /** Where the trained NER model sits in the bundle (ENV.nerModelDir tells the handler). */
 export const NER_MODEL_LAMBDA_DIR = '/var/task/models';
 const MODELS_DIR = 'models';
-
-/**
- * At most this many concurrent ingest invocations. The queue absorbs bursts (a bulk upload
- * of thousands of files) instead of fanning out to hundreds of functions that would each
- * load the model and compete for the same entity items. Set on the event source rather than
- * as reserved concurrency, which small accounts cannot spare.
- */
-export const INGEST_MAX_CONCURRENCY = 10;
 
 export interface IngestFunctionProps {
   bucket: IBucket;
@@ -52,7 +44,6 @@ export function missingModelFiles(dir: string): string[] {
 
 /**
  * SQS -> ingest Lambda: reads each new object, extracts entities, writes the table.
- * The NER model loads at cold start, hence the memory (which also buys CPU).
  */
 export class IngestFunction extends Construct {
   readonly handler: HandlerFunction;
@@ -63,7 +54,7 @@ export class IngestFunction extends Construct {
     this.handler = new HandlerFunction(this, 'Handler', {
       entry: 'functions/ingest/handler.ts',
       description: 'news-ingest: parse articles from S3 and write entities to DynamoDB',
-      memorySize: 1024,
+      memorySize: INGEST_MEMORY_MB,
       timeoutSeconds: INGEST_TIMEOUT_SECONDS,
       environment: {
         [ENV.tableName]: props.table.tableName,

@@ -6,6 +6,12 @@ export interface BenchRow {
   detail?: string;
 }
 
+/** A titled table, for suites that print more than one. */
+export interface BenchSection {
+  title: string;
+  rows: BenchRow[];
+}
+
 export function formatTable(rows: BenchRow[]): string {
   const header: BenchRow = { benchmark: 'benchmark', value: 'value', unit: 'unit', detail: 'detail' };
   const all = [header, ...rows];
