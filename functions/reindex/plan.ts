@@ -31,8 +31,16 @@ export const MAX_BATCH_INPUT_BYTES = 240_000;
 
 /** Where the stack's S3 Inventory of the article bucket is delivered (and the state machine may read). */
 export const INVENTORY_PREFIX = 'inventory/';
-/** Where the Distributed Map's ResultWriter puts each run's manifest and result files. */
-export const RESULTS_PREFIX = 'results/';
+/**
+ * Where the Distributed Map's ResultWriter puts each run's files. Written without the slash:
+ * Step Functions adds one, `results/<Map Run id>/manifest.json`.
+ */
+export const RESULTS_FOLDER = 'results';
+
+/** The ResultWriter's manifest of a Map Run (its ARN ends in `:<Map Run id>`). */
+export function resultsManifestKey(mapRunArn: string): string {
+  return `${RESULTS_FOLDER}/${mapRunArn.slice(mapRunArn.lastIndexOf(':') + 1)}/manifest.json`;
+}
 
 const S3_URI = /^s3:\/\/([^/]+)\/(.+)$/;
 

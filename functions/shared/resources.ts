@@ -21,6 +21,12 @@ export const ENV = {
   editorToken: 'EDITOR_TOKEN',
 } as const;
 
+/** Stack outputs `npm run news -- reindex --stack` reads (CloudFormation DescribeStacks). */
+export const REINDEX_OUTPUTS = {
+  stateMachineArn: 'ReindexStateMachineArn',
+  bucketName: 'ReindexBucketName',
+} as const;
+
 /** S3 refuses longer object keys, so neither an event nor a query may carry one. */
 export const MAX_KEY_BYTES = 1024;
 
