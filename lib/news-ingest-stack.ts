@@ -7,7 +7,9 @@ import { IngestFunction } from './constructs/ingest-function';
 import { IngestQueue } from './constructs/ingest-queue';
 import { NewsTable } from './constructs/news-table';
 import { QueryApi } from './constructs/query-api';
+import { ReindexJob } from './constructs/reindex-job';
 import { acknowledgeCdkInternals } from './nag-acknowledgements';
+import { REINDEX_OUTPUTS } from '../functions/shared/resources';
 
 export interface NewsIngestStackProps extends StackProps {
   config: StackConfig;
@@ -20,6 +22,7 @@ export class NewsIngestStack extends Stack {
   readonly table: NewsTable;
   readonly ingest: IngestFunction;
   readonly query: QueryApi;
+  readonly reindex: ReindexJob;
 
   constructor(scope: Construct, id: string, props: NewsIngestStackProps) {
     super(scope, id, props);
@@ -51,6 +54,13 @@ export class NewsIngestStack extends Stack {
       corsOrigins: config.corsOrigins,
     });
 
+    this.reindex = new ReindexJob(this, 'Reindex', {
+      articles: this.articles.bucket,
+      accessLogs: this.articles.accessLogs,
+      queue: this.queue.queue,
+      table,
+    });
+
     acknowledgeCdkInternals(this);
 
     new CfnOutput(this, 'BucketName', {
@@ -63,6 +73,14 @@ export class NewsIngestStack extends Stack {
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       description: 'Events that failed ingest repeatedly; inspect and redrive',
       value: this.queue.deadLetterQueue.queueUrl,
+    });
+    new CfnOutput(this, REINDEX_OUTPUTS.stateMachineArn, {
+      description: 'Reindex job: npm run news -- reindex --stack <this stack> starts and follows it',
+      value: this.reindex.stateMachine.stateMachineArn,
+    });
+    new CfnOutput(this, REINDEX_OUTPUTS.bucketName, {
+      description: 'Reindex results (results/) and the weekly S3 Inventory of the article bucket (inventory/)',
+      value: this.reindex.bucket.bucketName,
     });
   }
 }

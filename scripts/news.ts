@@ -5,7 +5,10 @@
  */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   put: { summary: 'put <files or folders...>   upload articles to the bucket (recursive, with progress)', load: () => import('./cli/put') },
-  reindex: { summary: 'reindex [--prefix P]        reprocess every object of the bucket (or a prefix)', load: () => import('./cli/reindex') },
+  reindex: {
+    summary: 'reindex [--stack NAME]      reprocess every object of the bucket (or a prefix), locally or deployed',
+    load: () => import('./cli/reindex'),
+  },
   export: { summary: 'export --format csv|ndjson  every article (or those of --entity) as one file', load: () => import('./cli/export') },
   status: { summary: 'status <key>                show the processing status of one object', load: () => import('./cli/status') },
   tag: { summary: 'tag --lang de|en            tag one token per line from stdin (BIO2) to stdout', load: () => import('./cli/tag') },

@@ -52,6 +52,14 @@ export function decodeS3Key(encoded: string): string {
   return decodeURIComponent(encoded.replace(/\+/g, ' '));
 }
 
+/** The inverse of decodeS3Key, as S3 writes a key into a notification: `/` kept, space as `+`. */
+export function encodeS3Key(key: string): string {
+  return key
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/%20/g, '+'))
+    .join('/');
+}
+
 /**
  * The rest of an S3 event record, once RecordLocation has found its bucket and key; each
  * field's message is the reason stored for the key when it is wrong.

@@ -10,11 +10,21 @@ export const DEFAULT_BUCKET_NAME = 'news-articles';
 export const ENV = {
   tableName: 'TABLE_NAME',
   bucketName: 'BUCKET_NAME',
+  /** The reindex processor sends to it; the ingest function reads it through its event source instead. */
+  ingestQueueUrl: 'INGEST_QUEUE_URL',
+  /** The bucket the stack's S3 Inventory is delivered to, the only one a reindex may read a manifest from. */
+  inventoryBucket: 'INVENTORY_BUCKET',
   cursorSecret: 'CURSOR_SECRET',
   /** Folder of the NER model files; the Lambda bundle sets it, elsewhere the repository's models/ is used. */
   nerModelDir: 'NER_MODEL_DIR',
   /** Local only: the bearer token the editor routes accept in place of an AWS authoriser. */
   editorToken: 'EDITOR_TOKEN',
+} as const;
+
+/** Stack outputs `npm run news -- reindex --stack` reads (CloudFormation DescribeStacks). */
+export const REINDEX_OUTPUTS = {
+  stateMachineArn: 'ReindexStateMachineArn',
+  bucketName: 'ReindexBucketName',
 } as const;
 
 /** S3 refuses longer object keys, so neither an event nor a query may carry one. */

@@ -32,6 +32,9 @@ export const INGEST_TABLE_ACTIONS = [
   'dynamodb:BatchWriteItem',
 ] as const;
 
+/** The reindex processor: status items only (storage/reindex-source.ts), by key, no index. */
+export const REINDEX_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem'] as const;
+
 /** The editor: the entity store's decisions, and relinking stored articles with the ingest writer's commands. */
 export const EDITOR_TABLE_ACTIONS = INGEST_TABLE_ACTIONS;
 
@@ -53,4 +56,8 @@ export function ingestTableStatements(arns: TableArns): PolicyStatement[] {
 
 export function editorTableStatements(arns: TableArns): PolicyStatement[] {
   return tableStatements(arns, EDITOR_TABLE_ACTIONS);
+}
+
+export function reindexTableStatements(arns: TableArns): PolicyStatement[] {
+  return [new PolicyStatement({ actions: [...REINDEX_TABLE_ACTIONS], resources: [arns.tableArn] })];
 }

@@ -1,4 +1,6 @@
 import type { S3Event, S3EventRecord } from 'aws-lambda';
+import { encodeS3Key as encodeEventKey } from '../../functions/ingest/events';
+import { objectCreatedRecord } from '../../functions/reindex/messages';
 
 /**
  * Turns s3rver's event notifications into what S3 itself sends, because the ingest handler is
@@ -6,17 +8,8 @@ import type { S3Event, S3EventRecord } from 'aws-lambda';
  * events of one key (s3rver uses Date.now() in hex, which repeats within a millisecond).
  */
 
-/** How S3 writes a key into an event: form-style URL encoding, `/` kept, space as `+`. */
-export function encodeEventKey(key: string): string {
-  return key
-    .split('/')
-    .map((part) => encodeURIComponent(part).replace(/%20/g, '+'))
-    .join('/');
-}
-
-export function decodeEventKey(encoded: string): string {
-  return decodeURIComponent(encoded.replace(/\+/g, ' '));
-}
+/** How S3 writes a key into an event (the ingest handler's own rule, so both sides agree). */
+export { encodeS3Key as encodeEventKey, decodeS3Key as decodeEventKey } from '../../functions/ingest/events';
 
 let lastMillis = 0;
 let counter = 0;
@@ -65,31 +58,6 @@ export function toAwsEvent(event: S3Event, facts?: (record: S3EventRecord) => Ob
 
 /** An ObjectCreated event for an object that already exists: what reconciliation and reindex enqueue. */
 export function objectCreatedEvent(bucket: string, key: string, facts: ObjectFacts, eventName = 'ObjectCreated:Put'): S3Event {
-  const now = new Date().toISOString();
-  return {
-    Records: [
-      {
-        eventVersion: '2.1',
-        eventSource: 'aws:s3',
-        awsRegion: 'us-east-1',
-        eventTime: now,
-        eventName,
-        userIdentity: { principalId: 'local' },
-        requestParameters: { sourceIPAddress: '127.0.0.1' },
-        responseElements: { 'x-amz-request-id': 'local', 'x-amz-id-2': 'local' },
-        s3: {
-          s3SchemaVersion: '1.0',
-          configurationId: 'local',
-          bucket: { name: bucket, ownerIdentity: { principalId: 'local' }, arn: `arn:aws:s3:::${bucket}` },
-          object: {
-            key: encodeEventKey(key),
-            sequencer: nextSequencer(),
-            size: facts.size ?? 0,
-            eTag: facts.eTag ?? '',
-            ...(facts.versionId ? { versionId: facts.versionId } : {}),
-          },
-        },
-      } as S3EventRecord,
-    ],
-  };
+  const object = { sequencer: nextSequencer(), size: facts.size ?? 0, eTag: facts.eTag ?? '', versionId: facts.versionId };
+  return { Records: [objectCreatedRecord(bucket, key, object, new Date().toISOString(), eventName)] };
 }

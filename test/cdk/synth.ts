@@ -28,3 +28,17 @@ export function logicalIdsOfType(resources: Synthesized['resources'], type: stri
     .filter(([, resource]) => resource.Type === type)
     .map(([id]) => id);
 }
+
+/**
+ * A CloudFormation expression as text: `<Id.Arn>` for GetAtt, `<Id>` for Ref, joins
+ * concatenated, `<select <Id>>` for a name CDK splits out of an ARN.
+ */
+export function render(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const object = value as Record<string, any>;
+  if (object.Ref) return `<${object.Ref}>`;
+  if (object['Fn::GetAtt']) return `<${object['Fn::GetAtt'].join('.')}>`;
+  if (object['Fn::Join']) return (object['Fn::Join'][1] as unknown[]).map(render).join(object['Fn::Join'][0]);
+  if (object['Fn::Select']?.[1]?.['Fn::Split']) return `<select ${render(object['Fn::Select'][1]['Fn::Split'][1])}>`;
+  return JSON.stringify(value);
+}
