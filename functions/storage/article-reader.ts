@@ -15,6 +15,7 @@ import {
   entityLinkPositionSchema,
   HISTORY_PREFIX,
   keys,
+  LISTING_SHARDS,
   memberAttribute,
   STATS_SHARDS,
   langMonthPartition,
@@ -30,6 +31,7 @@ import {
 } from './keys';
 import { linkedArticleIds } from './entity-links';
 import { HistoryItem, type HistoryEntry } from './entity-store';
+import { readShards } from './sharded-listing';
 import { batchGet, type TableContext } from './table';
 
 /**
@@ -347,40 +349,45 @@ export class ArticleReader {
 
     const index = lang ? TABLE.indexes.byLangMonth : TABLE.indexes.byMonth;
     const items: ArticleSummary[] = [];
-    let pages = 0;
+    let queries = 0;
     for (let m = 0; m < months.length; m += 1) {
       const month = months[m];
-      let start = options.position && month === options.position.month ? options.position.start : undefined;
-      do {
-        if (pages >= MAX_PAGES_PER_REQUEST) return { items, next: { month, start } };
-        pages += 1;
-        const want = limit - items.length;
-        const page = await this.table.doc.send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            IndexName: index.name,
-            KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
-            ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey, ...SUMMARY_PROJECTION.ExpressionAttributeNames },
-            ProjectionExpression: SUMMARY_PROJECTION.ProjectionExpression,
-            ExpressionAttributeValues: {
-              ':pk': lang ? langMonthPartition(lang, month) : monthPartition(month),
-              ':lo': range.from ?? LOWEST,
-              ':hi': range.to ?? HIGHEST,
-            },
-            ScanIndexForward: false,
-            Limit: want,
-            ExclusiveStartKey: start,
-          }),
-        );
-        const pageItems = page.Items ?? [];
-        items.push(...pageItems.map(toSummary));
-        start = page.LastEvaluatedKey as Key | undefined;
-        if (items.length >= limit) {
-          if (start) return { items, next: { month, start } };
-          const older = months[m + 1];
-          return { items, next: older ? { month: older } : undefined };
-        }
-      } while (start);
+      const after = options.position && month === options.position.month ? options.position.start : undefined;
+      if (queries >= MAX_PAGES_PER_REQUEST * LISTING_SHARDS) return { items, next: { month, start: after } };
+      const page = await readShards({
+        want: limit - items.length,
+        after,
+        maxPagesPerShard: 2,
+        sortKeyOf: (item) => String(item.gsi1sk),
+        keyOf: (item) => ({ pk: String(item.pk), sk: String(item.sk), [index.partitionKey]: String(item[index.partitionKey]), gsi1sk: String(item.gsi1sk) }),
+        query: async (shard, below, start, want) => {
+          const result = await this.table.doc.send(
+            new QueryCommand({
+              TableName: this.table.tableName,
+              IndexName: index.name,
+              KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lo AND :hi',
+              ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey, ...SUMMARY_PROJECTION.ExpressionAttributeNames },
+              ProjectionExpression: SUMMARY_PROJECTION.ProjectionExpression,
+              ExpressionAttributeValues: {
+                ':pk': lang ? langMonthPartition(lang, month, shard) : monthPartition(month, shard),
+                ':lo': range.from ?? LOWEST,
+                ':hi': below !== undefined && below < (range.to ?? HIGHEST) ? below : (range.to ?? HIGHEST),
+              },
+              ScanIndexForward: false,
+              Limit: want,
+              ExclusiveStartKey: start,
+            }),
+          );
+          return { items: result.Items ?? [], last: result.LastEvaluatedKey as Key | undefined };
+        },
+      });
+      queries += page.queries;
+      items.push(...page.items.map(toSummary));
+      if (page.next) return { items, next: { month, start: page.next } };
+      if (items.length >= limit) {
+        const older = months[m + 1];
+        return { items, next: older ? { month: older } : undefined };
+      }
     }
     return { items };
   }
@@ -562,39 +569,42 @@ export class ArticleReader {
   }): Promise<{ items: StatusRecord[]; next?: MonthPosition }> {
     const items: StatusRecord[] = [];
     let month = options.position?.month ?? options.now.toISOString().slice(0, 7);
-    let start = options.position?.start;
+    let after = options.position?.start;
     for (let months = 0; months < MAX_STATUS_MONTHS; months += 1) {
-      do {
-        const page = await this.table.doc.send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            IndexName: TABLE.indexes.byMonth.name,
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': statusMonthPartition(month), ...(options.state ? { ':state': options.state } : {}) },
-            ...(options.state ? { FilterExpression: '#state = :state', ExpressionAttributeNames: { '#state': 'state' } } : {}),
-            ScanIndexForward: false,
-            Limit: options.state ? 100 : options.limit - items.length,
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const parsed = StatusItem.safeParse(item);
-          if (!parsed.success) continue;
-          items.push(parsed.data);
-          if (items.length === options.limit) {
-            const last = page.Items![page.Items!.length - 1];
-            const more = page.LastEvaluatedKey !== undefined || item !== last;
-            return {
-              items,
-              next: more
-                ? { month, start: { pk: String(item.pk), sk: String(item.sk), gsi1pk: String(item.gsi1pk), gsi1sk: String(item.gsi1sk) } }
-                : { month: previousMonth(month) },
-            };
-          }
-        }
-        start = page.LastEvaluatedKey as Key | undefined;
-      } while (start);
+      const page = await readShards({
+        want: options.limit - items.length,
+        after,
+        maxPagesPerShard: 10,
+        sortKeyOf: (item) => String(item.gsi1sk),
+        keyOf: (item) => ({ pk: String(item.pk), sk: String(item.sk), gsi1pk: String(item.gsi1pk), gsi1sk: String(item.gsi1sk) }),
+        query: async (shard, below, start, want) => {
+          const result = await this.table.doc.send(
+            new QueryCommand({
+              TableName: this.table.tableName,
+              IndexName: TABLE.indexes.byMonth.name,
+              KeyConditionExpression: below === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk <= :below',
+              ExpressionAttributeValues: {
+                ':pk': statusMonthPartition(month, shard),
+                ...(below === undefined ? {} : { ':below': below }),
+                ...(options.state ? { ':state': options.state } : {}),
+              },
+              ...(options.state ? { FilterExpression: '#state = :state', ExpressionAttributeNames: { '#state': 'state' } } : {}),
+              ScanIndexForward: false,
+              Limit: options.state ? 100 : want,
+              ExclusiveStartKey: start,
+            }),
+          );
+          return { items: result.Items ?? [], last: result.LastEvaluatedKey as Key | undefined };
+        },
+      });
+      for (const item of page.items) {
+        const parsed = StatusItem.safeParse(item);
+        if (parsed.success) items.push(parsed.data);
+      }
+      if (page.next) return { items, next: { month, start: page.next } };
       month = previousMonth(month);
+      after = undefined;
+      if (items.length >= options.limit) return { items, next: { month } };
     }
     return { items };
   }

@@ -4,8 +4,9 @@
  * (article id, month, sort date, folded name) and the query layer asks the reader whether a
  * resume position belongs to a query.
  *
- *   ART#<id>  STATUS        per-key claim and status (gsi1pk S#YYYY-MM, gsi1sk <updatedAt>#<id>: recent objects)
- *   ART#<id>  META          the article (gsi1pk M#YYYY-MM, gsi2pk L#<lang>#YYYY-MM, gsi1sk <sortDate>#<id>)
+ *   ART#<id>  STATUS        per-key claim and status (gsi1pk S#YYYY-MM#<n>, gsi1sk <updatedAt>#<id>: recent objects)
+ *   ART#<id>  META          the article (gsi1pk M#YYYY-MM#<n>, gsi2pk L#<lang>#YYYY-MM#<n>, gsi1sk <sortDate>#<id>)
+ *                           (<n>: the article's listing shard, so no month partition takes every article's write)
  *   ART#<id>  DIGEST        entities and attributed quotes for cross-article views
  *   ART#<id>  TEXT          the article's text, Brotli-compressed (GET /articles/{id}/text)
  *   ART#<id>  MEMBERS       memberships, one attribute e#<entityId> each (truth for counts)
@@ -75,11 +76,22 @@ export function articleIdOfKey(pk: string): string | undefined {
 
 /** Index attributes of an article's META item: listings by month and by language and month. */
 export function articleIndexAttributes(articleId: string, month: string, sortDate: string, lang: string) {
-  return { gsi1pk: monthPartition(month), gsi1sk: `${sortDate}#${articleId}`, gsi2pk: langMonthPartition(lang, month) };
+  const shard = listingShardOf(articleId);
+  return { gsi1pk: monthPartition(month, shard), gsi1sk: `${sortDate}#${articleId}`, gsi2pk: langMonthPartition(lang, month, shard) };
 }
 
-export const monthPartition = (month: string) => `M#${month}`;
-export const langMonthPartition = (lang: string, month: string) => `L#${lang}#${month}`;
+/**
+ * Every listing partition (articles of a month, of a language and month, statuses of a month)
+ * is split into this many by article id: the current month's partition would otherwise take
+ * a write from every article, and one partition takes at most 1,000 write units a second.
+ * Readers query the shards of a month side by side and merge them newest first.
+ */
+export const LISTING_SHARDS = 4;
+
+export const listingShardOf = (articleId: string): number => hashShard(articleId, LISTING_SHARDS);
+
+export const monthPartition = (month: string, shard: number) => `M#${month}#${shard}`;
+export const langMonthPartition = (lang: string, month: string, shard: number) => `L#${lang}#${month}#${shard}`;
 export const typeRankPartition = (type: EntityType, shard: number) => `T#${type}#${String(shard).padStart(2, '0')}`;
 /** STATS attribute listing the months that hold articles of a language. */
 export const langMonthsAttribute = (lang: string) => `months_${lang}`;
@@ -127,12 +139,12 @@ export function wordIndexAttributes(entityId: string, word: string) {
 /** The publication day (UTC) of a link's sort key: the timeline's finest interval. */
 export const dayOfLinkKey = (sk: string): string => sk.slice(LINK.length, LINK.length + 10);
 
-/** Index attributes of a status item: recent objects newest first, one byMonth partition per month of the last update. */
+/** Index attributes of a status item: recent objects newest first, byMonth partitions per month of the last update (and shard). */
 export function statusIndexAttributes(updatedAt: string, articleId: string) {
-  return { gsi1pk: statusMonthPartition(updatedAt.slice(0, 7)), gsi1sk: `${updatedAt}#${articleId}` };
+  return { gsi1pk: statusMonthPartition(updatedAt.slice(0, 7), listingShardOf(articleId)), gsi1sk: `${updatedAt}#${articleId}` };
 }
 
-export const statusMonthPartition = (month: string) => `S#${month}`;
+export const statusMonthPartition = (month: string, shard: number) => `S#${month}#${shard}`;
 
 /** Sort-key prefix of an entity's history items, for a Query. */
 export const HISTORY_PREFIX = HISTORY;
@@ -168,7 +180,12 @@ export function entityLinkPositionSchema(entityId: string) {
   return z.strictObject({ pk: z.literal(`${ENTITY}${entityId}`), sk: boundedString.startsWith(LINK) });
 }
 
-/** Position in a newest-first article listing: the month being read and where in that month's partition of the right index. */
+/**
+ * Position in a newest-first listing: the month being read and the index key of the last item
+ * served, to resume below. Sort keys are unique, so one key places the position in every
+ * listing shard of the month; a key of the month's unsharded partition (written before the
+ * shards) is accepted too, so cursors from before stay good.
+ */
 export interface MonthPosition {
   month: string;
   start?: Key;
@@ -187,12 +204,15 @@ export function monthPositionSchema(lang: string | undefined): z.ZodType<MonthPo
 
 function isMonthStart(start: Key, month: string, lang: string | undefined): boolean {
   const id = articleIdOfKey(start.pk ?? '');
-  const [indexName, indexValue] = lang ? ['gsi2pk', langMonthPartition(lang, month)] : ['gsi1pk', monthPartition(month)];
+  if (id === undefined) return false;
+  const shard = listingShardOf(id);
+  const [indexName, partitions] = lang
+    ? ['gsi2pk', [`L#${lang}#${month}`, langMonthPartition(lang, month, shard)]]
+    : ['gsi1pk', [`M#${month}`, monthPartition(month, shard)]];
   return (
     Object.keys(start).length === 4 &&
-    id !== undefined &&
     start.sk === 'META' &&
-    start[indexName] === indexValue &&
+    partitions.includes(start[indexName]) &&
     typeof start.gsi1sk === 'string' &&
     start.gsi1sk.length <= 2048 &&
     start.gsi1sk.startsWith(month)
@@ -207,15 +227,21 @@ export function stateItemKind(pk: string): { kind: 'entity' | 'surname' | 'perso
   return undefined;
 }
 
-/** A resume position in the recent-objects listing: a month and, within it, a status item's keys. */
-export const statusPositionSchema: z.ZodType<MonthPosition> = z.strictObject({
-  month: z.string().regex(MONTH),
-  start: z
-    .strictObject({
-      pk: boundedString.startsWith(ARTICLE),
-      sk: z.literal('STATUS'),
-      gsi1pk: boundedString.startsWith('S#'),
-      gsi1sk: boundedString,
-    })
-    .optional(),
-});
+/** A resume position in the recent-objects listing: a month and the last status item served (its index keys). */
+export const statusPositionSchema: z.ZodType<MonthPosition> = z
+  .strictObject({
+    month: z.string().regex(MONTH),
+    start: z
+      .strictObject({
+        pk: boundedString.startsWith(ARTICLE),
+        sk: z.literal('STATUS'),
+        gsi1pk: boundedString.startsWith('S#'),
+        gsi1sk: boundedString,
+      })
+      .optional(),
+  })
+  .refine((position) => {
+    if (!position.start) return true;
+    const id = articleIdOfKey(position.start.pk);
+    return id !== undefined && [`S#${position.month}`, statusMonthPartition(position.month, listingShardOf(id))].includes(position.start.gsi1pk);
+  });

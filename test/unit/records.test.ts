@@ -13,7 +13,14 @@ import {
 } from '../../functions/core/records';
 import type { Extraction, ParsedArticle } from '../../functions/core/types';
 import { TYPE_RANK_SHARDS } from '../../functions/shared/resources';
-import { articleIndexAttributes, entityIndexAttributes, prefixPartition, wordIndexAttributes } from '../../functions/storage/keys';
+import {
+  articleIndexAttributes,
+  entityIndexAttributes,
+  LISTING_SHARDS,
+  listingShardOf,
+  prefixPartition,
+  wordIndexAttributes,
+} from '../../functions/storage/keys';
 
 const article: ParsedArticle = {
   format: 'html',
@@ -72,10 +79,12 @@ describe('record building', () => {
   it('keys the article by its month and language', () => {
     const id = articleIdFor('news-articles', 'de/merkel.html');
     expect(records.month).toBe('2021-12');
+    const shard = listingShardOf(id);
+    expect(shard).toBeLessThan(LISTING_SHARDS);
     expect(articleIndexAttributes(id, records.month, records.meta.sortDate, records.meta.lang)).toEqual({
-      gsi1pk: 'M#2021-12',
+      gsi1pk: `M#2021-12#${shard}`,
       gsi1sk: `2021-12-08T09:15:00.000Z#${id}`,
-      gsi2pk: 'L#de#2021-12',
+      gsi2pk: `L#de#2021-12#${shard}`,
     });
     expect(records.meta).toMatchObject({
       id,
