@@ -17,7 +17,7 @@ import {
   statsShardOf,
   statusIndexAttributes,
 } from './keys';
-import { batchGet, batchWrite, isErrorNamed, type TableContext } from './table';
+import { batchGet, batchWrite, isErrorNamed, unlessConditionFails, type TableContext } from './table';
 import { z } from 'zod';
 
 /**
@@ -503,18 +503,16 @@ export class ArticleWriter {
 
   /** The due lists of a run that crashed before its link writes, once this run has redone them without committing counts itself. */
   private async clearLinksDue(claim: Claim): Promise<void> {
-    try {
-      await this.table.doc.send(
+    await unlessConditionFails(() =>
+      this.table.doc.send(
         new UpdateCommand({
           TableName: this.table.tableName,
           Key: keys.members(claim.articleId),
           UpdateExpression: 'REMOVE linksDue, unlinksDue',
           ConditionExpression: 'attribute_exists(pk)',
         }),
-      );
-    } catch (error) {
-      if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
-    }
+      ),
+    );
   }
 
   /**
@@ -593,8 +591,8 @@ export class ArticleWriter {
 
   /** After a removal, MEMBERS with no member left goes too (unless a newer version has since added some). */
   private async dropEmptyMembers(claim: Claim): Promise<void> {
-    try {
-      await this.table.doc.send(
+    await unlessConditionFails(() =>
+      this.table.doc.send(
         new DeleteCommand({
           TableName: this.table.tableName,
           Key: keys.members(claim.articleId),
@@ -602,10 +600,8 @@ export class ArticleWriter {
           ExpressionAttributeNames: { '#n': 'members' },
           ExpressionAttributeValues: { ':zero': 0 },
         }),
-      );
-    } catch (error) {
-      if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
-    }
+      ),
+    );
   }
 
   /**

@@ -23,6 +23,17 @@ export function isErrorNamed(error: unknown, name: string): boolean {
 
 type ItemKey = Record<string, string>;
 
+/** Runs a conditional write: false when its condition did not hold (another writer got there first), other errors thrown. */
+export async function unlessConditionFails(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (isErrorNamed(error, 'ConditionalCheckFailedException')) return false;
+    throw error;
+  }
+}
+
 /** GetItem for many keys: 100 per request, unprocessed keys retried with backoff. Missing items are left out. */
 export async function batchGet(table: TableContext, itemKeys: ItemKey[], options: { consistent?: boolean } = {}): Promise<Array<Record<string, unknown>>> {
   const results: Array<Record<string, unknown>> = [];
