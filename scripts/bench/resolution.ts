@@ -198,13 +198,13 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
         benchmark: 'timeline of an entity with 10,000 articles',
         value: median(timelineMs).toFixed(1),
         unit: 'ms (median)',
-        detail: `1,100 day counters read, ${buckets} weekly buckets, 20 runs`,
+        detail: `${links.length.toLocaleString('en-US')} links read (keys and mentions), ${buckets} weekly buckets, 20 runs`,
       },
       {
         benchmark: 'article write per article',
         value: med((c) => c.writes, article),
         unit: 'items (median)',
-        detail: `memberships, links, entity and day counts, META, DIGEST, TEXT, STATS in ${med((c) => c.requests, article)} requests`,
+        detail: `MEMBERS, entity counts, links, META, DIGEST, TEXT, STATS in ${med((c) => c.requests, article)} requests`,
       },
     ];
   } finally {
