@@ -124,6 +124,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     const queue = new LocalQueue({
       concurrency: config.ingestConcurrency,
+      batchingWindowMs: config.ingestBatchWindowMs,
       ...options.queue,
       handler: ingest,
       journalPath: paths.queue,
