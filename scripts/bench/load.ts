@@ -10,7 +10,8 @@
  * --clients N (16), --seconds S (20), --upload-concurrency N (16), --samples DIR (the .txt
  * articles to vary; the repository's fixture articles by default), --on-disk (DynamoDB Local on
  * disk as `npm start` runs it; by default in memory), --profile DIR (the stack process writes a
- * V8 CPU profile there when it stops).
+ * V8 CPU profile there when it stops), --jfr FILE (DynamoDB Local writes a Java Flight Recorder
+ * recording there when it stops; `jfr print --stack-depth 64 --events jdk.ExecutionSample FILE`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -239,6 +240,7 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
       'on-disk': { type: 'boolean', default: false },
       samples: { type: 'string' },
       profile: { type: 'string' },
+      jfr: { type: 'string' },
     },
   });
   const samples = readSamples(samplesDir(argv));
@@ -263,6 +265,12 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
     TABLE_NAME: 'news-ingest',
     POWERTOOLS_LOG_LEVEL: 'WARN',
     DYNAMODB_IN_MEMORY: values['on-disk'] ? 'false' : 'true',
+    // The JVM reads this itself, so the recording needs no option of the stack.
+    ...(values.jfr
+      ? {
+          JAVA_TOOL_OPTIONS: `-XX:FlightRecorderOptions:stackdepth=1024 -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=${resolve(values.jfr)}`,
+        }
+      : {}),
   };
   const settings = localConfig(env);
   const log = (line: string) => process.stderr.write(`[load] ${line}\n`);
