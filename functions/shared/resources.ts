@@ -53,6 +53,10 @@ export const QUEUE = {
   /** Receives before a message moves to the dead-letter queue. */
   maxReceiveCount: 3,
   batchSize: 10,
+  /**
+   * On AWS a longer window means fuller batches and fewer invocations. The local stack has no
+   * invocation to save and a user waiting for the article, so it uses INGEST_BATCH_WINDOW_MS.
+   */
   maxBatchingWindowSeconds: 1,
   dlqRetentionDays: 14,
 } as const;

@@ -1,24 +1,28 @@
 /**
  * `npm run bench -- load`: the local stack under load. Starts `npm start` in a child process
- * (temp data dir, free ports), uploads generated articles concurrently, checks that the
- * result is exact, and then runs concurrent clients against the query API.
+ * (temp data dir, free ports) and measures, in order: ingest throughput for a mix of generated
+ * articles uploaded concurrently (checking that the result is exact), the CPU each of the
+ * stack's processes spent on it, upload-to-queryable time of single articles on the idle stack,
+ * and concurrent clients against the query API.
  *
- * Options: --articles N (2000), --clients N (50), --seconds S (20), --upload-concurrency N (16),
- * --samples DIR (the .txt articles to vary; the repository's fixture articles by default),
- * --on-disk (DynamoDB Local on disk as `npm start` runs it; by default in memory, because its
- * SQLite store is the bottleneck of the local stack and this measures the pipeline).
+ * Options: --articles N (390, the size of the mix issue 15 measured), --warmup N (0:
+ * objects ingested before the measured mix, to see a JIT-warm DynamoDB Local), --single N (9),
+ * --clients N (16), --seconds S (20), --upload-concurrency N (16), --samples DIR (the .txt
+ * articles to vary; the repository's fixture articles by default), --on-disk (DynamoDB Local on
+ * disk as `npm start` runs it; by default in memory), --profile DIR (the stack process writes a
+ * V8 CPU profile there when it stops), --jfr FILE (DynamoDB Local writes a Java Flight Recorder
+ * recording there when it stops; `jfr print --stack-depth 64 --events jdk.ExecutionSample FILE`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { badInputCases } from '../../test/fixtures/bad-inputs';
-import { dataPaths } from '../local/config';
+import { dataPaths, localConfig } from '../local/config';
 import { ADMIN_PREFIX } from '../local/http-api';
-import { readLock } from '../local/lock';
-import { stopOrphanDynamoDbLocal } from '../local/dynamodb';
+import { clearStaleLock, readLock } from '../local/lock';
 import { freePort } from '../local/ports';
 import { readDeadLetters } from '../local/queue';
 import { localS3Client } from '../local/s3';
@@ -53,7 +57,7 @@ interface Planned {
 }
 
 /** Articles from the samples with varied people, places, organisations, titles and key folders. */
-function plan(count: number, samples: Sample[]): Planned[] {
+function plan(count: number, samples: Sample[], prefix = 'load'): Planned[] {
   const bad = badInputCases().filter((c) => c.expected.outcome === 'rejected' && c.bytes.length < 100_000);
   const planned: Planned[] = [];
   const goodKeys: Planned[] = [];
@@ -61,7 +65,7 @@ function plan(count: number, samples: Sample[]): Planned[] {
     if (i % 50 === 7 && bad.length) {
       const c = bad[i % bad.length];
       planned.push({
-        key: `load/bad/${i}-${c.key.replace(/^.*\//, '')}`,
+        key: `${prefix}/bad/${i}-${c.key.replace(/^.*\//, '')}`,
         body: Buffer.from(c.bytes),
         kind: 'bad',
         expectedCode: c.expected.outcome === 'rejected' ? c.expected.code : undefined,
@@ -85,7 +89,7 @@ function plan(count: number, samples: Sample[]): Planned[] {
         : `${person} said in ${place} on Monday that ${org} would watch the situation closely.`;
     const text = [`${title} (${i})`, ...rest, '', extra, ''].join('\n');
     const folder = ['inbox', 'wire/dpa', 'wire/reuters', 'archiv/2021/12', 'politik ausland', 'Übersee'][i % 6];
-    const item: Planned = { key: `load/${folder}/${String(i).padStart(5, '0')}-${sample.name}`, body: Buffer.from(text), kind: 'good' };
+    const item: Planned = { key: `${prefix}/${folder}/${String(i).padStart(5, '0')}-${sample.name}`, body: Buffer.from(text), kind: 'good' };
     planned.push(item);
     goodKeys.push(item);
   }
@@ -98,8 +102,8 @@ async function getJson<T>(url: string): Promise<{ status: number; body: T }> {
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-function startStack(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', 'scripts/local/start.ts'], {
+function startStack(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--openssl-legacy-provider', '--import', 'tsx', 'scripts/local/start.ts'], {
     cwd: resolve(import.meta.dirname, '../..'),
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -128,23 +132,125 @@ function startStack(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   });
 }
 
+/** CPU seconds (user + system) a process has used so far; undefined without Linux's /proc. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks of USER_HZ, which is 100 on Linux.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Stack {
+  api: string;
+  s3: S3Client;
+  pids: { stack?: number; dynamoDb?: number };
+  log: (line: string) => void;
+}
+
+async function queueState(stack: Stack): Promise<{ messages: number; deadLetters: number }> {
+  return (await fetch(`${stack.api}${ADMIN_PREFIX}queue`, { method: 'POST', body: '{}' })).json() as Promise<{ messages: number; deadLetters: number }>;
+}
+
+async function drained(stack: Stack): Promise<void> {
+  let lastReport = Date.now();
+  for (;;) {
+    const state = await queueState(stack);
+    if (state.messages === 0) return;
+    if (Date.now() - lastReport > 10_000) {
+      stack.log(`${state.messages} message(s) still queued`);
+      lastReport = Date.now();
+    }
+    await sleep(100);
+  }
+}
+
+interface Ingested {
+  started: number;
+  uploadSeconds: number;
+  drainedAt: number;
+  uploadedAt: Map<string, number>;
+  cpu: { stack?: number; dynamoDb?: number };
+}
+
+/** Uploads every object concurrently and waits until the queue is empty; CPU is what the stack's processes used meanwhile. */
+async function uploadAndDrain(stack: Stack, planned: Planned[], concurrency: number): Promise<Ingested> {
+  const cpuBefore = { stack: cpuSeconds(stack.pids.stack), dynamoDb: cpuSeconds(stack.pids.dynamoDb) };
+  const uploadedAt = new Map<string, number>();
+  const started = Date.now();
+  await mapBounded(planned, concurrency, async (p) => {
+    await stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: p.key, Body: p.body }));
+    uploadedAt.set(p.key, Date.now());
+  });
+  const uploadSeconds = (Date.now() - started) / 1000;
+  stack.log(`uploaded in ${uploadSeconds.toFixed(1)} s; waiting for the queue to drain`);
+  await drained(stack);
+  const drainedAt = Date.now();
+  const used = (name: 'stack' | 'dynamoDb') => {
+    const before = cpuBefore[name];
+    const after = cpuSeconds(stack.pids[name]);
+    return before === undefined || after === undefined ? undefined : after - before;
+  };
+  return { started, uploadSeconds, drainedAt, uploadedAt, cpu: { stack: used('stack'), dynamoDb: used('dynamoDb') } };
+}
+
+/**
+ * Upload to queryable for one article at a time on an idle stack: from the start of its
+ * PutObject until `GET /articles?key=` lists it, polled every few milliseconds.
+ */
+async function singleArticleLatencies(stack: Stack, samples: Sample[], count: number): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    await drained(stack);
+    // Idle means no batching window already open and no batch still finishing.
+    await sleep(300);
+    const sample = samples[i % samples.length];
+    const key = `single/${String(i).padStart(3, '0')}-${sample.name}`;
+    const started = performance.now();
+    await stack.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: Buffer.from(`${sample.text}\n\n(single ${i})\n`) }));
+    for (let polls = 0; ; polls += 1) {
+      const { body } = await getJson<{ items: Array<{ key: string }> }>(`${stack.api}/articles?key=${encodeURIComponent(key)}`);
+      if (body.items.length === 1) break;
+      if (polls > 6_000) throw new Error(`${key} was not queryable after 30 s`);
+      await sleep(5);
+    }
+    latencies.push((performance.now() - started) / 1000);
+  }
+  return latencies;
+}
+
+const perArticle = (seconds: number | undefined, articles: number) => (seconds === undefined ? 'n/a' : `${((seconds * 1000) / articles).toFixed(0)} ms`);
+
 export async function run(argv: string[]): Promise<BenchRow[]> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      articles: { type: 'string', default: '2000' },
-      clients: { type: 'string', default: '50' },
+      articles: { type: 'string', default: '390' },
+      warmup: { type: 'string', default: '0' },
+      single: { type: 'string', default: '9' },
+      clients: { type: 'string', default: '16' },
       seconds: { type: 'string', default: '20' },
       'upload-concurrency': { type: 'string', default: '16' },
       'on-disk': { type: 'boolean', default: false },
       samples: { type: 'string' },
+      profile: { type: 'string' },
+      jfr: { type: 'string' },
     },
   });
   const samples = readSamples(samplesDir(argv));
   const total = Number(values.articles);
+  const warmupCount = Number(values.warmup);
+  const singleCount = Number(values.single);
   const clients = Number(values.clients);
   const seconds = Number(values.seconds);
   const uploadConcurrency = Number(values['upload-concurrency']);
+  const loadAtStart = loadavg()[0];
 
   const dataDir = mkdtempSync(join(tmpdir(), 'news-load-'));
   const [apiPort, s3Port, dynamoPort] = [await freePort(), await freePort(), await freePort()];
@@ -159,50 +265,44 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
     TABLE_NAME: 'news-ingest',
     POWERTOOLS_LOG_LEVEL: 'WARN',
     DYNAMODB_IN_MEMORY: values['on-disk'] ? 'false' : 'true',
+    // The JVM reads this itself, so the recording needs no option of the stack.
+    ...(values.jfr
+      ? {
+          JAVA_TOOL_OPTIONS: `-XX:FlightRecorderOptions:stackdepth=1024 -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=${resolve(values.jfr)}`,
+        }
+      : {}),
   };
+  const settings = localConfig(env);
   const log = (line: string) => process.stderr.write(`[load] ${line}\n`);
   log(`starting the local stack in ${dataDir}`);
-  const child = await startStack(env);
+  const child = await startStack(env, values.profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(values.profile)] : []);
+  const stack: Stack = {
+    api,
+    s3: localS3Client(`http://127.0.0.1:${s3Port}`),
+    pids: { stack: child.pid, dynamoDb: readLock(dataPaths(dataDir).lock)?.dynamoDbPid },
+    log,
+  };
   const rows: BenchRow[] = [];
   const problems: string[] = [];
   try {
+    const warmup = plan(warmupCount, samples, 'warmup');
+    if (warmup.length) {
+      log(`warm-up: ${warmup.length} objects, not measured`);
+      await uploadAndDrain(stack, warmup, uploadConcurrency);
+    }
     const planned = plan(total, samples);
     const good = new Map<string, Planned>();
-    for (const p of planned) if (p.kind !== 'bad') good.set(p.key, p);
-    const bad = planned.filter((p) => p.kind === 'bad');
+    for (const p of [...warmup, ...planned]) if (p.kind !== 'bad') good.set(p.key, p);
+    const bad = [...warmup, ...planned].filter((p) => p.kind === 'bad');
+    const mixGood = new Set(planned.filter((p) => p.kind !== 'bad').map((p) => p.key));
     const duplicated = new Set(planned.filter((p) => p.kind === 'duplicate').map((p) => p.key));
-    log(
-      `uploading ${planned.length} objects (${good.size} distinct good articles, ${planned.filter((p) => p.kind === 'duplicate').length} exact re-uploads, ${bad.length} bad) with ${uploadConcurrency} concurrent uploads`,
-    );
-
-    const s3 = localS3Client(`http://127.0.0.1:${s3Port}`);
-    const uploadedAt = new Map<string, number>();
-    const started = Date.now();
-    await mapBounded(planned, uploadConcurrency, async (p) => {
-      await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: p.key, Body: p.body }));
-      uploadedAt.set(p.key, Date.now());
-    });
-    s3.destroy();
-    const uploadSeconds = (Date.now() - started) / 1000;
-    log(`uploaded in ${uploadSeconds.toFixed(1)} s; waiting for the queue to drain`);
-
-    const admin = async () =>
-      (await fetch(`${api}${ADMIN_PREFIX}queue`, { method: 'POST', body: '{}' })).json() as Promise<{ messages: number; deadLetters: number }>;
-    let lastReport = Date.now();
-    for (;;) {
-      const state = await admin();
-      if (state.messages === 0) break;
-      if (Date.now() - lastReport > 10_000) {
-        log(`${state.messages} message(s) still queued`);
-        lastReport = Date.now();
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const drainedAt = Date.now();
+    const mixCounts = `${mixGood.size} articles, ${planned.filter((p) => p.kind === 'duplicate').length} exact re-uploads, ${planned.filter((p) => p.kind === 'bad').length} bad`;
+    log(`uploading ${planned.length} objects (${mixCounts}) with ${uploadConcurrency} concurrent uploads`);
+    const mix = await uploadAndDrain(stack, planned, uploadConcurrency);
 
     // Statuses: every good key processed, every bad one rejected with its code and a reason.
     const latencies: number[] = [];
-    let lastProcessed = started;
+    let lastProcessed = mix.started;
     const statuses = await mapBounded([...good.keys(), ...bad.map((b) => b.key)], 16, async (key) => ({
       key,
       ...(await getJson<{ state: string; code?: string; reason?: string; updatedAt?: string; articleId?: string }>(
@@ -221,8 +321,8 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
         else articleIds.set(key, body.articleId!);
         const done = Date.parse(body.updatedAt ?? '');
         // A re-uploaded key's status belongs to whichever upload came last: leave it out of latency.
-        if (Number.isFinite(done) && !duplicated.has(key)) {
-          latencies.push((done - uploadedAt.get(key)!) / 1000);
+        if (Number.isFinite(done) && mixGood.has(key) && !duplicated.has(key)) {
+          latencies.push((done - mix.uploadedAt.get(key)!) / 1000);
           lastProcessed = Math.max(lastProcessed, done);
         }
       } else if (body.state !== 'rejected' || body.code !== expected || !body.reason)
@@ -263,26 +363,33 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
     const deadLetters = readDeadLetters(dataPaths(dataDir).deadLetters).length;
     if (deadLetters) problems.push(`${deadLetters} dead letter(s)`);
 
-    const ingestSeconds = (lastProcessed - started) / 1000;
+    const ingestSeconds = (lastProcessed - mix.started) / 1000;
+    const storage = values['on-disk'] ? 'on disk' : 'in memory';
     rows.push(
       {
         benchmark: 'load: objects uploaded',
         value: String(planned.length),
         unit: 'objects',
-        detail: `${good.size} articles, ${planned.length - good.size - bad.length} exact re-uploads, ${bad.length} bad; ${uploadConcurrency} concurrent uploads; DynamoDB Local ${values['on-disk'] ? 'on disk' : 'in memory'}`,
+        detail: `${mixCounts}; ${uploadConcurrency} concurrent uploads; DynamoDB Local ${storage}; ${warmup.length ? `after a warm-up of ${warmup.length} objects` : 'fresh stack'}`,
       },
-      { benchmark: 'load: upload rate', value: (planned.length / uploadSeconds).toFixed(1), unit: 'objects/s', detail: 'PutObject to s3rver' },
+      { benchmark: 'load: upload rate', value: (planned.length / mix.uploadSeconds).toFixed(1), unit: 'objects/s', detail: 'PutObject to s3rver' },
       {
         benchmark: 'load: ingest throughput',
-        value: (good.size / ingestSeconds).toFixed(1),
+        value: (mixGood.size / ingestSeconds).toFixed(1),
         unit: 'articles/s',
-        detail: `first upload to last processed status, ${ingestSeconds.toFixed(1)} s; queue drained after ${((drainedAt - started) / 1000).toFixed(1)} s`,
+        detail: `first upload to last processed status, ${ingestSeconds.toFixed(1)} s; queue drained after ${((mix.drainedAt - mix.started) / 1000).toFixed(1)} s`,
+      },
+      {
+        benchmark: 'load: CPU per article',
+        value: perArticle(mix.cpu.dynamoDb, mixGood.size),
+        unit: 'DynamoDB Local',
+        detail: `the stack's node process (handlers, s3rver, queue, HTTP): ${perArticle(mix.cpu.stack, mixGood.size)}; CPU time from upload to drain`,
       },
       {
         benchmark: 'load: upload to queryable, median',
         value: median(latencies).toFixed(2),
         unit: 's',
-        detail: 'upload done to processed status written (records are written before it)',
+        detail: 'upload done to processed status written (records are written before it), queueing behind the other uploads',
       },
       {
         benchmark: 'load: upload to queryable, p95',
@@ -298,6 +405,17 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
       },
     );
     for (const problem of problems.slice(0, 20)) log(`PROBLEM ${problem}`);
+
+    if (singleCount > 0) {
+      log(`one article at a time on the idle stack, ${singleCount} times`);
+      const single = await singleArticleLatencies(stack, samples, singleCount);
+      rows.push({
+        benchmark: 'single article: upload to queryable',
+        value: median(single).toFixed(3),
+        unit: 's median',
+        detail: `${single.length} articles one at a time on the idle stack, min ${Math.min(...single).toFixed(3)} s, max ${Math.max(...single).toFixed(3)} s; PutObject start to listed by GET /articles?key=; batching window ${settings.ingestBatchWindowMs} ms`,
+      });
+    }
 
     // The query API under concurrent load.
     const ids = [...articleIds.values()];
@@ -360,9 +478,16 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
         detail: `p95 ${percentile(values, 95).toFixed(1)} ms, ${values.length} requests`,
       })),
       { benchmark: 'query load: 5xx or connection errors', value: String(errors5xx), unit: 'count', detail: `must be 0; other non-200: ${other}` },
+      {
+        benchmark: 'machine load average',
+        value: `${loadAtStart.toFixed(2)} / ${loadavg()[0].toFixed(2)}`,
+        unit: '1 min',
+        detail: `before the stack started / after the query load; ${cpus().length} cores`,
+      },
     );
     if (problems.length || errors5xx) process.exitCode = 1;
   } finally {
+    stack.s3.destroy();
     const lock = readLock(dataPaths(dataDir).lock);
     child.kill('SIGTERM');
     await new Promise((r) => {
@@ -373,7 +498,7 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
       });
     });
     if (child.exitCode === null) child.kill('SIGKILL');
-    if (lock?.dynamoDbPid) stopOrphanDynamoDbLocal(lock.dynamoDbPid, dataDir);
+    clearStaleLock(lock, dataDir);
     rmSync(dataDir, { recursive: true, force: true });
   }
   return rows;

@@ -12,6 +12,8 @@ export interface LocalConfig {
   dataDir: string;
   /** Batches the local event source mapping hands to the ingest handler at once (Lambda would scale out). */
   ingestConcurrency: number;
+  /** How long the local event source mapping gathers messages before it hands over a batch smaller than the batch size. */
+  ingestBatchWindowMs: number;
   dynamoDbInMemory: boolean;
 }
 
@@ -24,6 +26,7 @@ export const LOCAL_ENV_DEFAULTS = {
   TABLE_NAME: 'news-ingest',
   DATA_DIR: '.data',
   INGEST_CONCURRENCY: '4',
+  INGEST_BATCH_WINDOW_MS: '20',
   DYNAMODB_IN_MEMORY: 'false',
 } as const;
 
@@ -37,6 +40,7 @@ const LOCAL_ENV_MEANING: Record<LocalEnvName, string> = {
   TABLE_NAME: 'table created in DynamoDB Local',
   DATA_DIR: 'objects, database, queue journal, dead letters; kept across restarts, cleared by `npm run reset`',
   INGEST_CONCURRENCY: 'batches handed to the ingest handler at the same time',
+  INGEST_BATCH_WINDOW_MS: 'batching window of the local queue (AWS: QUEUE.maxBatchingWindowSeconds), 0-300000',
   DYNAMODB_IN_MEMORY: 'true: database in memory, lost at stop (faster; for benchmarks)',
 };
 
@@ -79,6 +83,7 @@ export function localConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
     tableName: name(env, 'TABLE_NAME', /^[A-Za-z0-9_.-]{3,255}$/),
     dataDir: resolve(env.DATA_DIR || LOCAL_ENV_DEFAULTS.DATA_DIR),
     ingestConcurrency: count(env, 'INGEST_CONCURRENCY', 1, 32),
+    ingestBatchWindowMs: count(env, 'INGEST_BATCH_WINDOW_MS', 0, 300_000),
     dynamoDbInMemory: (env.DYNAMODB_IN_MEMORY || LOCAL_ENV_DEFAULTS.DYNAMODB_IN_MEMORY) === 'true',
   };
 }

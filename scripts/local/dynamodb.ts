@@ -5,6 +5,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../functions/shared/table-definition';
+import { processStartTime, waitUntilExited } from './processes';
 
 export interface DynamoDbLocal {
   endpoint: string;
@@ -55,7 +56,13 @@ export function assertJava(): void {
  * forked) and waits until it answers. `dataDir` keeps the database on disk; without it the
  * database lives in memory.
  */
-export async function startDynamoDbLocal(options: { port: number; dataDir?: string; log?: (line: string) => void }): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(options: {
+  port: number;
+  dataDir?: string;
+  /** Told the JVM's pid as soon as it is spawned, so a lock can name it even if this process dies during start-up. */
+  onSpawn?: (pid: number | undefined) => void;
+  log?: (line: string) => void;
+}): Promise<DynamoDbLocal> {
   assertJava();
   const dir = jarDirectory();
   const libraryPath = `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`;
@@ -72,7 +79,9 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   } else {
     args.push('-inMemory', '-sharedDb');
   }
-  const child: ChildProcess = spawn('java', args, { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin stays open for the JVM's life: the launcher exits when it closes, i.e. when this process dies.
+  const child: ChildProcess = spawn('java', args, { cwd: dir, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  options.onSpawn?.(child.pid);
   let output = '';
   const collect = (chunk: Buffer) => {
     output += chunk.toString();
@@ -121,19 +130,21 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
 
 /**
  * Ends a DynamoDB Local left running by a stack process that was killed (SIGKILL leaves the
- * detached JVM behind). Only the recorded pid, only if it still is a DynamoDB Local JVM (on
- * `dataDir` when given), and waits until it is gone so its port and files are free.
+ * detached JVM behind). Only the recorded pid, only if it still is a DynamoDB Local JVM: the
+ * same process when its start time was recorded (a database in memory names no folder),
+ * otherwise one on `dataDir`. Waits until it is gone so its port and files are free.
  */
-export function stopOrphanDynamoDbLocal(pid: number, dataDir?: string): boolean {
-  const commandLine = () => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  const found = commandLine();
-  if (!found?.includes('DynamoDBLocal.jar') || (dataDir && !found.includes(dataDir))) return false;
+export function stopOrphanDynamoDbLocal(pid: number, on: string | { dataDir?: string; startTime?: string } = {}): boolean {
+  const expected = typeof on === 'string' ? { dataDir: on } : on;
+  let commandLine: string;
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return false;
+  }
+  if (!commandLine.includes('DynamoDBLocal.jar')) return false;
+  if (expected.startTime !== undefined ? processStartTime(pid) !== expected.startTime : expected.dataDir && !commandLine.includes(expected.dataDir))
+    return false;
   try {
     process.kill(-pid, 'SIGKILL');
   } catch {
@@ -143,23 +154,7 @@ export function stopOrphanDynamoDbLocal(pid: number, dataDir?: string): boolean 
       return false;
     }
   }
-  // Gone, or every thread a zombie nobody has reaped yet: then its port and files are closed.
-  // (The main thread turns zombie, and the command line empties, while other threads still exit.)
-  const exited = () => {
-    try {
-      return readdirSync(`/proc/${pid}/task`).every((task) => {
-        try {
-          return /^State:\s+[ZX]/m.test(readFileSync(`/proc/${pid}/task/${task}/status`, 'utf8'));
-        } catch {
-          return true;
-        }
-      });
-    } catch {
-      return true;
-    }
-  };
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (let i = 0; i < 200 && !exited(); i += 1) Atomics.wait(pause, 0, 0, 50);
+  waitUntilExited(pid, expected.startTime);
   return true;
 }
 

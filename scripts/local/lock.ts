@@ -1,39 +1,18 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { stopOrphanDynamoDbLocal } from './dynamodb';
+import { isAlive, processStartTime, waitUntilExited } from './processes';
+
+export { isAlive } from './processes';
 
 /** What a running stack records under its data directory. */
 export interface LockInfo {
   pid: number;
+  /** When that pid started (processes.ts): a later process given the same pid is not the stack. */
+  pidStartTime?: string;
   dynamoDbPid?: number;
+  dynamoDbStartTime?: string;
   startedAt: string;
   api?: string;
-}
-
-/**
- * A process that can still run. A killed process stays in the process table as a zombie until
- * its parent reaps it, and signal 0 still reaches it: on Linux its /proc state (Z or X) tells
- * it is dead, so `npm start` right after a SIGKILL does not take its lock for a live one.
- */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  return !isDeadInProcessTable(pid);
-}
-
-function isDeadInProcessTable(pid: number): boolean {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    // No /proc (macOS) or the process is gone between the two checks.
-    return existsSync('/proc/self');
-  }
-  // The state follows the command name, which is in parentheses and may itself hold spaces or ')'.
-  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-  return state === 'Z' || state === 'X';
 }
 
 export function readLock(path: string): LockInfo | undefined {
@@ -49,7 +28,7 @@ export function readLock(path: string): LockInfo | undefined {
 /** The lock of a stack that is running now; a lock left by a killed process does not count. */
 export function liveLock(path: string): LockInfo | undefined {
   const lock = readLock(path);
-  return lock && lock.pid !== process.pid && isAlive(lock.pid) ? lock : undefined;
+  return lock && lock.pid !== process.pid && isAlive(lock.pid, lock.pidStartTime) ? lock : undefined;
 }
 
 export class StackRunningError extends Error {
@@ -61,16 +40,38 @@ export class StackRunningError extends Error {
 }
 
 /**
+ * Cleans up after a stack that was killed: waits until the process itself has finished exiting
+ * (its ports and files are closed only then) and stops the DynamoDB Local it left running.
+ * Returns the pid of that DynamoDB Local when one was stopped.
+ */
+export function clearStaleLock(stale: LockInfo | undefined, dataDir: string): number | undefined {
+  if (!stale) return undefined;
+  if (stale.pid !== process.pid) waitUntilExited(stale.pid, stale.pidStartTime);
+  if (stale.dynamoDbPid && stopOrphanDynamoDbLocal(stale.dynamoDbPid, { dataDir, startTime: stale.dynamoDbStartTime })) return stale.dynamoDbPid;
+  return undefined;
+}
+
+/**
  * Takes the lock for this process. A stale lock from a killed run is taken over, and the
  * DynamoDB Local it left behind (recorded by pid) is stopped so its port and files are free.
  */
 export function acquireLock(path: string, dataDir: string, log: (line: string) => void): void {
   const live = liveLock(path);
   if (live) throw new StackRunningError(live, dataDir);
-  const stale = readLock(path);
-  if (stale?.dynamoDbPid && stopOrphanDynamoDbLocal(stale.dynamoDbPid, dataDir))
-    log(`stopped DynamoDB Local (pid ${stale.dynamoDbPid}) left running by a previous run`);
-  writeLock(path, { pid: process.pid, startedAt: new Date().toISOString() });
+  const stopped = clearStaleLock(readLock(path), dataDir);
+  if (stopped) log(`stopped DynamoDB Local (pid ${stopped}) left running by a previous run`);
+  writeLock(path, ownLock());
+}
+
+/** This process's lock entry, with its DynamoDB Local and API once they are known. */
+export function ownLock(dynamoDbPid?: number, api?: string): LockInfo {
+  return {
+    pid: process.pid,
+    pidStartTime: processStartTime(process.pid),
+    ...(dynamoDbPid ? { dynamoDbPid, dynamoDbStartTime: processStartTime(dynamoDbPid) } : {}),
+    startedAt: new Date().toISOString(),
+    ...(api ? { api } : {}),
+  };
 }
 
 export function writeLock(path: string, info: LockInfo): void {

@@ -1,8 +1,7 @@
 /** `npm run reset`: deletes the local stack's data (DATA_DIR), refusing while a stack runs on it. */
 import { existsSync, rmSync } from 'node:fs';
 import { dataPaths, localConfig } from './config';
-import { liveLock, readLock } from './lock';
-import { stopOrphanDynamoDbLocal } from './dynamodb';
+import { clearStaleLock, liveLock, readLock } from './lock';
 
 const config = localConfig();
 const live = liveLock(dataPaths(config.dataDir).lock);
@@ -11,9 +10,8 @@ if (live) {
   process.exit(1);
 }
 // A stack killed with SIGKILL leaves its DynamoDB Local running on these files.
-const stale = readLock(dataPaths(config.dataDir).lock);
-if (stale?.dynamoDbPid && stopOrphanDynamoDbLocal(stale.dynamoDbPid, config.dataDir))
-  process.stdout.write(`stopped DynamoDB Local (pid ${stale.dynamoDbPid}) left by a killed run\n`);
+const stopped = clearStaleLock(readLock(dataPaths(config.dataDir).lock), config.dataDir);
+if (stopped) process.stdout.write(`stopped DynamoDB Local (pid ${stopped}) left by a killed run\n`);
 if (!existsSync(config.dataDir)) {
   process.stdout.write(`nothing to reset: ${config.dataDir} does not exist\n`);
 } else {

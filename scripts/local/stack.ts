@@ -38,7 +38,7 @@ export interface StackOptions {
   /** Compare the bucket with the stored statuses at start (default true). */
   reconcile?: boolean;
   onDeadLetter?: (letter: DeadLetter) => void;
-  /** Told the JVM's pid as soon as it runs, so a lock file can name it for cleanup after a crash. */
+  /** Told the JVM's pid as soon as it is spawned, so a lock file can name it for cleanup after a crash. */
   onDynamoDbStarted?: (pid: number | undefined) => void;
   log?: (line: string) => void;
 }
@@ -106,9 +106,13 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
   };
 
   try {
-    const dynamo: DynamoDbLocal = await startDynamoDbLocal({ port: config.dynamoDbPort, dataDir: options.persistDynamoDb ? paths.dynamodb : undefined, log });
+    const dynamo: DynamoDbLocal = await startDynamoDbLocal({
+      port: config.dynamoDbPort,
+      dataDir: options.persistDynamoDb ? paths.dynamodb : undefined,
+      onSpawn: options.onDynamoDbStarted,
+      log,
+    });
     stops.push(() => dynamo.stop());
-    options.onDynamoDbStarted?.(dynamo.pid);
     const dynamodb: DynamoDBClient = localClient(dynamo.endpoint);
     stops.push(async () => dynamodb.destroy());
     const table = await ensureTable(dynamodb, config.tableName);
@@ -120,6 +124,7 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
 
     const queue = new LocalQueue({
       concurrency: config.ingestConcurrency,
+      batchingWindowMs: config.ingestBatchWindowMs,
       ...options.queue,
       handler: ingest,
       journalPath: paths.queue,

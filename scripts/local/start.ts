@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dataPaths, localConfig, localSettingsHelp } from './config';
-import { acquireLock, releaseLock, writeLock } from './lock';
+import { acquireLock, ownLock, releaseLock, writeLock } from './lock';
 import { readDeadLetters } from './queue';
 import { startLocalStack, type LocalStack } from './stack';
 
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
       config,
       persistDynamoDb: !config.dynamoDbInMemory,
       log,
-      onDynamoDbStarted: (pid) => writeLock(paths.lock, { pid: process.pid, dynamoDbPid: pid, startedAt: new Date().toISOString() }),
+      onDynamoDbStarted: (pid) => writeLock(paths.lock, ownLock(pid)),
       onDeadLetter: (letter) =>
         log(`WARNING: message ${letter.messageId} moved to the dead-letter record after ${letter.receiveCount} receives: ${letter.lastError ?? ''}`),
     });
@@ -97,8 +97,7 @@ async function main(): Promise<void> {
     throw error;
   }
   if (stopping) return;
-  const lock = { pid: process.pid, dynamoDbPid: stack.dynamoDbPid, startedAt: new Date().toISOString(), api: stack.endpoints.api };
-  writeLock(paths.lock, lock);
+  writeLock(paths.lock, ownLock(stack.dynamoDbPid, stack.endpoints.api));
   process.stdout.write(banner(stack));
 }
 
