@@ -511,7 +511,7 @@ function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (m
   const listSpec = nameListSpec(lang, options);
   const lists = listSpec ? nameLists(listSpec) : undefined;
   if (lists) log(`name lists: ${lists.size} names`);
-  const extras: ModelExtras = { nouns: nounList, clusters: compiledClusters, placeAdjectives, lists: lists?.compile() };
+  const extras: ModelExtras = { nouns: nounList, clusters: compiledClusters, placeAdjectives, lists: lists?.pack() };
   // What is trained on, weights resolved: the plan, experiment additions, --only and --silver-weight.
   const trainedOn = [...plan.train, ...options.extraTrain]
     .filter((c) => !options.only || options.only.test(c.file))
