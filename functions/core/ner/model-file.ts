@@ -156,6 +156,8 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
     return { hashBits: header.hashBits, emission, scale, transition: new Float32Array(transition), start: new Float32Array(start) };
   });
   const sizes = header.lists;
+  // Experimental models of before the packed table kept the lists as JSON arrays in the header.
+  if (sizes && typeof sizes.slots !== 'number') throw new Error('model file keeps its name lists in an older form: retrain (npm run train)');
   // Views into the inflated payload, not copies: the table is most of it, so copying would only cost time.
   const lists = sizes
     ? new PackedTable({

@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Gazetteer } from '../../../functions/core/ner/gazetteer';
 import { decodeModel, encodeModel } from '../../../functions/core/ner/model-file';
@@ -114,5 +115,21 @@ describe('name lists in a model file', () => {
     const loaded = Gazetteer.fromPacked(decoded.lists as PackedTable);
     for (const t of SENTENCES.map(tokens)) expect(loaded.match(t)).toEqual(lists.match(t));
     expect(Buffer.from(encodeModel('de', plain.passes, {}, {}, { lists: table }))).toEqual(Buffer.from(bytes));
+  });
+
+  it('refuses a model whose header keeps the lists in the older JSON form', () => {
+    const plain = decodeModel(tinyModelBytes());
+    const old = encodeModel('de', plain.passes, {}, {});
+    const payload = gunzipSync(Buffer.from(old).subarray(4));
+    const length = payload.readUInt32LE(0);
+    const header = JSON.parse(payload.subarray(4, 4 + length).toString('utf8'));
+    header.lists = buildNameLists(LISTS).compile();
+    const json = Buffer.from(JSON.stringify(header));
+    const head = Buffer.alloc(Math.ceil((4 + json.length) / 8) * 8);
+    head.writeUInt32LE(json.length, 0);
+    json.copy(head, 4);
+    const rest = payload.subarray(Math.ceil((4 + length) / 8) * 8);
+    const bytes = Buffer.concat([Buffer.from('NER3'), gzipSync(Buffer.concat([head, rest]))]);
+    expect(() => decodeModel(bytes)).toThrow(/retrain/);
   });
 });
