@@ -179,8 +179,8 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
                         training the model: no dev split is read and no model written; --mix defaults to 1 here, for speed
   Experiments; FILE names are inside the corpus folder (e.g. de/europarl-train.bio) or absolute paths:
   --only REGEX  --add-gold FILE[:WEIGHT][:context][:max=N],...  --add-silver FILE[:WEIGHT][:max=N],...  --add-gazetteer FILE,...
-  --gazetteer-de DIR[:NAME,...]|off   the German name lists: their folder (default NER_GAZETTEER_DIR, else ../gazetteers/de
-                        beside the corpus folder), only the NAMEd ones (e.g. DIR:personennamen,firmennamen), or none
+  --gazetteer-de DIR[:NAME,...]|on|off   the German name lists: from DIR, or (on) from NER_GAZETTEER_DIR, else ../gazetteers/de
+                        beside the corpus folder; only the NAMEd ones (e.g. DIR:personennamen,firmennamen); or none
   --corpus-features REGEX   training files matching REGEX (never conll03-train) also get a copy of every feature of their own
   --places on|off  --home-towns POPULATION  --no-clusters  --clusters K  --cluster-min-count N  --cluster-text FILE,...
   models/README.md ("Training data", "Retraining") lists the corpora and where they come from.`;
@@ -311,10 +311,11 @@ function parseArgs(argv: string[]): Options {
           options.nameLists = null;
           break;
         }
+        // on: the folder from NER_GAZETTEER_DIR or the default, so no command line needs a path of the machine.
         const [dir, names] = spec.split(':');
         const files = names ? names.split(',').map((n) => `${n}.list`) : Object.keys(LIST_FILES);
         for (const file of files) if (!LIST_FILES[file]) throw new UserError(`--gazetteer-de: no list ${file} (${Object.keys(LIST_FILES).join(', ')})`);
-        options.nameLists = { dir: userPath(dir), files };
+        options.nameLists = dir === 'on' ? { files } : { dir: userPath(dir), files };
         break;
       }
       case '--corpus-features':
