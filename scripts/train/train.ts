@@ -4,6 +4,7 @@
  * the dev scores. Data dir: --data, else NER_DATA_DIR, else ../shared/data/ner next to the repo.
  * `--cv K` instead cross-validates over the training documents and writes no model.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -114,7 +115,7 @@ interface LangPlan {
   clusterText: string[];
   /** Features for words derived from place names ("Stuttgarter", "armenischen"; see places-derived.ts). */
   placeDerivation: boolean;
-  /** External name lists (name-lists.ts) from ../gazetteers/de beside the corpus folder; none: no list features. */
+  /** External name lists (name-lists.ts), read from the folder nameListSpec names; none: no list features. */
   nameLists: string[];
   dev: string[];
   /** The gold corpus whose documents --cv folds; the other training corpora are in every fold. */
@@ -158,6 +159,9 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     // Under 5-fold CV they gain nothing on the shipped data (-0.06 without them) but -0.51 without them once
     // WikiNEuRal is added (models/README.md, "Cross-validated experiments"), so they stay.
     placeDerivation: true,
+    // The six LER lists passed 5-fold CV (+0.88 F1, 5/5 folds up; models/README.md, row (c)) and load fast since
+    // the packed table, but the model retrained with them lost the speaker of a real-world quote test ("Elon Musk"
+    // tagged ORG), so it was withdrawn; `--gazetteer-de DIR` trains it again.
     nameLists: [],
     dev: ['de/conll03-dev.bio', 'de/germeval14-dev.bio'],
     cvCorpus: 'de/conll03-train.bio',
@@ -175,7 +179,8 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
                         training the model: no dev split is read and no model written; --mix defaults to 1 here, for speed
   Experiments; FILE names are inside the corpus folder (e.g. de/europarl-train.bio) or absolute paths:
   --only REGEX  --add-gold FILE[:WEIGHT][:context][:max=N],...  --add-silver FILE[:WEIGHT][:max=N],...  --add-gazetteer FILE,...
-  --gazetteer-de DIR[:NAME,...]   features from the name lists in DIR (e.g. ../shared/data/gazetteers/de:personennamen,firmennamen; de only)
+  --gazetteer-de DIR[:NAME,...]|on|off   the German name lists: from DIR, or (on) from NER_GAZETTEER_DIR, else ../gazetteers/de
+                        beside the corpus folder; only the NAMEd ones (e.g. DIR:personennamen,firmennamen); or none
   --corpus-features REGEX   training files matching REGEX (never conll03-train) also get a copy of every feature of their own
   --places on|off  --home-towns POPULATION  --no-clusters  --clusters K  --cluster-min-count N  --cluster-text FILE,...
   models/README.md ("Training data", "Retraining") lists the corpora and where they come from.`;
@@ -306,10 +311,11 @@ function parseArgs(argv: string[]): Options {
           options.nameLists = null;
           break;
         }
+        // on: the folder from NER_GAZETTEER_DIR or the default, so no command line needs a path of the machine.
         const [dir, names] = spec.split(':');
         const files = names ? names.split(',').map((n) => `${n}.list`) : Object.keys(LIST_FILES);
         for (const file of files) if (!LIST_FILES[file]) throw new UserError(`--gazetteer-de: no list ${file} (${Object.keys(LIST_FILES).join(', ')})`);
-        options.nameLists = { dir: userPath(dir), files };
+        options.nameLists = dir === 'on' ? { files } : { dir: userPath(dir), files };
         break;
       }
       case '--corpus-features':
@@ -466,6 +472,8 @@ interface Resources {
   clusterOptions: typeof DEFAULT_CLUSTER_OPTIONS;
   places?: PlaceDerivations;
   lists?: Gazetteer;
+  /** The lists' files as read, for the model's provenance record. */
+  listTexts?: Record<string, string>;
   extras: ModelExtras;
   trainedOn: CorpusPlan[];
   corpora: TrainingCorpus[];
@@ -509,9 +517,10 @@ function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (m
   const placeAdjectives = (options.places ?? plan.placeDerivation) ? nationalityAdjectives() : undefined;
   const places = placeAdjectives ? PlaceDerivations.fromGazetteer(gazetteer, placeAdjectives) : undefined;
   const listSpec = nameListSpec(lang, options);
-  const lists = listSpec ? nameLists(listSpec) : undefined;
+  const listData = listSpec ? nameLists(listSpec) : undefined;
+  const lists = listData?.lists;
   if (lists) log(`name lists: ${lists.size} names`);
-  const extras: ModelExtras = { nouns: nounList, clusters: compiledClusters, placeAdjectives, lists: lists?.compile() };
+  const extras: ModelExtras = { nouns: nounList, clusters: compiledClusters, placeAdjectives, lists: lists?.pack() };
   // What is trained on, weights resolved: the plan, experiment additions, --only and --silver-weight.
   const trainedOn = [...plan.train, ...options.extraTrain]
     .filter((c) => !options.only || options.only.test(c.file))
@@ -527,28 +536,76 @@ function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (m
   }));
   const tokens = corpora.reduce((n, c) => n + c.sentences.reduce((m, s) => m + s.tokens.length, 0), 0);
   log(`${corpora.reduce((n, c) => n + c.sentences.length, 0)} training sentences, ${tokens} tokens`);
-  return { gazetteer, nouns, nounSources, clusters, clusterText, clusterOptions, places, lists, extras, trainedOn, corpora, tokens };
+  return {
+    gazetteer,
+    nouns,
+    nounSources,
+    clusters,
+    clusterText,
+    clusterOptions,
+    places,
+    lists,
+    listTexts: listData?.texts,
+    extras,
+    trainedOn,
+    corpora,
+    tokens,
+  };
 }
 
-/** The name lists a run uses: --gazetteer-de, else the plan's, from ../gazetteers/de beside the corpus folder. */
+/**
+ * The name lists a run uses: --gazetteer-de's, else the plan's; their folder from --gazetteer-de,
+ * else NER_GAZETTEER_DIR, else ../gazetteers/de beside the corpus folder (where the corpora's own README puts them).
+ */
 function nameListSpec(lang: 'de' | 'en', options: Options): { dir: string; files: string[] } | undefined {
   if (options.nameLists === null) return undefined;
   const files = options.nameLists?.files ?? PLANS[lang].nameLists;
   if (!files.length || lang !== 'de') return undefined;
-  return { dir: options.nameLists?.dir ?? path.resolve(options.dataDir, '../gazetteers/de'), files };
+  const env = process.env.NER_GAZETTEER_DIR;
+  return { dir: options.nameLists?.dir ?? (env ? userPath(env) : path.resolve(options.dataDir, '../gazetteers/de')), files };
+}
+
+/**
+ * Where each list comes from and under which terms, as its source states them (the folder's
+ * README); recorded in the model file, whose licence the lists share.
+ */
+const LIST_PROVENANCE: Record<string, { what: string; source: string; licence: string }> = {
+  'personennamen.list': { what: 'surnames', source: 'GermaNER project, via the LER gazetteers (Leitner et al.)', licence: 'Apache-2.0' },
+  'firmennamen.list': { what: 'company names', source: 'OpenStreetMap, via the LER gazetteers', licence: 'CC BY-SA 2.0 (© OpenStreetMap contributors)' },
+  'stadtnamen.list': { what: 'towns and cities', source: 'OpenStreetMap, via the LER gazetteers', licence: 'CC BY-SA 2.0 (© OpenStreetMap contributors)' },
+  'strassennamen.list': { what: 'street names', source: 'OpenStreetMap, via the LER gazetteers', licence: 'CC BY-SA 2.0 (© OpenStreetMap contributors)' },
+  'laendernamen.list': { what: 'country names', source: 'LER gazetteers', licence: 'official work, public domain' },
+  'landschaftsbezeichnungen.list': {
+    what: 'landscape names',
+    source: 'GN250 (BKG), via the LER gazetteers',
+    licence: 'not stated by the LER source; BKG publishes GN250 under Datenlizenz Deutschland – Namensnennung – 2.0 (© GeoBasis-DE / BKG)',
+  },
+};
+
+/** What the model file records of its lists: no folder (a path of the training machine), but each file's content hash. */
+function listProvenance(files: string[], texts: Record<string, string>): Array<Record<string, string | number>> {
+  return files.map((file) => ({
+    file,
+    ...LIST_PROVENANCE[file],
+    lines: texts[file].split('\n').filter((l) => l.trim()).length,
+    sha256: createHash('sha256').update(texts[file]).digest('hex'),
+  }));
 }
 
 /** Read once per process: the lists hold no training gold, so every cross-validation fold uses the same ones. */
-let nameListCache: Gazetteer | undefined;
-function nameLists({ dir, files }: { dir: string; files: string[] }): Gazetteer {
+let nameListCache: { lists: Gazetteer; texts: Record<string, string> } | undefined;
+function nameLists({ dir, files }: { dir: string; files: string[] }): { lists: Gazetteer; texts: Record<string, string> } {
   const read = (file: string) => {
     try {
       return readFileSync(path.join(dir, file), 'utf8');
     } catch {
-      throw new UserError(`name list ${path.join(dir, file)} is missing (--gazetteer-de DIR, or off)`);
+      throw new UserError(`name list ${path.join(dir, file)} is missing (--gazetteer-de DIR or NER_GAZETTEER_DIR, or --gazetteer-de off)`);
     }
   };
-  nameListCache ??= buildNameLists(Object.fromEntries(files.map((file) => [file, read(file)])));
+  if (!nameListCache) {
+    const texts = Object.fromEntries(files.map((file) => [file, read(file)]));
+    nameListCache = { lists: buildNameLists(texts), texts };
+  }
   return nameListCache;
 }
 
@@ -649,7 +706,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
         }
       : {}),
     ...(places ? { placeAdjectivesFrom: 'i18n-nationality (de)' } : {}),
-    ...(res.lists ? { nameListsFrom: `LER gazetteers (../gazetteers/de): ${nameListSpec(lang, options)?.files.join(', ')}` } : {}),
+    ...(res.listTexts ? { nameListsFrom: listProvenance(Object.keys(res.listTexts), res.listTexts) } : {}),
     ...(clusters
       ? { clustersFrom: `${res.clusterText.join(', ')} (unlabelled; spherical k-means over left/right neighbours, ${JSON.stringify(res.clusterOptions)})` }
       : {}),

@@ -3,6 +3,7 @@
  * is only a hint to the model (a feature), never an answer: the weights decide how far to trust it.
  */
 import { ENTITY_TYPES, type EntityType } from '../types';
+import { PackedTable } from './packed-table';
 
 const PREFIX = 1 << 4;
 export const MAX_GAZ_TOKENS = 8;
@@ -17,11 +18,30 @@ export interface CompiledGazetteer {
   partBits: number[];
 }
 
+/** What match and partsOf read: a Map, or one value column of a PackedTable. */
+interface Lookup {
+  get(key: string): number | undefined;
+}
+
 export class Gazetteer {
   /** Key: tokens joined by a space. Value: type bits (PER=1, ORG=2, LOC=4, MISC=8) | PREFIX. */
   private readonly names = new Map<string, number>();
   /** Single tokens of listed names: bit (2*type) "first token of a name", bit (2*type+1) "later token". */
   private readonly parts = new Map<string, number>();
+  /**
+   * Set when loaded from a packed table (names and parts then stay empty). A string absent
+   * from one column reads 0 there where a Map gives undefined; match and partsOf treat both alike.
+   */
+  private readonly packed?: PackedTable;
+  private readonly nameLookup: Lookup = this.names;
+  private readonly partLookup: Lookup = this.parts;
+
+  constructor(packed?: PackedTable) {
+    if (!packed) return;
+    this.packed = packed;
+    this.nameLookup = { get: (key) => packed.get(key, 0) };
+    this.partLookup = { get: (key) => packed.get(key, 1) };
+  }
 
   static fromEntries(entries: GazetteerEntries): Gazetteer {
     const gaz = new Gazetteer();
@@ -43,23 +63,43 @@ export class Gazetteer {
   }
 
   compile(): CompiledGazetteer {
-    const names = [...this.names.keys()].sort();
-    const parts = [...this.parts.keys()].sort();
-    return {
-      keys: names,
-      bits: names.map((k) => this.names.get(k) ?? 0),
-      parts,
-      partBits: parts.map((k) => this.parts.get(k) ?? 0),
-    };
+    const names = [...this.nameEntries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const parts = [...this.partEntries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    return { keys: names.map((e) => e[0]), bits: names.map((e) => e[1]), parts: parts.map((e) => e[0]), partBits: parts.map((e) => e[1]) };
+  }
+
+  /**
+   * Both tables as one PackedTable (value 0: name bits, 1: part bits): loading it costs
+   * nothing but the model file's inflate, where a Map of the German name lists took hundreds of ms.
+   */
+  pack(): PackedTable {
+    if (this.packed) return this.packed;
+    const strings = new Set([...this.names.keys(), ...this.parts.keys()]);
+    return PackedTable.build([...strings].map((s) => [s, this.names.get(s) ?? 0, this.parts.get(s) ?? 0]));
+  }
+
+  static fromPacked(table: PackedTable): Gazetteer {
+    return new Gazetteer(table);
+  }
+
+  private *nameEntries(): IterableIterator<[string, number]> {
+    if (!this.packed) yield* this.names;
+    else for (const [s, bits] of this.packed.entries()) if (bits) yield [s, bits];
+  }
+
+  private *partEntries(): IterableIterator<[string, number]> {
+    if (!this.packed) yield* this.parts;
+    else for (const [s, , bits] of this.packed.entries()) if (bits) yield [s, bits];
   }
 
   get size(): number {
     let n = 0;
-    for (const v of this.names.values()) if (v & 15) n++;
+    for (const [, v] of this.nameEntries()) if (v & 15) n++;
     return n;
   }
 
   add(tokens: readonly string[], typeBits: number): void {
+    if (this.packed) throw new Error('a packed gazetteer is read-only');
     if (tokens.length === 0 || tokens.length > MAX_GAZ_TOKENS) return;
     let key = '';
     for (let i = 0; i < tokens.length; i++) {
@@ -86,7 +126,7 @@ export class Gazetteer {
 
   /** Per token, the bits of the listed names it is a part of (a known first name, a known surname...). */
   partsOf(tokens: readonly string[]): Uint8Array {
-    return Uint8Array.from(tokens, (token) => this.parts.get(token) ?? 0);
+    return Uint8Array.from(tokens, (token) => this.partLookup.get(token) ?? 0);
   }
 
   /**
@@ -103,10 +143,10 @@ export class Gazetteer {
       for (let j = i; j < tokens.length && j - i < MAX_GAZ_TOKENS; j++) {
         const token = tokens[j];
         key = j === i ? token : `${key} ${token}`;
-        const v = this.names.get(key);
+        const v = this.nameLookup.get(key);
         if (v === undefined || !(v & 15)) {
           // A genitive or plural -s ends the name: "Russlands", "des Nato-Russland-Rates".
-          const stem = token.length > 3 && token.endsWith('s') ? this.names.get(key.slice(0, -1)) : undefined;
+          const stem = token.length > 3 && token.endsWith('s') ? this.nameLookup.get(key.slice(0, -1)) : undefined;
           if (stem !== undefined && stem & 15) {
             bestEnd = j;
             bestBits = stem & 15;
@@ -133,14 +173,14 @@ export class Gazetteer {
   singleWordNames(type: EntityType): string[] {
     const bit = 1 << ENTITY_TYPES.indexOf(type);
     const out: string[] = [];
-    for (const [key, v] of this.names) if (v & bit && !key.includes(' ')) out.push(key);
+    for (const [key, v] of this.nameEntries()) if (v & bit && !key.includes(' ')) out.push(key);
     return out;
   }
 
   toEntries(): GazetteerEntries {
     const entries: GazetteerEntries = {};
     for (const type of ENTITY_TYPES) entries[type] = [];
-    for (const [key, v] of this.names) {
+    for (const [key, v] of this.nameEntries()) {
       for (let t = 0; t < 4; t++) if (v & (1 << t)) entries[ENTITY_TYPES[t]].push(key);
     }
     for (const type of ENTITY_TYPES) entries[type].sort();

@@ -3,12 +3,15 @@
  * per tagging pass, [transition f32 x 81][start f32 x 9][u32 row count][row index deltas u32 x
  * rows][emission i16 x rows*9]. Only rows with a non-zero weight are stored (the perceptron
  * touches a fraction of the hash space), so the file and the inflate stay small; loading
- * scatters them into a dense table for fast lookups.
+ * scatters them into a dense table for fast lookups. A model with external name lists ends
+ * with their packed table (packed-table.ts): [slots u32][lengths u16][values u8 x 2][text u8],
+ * sizes in the header's `lists`.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { FEATURE_VERSION } from './features';
 import { Gazetteer, type CompiledGazetteer, type GazetteerEntries } from './gazetteer';
 import type { ModelWeights } from './model';
+import { PackedTable } from './packed-table';
 import type { CompiledClusters } from './clusters';
 import { NUM_TAGS, TAGS } from './tags';
 
@@ -28,17 +31,28 @@ export interface ModelHeader {
   clusters?: CompiledClusters;
   /** Nationality adjectives for the place-derivation features (see places-derived.ts); absent in models without them. */
   placeAdjectives?: string[];
-  /** External name lists (see name-lists.ts); absent in models without their features. */
-  lists?: CompiledGazetteer;
+  /** External name lists (see name-lists.ts), stored packed after the passes; absent in models without their features. */
+  lists?: PackedListSizes;
   /** Free-form provenance: corpora, epochs, dev scores. */
   info: Record<string, unknown>;
+}
+
+/** Array lengths of the packed name-list table at the end of the payload. */
+export interface PackedListSizes {
+  strings: number;
+  slots: number;
+  textBytes: number;
 }
 
 export interface ModelFile {
   header: ModelHeader;
   /** One weight set per pass: pass 1 tags alone, pass 2 also sees pass 1's labels across the document. */
   passes: ModelWeights[];
+  /** The external name lists, when the model has them. */
+  lists?: PackedTable;
 }
+
+const bytesOf = (a: Float32Array | Uint32Array | Uint16Array | Int16Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 function encodePass(weights: ModelWeights): Buffer[] {
   if (!(weights.emission instanceof Int16Array)) throw new Error('quantise the model before saving it');
@@ -60,10 +74,9 @@ function encodePass(weights: ModelWeights): Buffer[] {
   });
   const count = Buffer.alloc(4);
   count.writeUInt32LE(rows.length, 0);
-  const bytes = (a: Float32Array | Uint32Array | Int16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   // Two bytes of padding keep the next pass's float arrays 4-aligned when the row count is odd.
   const pad = Buffer.alloc(values.byteLength % 4);
-  return [bytes(weights.transition), bytes(weights.start), count, bytes(deltas), bytes(values), pad];
+  return [bytesOf(weights.transition), bytesOf(weights.start), count, bytesOf(deltas), bytesOf(values), pad];
 }
 
 /** Optional word resources a model file carries beside its gazetteer; each switches on its features. */
@@ -71,7 +84,7 @@ export interface ModelExtras {
   nouns?: readonly string[];
   clusters?: CompiledClusters;
   placeAdjectives?: readonly string[];
-  lists?: CompiledGazetteer;
+  lists?: PackedTable;
 }
 
 export function encodeModel(
@@ -93,14 +106,15 @@ export function encodeModel(
     ...(nouns.length ? { nouns: [...nouns] } : {}),
     ...(clusters ? { clusters } : {}),
     ...(placeAdjectives ? { placeAdjectives: [...placeAdjectives] } : {}),
-    ...(lists ? { lists } : {}),
+    ...(lists ? { lists: { strings: lists.size, slots: lists.data.slots.length, textBytes: lists.data.text.length } } : {}),
     info,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const head = Buffer.alloc(Math.ceil((4 + json.length) / 8) * 8);
   head.writeUInt32LE(json.length, 0);
   json.copy(head, 4);
-  const payload = Buffer.concat([head, ...passes.flatMap(encodePass)]);
+  const tail = lists ? [lists.data.slots, lists.data.lengths, lists.data.values, lists.data.text].map(bytesOf) : [];
+  const payload = Buffer.concat([head, ...passes.flatMap(encodePass), ...tail]);
   return Buffer.concat([Buffer.from(MAGIC, 'ascii'), gzipSync(payload, { level: 9 })]);
 }
 
@@ -141,5 +155,17 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
     }
     return { hashBits: header.hashBits, emission, scale, transition: new Float32Array(transition), start: new Float32Array(start) };
   });
-  return { header, passes };
+  const sizes = header.lists;
+  // Experimental models of before the packed table kept the lists as JSON arrays in the header.
+  if (sizes && typeof sizes.slots !== 'number') throw new Error('model file keeps its name lists in an older form: retrain (npm run train)');
+  // Views into the inflated payload, not copies: the table is most of it, so copying would only cost time.
+  const lists = sizes
+    ? new PackedTable({
+        slots: take((o) => new Uint32Array(payload.buffer, o, sizes.slots), 4 * sizes.slots),
+        lengths: take((o) => new Uint16Array(payload.buffer, o, sizes.strings), 2 * sizes.strings),
+        values: take((o) => new Uint8Array(payload.buffer, o, 2 * sizes.strings), 2 * sizes.strings),
+        text: take((o) => new Uint8Array(payload.buffer, o, sizes.textBytes), sizes.textBytes),
+      })
+    : undefined;
+  return { header, passes, ...(lists ? { lists } : {}) };
 }

@@ -62,7 +62,7 @@ export class Tagger {
       nouns: header.nouns ? new NounLexicon(header.nouns) : undefined,
       clusters: header.clusters ? new WordClusters(header.clusters) : undefined,
       places: header.placeAdjectives ? PlaceDerivations.fromGazetteer(gazetteer, header.placeAdjectives) : undefined,
-      lists: header.lists ? Gazetteer.fromCompiled(header.lists) : undefined,
+      lists: model.lists ? Gazetteer.fromPacked(model.lists) : undefined,
     };
   }
 
