@@ -3,7 +3,7 @@ import { failureKind } from '../shared/failures';
 import { articleIdFor, type ArticleRecords, buildArticleRecords, referenceDateOf, versionTime } from '../core/records';
 import type { ResolvedArticle } from '../core/resolve/resolve';
 import type { Extraction, ParsedArticle, RawObject, Recogniser } from '../core/types';
-import { LostClaim, type ArticleWriter, type Claim, type PreviousStatus } from '../storage/article-writer';
+import { isFresh, LostClaim, type ArticleWriter, type Claim, type PreviousStatus } from '../storage/article-writer';
 import type { CurrentObject, ObjectRef } from '../storage/s3-objects';
 import type { ObjectEvent } from './events';
 
@@ -43,6 +43,8 @@ interface VersionToRead {
   eTag?: string;
   /** True when a removal event is being applied as the current version (versioned bucket). */
   restored: boolean;
+  /** The key had no status before this claim: nothing is stored for it. */
+  fresh?: boolean;
 }
 
 /**
@@ -82,7 +84,13 @@ export async function processObjectEvent(deps: IngestDeps, event: ObjectEvent, o
       }
       return await ingestVersion(deps, claim, event, { versionId: current.versionId, size: current.size, eTag: current.eTag, restored: true });
     }
-    return await ingestVersion(deps, claim, event, { versionId: event.versionId, size: event.size, eTag: event.eTag, restored: false });
+    return await ingestVersion(deps, claim, event, {
+      versionId: event.versionId,
+      size: event.size,
+      eTag: event.eTag,
+      restored: false,
+      fresh: isFresh(previous),
+    });
   } catch (error) {
     if (error instanceof LostClaim) return { result: 'stale', articleId };
     throw error;
@@ -141,7 +149,7 @@ async function ingestVersion(deps: IngestDeps, claim: Claim, event: ObjectEvent,
     return { result: 'rejected', articleId, code: error.code, reason: error.message, ...restored };
   }
   if (resolved) await deps.resolver!.indexNames(resolved);
-  await deps.writer.writeArticle(claim, records);
+  await deps.writer.writeArticle(claim, records, { fresh: version.fresh });
   // Before finish: if it fails, the retried message redoes it (the claim is still pending).
   if (resolved) await deps.resolver!.applyMerges(resolved);
   await deps.writer.finish(claim, 'processed', versionDetail);

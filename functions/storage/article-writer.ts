@@ -227,9 +227,15 @@ export class ArticleWriter {
     return { result: 'claimed', previous: previousStatus };
   }
 
-  /** Makes the stored records equal `records` (an article version) under the claim. */
-  async writeArticle(claim: Claim, records: ArticleRecords): Promise<void> {
-    await this.sync(claim, records);
+  /**
+   * Makes the stored records equal `records` (an article version) under the claim. `fresh`:
+   * the claim found no status at all for the key (see isFresh), so nothing can be stored for it
+   * yet and the first round skips reading the stored state (three reads of a new article's
+   * eight or so requests). Anything written meanwhile belongs to a newer claim, whose check
+   * cancels this run's transactions.
+   */
+  async writeArticle(claim: Claim, records: ArticleRecords, options: { fresh?: boolean } = {}): Promise<void> {
+    await this.sync(claim, records, options.fresh ?? false);
   }
 
   /** Removes every record of the article (delete, or a new version that was rejected). */
@@ -358,10 +364,10 @@ export class ArticleWriter {
     }
   }
 
-  private async sync(claim: Claim, records: ArticleRecords | null): Promise<void> {
+  private async sync(claim: Claim, records: ArticleRecords | null, fresh = false): Promise<void> {
     for (let round = 0; ; round += 1) {
       try {
-        await this.syncOnce(claim, records);
+        await this.syncOnce(claim, records, fresh && round === 0);
         return;
       } catch (error) {
         if (!(error instanceof StaleDiff) || round + 1 >= MAX_SYNC_ROUNDS) throw error;
@@ -369,9 +375,9 @@ export class ArticleWriter {
     }
   }
 
-  private async syncOnce(claim: Claim, wanted: ArticleRecords | null): Promise<void> {
+  private async syncOnce(claim: Claim, wanted: ArticleRecords | null, fresh: boolean): Promise<void> {
     const id = claim.articleId;
-    const [stored, oldMeta] = await Promise.all([this.readMembers(id), this.readMetaSummary(id)]);
+    const [stored, oldMeta] = fresh ? [NOTHING_STORED, undefined] : await Promise.all([this.readMembers(id), this.readMetaSummary(id)]);
     const records = wanted && keepUndatedSortDate(wanted, oldMeta);
     const diff = diffMemberships(stored.memberships, records?.memberships ?? []);
 
@@ -841,6 +847,11 @@ interface EntityOp {
   member?: { expect?: Membership; next?: Membership };
 }
 
+/** True when a claim's previous status says the key was never seen: no status item existed. */
+export function isFresh(previous: PreviousStatus | undefined): boolean {
+  return previous !== undefined && Object.values(previous).every((value) => value === undefined);
+}
+
 interface StoredMembers {
   memberships: Membership[];
   legacy: Set<string>;
@@ -849,6 +860,8 @@ interface StoredMembers {
   linksDue: string[];
   unlinksDue: Array<{ entityId: string; sortDate: string }>;
 }
+
+const NOTHING_STORED: StoredMembers = { memberships: [], legacy: new Set(), exists: false, linksDue: [], unlinksDue: [] };
 
 type LinkWrite = { put: Membership } | { delete: { entityId: string; sortDate: string } };
 
