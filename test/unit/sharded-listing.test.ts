@@ -5,24 +5,30 @@ import { readShards, type ShardQuery } from '../../functions/storage/sharded-lis
 type Item = { pk: string; sk: string; gsi1sk: string; keep: boolean };
 
 /** Shards as a Query over them would answer: newest first, at most `limit` evaluated items, an optional filter. */
-function fakeShards(items: Item[], filtered: boolean, shardOf = (i: number) => (i * 7) % LISTING_SHARDS): { query: ShardQuery; queries: () => number } {
+function fakeShards(
+  items: Item[],
+  filtered: boolean,
+  shardOf = (i: number) => (i * 7) % LISTING_SHARDS,
+): { query: ShardQuery; queries: () => number; evaluated: () => number } {
   const shards = Array.from({ length: LISTING_SHARDS }, (_, shard) =>
     items.filter((_, i) => shardOf(i) === shard).sort((a, b) => (a.gsi1sk < b.gsi1sk ? 1 : -1)),
   );
   let count = 0;
+  let evaluatedItems = 0;
   const query: ShardQuery = async (shard, below, start, limit) => {
     count += 1;
     const candidates = shards[shard].filter(
       (item) => (below === undefined || item.gsi1sk <= below) && (start === undefined || item.gsi1sk < String(start.gsi1sk)),
     );
     const evaluated = candidates.slice(0, limit);
+    evaluatedItems += evaluated.length;
     const last = candidates.length > limit ? evaluated[evaluated.length - 1] : undefined;
     return {
       items: evaluated.filter((item) => !filtered || item.keep),
       last: last ? { pk: last.pk, sk: last.sk, gsi1sk: last.gsi1sk } : undefined,
     };
   };
-  return { query, queries: () => count };
+  return { query, queries: () => count, evaluated: () => evaluatedItems };
 }
 
 async function readAll(items: Item[], want: number, filtered: boolean, maxPagesPerShard = 10, shardOf?: (i: number) => number): Promise<string[]> {
@@ -95,6 +101,19 @@ describe('listing shards read as one newest-first list', () => {
       keyOf: (item) => ({ pk: String(item.pk), sk: String(item.sk), gsi1sk: String(item.gsi1sk) }),
     });
     expect(page.items.map((item) => item.gsi1sk)).toEqual(sorted.slice(10, 15));
+  });
+
+  it('reads about one page from evenly spread shards, not a page from each', async () => {
+    const { query, evaluated } = fakeShards(items, false);
+    const page = await readShards({
+      want: 20,
+      query,
+      maxPagesPerShard: 5,
+      sortKeyOf: (item) => String(item.gsi1sk),
+      keyOf: (item) => ({ pk: String(item.pk), sk: String(item.sk), gsi1sk: String(item.gsi1sk) }),
+    });
+    expect(page.items.map((item) => item.gsi1sk)).toEqual(newestFirst(items).slice(0, 20));
+    expect(evaluated()).toBeLessThan(2 * 20);
   });
 
   it('ends with no position when the shards run out before the page fills', async () => {
