@@ -409,7 +409,7 @@ export class ArticleWriter {
     if (!ops.some((op) => op.links.length) && (stored.linksDue.length || stored.unlinksDue.length)) await this.clearLinksDue(claim);
 
     if (records) await this.putMeta(claim, records, oldMeta !== undefined);
-    else if (stored.exists) await this.dropEmptyMembers(claim);
+    else if (stored.exists || ops.length) await this.dropEmptyMembers(claim);
   }
 
   /**

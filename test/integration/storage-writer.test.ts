@@ -248,7 +248,7 @@ describe('article writer against DynamoDB Local', () => {
     const key = 'legacy/one.txt';
     const id = articleIdFor(BUCKET, key);
     const names = ['Stays', 'Changes', 'Goes'].map((n) => `Legacy ${n}`);
-    objects.set(key, {
+    const version1: FakeArticle = {
       title: 'Legacy v1',
       publishedAt: '2024-05-01T00:00:00Z',
       entities: [
@@ -256,22 +256,26 @@ describe('article writer against DynamoDB Local', () => {
         ['PER', names[1], 1],
         ['PER', names[2], 2],
       ],
-    });
-    await processObjectEvent(deps, event('created', key, 10));
+    };
     // Rewrite the stored memberships the way the previous storage layout held them.
-    const members = (await itemsOf(table, `ART#${id}`)).find((item) => item.sk === 'MEMBERS')!;
-    for (const [attribute, value] of Object.entries(members)) {
-      if (!attribute.startsWith('e#')) continue;
-      const entityId = attribute.slice(2);
-      const m = value as { sortDate: string };
-      await table.doc.send(
-        new PutCommand({
-          TableName: table.tableName,
-          Item: { pk: `ART#${id}`, sk: `E#${entityId}`, entityId, ...m, linkSk: `A#${m.sortDate}#${id}` },
-        }),
-      );
-    }
-    await table.doc.send(new DeleteCommand({ TableName: table.tableName, Key: { pk: `ART#${id}`, sk: 'MEMBERS' } }));
+    const toLegacy = async () => {
+      const members = (await itemsOf(table, `ART#${id}`)).find((item) => item.sk === 'MEMBERS')!;
+      for (const [attribute, value] of Object.entries(members)) {
+        if (!attribute.startsWith('e#')) continue;
+        const entityId = attribute.slice(2);
+        const m = value as { sortDate: string };
+        await table.doc.send(
+          new PutCommand({
+            TableName: table.tableName,
+            Item: { pk: `ART#${id}`, sk: `E#${entityId}`, entityId, ...m, linkSk: `A#${m.sortDate}#${id}` },
+          }),
+        );
+      }
+      await table.doc.send(new DeleteCommand({ TableName: table.tableName, Key: { pk: `ART#${id}`, sk: 'MEMBERS' } }));
+    };
+    objects.set(key, version1);
+    await processObjectEvent(deps, event('created', key, 10));
+    await toLegacy();
 
     objects.set(key, {
       title: 'Legacy v2',
@@ -300,6 +304,15 @@ describe('article writer against DynamoDB Local', () => {
     objects.delete(key);
     await processObjectEvent(deps, event('removed', key, 30));
     for (const name of [...names, 'Legacy Arrives']) expect(await entity(table, 'PER', name)).toBeUndefined();
+    expect((await itemsOf(table, `ART#${id}`)).map((item) => item.sk)).toEqual(['STATUS']);
+
+    // A delete as the first write after the upgrade: the legacy items go, and no empty MEMBERS stays.
+    objects.set(key, version1);
+    await processObjectEvent(deps, event('created', key, 40));
+    await toLegacy();
+    objects.delete(key);
+    await processObjectEvent(deps, event('removed', key, 50));
+    for (const name of names) expect(await entity(table, 'PER', name)).toBeUndefined();
     expect((await itemsOf(table, `ART#${id}`)).map((item) => item.sk)).toEqual(['STATUS']);
   });
 
