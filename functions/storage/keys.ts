@@ -113,12 +113,28 @@ function hashShard(value: string, shards: number): number {
 
 /**
  * Article totals are spread over this many STATS items, each article always adding to the
- * same one, so no single item takes a write from every article (a hot item caps a
- * partition at its per-item write limit); readers sum them in one BatchGetItem.
+ * same one, so no single item takes a write from every article: one item takes at most 1,000
+ * write units a second, and the transactions that update it run one at a time, so the number
+ * of shards bounds the ingest rate the totals allow (`npm run bench -- scale` models it).
+ * Readers sum them in one BatchGetItem.
  */
-export const STATS_SHARDS = 16;
+export const STATS_SHARDS = 32;
 
 export const statsShardOf = (articleId: string): number => hashShard(articleId, STATS_SHARDS);
+
+/**
+ * The family of hash shards a partition key belongs to (STATS shards, a month's listing shards,
+ * a type's ranking shards) and how many there are, for tools that model load per partition:
+ * over many articles each shard takes an equal part of the family's writes.
+ */
+export function shardFamilyOf(pk: string): { family: string; shards: number } | undefined {
+  if (pk === 'STATS' || /^STATS#\d+$/.test(pk)) return { family: 'STATS', shards: STATS_SHARDS };
+  const listing = /^((?:M|S)#\d{4}-\d{2}|L#[^#]+#\d{4}-\d{2})#\d+$/.exec(pk);
+  if (listing) return { family: listing[1]!, shards: LISTING_SHARDS };
+  const rank = /^(T#[A-Z]+)#\d+$/.exec(pk);
+  if (rank) return { family: rank[1]!, shards: TYPE_RANK_SHARDS };
+  return undefined;
+}
 
 /** The MEMBERS attribute that holds one entity's membership. */
 export const memberAttribute = (entityId: string): string => `${MEMBER}${entityId}`;

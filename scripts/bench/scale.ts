@@ -132,7 +132,8 @@ export function simulate(profile: WriteProfile, options: { target: number; trans
   // more such items, not the same one more often.
   const shared = (articles: number) => articles > 1 || n === 1;
   for (const partition of profile.partitions) {
-    if (!shared(partition.articles)) continue;
+    // A hash shard is shared by its part of all articles, however few of the mix it caught.
+    if (!partition.shards && !shared(partition.articles)) continue;
     const label = `partition ${partition.id}${partition.dated ? ' (current date)' : ''}`;
     if (partition.wcu > 0) {
       constraints.push({
@@ -151,7 +152,7 @@ export function simulate(profile: WriteProfile, options: { target: number; trans
       });
     }
     for (const item of partition.items) {
-      if (!shared(item.articles)) continue;
+      if (!item.shards && !shared(item.articles)) continue;
       if (item.wcu > 0) {
         constraints.push({
           kind: 'item',

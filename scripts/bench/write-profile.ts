@@ -5,6 +5,7 @@
  * their kind and popularity rank, so the file holds nothing of the articles.
  */
 import type { CapacityRecord } from './capacity';
+import { shardFamilyOf } from '../../functions/storage/keys';
 import { itemKind, liveKey, partitionClass } from './item-kinds';
 
 export interface ProfileItem {
@@ -19,6 +20,8 @@ export interface ProfileItem {
   writes: number;
   /** Writes inside transactions. */
   transactionalWrites: number;
+  /** Recurs in every shard of a sharded partition: figures per shard, as the partition's. */
+  shards?: number;
 }
 
 export interface ProfilePartition {
@@ -31,6 +34,12 @@ export interface ProfilePartition {
   rcu: number;
   /** Keys that differed only by a date were merged into this one (see liveKey). */
   dated: boolean;
+  /**
+   * A hash shard of a family (STATS, a month's listing, a type's ranking): its figures are the
+   * family's divided by the number of shards, the share each takes over many articles, rather
+   * than what the few articles of the mix happened to hash to.
+   */
+  shards?: number;
   items: ProfileItem[];
 }
 
@@ -60,6 +69,50 @@ interface Tally {
   writes: number;
   transactionalWrites: number;
   dated: boolean;
+  /** The raw partition key's shard family, if any (see shardFamilyOf). */
+  family?: { key: string; shards: number };
+}
+
+interface Averaged {
+  articles: number;
+  wcu: number;
+  rcu: number;
+  writes: number;
+  transactionalWrites: number;
+}
+
+/**
+ * Per sharded partition: the family's totals divided by its number of shards, for the partition
+ * and for each item that recurs under the same sort key in every shard (a STATS shard's one item).
+ */
+function spreadOverShards(partitions: Map<string, Tally>, items: Map<string, Map<string, Tally>>) {
+  const families = new Map<string, string[]>();
+  for (const [key, partition] of partitions) {
+    if (!partition.family) continue;
+    const family = `${partition.target}\u0000${partition.family.key}`;
+    families.set(family, [...(families.get(family) ?? []), key]);
+  }
+  const out = new Map<string, { shards: number; partition: Omit<Averaged, 'writes' | 'transactionalWrites'>; items: Map<string, Averaged> }>();
+  for (const members of families.values()) {
+    const shards = partitions.get(members[0]!)!.family!.shards;
+    const sum = (tallies: Tally[]): Averaged => {
+      const articles = new Set(tallies.flatMap((t) => [...t.articles]));
+      const total = (pick: (t: Tally) => number) => tallies.reduce((a, t) => a + pick(t), 0) / shards;
+      return {
+        articles: articles.size / shards,
+        wcu: total((t) => t.wcu),
+        rcu: total((t) => t.rcu),
+        writes: total((t) => t.writes),
+        transactionalWrites: total((t) => t.transactionalWrites),
+      };
+    };
+    const bySk = new Map<string, Tally[]>();
+    for (const key of members) for (const [sk, item] of items.get(key) ?? []) bySk.set(sk, [...(bySk.get(sk) ?? []), item]);
+    const recurring = new Map([...bySk].filter(([, tallies]) => tallies.length > 1).map(([sk, tallies]) => [sk, sum(tallies)]));
+    const { articles, wcu, rcu } = sum(members.map((key) => partitions.get(key)!));
+    for (const key of members) out.set(key, { shards, partition: { articles, wcu, rcu }, items: recurring });
+  }
+  return out;
 }
 
 function tally(map: Map<string, Tally>, key: string, target: string, kind: string, dated: boolean): Tally {
@@ -100,7 +153,10 @@ export function buildProfile(perArticle: CapacityRecord[][], ingest: WriteProfil
       } else if (record.access === 'write') indexWcu[record.target] = (indexWcu[record.target] ?? 0) + record.units;
       const pk = liveKey(record.pk);
       const partitionKey = `${record.target}\u0000${pk}`;
-      add(tally(partitions, partitionKey, record.target, partitionKind(record.target, record.pk), pk !== record.pk), article, record);
+      const partition = tally(partitions, partitionKey, record.target, partitionKind(record.target, record.pk), pk !== record.pk);
+      const family = shardFamilyOf(record.pk);
+      if (family) partition.family = { key: liveKey(family.family), shards: family.shards };
+      add(partition, article, record);
       // A Query page reads a partition, not one item.
       if (record.sk === undefined) continue;
       // Index entries are told apart by their table item, not by their index keys (which repeat).
@@ -112,6 +168,7 @@ export function buildProfile(perArticle: CapacityRecord[][], ingest: WriteProfil
     }
   });
   const n = perArticle.length;
+  const spread = spreadOverShards(partitions, items);
   const ranked = [...partitions.entries()].sort(([, a], [, b]) => b.articles.size - a.articles.size || b.wcu - a.wcu);
   const rankOf = new Map<string, number>();
   return {
@@ -124,24 +181,29 @@ export function buildProfile(perArticle: CapacityRecord[][], ingest: WriteProfil
       const rank = (rankOf.get(partition.kind) ?? 0) + 1;
       rankOf.set(partition.kind, rank);
       const id = `${partition.kind}#${rank}`;
-      const partitionItems = [...(items.get(key)?.values() ?? [])].sort((a, b) => b.articles.size - a.articles.size || b.wcu - a.wcu);
+      const partitionItems = [...(items.get(key)?.entries() ?? [])].sort(([, a], [, b]) => b.articles.size - a.articles.size || b.wcu - a.wcu);
+      const family = spread.get(key);
+      const figures = family?.partition ?? { articles: partition.articles.size, wcu: partition.wcu, rcu: partition.rcu };
       return {
         id,
         target: partition.target,
         kind: partition.kind,
-        articles: partition.articles.size,
-        wcu: partition.wcu,
-        rcu: partition.rcu,
+        ...figures,
         dated: partition.dated,
-        items: partitionItems.map((item, i) => ({
-          id: `${id}/${i + 1}`,
-          kind: item.kind,
-          articles: item.articles.size,
-          wcu: item.wcu,
-          rcu: item.rcu,
-          writes: item.writes,
-          transactionalWrites: item.transactionalWrites,
-        })),
+        ...(family ? { shards: family.shards } : {}),
+        items: partitionItems.map(([sk, item], i) => {
+          const averaged = family?.items.get(sk);
+          return {
+            id: `${id}/${i + 1}`,
+            kind: item.kind,
+            articles: averaged?.articles ?? item.articles.size,
+            wcu: averaged?.wcu ?? item.wcu,
+            rcu: averaged?.rcu ?? item.rcu,
+            writes: averaged?.writes ?? item.writes,
+            transactionalWrites: averaged?.transactionalWrites ?? item.transactionalWrites,
+            ...(averaged && family ? { shards: family.shards } : {}),
+          };
+        }),
       };
     }),
   };

@@ -18,6 +18,8 @@ import {
   entityIndexAttributes,
   LISTING_SHARDS,
   listingShardOf,
+  shardFamilyOf,
+  STATS_SHARDS,
   prefixPartition,
   wordIndexAttributes,
 } from '../../functions/storage/keys';
@@ -275,5 +277,17 @@ describe('article digest', () => {
       [psaki.id, 'Jen Psaki', [nato.id]],
       [psaki.id, 'Jen Psaki', []],
     ]);
+  });
+});
+
+describe('shard families', () => {
+  it('names the family and shard count of every hash-sharded partition key, and nothing else', () => {
+    expect(shardFamilyOf('STATS')).toEqual({ family: 'STATS', shards: STATS_SHARDS });
+    expect(shardFamilyOf('STATS#07')).toEqual({ family: 'STATS', shards: STATS_SHARDS });
+    expect(shardFamilyOf('M#2024-05#3')).toEqual({ family: 'M#2024-05', shards: LISTING_SHARDS });
+    expect(shardFamilyOf('S#2024-05#0')).toEqual({ family: 'S#2024-05', shards: LISTING_SHARDS });
+    expect(shardFamilyOf('L#de#2024-05#2')).toEqual({ family: 'L#de#2024-05', shards: LISTING_SHARDS });
+    expect(shardFamilyOf('T#PER#05')).toEqual({ family: 'T#PER', shards: TYPE_RANK_SHARDS });
+    for (const other of ['M#2024-05', 'ENT#per-x', 'ART#abc', 'P#ab', 'KEY#PER#putin']) expect(shardFamilyOf(other)).toBeUndefined();
   });
 });

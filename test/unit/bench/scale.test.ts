@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CapacityRecord } from '../../../scripts/bench/capacity';
 import { simulate, zipfExponent } from '../../../scripts/bench/scale';
+import { STATS_SHARDS } from '../../../functions/storage/keys';
 import { buildProfile, type ProfilePartition, type WriteProfile } from '../../../scripts/bench/write-profile';
 
 const ingest = { msPerArticle: 100, memoryMb: 1024, batchSize: 10, maxConcurrency: 10 };
@@ -108,5 +109,25 @@ describe('write profile', () => {
     expect(month.items).toHaveLength(2);
     expect(built.totals).toEqual({ tableWcu: 4, tableRcu: 0, indexWcu: { byMonth: 1 } });
     expect(JSON.stringify(built)).not.toMatch(/usa|a1|2021/);
+  });
+
+  it('spreads a hash-sharded family evenly over its shards, whatever shards the few articles of the mix hit', () => {
+    const built = buildProfile(
+      [[write('STATS#03', 'META', 2)], [write('STATS#03', 'META', 2)], [write('STATS#07', 'META', 2)], [write('ENT#x', 'META', 1)]],
+      ingest,
+      'four',
+    );
+    const stats = built.partitions.filter((p) => p.kind === 'STATS');
+    expect(stats).toHaveLength(2);
+    for (const shard of stats) {
+      // 3 of the 4 articles wrote some STATS shard, 6 units in all, spread over every shard.
+      const n = STATS_SHARDS;
+      expect(shard).toMatchObject({ shards: n, articles: 3 / n, wcu: 6 / n });
+      expect(shard.items[0]).toMatchObject({ shards: n, articles: 3 / n, wcu: 6 / n, transactionalWrites: 3 / n });
+    }
+    const result = simulate(built, { target: 1000, transactionMs: 20 });
+    const statsLimit = result.constraints.find((c) => c.kind === 'item' && c.what.includes('STATS'))!;
+    // Each shard takes its part of 1.5 WCU an article.
+    expect(statsLimit.rate).toBeCloseTo((1000 * 4 * STATS_SHARDS) / 6, 0);
   });
 });
