@@ -203,8 +203,8 @@ export class ArticleWriter {
       const previous = previousStatus.sequencer;
       if (previous !== undefined && previous !== claim.sequencer) {
         // A new version starts its own attempt count (a brand-new item already has 1).
-        await this.table.doc
-          .send(
+        await unlessConditionFails(() =>
+          this.table.doc.send(
             new UpdateCommand({
               TableName: this.table.tableName,
               Key: keys.status(claim.articleId),
@@ -213,10 +213,8 @@ export class ArticleWriter {
               ExpressionAttributeNames: { '#seq': 'sequencer', '#attempts': 'attempts' },
               ExpressionAttributeValues: { ':one': 1, ':seq': claim.sequencer },
             }),
-          )
-          .catch((error: unknown) => {
-            if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
-          });
+          ),
+        );
       }
     } catch (error) {
       if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
@@ -301,8 +299,8 @@ export class ArticleWriter {
         values[`:${name}`] = value.slice(0, 1000);
       }
     }
-    try {
-      await this.table.doc.send(
+    const written = await unlessConditionFails(() =>
+      this.table.doc.send(
         new UpdateCommand({
           TableName: this.table.tableName,
           Key: keys.status(claim.articleId),
@@ -316,11 +314,9 @@ export class ArticleWriter {
           },
           ExpressionAttributeValues: values,
         }),
-      );
-    } catch (error) {
-      if (isErrorNamed(error, 'ConditionalCheckFailedException')) return false;
-      throw error;
-    }
+      ),
+    );
+    if (!written) return false;
     await this.afterWrite({ kind: 'status', state });
     return true;
   }
@@ -331,8 +327,8 @@ export class ArticleWriter {
    */
   async recordInvalidEvent(articleId: string, bucket: string, key: string, reason: string): Promise<void> {
     const now = this.now().toISOString();
-    try {
-      await this.table.doc.send(
+    await unlessConditionFails(() =>
+      this.table.doc.send(
         new UpdateCommand({
           TableName: this.table.tableName,
           Key: keys.status(articleId),
@@ -358,10 +354,8 @@ export class ArticleWriter {
             ...statusIndexValues(now, articleId),
           },
         }),
-      );
-    } catch (error) {
-      if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
-    }
+      ),
+    );
   }
 
   private async sync(claim: Claim, records: ArticleRecords | null, fresh = false): Promise<void> {
@@ -635,8 +629,8 @@ export class ArticleWriter {
     for (const op of group) {
       if (op.change !== 'remove' || !empty.has(keys.entity(op.entityId).pk)) continue;
       // If another article adds the entity back concurrently, the condition fails and it stays.
-      try {
-        await this.table.doc.send(
+      const deleted = await unlessConditionFails(() =>
+        this.table.doc.send(
           new DeleteCommand({
             TableName: this.table.tableName,
             Key: keys.entity(op.entityId),
@@ -644,11 +638,9 @@ export class ArticleWriter {
             ConditionExpression: `articleCount <= :zero AND ${EDITORIAL_ATTRIBUTES.map((name) => `attribute_not_exists(${name})`).join(' AND ')}`,
             ExpressionAttributeValues: { ':zero': 0 },
           }),
-        );
-        await this.afterWrite({ kind: 'entity-cleanup', entityId: op.entityId });
-      } catch (error) {
-        if (!isErrorNamed(error, 'ConditionalCheckFailedException')) throw error;
-      }
+        ),
+      );
+      if (deleted) await this.afterWrite({ kind: 'entity-cleanup', entityId: op.entityId });
     }
   }
 

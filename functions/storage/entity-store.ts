@@ -18,7 +18,7 @@ import { nameKey } from '../core/resolve/name-key';
 import type { EntityType, Extraction } from '../core/types';
 import type { ArticleWriter } from './article-writer';
 import { aliasCounts, keys, stateItemKind, wordIndexAttributes } from './keys';
-import { batchGet, batchPut, isErrorNamed, type TableContext } from './table';
+import { batchGet, batchPut, unlessConditionFails, type TableContext } from './table';
 
 /**
  * The corpus state entity resolution reads and the decisions that change it: which entity a
@@ -84,17 +84,13 @@ export class EntityStore {
   /** Records the ids of new person name keys; false when another article claimed one first. */
   private async claimKeys(newKeys: ResolvedArticle['newKeys']): Promise<boolean> {
     const results = await Promise.all(
-      newKeys.map(async ({ key, id }) => {
-        try {
-          await this.table.doc.send(
+      newKeys.map(({ key, id }) =>
+        unlessConditionFails(() =>
+          this.table.doc.send(
             new PutCommand({ TableName: this.table.tableName, Item: { ...keys.personKey(key), id }, ConditionExpression: 'attribute_not_exists(pk)' }),
-          );
-          return true;
-        } catch (error) {
-          if (isErrorNamed(error, 'ConditionalCheckFailedException')) return false;
-          throw error;
-        }
-      }),
+          ),
+        ),
+      ),
     );
     return results.every(Boolean);
   }

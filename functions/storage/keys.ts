@@ -90,8 +90,10 @@ export const LISTING_SHARDS = 4;
 
 export const listingShardOf = (articleId: string): number => hashShard(articleId, LISTING_SHARDS);
 
-export const monthPartition = (month: string, shard: number) => `M#${month}#${shard}`;
-export const langMonthPartition = (lang: string, month: string, shard: number) => `L#${lang}#${month}#${shard}`;
+/** Without a shard: the month's partition as written before the listing shards, which old cursors name. */
+const sharded = (partition: string, shard: number | undefined) => (shard === undefined ? partition : `${partition}#${shard}`);
+export const monthPartition = (month: string, shard?: number) => sharded(`M#${month}`, shard);
+export const langMonthPartition = (lang: string, month: string, shard?: number) => sharded(`L#${lang}#${month}`, shard);
 export const typeRankPartition = (type: EntityType, shard: number) => `T#${type}#${String(shard).padStart(2, '0')}`;
 /** STATS attribute listing the months that hold articles of a language. */
 export const langMonthsAttribute = (lang: string) => `months_${lang}`;
@@ -160,7 +162,7 @@ export function statusIndexAttributes(updatedAt: string, articleId: string) {
   return { gsi1pk: statusMonthPartition(updatedAt.slice(0, 7), listingShardOf(articleId)), gsi1sk: `${updatedAt}#${articleId}` };
 }
 
-export const statusMonthPartition = (month: string, shard: number) => `S#${month}#${shard}`;
+export const statusMonthPartition = (month: string, shard?: number) => sharded(`S#${month}`, shard);
 
 /** Sort-key prefix of an entity's history items, for a Query. */
 export const HISTORY_PREFIX = HISTORY;
@@ -223,8 +225,8 @@ function isMonthStart(start: Key, month: string, lang: string | undefined): bool
   if (id === undefined) return false;
   const shard = listingShardOf(id);
   const [indexName, partitions] = lang
-    ? ['gsi2pk', [`L#${lang}#${month}`, langMonthPartition(lang, month, shard)]]
-    : ['gsi1pk', [`M#${month}`, monthPartition(month, shard)]];
+    ? ['gsi2pk', [langMonthPartition(lang, month), langMonthPartition(lang, month, shard)]]
+    : ['gsi1pk', [monthPartition(month), monthPartition(month, shard)]];
   return (
     Object.keys(start).length === 4 &&
     start.sk === 'META' &&
@@ -259,5 +261,5 @@ export const statusPositionSchema: z.ZodType<MonthPosition> = z
   .refine((position) => {
     if (!position.start) return true;
     const id = articleIdOfKey(position.start.pk);
-    return id !== undefined && [`S#${position.month}`, statusMonthPartition(position.month, listingShardOf(id))].includes(position.start.gsi1pk);
+    return id !== undefined && [statusMonthPartition(position.month), statusMonthPartition(position.month, listingShardOf(id))].includes(position.start.gsi1pk);
   });
