@@ -17,6 +17,11 @@ export const ENV = {
   cursorSecret: 'CURSOR_SECRET',
   /** Folder of the NER model files; the Lambda bundle sets it, elsewhere the repository's models/ is used. */
   nerModelDir: 'NER_MODEL_DIR',
+  /**
+   * Evaluation only: a gazetteer.json for the rule recogniser in place of the bundled one. Cross-validation
+   * points it at lists built without the held-out documents, so the rules are scored on names they never saw.
+   */
+  rulesGazetteer: 'RULES_GAZETTEER_FILE',
   /** Local only: the bearer token the editor routes accept in place of an AWS authoriser. */
   editorToken: 'EDITOR_TOKEN',
 } as const;

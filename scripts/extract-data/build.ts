@@ -14,7 +14,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { nerDataDir } from '../cli/ner-data';
 import { describeFailure } from '../cli/user-path';
@@ -24,10 +24,9 @@ type Lang = 'de' | 'en';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-let dataDir = '';
 const outFile = join(root, 'functions/core/extract/data/gazetteer.json');
 
-const TRAIN_FILES: Record<Lang, Array<{ file: string; silver: boolean }>> = {
+export const TRAIN_FILES: Record<Lang, Array<{ file: string; silver: boolean }>> = {
   de: [
     { file: 'de/conll03-train.bio', silver: false },
     { file: 'de/europarl-train.bio', silver: false },
@@ -43,6 +42,9 @@ interface Sentence {
   tokens: string[];
   tags: string[];
 }
+
+/** A training file's sentences, by its name inside the corpus folder (cross-validation hides its held-out documents). */
+export type ReadCorpus = (file: string) => Sentence[];
 
 function readBio(path: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -103,7 +105,7 @@ interface LangStats extends LangLists {
   isLowerWord(name: string): boolean;
 }
 
-function buildLang(lang: Lang): LangStats {
+function buildLang(lang: Lang, read: ReadCorpus): LangStats {
   // Per corpus: how often each capitalised n-gram is exactly one entity of each type, and how
   // often it occurs at all. Silver (WikiANN) labels need more evidence before they count.
   const typed = new Map<string, Map<Type, number>>();
@@ -118,7 +120,7 @@ function buildLang(lang: Lang): LangStats {
 
   for (const { file, silver } of TRAIN_FILES[lang]) {
     const weight = silver ? 0.5 : 1;
-    const sentences = readBio(join(dataDir, file));
+    const sentences = read(file);
     const candidates = new Set<string>();
     const perSentence: Array<{ s: Sentence; spans: SpanOf[] }> = [];
     for (const s of sentences) {
@@ -275,11 +277,10 @@ function cityNames(): string[] {
   return [...out].sort();
 }
 
-function main(): void {
-  const { values } = parseArgs({ options: { data: { type: 'string' } } });
-  dataDir = nerDataDir({ option: values.data, need: Object.values(TRAIN_FILES).flatMap((files) => files.map((f) => f.file)) });
-  const { isWord: deWord, isLowerWord: deLower, givenNames: deGiven, ...de } = buildLang('de');
-  const { isWord: enWord, isLowerWord: enLower, givenNames: enGiven, ...en } = buildLang('en');
+/** The content of data/gazetteer.json, built from the training files `read` gives and the data packages. */
+export function buildGazetteerData(read: ReadCorpus) {
+  const { isWord: deWord, isLowerWord: deLower, givenNames: deGiven, ...de } = buildLang('de', read);
+  const { isWord: enWord, isLowerWord: enLower, givenNames: enGiven, ...en } = buildLang('en', read);
   // The English given-name lists hold words too ("Will", "May", "Hope"): keep only those that
   // neither language's training text writes in lower case or tags as something else.
   const listed = listedGivenNames().filter((n) => !deWord(n) && !enWord(n));
@@ -294,6 +295,14 @@ function main(): void {
     de,
     en,
   };
+  return out;
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { data: { type: 'string' } } });
+  const dataDir = nerDataDir({ option: values.data, need: Object.values(TRAIN_FILES).flatMap((files) => files.map((f) => f.file)) });
+  const out = buildGazetteerData((file) => readBio(join(dataDir, file)));
+  const { de, en } = out;
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(out)}\n`);
   const count = (l: Omit<LangLists, 'givenNames'>) => `${Object.keys(l.names).length} names, ${l.commonWords.length} common words`;
@@ -302,9 +311,11 @@ function main(): void {
   console.log(`wrote ${outFile} (${Math.round(JSON.stringify(out).length / 1024)} KiB)`);
 }
 
-try {
-  main();
-} catch (error) {
-  process.stderr.write(`${describeFailure(error)}\n`);
-  process.exitCode = 1;
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    main();
+  } catch (error) {
+    process.stderr.write(`${describeFailure(error)}\n`);
+    process.exitCode = 1;
+  }
 }

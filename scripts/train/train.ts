@@ -5,7 +5,8 @@
  * `--cv K` instead cross-validates over the training documents and writes no model.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,6 +23,8 @@ import { groupByDocument, trainTwoPass, type TrainingCorpus } from '../../functi
 import { Tagger, type TaggerRules } from '../../functions/core/ner/tagger';
 import { assignFolds, CV_SEED, cvUnits, spread, type Spread } from '../../functions/core/ner/cv';
 import { nerDataDir } from '../cli/ner-data';
+import { buildGazetteerData } from '../extract-data/build';
+import { FOLD_SPEC_FILE, RULE_LISTS_FILE, rescoreKeptFolds, scorePipelineFold, type PipelineScores, type PipelineFoldSpec } from './pipeline-cv';
 import { describeFailure, UserError, userPath } from '../cli/user-path';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -117,6 +120,8 @@ interface LangPlan {
   placeDerivation: boolean;
   /** External name lists (name-lists.ts), read from the folder nameListSpec names; none: no list features. */
   nameLists: string[];
+  /** Share of training sentences trained without the name-list features (TwoPassOptions.listDropout). */
+  listDropout: number;
   dev: string[];
   /** The gold corpus whose documents --cv folds; the other training corpora are in every fold. */
   cvCorpus: string;
@@ -136,6 +141,7 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     // English derives with capitalised suffixes ("Armenian") that the word features already learn.
     placeDerivation: false,
     nameLists: [],
+    listDropout: 0,
     dev: ['en/conll03-dev.bio'],
     cvCorpus: 'en/conll03-train.bio',
   },
@@ -163,6 +169,7 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     // the packed table, but the model retrained with them lost the speaker of a real-world quote test ("Elon Musk"
     // tagged ORG), so it was withdrawn; `--gazetteer-de DIR` trains it again.
     nameLists: [],
+    listDropout: 0,
     dev: ['de/conll03-dev.bio', 'de/germeval14-dev.bio'],
     cvCorpus: 'de/conll03-train.bio',
   },
@@ -182,6 +189,10 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
   --gazetteer-de DIR[:NAME,...]|on|off   the German name lists: from DIR, or (on) from NER_GAZETTEER_DIR, else ../gazetteers/de
                         beside the corpus folder; only the NAMEd ones (e.g. DIR:personennamen,firmennamen); or none
   --corpus-features REGEX   training files matching REGEX (never conll03-train) also get a copy of every feature of their own
+  --list-dropout P      train a share P of the sentences without the name-list features (with --gazetteer-de)
+  --no-pipeline         --cv scores the tagger only, not also the whole extraction (tagger, rules, merging) on the held-out text
+  --cv-keep DIR         keep each fold's model and rule lists in DIR/fold-N
+  --cv-rescore DIR      score the whole extraction again on folds kept by --cv-keep (after a change to the rules), train nothing
   --places on|off  --home-towns POPULATION  --no-clusters  --clusters K  --cluster-min-count N  --cluster-text FILE,...
   models/README.md ("Training data", "Retraining") lists the corpora and where they come from.`;
 
@@ -229,6 +240,14 @@ interface Options {
   nameLists?: { dir?: string; files: string[] } | null;
   /** Training files (matched by name) that get their own copy of every feature (TrainingCorpus.corpusId); never the main corpus. */
   corpusFeatures?: RegExp;
+  /** Overrides the plan's list dropout (--list-dropout P). */
+  listDropout?: number;
+  /** --cv without scoring the whole extraction per fold (--no-pipeline: faster, tagger figures only). */
+  noPipeline: boolean;
+  /** --cv-keep DIR: each fold's model and rule lists stay in DIR/fold-N, so rule changes can be re-scored (pipeline-cv.ts). */
+  cvKeep?: string;
+  /** --cv-rescore DIR: only score the kept folds' extraction again. */
+  cvRescore?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -246,6 +265,7 @@ function parseArgs(argv: string[]): Options {
     extraTrain: [],
     addGazetteer: [],
     homeTowns: 0,
+    noPipeline: false,
     args: argv,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -321,6 +341,21 @@ function parseArgs(argv: string[]): Options {
       case '--corpus-features':
         options.corpusFeatures = new RegExp(value());
         break;
+      case '--no-pipeline':
+        options.noPipeline = true;
+        break;
+      case '--cv-keep':
+        options.cvKeep = userPath(value());
+        break;
+      case '--cv-rescore':
+        options.cvRescore = userPath(value());
+        break;
+      case '--list-dropout': {
+        const p = Number.parseFloat(value());
+        if (!(p >= 0 && p < 1)) throw new UserError('--list-dropout must be a share from 0 up to (not including) 1');
+        options.listDropout = p;
+        break;
+      }
       case '--home-towns':
         options.homeTowns = Number.parseInt(value(), 10);
         break;
@@ -474,6 +509,8 @@ interface Resources {
   lists?: Gazetteer;
   /** The lists' files as read, for the model's provenance record. */
   listTexts?: Record<string, string>;
+  /** TwoPassOptions.listDropout: the option's or the plan's, 0 without lists. */
+  listDropout: number;
   extras: ModelExtras;
   trainedOn: CorpusPlan[];
   corpora: TrainingCorpus[];
@@ -546,6 +583,7 @@ function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (m
     places,
     lists,
     listTexts: listData?.texts,
+    listDropout: lists ? (options.listDropout ?? plan.listDropout) : 0,
     extras,
     trainedOn,
     corpora,
@@ -633,6 +671,7 @@ function trainMixed(
       folds: options.folds,
       foldOffset: run,
       seed: options.seed + 1000 * run,
+      listDropout: res.listDropout,
       lexicons: { gazetteer: res.gazetteer, nouns: res.nouns, clusters: res.clusters, places: res.places, lists: res.lists },
       log: (message) => log(`${message} (${seconds()} s)`),
       onEpoch: (epoch, errors, averaged) => {
@@ -707,6 +746,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
       : {}),
     ...(places ? { placeAdjectivesFrom: 'i18n-nationality (de)' } : {}),
     ...(res.listTexts ? { nameListsFrom: listProvenance(Object.keys(res.listTexts), res.listTexts) } : {}),
+    ...(res.listDropout ? { listDropout: res.listDropout } : {}),
     ...(clusters
       ? { clustersFrom: `${res.clusterText.join(', ')} (unlabelled; spherical k-means over left/right neighbours, ${JSON.stringify(res.clusterOptions)})` }
       : {}),
@@ -742,7 +782,40 @@ interface FoldResult {
    * sentence as a document of its own with the one-sentence rule (shipped) and without it.
    */
   rules: { noLineups: number; alone: number; aloneNoRule: number };
+  /**
+   * The whole extraction on the held-out documents as text (pipeline-eval.ts), with the fold's
+   * model and rule lists built without those documents: tagger alone, and with the rules as shipped.
+   */
+  pipeline?: PipelineScores;
   seconds: number;
+}
+
+/**
+ * A fold's extraction scores, from a child process (pipeline-fold.ts) whose model folder holds the
+ * fold's model and whose rule lists (scripts/extract-data/build.ts) were built through `read`, which
+ * hides the held-out documents: the rule recogniser's names come partly from conll03-train.
+ */
+function pipelineScores(
+  lang: 'de' | 'en',
+  weights: ModelWeights[],
+  res: Resources,
+  read: Read,
+  corpus: string,
+  fold: number,
+  k: number,
+  keep?: string,
+): FoldResult['pipeline'] {
+  const dir = keep ? path.join(keep, `fold-${fold + 1}`) : mkdtempSync(path.join(tmpdir(), 'news-ingest-cv-'));
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `ner-${lang}.bin`), encodeModel(lang, weights, res.gazetteer.toEntries(), {}, res.extras));
+    writeFileSync(path.join(dir, RULE_LISTS_FILE), JSON.stringify(buildGazetteerData(read)));
+    const spec: PipelineFoldSpec = { corpus, lang, fold, folds: k };
+    writeFileSync(path.join(dir, FOLD_SPEC_FILE), `${JSON.stringify(spec)}\n`);
+    return scorePipelineFold(dir);
+  } finally {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -778,6 +851,9 @@ async function crossValidate(lang: 'de' | 'en', options: Options, k: number): Pr
       alone: evaluateAlone(tagger, heldOut).overall.f1,
       aloneNoRule: evaluateAlone(taggerOf(lang, weights, res, { lineups: true, oneSentence: false }), heldOut).overall.f1,
     };
+    const pipeline = options.noPipeline
+      ? undefined
+      : pipelineScores(lang, weights, res, read, path.resolve(options.dataDir, plan.cvCorpus), f, k, options.cvKeep);
     const byType = Object.fromEntries(score.byType.map((t) => [t.type, { p: t.precision, r: t.recall, f1: t.f1 }]));
     const o = score.overall;
     results.push({
@@ -789,11 +865,14 @@ async function crossValidate(lang: 'de' | 'en', options: Options, k: number): Pr
       f1: o.f1,
       byType,
       rules,
+      pipeline,
       seconds: (performance.now() - tf) / 1000,
     });
     log(
       `fold ${f + 1}: P ${pct(o.precision)} R ${pct(o.recall)} F1 ${pct(o.f1)}; without line-ups ${pct(rules.noLineups)}; ` +
-        `sentences alone ${pct(rules.alone)}, without the one-sentence rule ${pct(rules.aloneNoRule)} (${seconds()} s)`,
+        `sentences alone ${pct(rules.alone)}, without the one-sentence rule ${pct(rules.aloneNoRule)}` +
+        (pipeline ? `; extraction ${pct(pipeline.model.f1)}, with rules ${pct(pipeline.withRules.f1)}` : '') +
+        ` (${seconds()} s)`,
     );
   }
   const summary = {
@@ -806,6 +885,15 @@ async function crossValidate(lang: 'de' | 'en', options: Options, k: number): Pr
       alone: spread(results.map((r) => r.rules.alone)),
       aloneNoRule: spread(results.map((r) => r.rules.aloneNoRule)),
     },
+    ...(options.noPipeline
+      ? {}
+      : {
+          pipeline: {
+            model: spread(results.map((r) => r.pipeline?.model.f1 ?? 0)),
+            withRules: spread(results.map((r) => r.pipeline?.withRules.f1 ?? 0)),
+            rulesGain: spread(results.map((r) => (r.pipeline ? r.pipeline.withRules.f1 - r.pipeline.model.f1 : 0))),
+          },
+        }),
   };
   const totalSeconds = (performance.now() - t0) / 1000;
   const head = `fold  docs  sents      P      R     F1  ${TYPES.map((t) => t.padStart(6)).join(' ')}   time`;
@@ -823,6 +911,12 @@ async function crossValidate(lang: 'de' | 'en', options: Options, k: number): Pr
       (['noLineups', 'alone', 'aloneNoRule'] as const)
         .map((key) => `${key.padEnd(12)} ${results.map((r) => pct(r.rules[key])).join(' ')}  mean ${pct(summary.rules[key].mean)}`)
         .join('\n') +
+      (summary.pipeline
+        ? `\nWhole extraction on the held-out documents as text (rule lists without them), per fold and mean:\n` +
+          `tagger only  ${results.map((r) => pct(r.pipeline?.model.f1 ?? 0)).join(' ')}  mean ${pct(summary.pipeline.model.mean)}\n` +
+          `with rules   ${results.map((r) => pct(r.pipeline?.withRules.f1 ?? 0)).join(' ')}  mean ${pct(summary.pipeline.withRules.mean)}\n` +
+          `rules gain   ${results.map((r) => pct(r.pipeline ? r.pipeline.withRules.f1 - r.pipeline.model.f1 : 0)).join(' ')}  mean ${pct(summary.pipeline.rulesGain.mean)} (sd ${pct(summary.pipeline.rulesGain.sd)})`
+        : '') +
       `\ntotal ${totalSeconds.toFixed(0)} s\n`,
   );
   return {
@@ -860,6 +954,10 @@ export async function run(argv: string[]): Promise<number> {
   const options = parseArgs(argv);
   if (options.help) {
     process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.cvRescore) {
+    process.stdout.write(`${rescoreKeptFolds(options.cvRescore)}\n`);
     return 0;
   }
   options.dataDir = nerDataDir({ option: options.dataOption, need: neededFiles(options) });

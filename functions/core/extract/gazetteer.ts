@@ -3,8 +3,10 @@
  * scripts/extract-data/build.ts) plus short hand-kept lists for what the data packages lack
  * (German names of foreign cities, organisation acronyms).
  */
+import { readFileSync } from 'node:fs';
 import { foldName } from '../entity-id';
 import type { EntityType } from '../types';
+import { ENV } from '../../shared/resources';
 import data from './data/gazetteer.json';
 
 interface LangData {
@@ -21,7 +23,8 @@ interface GazetteerData {
   en: LangData;
 }
 
-const gazetteer = data as unknown as GazetteerData;
+const override = process.env[ENV.rulesGazetteer];
+const gazetteer = (override ? JSON.parse(readFileSync(override, 'utf8')) : data) as GazetteerData;
 
 /** German exonyms of cities and cities the English city list lacks. */
 const GERMAN_CITIES = [

@@ -48,11 +48,13 @@ export function documentExamples(
   hashBits: number,
   lexicons: Lexicons = {},
   docLabels?: readonly Uint8Array[],
+  withoutLists?: (sentence: number) => boolean,
 ): TrainingSentence[] {
   const doc = corpus.context ? docContext(sentences.map((s) => s.tokens)) : undefined;
   const gazetteer = corpus.context ? lexicons.gazetteer : undefined;
   return sentences.map((s, i) => {
-    const shared = sentenceFeatures(s.tokens, { ...lexicons, hashBits, gazetteer, doc, docLabels: docLabels?.[i] });
+    const lists = withoutLists?.(i) ? undefined : lexicons.lists;
+    const shared = sentenceFeatures(s.tokens, { ...lexicons, lists, hashBits, gazetteer, doc, docLabels: docLabels?.[i] });
     const features = corpus.corpusId ? withCorpusCopies(shared, corpus.corpusId, hashBits) : shared;
     const gold = Uint8Array.from(s.tags, tagIndex);
     const allowed = corpus.labels === 'no-misc' ? Uint16Array.from(gold, (g) => (g === 0 ? MISC_OR_O : 1 << g)) : undefined;
@@ -132,6 +134,14 @@ export interface TwoPassOptions extends TrainOptions {
   folds?: number;
   /** Shifts the fold assignment, so mixed runs label their documents with different models. */
   foldOffset?: number;
+  /**
+   * Share of training sentences whose name-list features are withheld (seeded by `seed`, the same
+   * sentences in both passes). Where a list covers most training names, the model learns to expect
+   * it and under-trains the word and context weights, so names missing from the list (foreign
+   * surnames: "Elon Musk") lose PER; withholding the lists from part of the data keeps those
+   * weights trained (Sutton, Sindelar and McCallum 2006, "Reducing weight undertraining").
+   */
+  listDropout?: number;
 }
 
 /**
@@ -142,7 +152,9 @@ export interface TwoPassOptions extends TrainOptions {
 export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPassOptions): [ModelWeights, ModelWeights] {
   const { hashBits, lexicons = {} } = options;
   const docs = corpora.flatMap((corpus) => corpusDocuments(corpus).map((sentences) => ({ corpus, sentences })));
-  const base = docs.map((d) => documentExamples(d.sentences, d.corpus, hashBits, lexicons));
+  const dropout = options.listDropout ?? 0;
+  const withoutLists = (di: number) => (dropout > 0 ? (si: number) => (mix(mix(options.seed, di), si) >>> 0) / 4294967296 < dropout : undefined);
+  const base = docs.map((d, di) => documentExamples(d.sentences, d.corpus, hashBits, lexicons, undefined, withoutLists(di)));
   options.log?.('pass 1');
   const first = trainWeights(base.flat(), options);
 
@@ -170,7 +182,7 @@ export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPas
       d.sentences.map((s) => s.tokens),
       predicted[di].map((tags) => Array.from(tags, typeOfTag)),
     );
-    return documentExamples(d.sentences, d.corpus, hashBits, lexicons, labels);
+    return documentExamples(d.sentences, d.corpus, hashBits, lexicons, labels, withoutLists(di));
   });
   options.log?.('pass 2');
   return [first, trainWeights(second, { ...options, seed: options.seed + 7, onEpoch: options.onSecondEpoch })];
