@@ -1,21 +1,19 @@
 /**
  * Scores the whole entity extraction, not the tagger alone: a BIO document's tokens become text,
- * `extract()` runs on it (tagger, span bounds, rules, propagation, compounds, merging), and each
- * extracted mention's offsets become BIO tags on the tokens again, so conlleval can score them
+ * the extraction's steps run on it (tagger, rules, span bounds, propagation, compounds, merging),
+ * and the spans after each step become BIO tags on the tokens again, so conlleval can score them
  * against the gold tags. This is how the rules on top of the model are measured under
  * cross-validation (`npm run train -- --cv`) and on any file (`npm run news -- eval --pipeline`).
  */
 import { combineRecognisers } from '../../functions/core/extract/combine';
-import { extract } from '../../functions/core/extract/index';
+import { entitySteps } from '../../functions/core/extract/index';
+import { mergeSpans } from '../../functions/core/extract/merge';
 import { rulesRecogniser } from '../../functions/core/extract/rules-recogniser';
 import type { LabelledSentence } from '../../functions/core/ner/conll';
 import type { ModelLang } from '../../functions/core/ner/load';
 import { createModelRecogniser } from '../../functions/core/ner/recogniser';
 import type { Tagger } from '../../functions/core/ner/tagger';
 import type { Recogniser } from '../../functions/core/types';
-
-/** Relative dates need one; entity extraction does not depend on it. */
-const REFERENCE_DATE = new Date('2000-01-01T00:00:00Z');
 
 /** The two recognisers scored: the tagger alone, and the tagger with the rules filling its gaps (as shipped). */
 export function pipelineRecognisers(tagger: (lang: ModelLang) => Tagger): { model: Recogniser; withRules: Recogniser } {
@@ -66,10 +64,25 @@ export function tagsFromSpans(offsets: Array<Array<[number, number]>>, spans: Re
   return tags;
 }
 
-/** The extraction's tags for one document, through `recogniser`. */
-export function pipelineTags(doc: readonly LabelledSentence[], lang: string, recogniser: Recogniser): string[][] {
+/**
+ * Steps of the extraction scored (extract/index.ts, entitySteps): the recogniser's spans; with
+ * bounds and propagation; with compounds resolved; merged into entities (what extract() returns).
+ * The last two follow the product's conventions, not CoNLL's: "SPD-Fraktion" becomes a mention
+ * of SPD and an entity has one type in all its mentions.
+ */
+export const PIPELINE_STEPS = ['recognised', 'bounded', 'compounds', 'merged'] as const;
+export type PipelineStep = (typeof PIPELINE_STEPS)[number];
+
+/** The extraction's tags for one document after each step, through `recogniser`. */
+export function pipelineTags(doc: readonly LabelledSentence[], lang: string, recogniser: Recogniser): Record<PipelineStep, string[][]> {
   const { text, offsets } = documentText(doc);
-  const { entities } = extract({ format: 'txt', charset: 'utf-8', title: '', body: text, lang }, { recogniser, referenceDate: REFERENCE_DATE });
-  const spans = entities.flatMap((entity) => entity.offsets.map(([start, end]) => ({ start, end, type: entity.type })));
-  return tagsFromSpans(offsets, spans);
+  const steps = entitySteps(text, lang, recogniser);
+  const { entities } = mergeSpans(text, lang, steps.compounds);
+  const merged = entities.flatMap((entity) => entity.offsets.map(([start, end]) => ({ start, end, type: entity.type })));
+  return {
+    recognised: tagsFromSpans(offsets, steps.recognised),
+    bounded: tagsFromSpans(offsets, steps.bounded),
+    compounds: tagsFromSpans(offsets, steps.compounds),
+    merged: tagsFromSpans(offsets, merged),
+  };
 }

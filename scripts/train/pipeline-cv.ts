@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENV } from '../../functions/shared/resources';
 import { spread } from '../../functions/core/ner/cv';
+import { PIPELINE_STEPS, type PipelineStep } from '../cli/pipeline-eval';
 import { UserError } from '../cli/user-path';
 
 /** In a fold folder: what was held out. */
@@ -35,11 +36,14 @@ export interface PipelineFoldScore {
   byType: Record<string, number>;
 }
 
+/** F1 after each step of the extraction (pipeline-eval.ts, PIPELINE_STEPS). */
+export type StepScores = Record<PipelineStep, PipelineFoldScore>;
+
 export interface PipelineScores {
   /** The extraction with the tagger alone. */
-  model: PipelineFoldScore;
+  model: StepScores;
   /** With the rules filling its gaps, as shipped. */
-  withRules: PipelineFoldScore;
+  withRules: StepScores;
 }
 
 const CHILD = fileURLToPath(new URL('./pipeline-fold.ts', import.meta.url));
@@ -56,6 +60,47 @@ export function scorePipelineFold(dir: string): PipelineScores {
 
 const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
 
+/** Per-fold F1 of the whole extraction, step by step, with the mean and sd across folds and the rules' gain per step. */
+export function pipelineTable(scores: readonly PipelineScores[]): string {
+  const line = (name: string, values: number[]) => {
+    const s = spread(values);
+    return `${name.padEnd(30)}${values.map(pct).join(' ')}  mean ${pct(s.mean)}  sd ${pct(s.sd)}`;
+  };
+  const rows: string[] = [];
+  for (const step of PIPELINE_STEPS) {
+    rows.push(
+      line(
+        `${step}, tagger only`,
+        scores.map((s) => s.model[step].f1),
+      ),
+    );
+    rows.push(
+      line(
+        `${step}, with rules`,
+        scores.map((s) => s.withRules[step].f1),
+      ),
+    );
+    const gains = scores.map((s) => s.withRules[step].f1 - s.model[step].f1);
+    rows.push(`${line(`${step}, rules gain`, gains)}  up ${gains.filter((g) => g > 0).length}/${gains.length}`);
+  }
+  const types = Object.keys(scores[0]?.withRules.bounded.byType ?? {}).sort();
+  for (const t of types) {
+    rows.push(
+      line(
+        `  ${t} bounded, tagger only`,
+        scores.map((s) => s.model.bounded.byType[t] ?? 0),
+      ),
+    );
+    rows.push(
+      line(
+        `  ${t} bounded, with rules`,
+        scores.map((s) => s.withRules.bounded.byType[t] ?? 0),
+      ),
+    );
+  }
+  return rows.join('\n');
+}
+
 /** `--cv-rescore DIR`: every DIR/fold-N again, with the rules as they are now; prints per-fold and mean figures. */
 export function rescoreKeptFolds(dir: string): string {
   if (!existsSync(dir)) throw new UserError(`--cv-rescore: no folder ${dir} (write one with --cv K --cv-keep DIR)`);
@@ -63,29 +108,7 @@ export function rescoreKeptFolds(dir: string): string {
     .filter((name) => /^fold-\d+$/.test(name) && existsSync(path.join(dir, name, FOLD_SPEC_FILE)))
     .sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)));
   if (!folds.length) throw new UserError(`--cv-rescore: ${dir} holds no fold-N folders with ${FOLD_SPEC_FILE}`);
-  const scores = folds.map((name) => scorePipelineFold(path.join(dir, name)));
   const spec = JSON.parse(readFileSync(path.join(dir, folds[0], FOLD_SPEC_FILE), 'utf8')) as PipelineFoldSpec;
-  const gains = scores.map((s) => s.withRules.f1 - s.model.f1);
-  const types = Object.keys(scores[0].withRules.byType).sort();
-  const line = (name: string, values: number[]) =>
-    `${name.padEnd(14)}${values.map(pct).join(' ')}  mean ${pct(spread(values).mean)}  sd ${pct(spread(values).sd)}`;
-  return [
-    `${spec.lang}: whole extraction on ${folds.length} held-out folds of ${path.basename(spec.corpus)} (F1 per fold)`,
-    line(
-      'tagger only',
-      scores.map((s) => s.model.f1),
-    ),
-    line(
-      'with rules',
-      scores.map((s) => s.withRules.f1),
-    ),
-    line('rules gain', gains),
-    `folds where the rules gain: ${gains.filter((g) => g > 0).length}/${gains.length}`,
-    ...types.map((t) =>
-      line(
-        `  ${t} rules`,
-        scores.map((s) => s.withRules.byType[t] ?? 0),
-      ),
-    ),
-  ].join('\n');
+  const scores = folds.map((name) => scorePipelineFold(path.join(dir, name)));
+  return `${spec.lang}: whole extraction on ${folds.length} held-out folds of ${path.basename(spec.corpus)}, F1 per fold\n${pipelineTable(scores)}`;
 }

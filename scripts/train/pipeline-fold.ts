@@ -2,7 +2,7 @@
  * Run in a fresh process by pipeline-cv.ts: the whole extraction's score on one fold's held-out
  * documents. The parent points NER_MODEL_DIR at the fold folder's model and RULES_GAZETTEER_FILE
  * at its rule lists; both are read once at module load, hence a process per fold. Prints one JSON
- * line (PipelineScores).
+ * line (PipelineScores): F1 after each step of the extraction, with the tagger alone and with the rules.
  *
  *   pipeline-fold.ts <fold folder>
  */
@@ -12,7 +12,7 @@ import { parseBio, scoreChunks, type Score } from '../../functions/core/ner/conl
 import { assignFolds } from '../../functions/core/ner/cv';
 import { taggerFor } from '../../functions/core/ner/load';
 import { groupByDocument } from '../../functions/core/ner/train';
-import { pipelineRecognisers, pipelineTags } from '../cli/pipeline-eval';
+import { PIPELINE_STEPS, pipelineRecognisers, pipelineTags, type PipelineStep } from '../cli/pipeline-eval';
 import { FOLD_SPEC_FILE, type PipelineFoldScore, type PipelineFoldSpec, type PipelineScores } from './pipeline-cv';
 
 const brief = (score: Score): PipelineFoldScore => ({
@@ -30,12 +30,17 @@ const fold = assignFolds(sentences, spec.folds);
 const heldOut = sentences.filter((_, i) => fold[i] === spec.fold);
 const recognisers = pipelineRecognisers(taggerFor);
 const gold: string[][] = [];
-const model: string[][] = [];
-const withRules: string[][] = [];
+const predicted = Object.fromEntries(
+  (['model', 'withRules'] as const).map((which) => [which, Object.fromEntries(PIPELINE_STEPS.map((step) => [step, [] as string[][]]))]),
+) as Record<keyof PipelineScores, Record<PipelineStep, string[][]>>;
 for (const doc of groupByDocument(heldOut)) {
   gold.push(...doc.map((s) => s.tags));
-  model.push(...pipelineTags(doc, spec.lang, recognisers.model));
-  withRules.push(...pipelineTags(doc, spec.lang, recognisers.withRules));
+  for (const which of ['model', 'withRules'] as const) {
+    const tags = pipelineTags(doc, spec.lang, recognisers[which]);
+    for (const step of PIPELINE_STEPS) predicted[which][step].push(...tags[step]);
+  }
 }
-const scores: PipelineScores = { model: brief(scoreChunks(gold, model)), withRules: brief(scoreChunks(gold, withRules)) };
+const scoresOf = (which: keyof PipelineScores) =>
+  Object.fromEntries(PIPELINE_STEPS.map((step) => [step, brief(scoreChunks(gold, predicted[which][step]))])) as Record<PipelineStep, PipelineFoldScore>;
+const scores: PipelineScores = { model: scoresOf('model'), withRules: scoresOf('withRules') };
 process.stdout.write(`${JSON.stringify(scores)}\n`);

@@ -24,7 +24,7 @@ import { Tagger, type TaggerRules } from '../../functions/core/ner/tagger';
 import { assignFolds, CV_SEED, cvUnits, spread, type Spread } from '../../functions/core/ner/cv';
 import { nerDataDir } from '../cli/ner-data';
 import { buildGazetteerData } from '../extract-data/build';
-import { FOLD_SPEC_FILE, RULE_LISTS_FILE, rescoreKeptFolds, scorePipelineFold, type PipelineScores, type PipelineFoldSpec } from './pipeline-cv';
+import { FOLD_SPEC_FILE, pipelineTable, RULE_LISTS_FILE, rescoreKeptFolds, scorePipelineFold, type PipelineScores, type PipelineFoldSpec } from './pipeline-cv';
 import { describeFailure, UserError, userPath } from '../cli/user-path';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -871,7 +871,7 @@ async function crossValidate(lang: 'de' | 'en', options: Options, k: number): Pr
     log(
       `fold ${f + 1}: P ${pct(o.precision)} R ${pct(o.recall)} F1 ${pct(o.f1)}; without line-ups ${pct(rules.noLineups)}; ` +
         `sentences alone ${pct(rules.alone)}, without the one-sentence rule ${pct(rules.aloneNoRule)}` +
-        (pipeline ? `; extraction ${pct(pipeline.model.f1)}, with rules ${pct(pipeline.withRules.f1)}` : '') +
+        (pipeline ? `; extraction ${pct(pipeline.model.bounded.f1)}, with rules ${pct(pipeline.withRules.bounded.f1)}` : '') +
         ` (${seconds()} s)`,
     );
   }
@@ -885,15 +885,6 @@ async function crossValidate(lang: 'de' | 'en', options: Options, k: number): Pr
       alone: spread(results.map((r) => r.rules.alone)),
       aloneNoRule: spread(results.map((r) => r.rules.aloneNoRule)),
     },
-    ...(options.noPipeline
-      ? {}
-      : {
-          pipeline: {
-            model: spread(results.map((r) => r.pipeline?.model.f1 ?? 0)),
-            withRules: spread(results.map((r) => r.pipeline?.withRules.f1 ?? 0)),
-            rulesGain: spread(results.map((r) => (r.pipeline ? r.pipeline.withRules.f1 - r.pipeline.model.f1 : 0))),
-          },
-        }),
   };
   const totalSeconds = (performance.now() - t0) / 1000;
   const head = `fold  docs  sents      P      R     F1  ${TYPES.map((t) => t.padStart(6)).join(' ')}   time`;
@@ -911,12 +902,9 @@ async function crossValidate(lang: 'de' | 'en', options: Options, k: number): Pr
       (['noLineups', 'alone', 'aloneNoRule'] as const)
         .map((key) => `${key.padEnd(12)} ${results.map((r) => pct(r.rules[key])).join(' ')}  mean ${pct(summary.rules[key].mean)}`)
         .join('\n') +
-      (summary.pipeline
-        ? `\nWhole extraction on the held-out documents as text (rule lists without them), per fold and mean:\n` +
-          `tagger only  ${results.map((r) => pct(r.pipeline?.model.f1 ?? 0)).join(' ')}  mean ${pct(summary.pipeline.model.mean)}\n` +
-          `with rules   ${results.map((r) => pct(r.pipeline?.withRules.f1 ?? 0)).join(' ')}  mean ${pct(summary.pipeline.withRules.mean)}\n` +
-          `rules gain   ${results.map((r) => pct(r.pipeline ? r.pipeline.withRules.f1 - r.pipeline.model.f1 : 0)).join(' ')}  mean ${pct(summary.pipeline.rulesGain.mean)} (sd ${pct(summary.pipeline.rulesGain.sd)})`
-        : '') +
+      (options.noPipeline
+        ? ''
+        : `\nWhole extraction on the held-out documents as text (rule lists built without them), F1 per fold:\n${pipelineTable(results.flatMap((r) => (r.pipeline ? [r.pipeline] : [])))}`) +
       `\ntotal ${totalSeconds.toFixed(0)} s\n`,
   );
   return {

@@ -3,7 +3,7 @@
  * refer to articleText(article).
  */
 import { referenceDateOf } from '../records';
-import { articleText, type Extraction, type ParsedArticle, type Recogniser } from '../types';
+import { articleText, type Extraction, type ParsedArticle, type Recogniser, type Span } from '../types';
 import { extractDates } from './dates';
 import { mergeSpans } from './merge';
 import { propagate } from './propagate';
@@ -32,14 +32,25 @@ export interface ExtractOptions {
   referenceDate?: Date;
 }
 
+/**
+ * The entity spans after each step before merging, in order: what the recogniser found; with
+ * bounds trimmed and names spread to their other mentions; with hyphenated compounds resolved to
+ * the names inside them ("SPD-Fraktion" is a mention of SPD, not the MISC entity CoNLL makes it).
+ * Kept apart so evaluation can score each step (scripts/cli/pipeline-eval.ts).
+ */
+export function entitySteps(text: string, lang: string, recogniser: Recogniser): { recognised: Span[]; bounded: Span[]; compounds: Span[] } {
+  const recognised = recogniser(text, lang);
+  const bounded = propagate(text, lang, boundSpans(text, lang, recognised));
+  return { recognised, bounded, compounds: resolveCompounds(text, lang, bounded) };
+}
+
 export function extract(article: ParsedArticle, options: ExtractOptions = {}): Extraction {
   const text = articleText(article);
   const lang = article.lang;
   const recogniser = options.recogniser ?? defaultRecogniser;
   const reference = options.referenceDate ?? referenceDateOf(article.publishedAt, new Date().toISOString());
 
-  const spans = resolveCompounds(text, lang, propagate(text, lang, boundSpans(text, lang, recogniser(text, lang))));
-  const { entities, mentions } = mergeSpans(text, lang, spans);
+  const { entities, mentions } = mergeSpans(text, lang, entitySteps(text, lang, recogniser).compounds);
   const persons = mentions.filter((m) => m.entity.type === 'PER');
   return {
     entities,
