@@ -26,13 +26,14 @@ export function combineRecognisers(...recognisers: Recogniser[]): Recogniser {
         // A person's name only extends a person found so far, by name words: "Xi" before a
         // tagger's "Jinping", "von der Leyen" after its "Ursula"; never by a title ("Herrn").
         // A name with a particle is one person whatever its parts were taken for ("Karl-Theodor",
-        // "Guttenberg" as places).
+        // "Guttenberg" as places). Not when the particle leads: after a title "von" is as often the
+        // preposition ("Chef von Siemens"), and then the tagger's organisation or place stands.
         const particled =
           span.type === 'PER' &&
           text
             .slice(span.start, span.end)
             .split(/\s+/u)
-            .some((w) => NAME_PARTICLES.has(w));
+            .some((w, k) => k > 0 && NAME_PARTICLES.has(w));
         const longerName =
           span.type === 'PER' &&
           (particled || overlapping.every((t) => t.type === 'PER')) &&

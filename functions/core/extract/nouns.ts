@@ -23,6 +23,16 @@ function nounLexicon(): NounLexicon | undefined {
   return germanNouns ?? undefined;
 }
 
+/**
+ * German: the lexicon lists the word as a common noun, whether or not a list also knows it as a
+ * name ("Bild", "Essen", "Müller"): such a word needs more than a list or a neighbour to be a name.
+ */
+export function isLexiconNoun(word: string, lang: string): boolean {
+  if (lang === 'en') return false;
+  const nouns = nounLexicon();
+  return !!nouns && COMMON_NOUN_CLASSES.has(nouns.classOf(word));
+}
+
 /** A title, a listed common word, or (German) a noun of the lexicon that is no known name. */
 export function isCommonNoun(word: string, lang: string): boolean {
   if (isTitle(word, lang) || isCommonWord(word, lang)) return true;

@@ -22,9 +22,26 @@ function pushPerson(ctx: Ctx, first: number, last: number, out: Candidate[]): vo
   if (!knownNonPerson(ctx, first, last)) out.push({ first, last, type: 'PER', priority: PRIORITY.person });
 }
 
+/** Indefinite articles: "ein Sprecher von Siemens", "a spokesman Smith" is not how a title introduces a name. */
+const INDEFINITE = new Set(['ein', 'eine', 'einem', 'einen', 'einer', 'eines', 'a', 'an']);
+
+/**
+ * A title after an indefinite article, with at most two adjectives between ("ein langjähriger
+ * Sprecher"): a role, not a name's title, so what follows is no apposition ("ein Sprecher von
+ * Siemens", "eine Sprecherin der Polizei").
+ */
+function indefiniteTitle(ctx: Ctx, i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    const w = ctx.tokens[j]!.text;
+    if (INDEFINITE.has(w.toLowerCase())) return true;
+    if (!/^\p{Ll}+$/u.test(w) || isFunctionWord(w[0]!.toUpperCase() + w.slice(1))) return false;
+  }
+  return false;
+}
+
 export function personAfterTitle(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;
-  if (!isTitle(t.text, ctx.lang)) return;
+  if (!isTitle(t.text, ctx.lang) || (!isHonorific(t.text) && indefiniteTitle(ctx, i))) return;
   // "General Motors", "Prince Edward Island": a known name that starts with the title word.
   const next = ctx.tokens[i + 1];
   if (next && joined(ctx, i) && lookupName(`${t.text} ${next.text}`, ctx.lang)) return;
@@ -32,7 +49,7 @@ export function personAfterTitle(ctx: Ctx, i: number, out: Candidate[]): void {
   let start = i + 1;
   // "Mr. Smith": skip the full stop of an abbreviated honorific.
   if (start < ctx.tokens.length && (joined(ctx, i) || /^\.[ \t]+$/u.test(ctx.text.slice(t.end, ctx.tokens[start]!.start)))) {
-    const end = nameRun(ctx, start);
+    const end = nameRun(ctx, start, true);
     if (end > start) {
       pushPerson(ctx, start, end, out);
       return;

@@ -6,7 +6,7 @@ import type { EntityType } from '../types';
 import { isCommonWord, isFunctionWord, isGivenName, lookupName } from './gazetteer';
 import { genitiveBases } from './inflection';
 import { memo } from '../memo';
-import { isCommonNoun } from './nouns';
+import { isCommonNoun, isLexiconNoun } from './nouns';
 import { isTitle } from './titles';
 import { isAllCaps, isCapitalised, titleCase, type Token } from './tokens';
 
@@ -94,13 +94,31 @@ function nameLikeAt(ctx: Ctx, i: number): boolean {
   return type === undefined || type === 'PER' || isGivenName(t.text);
 }
 
-/** Extends a person name from token `from`: up to three name words, with particles and initials. */
-export function nameRun(ctx: Ctx, from: number): number {
+/**
+ * German capitalises nouns, so a name run would take the noun after a name ("Karlheinz
+ * Stockhausen Gefallen gefunden", "Minister Spranger Hilfe") or before it ("sagte Gastgeber
+ * Bernhard Mertens"). A common noun of the lexicon is a name word only as a surname right after
+ * given names ("Johann Sebastian Bach", "Thomas Müller") that are no nouns themselves ("eine Art
+ * Pfannenkuchenteig"), or as the first word after a title ("Trainer Koch").
+ */
+function nounOutsideName(ctx: Ctx, from: number, i: number, afterTitle: boolean): boolean {
+  const word = ctx.tokens[i]!.text;
+  if (!isLexiconNoun(word, ctx.lang)) return false;
+  if (i === from) return !afterTitle && !isGivenName(word);
+  const prev = ctx.tokens[i - 1]!.text;
+  return !isGivenName(prev) || isLexiconNoun(prev, ctx.lang);
+}
+
+/**
+ * Extends a person name from token `from`: up to three name words, with particles and initials.
+ * `afterTitle`: `from` follows a title or honorific, which vouches for a first word that is a noun.
+ */
+export function nameRun(ctx: Ctx, from: number, afterTitle = false): number {
   let end = from;
   let words = 0;
   while (end < ctx.tokens.length && words < 4) {
     const t = ctx.tokens[end]!;
-    if (nameLike(ctx, end)) {
+    if (nameLike(ctx, end) && !nounOutsideName(ctx, from, end, afterTitle)) {
       words++;
       end++;
     } else if (words === 0 && LEADING_PARTICLES.has(t.text) && joined(ctx, end)) {
@@ -127,5 +145,7 @@ export function nameRun(ctx: Ctx, from: number): number {
     } else break;
     if (!joinedInName(ctx, end - 1)) break;
   }
+  // A run the noun test stopped right after a particle ends before it: "eine Art von Fremdheit".
+  while (end > from + 1 && NAME_PARTICLES.has(ctx.tokens[end - 1]!.text)) end--;
   return end;
 }

@@ -10,6 +10,7 @@ import { certainGenitiveBase, genitiveBases } from './inflection';
 import { clubs, dateline, events, orgPatterns } from './pattern-rules';
 import { personAfterTitle, personByContext, personFromGivenName, personInScorecard } from './person-rules';
 import { joined, knownType, PRIORITY, type Candidate, type Ctx } from './rule-context';
+import { isLexiconNoun } from './nouns';
 import { isTitle } from './titles';
 import { isCapitalised, tokenize } from './tokens';
 
@@ -49,10 +50,22 @@ function gazetteer(ctx: Ctx, i: number, out: Candidate[]): void {
     if (n === 1) {
       // Single words that are also common nouns ("Mark", "Bild") need a name-like position.
       if (isFunctionWord(phrase) || (isCommonWord(phrase, ctx.lang) && type !== 'LOC')) continue;
+      // A German noun of the lexicon ("das Essen", "aus dem Bild", "am Start") is a listed name only
+      // straight after a preposition, with no article between: "in Essen", "laut Bild".
+      if (isLexiconNoun(phrase, ctx.lang) && !afterBarePreposition(ctx, i)) continue;
       if (!isCapitalised(phrase) && lookupName(phrase, ctx.lang) === undefined) continue;
     }
     out.push({ first: i, last: i + n, type, priority: n > 1 ? PRIORITY.gazetteerPhrase : PRIORITY.gazetteerWord });
   }
+}
+
+/** Prepositions that take a bare place or organisation name: "in Essen", "aus Gießen", "laut Bild". */
+const BARE_NAME_PREPOSITIONS = new Set(
+  'in nach aus bei von vor über für gegen ab bis durch um zwischen gegenüber laut mit ohne seit unter hinter neben nahe'.split(' '),
+);
+
+function afterBarePreposition(ctx: Ctx, i: number): boolean {
+  return i > 0 && joined(ctx, i - 1) && BARE_NAME_PREPOSITIONS.has(ctx.tokens[i - 1]!.text.toLowerCase());
 }
 
 function phraseType(phrase: string, lang: string): EntityType | undefined {
