@@ -174,6 +174,9 @@ const CLUB_PREFIX = new Set([
 
 const SHOUTED_PREFIX = new Set(['AS', 'AC', 'TV', 'SC', 'SV', 'SG']);
 
+/** Club prefixes that a leading "1." belongs to ("1. FC Köln", "1. FSV Mainz 05", "1. FFC Frankfurt"). */
+const ORDINAL_CLUBS = new Set(['FC', 'FSV', 'FFC', 'SC', 'SV', 'CfR']);
+
 export function clubs(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;
   const isPrefix = CLUB_PREFIX.has(t.text) && /^\p{Lu}{2,}|^(?:FC|SC|SV|SG|TSV|VfB|VfL|VfR|TuS|SpVgg|FSV|TSG|BSC|SSV|KSC|TV|TSC|SpVg|AC|AS|PSV)$/u.test(t.text);
@@ -192,10 +195,12 @@ export function clubs(ctx: Ctx, i: number, out: Candidate[]): void {
       end++;
       if (!joined(ctx, end - 1)) break;
     }
-    // "1. FC Köln": the number belongs to the name.
+    // "1. FC Köln", "1. FSV Mainz 05": the number belongs to the name. Only a 1 does, and not in a
+    // ranking ("1. SG Ulm ..., 2. VfL Sindelfingen", "3. TSV Klein-Auheim"), where it is the place.
     let first = i;
     const prev = ctx.tokens[i - 1];
-    if (prev && /^\d$/u.test(prev.text) && /^\.[ \t]+$/u.test(ctx.text.slice(prev.end, t.start))) first = i - 1;
+    const ranking = /(?:^|[\s,;(])[2-9]\.[ \t]+\p{Lu}/u.test(ctx.text.slice(t.end, t.end + 120));
+    if (prev && prev.text === '1' && ORDINAL_CLUBS.has(t.text) && !ranking && /^\.[ \t]+$/u.test(ctx.text.slice(prev.end, t.start))) first = i - 1;
     if (end > i + 1) out.push({ first, last: end, type: 'ORG', priority: PRIORITY.orgPattern });
   }
   if (i > 0 && (t.text === 'FC' || t.text === 'SC' || t.text === 'SV' || t.text === 'AFC') && joined(ctx, i - 1)) {
