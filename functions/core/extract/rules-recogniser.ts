@@ -5,7 +5,7 @@
  * organisation pattern ("-ministerium", "... AG", "Organisation für ... in Europa").
  */
 import type { EntityType, Recogniser, Span } from '../types';
-import { isCommonWord, isFunctionWord, isGivenName, lookupName, MAX_NAME_WORDS, startsKnownName } from './gazetteer';
+import { countryAliasGroup, isCommonWord, isFunctionWord, isGivenName, lookupName, MAX_NAME_WORDS, startsKnownName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
 import { clubs, dateline, events, orgPatterns } from './pattern-rules';
 import { personAfterTitle, personByContext, personFromGivenName, personInScorecard } from './person-rules';
@@ -53,6 +53,9 @@ function gazetteer(ctx: Ctx, i: number, out: Candidate[]): void {
       // A German noun of the lexicon ("das Essen", "aus dem Bild", "am Start") is a listed name only
       // straight after a preposition, with no article between: "in Essen", "laut Bild".
       if (isLexiconNoun(phrase, ctx.lang) && !afterBarePreposition(ctx, i)) continue;
+      // German towns take no article; after one the word is a noun or verb ("das Essen", "zum
+      // Gießen"). Countries and regions can ("die Türkei", "im Irak").
+      if (type === 'LOC' && ctx.lang !== 'en' && afterDeterminer(ctx, i) && countryAliasGroup(phrase) === undefined) continue;
       if (!isCapitalised(phrase) && lookupName(phrase, ctx.lang) === undefined) continue;
     }
     out.push({ first: i, last: i + n, type, priority: n > 1 ? PRIORITY.gazetteerPhrase : PRIORITY.gazetteerWord });
@@ -66,6 +69,12 @@ const BARE_NAME_PREPOSITIONS = new Set(
 
 function afterBarePreposition(ctx: Ctx, i: number): boolean {
   return i > 0 && joined(ctx, i - 1) && BARE_NAME_PREPOSITIONS.has(ctx.tokens[i - 1]!.text.toLowerCase());
+}
+
+const GERMAN_DETERMINERS = new Set('der die das dem den des ein eine einem einen einer eines zum zur beim vom im am ins'.split(' '));
+
+function afterDeterminer(ctx: Ctx, i: number): boolean {
+  return i > 0 && joined(ctx, i - 1) && GERMAN_DETERMINERS.has(ctx.tokens[i - 1]!.text.toLowerCase());
 }
 
 function phraseType(phrase: string, lang: string): EntityType | undefined {
