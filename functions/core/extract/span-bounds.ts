@@ -58,6 +58,10 @@ function lineKind(text: string, at: number, lang: string): Line {
   // English headline style capitalises every word of four letters or more, verbs included; a
   // short sentence of names ("Secretary of State Antony Blinken met Lavrov.") ends like one.
   const long = words.filter((w) => w.length >= 4);
+  // Result and score lines are capitalised names between numbers ("Dynamo Kiev 5 Kremin
+  // Kremenchuk 0", "Kent 255-3 ( D. Fulton 64 , M. Walker 59"), not headlines: their spans stand.
+  const numbers = content.match(/(?:^|\s)\d[\d.,:/-]*(?=\s|$)/gu)?.length ?? 0;
+  if (numbers >= 2 || content.includes('(')) return 'plain';
   if (lang !== 'de' && long.length >= 3 && words.length <= 20 && !/[.!?:;,"”]\s*$/u.test(content) && long.every((w) => isCapitalised(w))) return 'titleCase';
   return 'plain';
 }
