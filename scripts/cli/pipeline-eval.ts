@@ -21,18 +21,32 @@ export function pipelineRecognisers(tagger: (lang: ModelLang) => Tagger): { mode
   return { model, withRules: combineRecognisers(model, rulesRecogniser) };
 }
 
+/** Tokens written without a space before them: closing punctuation and English clitics ("Auckland's", "don't"). */
+const NO_SPACE_BEFORE = /^(?:[,.;:!?)\]}%]|'s|'S|n't|'re|'ve|'ll|'d|'m|')$/u;
+/** Tokens written without a space after them. */
+const NO_SPACE_AFTER = /^[([{]$/u;
+
 /**
- * A document as text: tokens joined by spaces, sentences by a blank line (so no sentence runs
- * into the next), with each token's offsets.
+ * A document as text, written as news is: tokens joined by spaces except before closing
+ * punctuation and clitics and after opening brackets, a straight quote token alternately opening
+ * and closing, sentences apart by a blank line (so no sentence runs into the next); with each
+ * token's offsets. The corpora's spaced tokens ("Auckland 's", "( Britain )") would otherwise
+ * reach the tokenizer in a form no article has.
  */
 export function documentText(doc: readonly LabelledSentence[]): { text: string; offsets: Array<Array<[number, number]>> } {
   let text = '';
   const offsets = doc.map((sentence, s) => {
     if (s > 0) text += '\n\n';
-    return sentence.tokens.map((token, t) => {
-      if (t > 0) text += ' ';
+    let open = false;
+    let glue = true;
+    return sentence.tokens.map((token) => {
+      const quote = token === '"';
+      const closing = quote ? open : NO_SPACE_BEFORE.test(token);
+      if (!glue && !closing) text += ' ';
       const start = text.length;
       text += token;
+      if (quote) open = !open;
+      glue = quote ? open : NO_SPACE_AFTER.test(token);
       return [start, text.length] as [number, number];
     });
   });
