@@ -310,6 +310,13 @@ export function countryAliasGroup(name: string): number | undefined {
   return aliasGroups.get(foldName(name));
 }
 
+const countries = new Set(gazetteer.countries);
+
+/** A country's name in German or English ("Ukraine", "Irak", "Vereinigte Staaten"). */
+export function isCountry(name: string): boolean {
+  return countries.has(name);
+}
+
 const cities = new Set([...gazetteer.cities, ...GERMAN_CITIES]);
 
 /** A city, not a country or region: where an organisation sits rather than what it covers. */

@@ -22,8 +22,15 @@ function pushPerson(ctx: Ctx, first: number, last: number, out: Candidate[]): vo
   if (!knownNonPerson(ctx, first, last)) out.push({ first, last, type: 'PER', priority: PRIORITY.person });
 }
 
-/** Indefinite articles: "ein Sprecher von Siemens", "a spokesman Smith" is not how a title introduces a name. */
-const INDEFINITE = new Set(['ein', 'eine', 'einem', 'einen', 'einer', 'eines', 'a', 'an']);
+/** Indefinite articles ("ein Sprecher von Siemens", "a spokesman"); German "an" is a preposition. */
+const INDEFINITE: Record<string, Set<string>> = {
+  de: new Set(['ein', 'eine', 'einem', 'einen', 'einer', 'eines']),
+  en: new Set(['a', 'an']),
+};
+
+function isIndefinite(word: string, lang: string): boolean {
+  return INDEFINITE[lang]?.has(word.toLowerCase()) ?? false;
+}
 
 /**
  * A title after an indefinite article, with at most two adjectives between ("ein langjähriger
@@ -33,7 +40,7 @@ const INDEFINITE = new Set(['ein', 'eine', 'einem', 'einen', 'einer', 'eines', '
 function indefiniteTitle(ctx: Ctx, i: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
     const w = ctx.tokens[j]!.text;
-    if (INDEFINITE.has(w.toLowerCase())) return true;
+    if (isIndefinite(w, ctx.lang)) return true;
     if (!/^\p{Ll}+$/u.test(w) || isFunctionWord(w[0]!.toUpperCase() + w.slice(1))) return false;
   }
   return false;
@@ -78,6 +85,8 @@ export function personFromGivenName(ctx: Ctx, i: number, out: Candidate[]): void
   const prev = ctx.tokens[i - 1];
   if (prev && joined(ctx, i - 1)) {
     if (isTitle(prev.text, ctx.lang)) return; // the title rule has it
+    // A name takes no indefinite article: "eine Art Pfannenkuchenteig", "an Art Deco house".
+    if (isIndefinite(prev.text, ctx.lang)) return;
     // "San Francisco Giants": a given name inside a longer capitalised name is not a person's.
     if (isCapitalised(prev.text) && !isFunctionWord(prev.text) && !prev.initial) return;
   }

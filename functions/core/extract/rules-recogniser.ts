@@ -5,7 +5,7 @@
  * organisation pattern ("-ministerium", "... AG", "Organisation für ... in Europa").
  */
 import type { EntityType, Recogniser, Span } from '../types';
-import { countryAliasGroup, isCommonWord, isFunctionWord, isGivenName, lookupName, MAX_NAME_WORDS, startsKnownName } from './gazetteer';
+import { isCommonWord, isCountry, isFunctionWord, isGivenName, lookupName, MAX_NAME_WORDS, startsKnownName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
 import { clubs, dateline, events, orgPatterns } from './pattern-rules';
 import { personAfterTitle, personByContext, personFromGivenName, personInScorecard } from './person-rules';
@@ -55,7 +55,7 @@ function gazetteer(ctx: Ctx, i: number, out: Candidate[]): void {
       if (isLexiconNoun(phrase, ctx.lang) && !afterBarePreposition(ctx, i)) continue;
       // German towns take no article; after one the word is a noun or verb ("das Essen", "zum
       // Gießen"). Countries and regions can ("die Türkei", "im Irak").
-      if (type === 'LOC' && ctx.lang !== 'en' && afterDeterminer(ctx, i) && countryAliasGroup(phrase) === undefined) continue;
+      if (type === 'LOC' && ctx.lang !== 'en' && afterDeterminer(ctx, i) && !isCountry(phrase)) continue;
       if (!isCapitalised(phrase) && lookupName(phrase, ctx.lang) === undefined) continue;
     }
     out.push({ first: i, last: i + n, type, priority: n > 1 ? PRIORITY.gazetteerPhrase : PRIORITY.gazetteerWord });

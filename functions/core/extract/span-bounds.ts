@@ -95,7 +95,7 @@ export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
       out.push(person);
       continue;
     }
-    if ((kind === 'plain' && !hasVerbLike) || (kind === 'shouted' && span.type === 'PER' && wholeLine(text, span))) {
+    if ((kind === 'plain' && !hasVerbLike) || (kind === 'shouted' && span.type === 'PER' && byline(text, span))) {
       // A shouted line that is one person's name is a byline ("DIETER DIETRICH", "MARTINA I. KISCHKE").
       out.push(span);
       continue;
@@ -110,11 +110,13 @@ export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
   return changed ? out : spans;
 }
 
-/** The span is all the line holds but punctuation. */
-function wholeLine(text: string, span: Span): boolean {
+/** A byline: the span is all the line holds but punctuation, and starts with a given name ("DIETER DIETRICH", not "PUTIN DROHT"). */
+function byline(text: string, span: Span): boolean {
   const from = text.lastIndexOf('\n', span.start - 1) + 1;
   const to = text.indexOf('\n', span.end);
-  return !/[\p{L}\p{N}]/u.test(text.slice(from, span.start) + text.slice(span.end, to < 0 ? text.length : to));
+  if (/[\p{L}\p{N}]/u.test(text.slice(from, span.start) + text.slice(span.end, to < 0 ? text.length : to))) return false;
+  const first = text.slice(span.start, span.end).split(/\s+/u)[0] ?? '';
+  return isGivenName(titleCase(first));
 }
 
 /** "FRANCE" is the "France" of the body or the lists; an unknown shouted word ("SOCCER", "SAYS") is no name. */
