@@ -39,9 +39,7 @@ describe('tagsFromSpans', () => {
 
 describe('pipelineTags', () => {
   it('gives tags after every step, aligned with the tokens', () => {
-    const docs = parseBio(
-      'Die\tO\nStadt\tO\nKassel\tB-LOC\nplant\tO\n.\tO\n\nBürgermeisterin\tO\nAnna\tB-PER\nSchulte\tI-PER\nsagte\tO\nnichts\tO\n.\tO\n',
-    );
+    const docs = parseBio('Die\tO\nStadt\tO\nKassel\tB-LOC\nplant\tO\n.\tO\n\nBürgermeisterin\tO\nAnna\tB-PER\nSchulte\tI-PER\nsagte\tO\nnichts\tO\n.\tO\n');
     const tags = pipelineTags(docs, 'de', pipelineRecognisers(taggerFor).withRules);
     expect(Object.keys(tags)).toEqual([...PIPELINE_STEPS]);
     for (const step of PIPELINE_STEPS) expect(tags[step].map((s) => s.length)).toEqual(docs.map((s) => s.tokens.length));
