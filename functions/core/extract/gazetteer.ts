@@ -222,16 +222,21 @@ const ORGANISATIONS = [
   'Rotes Kreuz',
   'Roten Kreuzes',
   'Red Cross',
-  'Spiegel',
   'Der Spiegel',
   'FAZ',
   'taz',
-  'Bild',
   'Kongress',
   'Congress',
   'Senat',
   'Senate',
 ];
+
+/**
+ * Titles that are also everyday words ("das Bild", "im Spiegel"): listed organisations, but unlike
+ * the curated names above not trusted alone; the rules take them only quoted or after a bare
+ * preposition ("laut Bild", "dem „Spiegel“").
+ */
+const ORGANISATIONS_ALSO_WORDS = ['Bild', 'Spiegel'];
 
 type Lang = 'de' | 'en';
 const LANGS: Lang[] = ['de', 'en'];
@@ -248,8 +253,25 @@ function buildIndex(lang: Lang): Map<string, EntityType> {
   for (const name of gazetteer.cities) if (!index.has(name)) index.set(name, 'LOC');
   for (const name of gazetteer.countries) index.set(name, 'LOC');
   for (const name of [...GERMAN_CITIES, ...GERMAN_REGIONS, ...ENGLISH_PLACES]) index.set(name, 'LOC');
-  for (const name of ORGANISATIONS) index.set(name, 'ORG');
+  for (const name of [...ORGANISATIONS, ...ORGANISATIONS_ALSO_WORDS]) index.set(name, 'ORG');
   return index;
+}
+
+const curated = new Set([...GERMAN_CITIES, ...GERMAN_REGIONS, ...ENGLISH_PLACES, ...ORGANISATIONS, ...gazetteer.countries]);
+
+/**
+ * A name from the hand-kept lists or the country list ("Kreml", "Bundestag", "Irak"), not one
+ * learnt from the training corpora or the city tables: trusted even where it is also a noun.
+ */
+export function isCuratedName(name: string): boolean {
+  return curated.has(name);
+}
+
+const alsoWords = new Set(ORGANISATIONS_ALSO_WORDS);
+
+/** A listed title that is also an everyday word (ORGANISATIONS_ALSO_WORDS): a name only in context. */
+export function isTitleAlsoWord(name: string): boolean {
+  return alsoWords.has(name);
 }
 
 const indexes = new Map<Lang, Map<string, EntityType>>();

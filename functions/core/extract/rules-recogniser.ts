@@ -5,7 +5,7 @@
  * organisation pattern ("-ministerium", "... AG", "Organisation für ... in Europa").
  */
 import type { EntityType, Recogniser, Span } from '../types';
-import { isCommonWord, isCountry, isFunctionWord, isGivenName, lookupName, MAX_NAME_WORDS, startsKnownName } from './gazetteer';
+import { isCommonWord, isCountry, isCuratedName, isTitleAlsoWord, isFunctionWord, isGivenName, lookupName, MAX_NAME_WORDS, startsKnownName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
 import { clubs, dateline, events, orgPatterns } from './pattern-rules';
 import { personAfterTitle, personByContext, personFromGivenName, personInScorecard } from './person-rules';
@@ -50,9 +50,11 @@ function gazetteer(ctx: Ctx, i: number, out: Candidate[]): void {
     if (n === 1) {
       // Single words that are also common nouns ("Mark", "Bild") need a name-like position.
       if (isFunctionWord(phrase) || (isCommonWord(phrase, ctx.lang) && type !== 'LOC')) continue;
-      // A German noun of the lexicon ("das Essen", "aus dem Bild", "am Start") is a listed name only
-      // straight after a preposition, with no article between: "in Essen", "laut Bild".
-      if (isLexiconNoun(phrase, ctx.lang) && !afterBarePreposition(ctx, i)) continue;
+      // A German noun of the lexicon ("das Essen", "aus dem Bild", "am Start") is a name from the
+      // learnt lists only quoted or straight after a preposition with no article between ("in
+      // Essen", "laut Bild"); the hand-kept lists are trusted ("der Kreml", "der Bundestag").
+      const ambiguous = isTitleAlsoWord(phrase) || (isLexiconNoun(phrase, ctx.lang) && !isCuratedName(phrase));
+      if (ambiguous && !afterBarePreposition(ctx, i) && !quoted(ctx, i)) continue;
       // German towns take no article; after one the word is a noun or verb ("das Essen", "zum
       // Gießen"). Countries and regions can ("die Türkei", "im Irak").
       if (type === 'LOC' && ctx.lang !== 'en' && afterDeterminer(ctx, i) && !isCountry(phrase)) continue;
@@ -66,6 +68,11 @@ function gazetteer(ctx: Ctx, i: number, out: Candidate[]): void {
 const BARE_NAME_PREPOSITIONS = new Set(
   'in nach aus bei von vor über für gegen ab bis durch um zwischen gegenüber laut mit ohne seit unter hinter neben nahe'.split(' '),
 );
+
+/** Straight after an opening quote: „Bild“, "Spiegel". */
+function quoted(ctx: Ctx, i: number): boolean {
+  return i > 0 && /[„“"»«‚‘']\s*$/u.test(ctx.text.slice(Math.max(0, ctx.tokens[i]!.start - 2), ctx.tokens[i]!.start));
+}
 
 function afterBarePreposition(ctx: Ctx, i: number): boolean {
   return i > 0 && joined(ctx, i - 1) && BARE_NAME_PREPOSITIONS.has(ctx.tokens[i - 1]!.text.toLowerCase());

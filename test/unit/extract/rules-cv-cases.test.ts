@@ -59,6 +59,13 @@ describe('German one-word list names that are nouns', () => {
     expect(tagged('Die Lust war schon damals aus dem Bild verschwunden.', 'de')).toEqual([]);
     expect(tagged('Die Messe findet in Essen statt.', 'de')).toContain('LOC:Essen');
   });
+  it('hand-kept names stay trusted, and titles that are also words count when quoted or after a bare preposition', () => {
+    expect(tagged('Der Kreml wies die Vorwürfe zurück.', 'de')).toContain('ORG:Kreml');
+    expect(tagged('Der Bundestag stimmte am Freitag zu.', 'de')).toContain('ORG:Bundestag');
+    expect(tagged('Wie die „Bild“ berichtet, trat er zurück.', 'de')).toContain('ORG:Bild');
+    expect(tagged('Das sagte er laut Bild am Montag.', 'de')).toContain('ORG:Bild');
+    expect(tagged('Er sah lange in den Spiegel.', 'de')).toEqual([]);
+  });
   it('countries keep their article', () => {
     expect(tagged('Die Truppen bleiben im Irak.', 'de')).toContain('LOC:Irak');
   });
