@@ -1,8 +1,9 @@
 /**
  * Tokeniser for real German and English article text, splitting the way the training corpora
  * (CoNLL-2003) do so the model sees familiar tokens: punctuation and quotes apart, English
- * clitics apart ("Shearer's" -> Shearer 's, "won't" -> wo n't), abbreviations, numbers, URLs
- * and hyphenated compounds whole ("z.B.", "1.000,50", "Nato-Russland-Rat", "Staats-").
+ * clitics apart ("Shearer's" -> Shearer 's, "won't" -> wo n't), abbreviations, numbers, URLs,
+ * currencies and hyphenated compounds whole ("z.B.", "U.S.-led", "C$", "1.000,50",
+ * "Nato-Russland-Rat", "Staats-").
  */
 
 export interface Token {
@@ -84,7 +85,10 @@ const TRUNCATION_FOLLOWERS = /^\s+(?:und|oder|bzw\.?|sowie|als auch|wie|,)/u;
 
 const URL = /(?:https?:\/\/|www\.)[^\s<>"„“”«»]+/uy;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
-const DOTTED_ABBREVIATION = /\p{L}{1,3}\.(?:\p{L}{1,3}\.)+/uy;
+/** "U.S.", "z.B.", and as CoNLL keeps them whole, with a hyphenated word after: "U.S.-led", "U.N.-sponsored". */
+const DOTTED_ABBREVIATION = /\p{L}{1,3}\.(?:\p{L}{1,3}\.)+(?:-[\p{L}\p{M}\p{N}]+)*/uy;
+/** Dollar currencies written with their country letters, one token as in CoNLL: "C$", "US$", "HK$". */
+const CURRENCY = /\p{Lu}{1,3}\$/uy;
 const NUMBER = /\d+(?:[.,:/]\d+)*(?:-\d+(?:[.,]\d+)*)*(?:-[\p{L}\p{M}]+(?:-[\p{L}\p{M}\p{N}]+)*)?/uy;
 const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:[-'’&]|\.(?=\p{L}\p{M}*\.))[\p{L}\p{M}\p{N}]+)*/uy;
 const ELLIPSIS = /\.{2,}|…|-{2,}|[!?]{2,}|''|``/uy;
@@ -117,7 +121,7 @@ export function tokenize(text: string, lang: string): Token[] {
       i += m.length;
       continue;
     }
-    m = matchAt(DOTTED_ABBREVIATION, text, i);
+    m = matchAt(DOTTED_ABBREVIATION, text, i) ?? matchAt(CURRENCY, text, i);
     if (m) {
       push(i, i + m.length);
       i += m.length;

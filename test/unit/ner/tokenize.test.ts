@@ -82,6 +82,11 @@ describe('tokenize (English)', () => {
   it('keeps names with apostrophes and splits currency and percent signs', () => {
     expect(words("O'Neill paid $23.4 million (15%)...", 'en')).toEqual(["O'Neill", 'paid', '$', '23.4', 'million', '(', '15', '%', ')', '...']);
   });
+
+  it('keeps a dotted abbreviation with its hyphenated word and lettered dollars whole, as CoNLL does', () => {
+    expect(words('A U.S.-led force paid C$11.55, not US$ 79.', 'en')).toEqual(['A', 'U.S.-led', 'force', 'paid', 'C$', '11.55', ',', 'not', 'US$', '79', '.']);
+    expect(words('Die U.N.-geführte Mission kostet 5 Mio. US$.', 'de')).toEqual(['Die', 'U.N.-geführte', 'Mission', 'kostet', '5', 'Mio.', 'US$', '.']);
+  });
 });
 
 describe('splitSentences', () => {
