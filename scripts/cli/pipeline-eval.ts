@@ -13,7 +13,7 @@ import type { LabelledSentence } from '../../functions/core/ner/conll';
 import type { ModelLang } from '../../functions/core/ner/load';
 import { createModelRecogniser } from '../../functions/core/ner/recogniser';
 import type { Tagger } from '../../functions/core/ner/tagger';
-import type { Recogniser } from '../../functions/core/types';
+import type { Recogniser, Span } from '../../functions/core/types';
 
 /** The two recognisers scored: the tagger alone, and the tagger with the rules filling its gaps (as shipped). */
 export function pipelineRecognisers(tagger: (lang: ModelLang) => Tagger): { model: Recogniser; withRules: Recogniser } {
@@ -90,13 +90,17 @@ export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 /** The extraction's tags for one document after each step, through `recogniser`. */
 export function pipelineTags(doc: readonly LabelledSentence[], lang: string, recogniser: Recogniser): Record<PipelineStep, string[][]> {
   const { text, offsets } = documentText(doc);
+  // A name's own full stop ("Co." ending a sentence) is a token of its own in the corpus ("Co ."),
+  // which conlleval would count as part of the name: the span ends before it.
+  const loneStops = new Set(offsets.flatMap((sentence) => sentence.filter(([start, end]) => text.slice(start, end) === '.').map(([start]) => start)));
+  const trim = (spans: readonly Span[]) => spans.map((s) => (loneStops.has(s.end - 1) && s.end - 1 > s.start ? { ...s, end: s.end - 1 } : s));
   const steps = entitySteps(text, lang, recogniser);
   const { entities } = mergeSpans(text, lang, steps.compounds);
   const merged = entities.flatMap((entity) => entity.offsets.map(([start, end]) => ({ start, end, type: entity.type })));
   return {
-    recognised: tagsFromSpans(offsets, steps.recognised),
-    bounded: tagsFromSpans(offsets, steps.bounded),
-    compounds: tagsFromSpans(offsets, steps.compounds),
-    merged: tagsFromSpans(offsets, merged),
+    recognised: tagsFromSpans(offsets, trim(steps.recognised)),
+    bounded: tagsFromSpans(offsets, trim(steps.bounded)),
+    compounds: tagsFromSpans(offsets, trim(steps.compounds)),
+    merged: tagsFromSpans(offsets, trim(merged)),
   };
 }

@@ -37,7 +37,9 @@ export function splitSentences(text: string, tokens: readonly Token[]): Token[][
     const token = tokens[i];
     if (current.length) {
       const gap = text.slice(current[current.length - 1].end, token.start);
-      if (/\n[^\S\n]*\n/.test(gap) || current.length >= MAX_SENTENCE_TOKENS) close();
+      // A line that starts with an enumerator ("3. Seguy 24") is a new entry of a list.
+      const entry = gap.includes('\n') && /^\d{1,3}\.$/.test(token.text);
+      if (/\n[^\S\n]*\n/.test(gap) || entry || current.length >= MAX_SENTENCE_TOKENS) close();
     }
     current.push(token);
     if (token.text === '(') openBrackets++;

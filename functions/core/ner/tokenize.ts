@@ -89,7 +89,8 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
 const DOTTED_ABBREVIATION = /\p{L}{1,3}\.(?:\p{L}{1,3}\.)+(?:-[\p{L}\p{M}\p{N}]+)*/uy;
 /** Dollar currencies written with their country letters, one token as in CoNLL: "C$", "US$", "HK$". */
 const CURRENCY = /\p{Lu}{1,3}\$/uy;
-const NUMBER = /\d+(?:[.,:/]\d+)*(?:-\d+(?:[.,]\d+)*)*(?:-[\p{L}\p{M}]+(?:-[\p{L}\p{M}\p{N}]+)*)?/uy;
+/** Numbers, ranges and hyphenated number compounds ("3:1-Sieg"); English ordinals keep their suffix, as in CoNLL ("33rd"). */
+const NUMBER = /\d+(?:[.,:/]\d+)*(?:-\d+(?:[.,]\d+)*)*(?:-[\p{L}\p{M}]+(?:-[\p{L}\p{M}\p{N}]+)*|(?:st|nd|rd|th)\b)?/uy;
 const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:[-'’&]|\.(?=\p{L}\p{M}*\.))[\p{L}\p{M}\p{N}]+)*/uy;
 const ELLIPSIS = /\.{2,}|…|-{2,}|[!?]{2,}|''|``/uy;
 const SPACE = /\s+/uy;
@@ -136,6 +137,16 @@ export function tokenize(text: string, lang: string): Token[] {
         const previous = tokens.length ? tokens[tokens.length - 1].text.toLowerCase() : '';
         if (next && (GERMAN_MONTHS.has(next[1].toLowerCase()) || /^[\p{Ll}\p{N}]/u.test(next[1]) || ORDINAL_CONTEXT.has(previous))) end++;
       }
+      // An enumerator at the start of a line keeps its dot, as CoNLL writes rankings and results
+      // ("1. Tortelli 40 points", "3. TSV Klein-Auheim"): not a sentence of its own.
+      if (
+        end === i + m.length &&
+        /^\d{1,3}$/.test(m) &&
+        text[end] === '.' &&
+        /^[^\S\n]+\p{Lu}/u.test(text.slice(end + 1, end + 4)) &&
+        /(?:^|\n)[^\S\n]*$/u.test(text.slice(Math.max(0, i - 40), i))
+      )
+        end++;
       push(i, end);
       i = end;
       continue;

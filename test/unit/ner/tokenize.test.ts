@@ -83,6 +83,17 @@ describe('tokenize (English)', () => {
     expect(words("O'Neill paid $23.4 million (15%)...", 'en')).toEqual(["O'Neill", 'paid', '$', '23.4', 'million', '(', '15', '%', ')', '...']);
   });
 
+  it('keeps ordinal suffixes and a line-starting enumerator with their number, as CoNLL does', () => {
+    expect(words('(Haessler 33rd, Dundee 45th)', 'en')).toEqual(['(', 'Haessler', '33rd', ',', 'Dundee', '45th', ')']);
+    expect(words('Standings:\n1. Tortelli 40 points\n3. Seguy 24', 'en')).toEqual(['Standings', ':', '1.', 'Tortelli', '40', 'points', '3.', 'Seguy', '24']);
+    expect(sentences('1. Tortelli 40 points\n3. Seguy 24\n\nHe won in 1996. Then he left.', 'en')).toEqual([
+      '1. Tortelli 40 points',
+      '3. Seguy 24',
+      'He won in 1996 .',
+      'Then he left .',
+    ]);
+  });
+
   it('keeps a dotted abbreviation with its hyphenated word and lettered dollars whole, as CoNLL does', () => {
     expect(words('A U.S.-led force paid C$11.55, not US$ 79.', 'en')).toEqual(['A', 'U.S.-led', 'force', 'paid', 'C$', '11.55', ',', 'not', 'US$', '79', '.']);
     expect(words('Die U.N.-geführte Mission kostet 5 Mio. US$.', 'de')).toEqual(['Die', 'U.N.-geführte', 'Mission', 'kostet', '5', 'Mio.', 'US$', '.']);
