@@ -107,7 +107,47 @@ export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
       out.push(...pieces);
     }
   }
-  return changed ? out : spans;
+  return joinForeignLinks(text, lang, changed ? out : spans);
+}
+
+/**
+ * Link words of Romance names that are no words of the article's language: a tagger trained on
+ * English or German text takes them for the end of a name and splits "Médecins sans Frontières",
+ * "Rio de Janeiro", "Tour de France", "Charles de Gaulle" at them. ("da", "das", "des", "do" are
+ * German or English words too: "da Putin", "das Parlament", "Why do Americans".)
+ */
+const FOREIGN_LINKS: Record<string, Set<string>> = {
+  de: new Set(['sans', 'de', 'del', 'della', 'di', 'du', 'la', 'le', 'dos', 'y']),
+  en: new Set(['sans', 'de', 'del', 'della', 'di', 'du', 'la', 'le', 'dos', 'y', 'da', 'das', 'des']),
+};
+const BEFORE_LINK = /(\p{Lu}[\p{L}\p{M}'’-]*)[^\S\n]+(\p{Ll}+)[^\S\n]+$/u;
+
+/**
+ * A name right after "<Capitalised word> <foreign link>" is the end of a longer name: it takes the
+ * word and the link, and the name the word belongs to if the tagger found one ("Médecins" MISC +
+ * "Frontières" ORG -> ORG "Médecins sans Frontières"); an organisation in either half makes the
+ * whole one.
+ */
+function joinForeignLinks(text: string, lang: string, spans: Span[]): Span[] {
+  const links = FOREIGN_LINKS[lang];
+  if (!links) return spans;
+  let sorted = [...spans].sort((a, b) => a.start - b.start);
+  for (let k = 0; k < sorted.length; k++) {
+    const span = sorted[k]!;
+    const m = BEFORE_LINK.exec(text.slice(Math.max(0, span.start - 60), span.start));
+    if (!m || !links.has(m[2]!) || !/^\p{Lu}/u.test(text.slice(span.start, span.end))) continue;
+    const wordStart = span.start - m[0].length;
+    const word = m[1]!;
+    if (isFunctionWord(word) || isTitle(word, lang)) continue;
+    const left = k > 0 && sorted[k - 1]!.end === wordStart + word.length ? sorted[k - 1]! : undefined;
+    if (k > 0 && !left && sorted[k - 1]!.end > wordStart) continue;
+    const types = [span.type, left?.type];
+    const type = types.includes('ORG') ? 'ORG' : span.type;
+    const joined: Span = { start: left ? left.start : wordStart, end: span.end, type };
+    sorted = [...sorted.slice(0, left ? k - 1 : k), joined, ...sorted.slice(k + 1)];
+    if (left) k--;
+  }
+  return sorted;
 }
 
 /** A byline: the span is all the line holds but punctuation, and starts with a given name ("DIETER DIETRICH", not "PUTIN DROHT"). */

@@ -115,6 +115,32 @@ describe('span bounds', () => {
       ]),
     ).not.toContain('ORG:Biden Warns Putin Of Sanctions');
   });
+  it('join a name split at a foreign link word, in both languages', () => {
+    const text = 'Médecins sans Frontières warned on Monday.';
+    expect(
+      spans(text, 'en', [
+        ['Médecins', 'MISC'],
+        ['Frontières', 'ORG'],
+      ]),
+    ).toEqual(['ORG:Médecins sans Frontières']);
+    expect(spans('Er flog nach Rio de Janeiro.', 'de', [['Janeiro', 'LOC']])).toEqual(['LOC:Rio de Janeiro']);
+    expect(
+      spans('Charles de Gaulle starb 1970.', 'de', [
+        ['Charles', 'PER'],
+        ['Gaulle', 'PER'],
+      ]),
+    ).toEqual(['PER:Charles de Gaulle']);
+  });
+  it('do not join at words of the language itself', () => {
+    expect(
+      spans('Als Merkel da Putin traf, schwieg sie.', 'de', [
+        ['Merkel', 'PER'],
+        ['Putin', 'PER'],
+      ]),
+    ).toEqual(['PER:Merkel', 'PER:Putin']);
+    expect(spans('Why do Americans vote?', 'en', [['Americans', 'MISC']])).toEqual(['MISC:Americans']);
+    expect(spans('Sagte das Parlament nein?', 'de', [['Parlament', 'ORG']])).toEqual(['ORG:Parlament']);
+  });
   it('keep a shouted byline that is one person', () => {
     const text = 'Die Stadt plant neue Radwege.\n\nDIETER DIETRICH';
     expect(spans(text, 'de', [['DIETER DIETRICH', 'PER']])).toEqual(['PER:DIETER DIETRICH']);
