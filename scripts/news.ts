@@ -13,6 +13,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv
   status: { summary: 'status <key>                show the processing status of one object', load: () => import('./cli/status') },
   tag: { summary: 'tag --lang de|en            tag one token per line from stdin (BIO2) to stdout', load: () => import('./cli/tag') },
   eval: { summary: 'eval <file.bio> --lang de|en  precision, recall and F1 per type (conlleval)', load: () => import('./cli/eval') },
+  probe: {
+    summary: 'probe [--lang de|en]        real names of current news in sentence templates: found with the right type',
+    load: () => import('./cli/probe'),
+  },
 };
 
 function usage(): string {
