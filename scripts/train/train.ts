@@ -152,7 +152,10 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
       { file: 'de/conll03-train.bio', labels: 'full', weight: 1, context: true },
       { file: 'de/europarl-train.bio', labels: 'full', weight: 1, context: true },
       { file: 'de/europarl-dev.bio', labels: 'full', weight: 1, context: true },
-      { file: 'de/wikiann-train.bio', labels: 'no-misc', weight: 0.2, context: false },
+      // Its own copy of every feature, as in English: +0.95 F1 under 5-fold CV for the tagger, +1.04 for the
+      // whole extraction, every fold up; copies for Europarl and the English gold as well added +0.15 (sd 0.65) more,
+      // not shown, so they have none (models/README.md).
+      { file: 'de/wikiann-train.bio', labels: 'no-misc', weight: 0.2, context: false, ownFeatures: true },
       // German news names foreign people and firms; the English CoNLL gold follows the same
       // conventions (nationalities MISC) and added +0.9 F1 on both German dev splits (models/README.md).
       // Without gazetteer and document features, which are built from German data.
