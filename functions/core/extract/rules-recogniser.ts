@@ -69,9 +69,10 @@ const BARE_NAME_PREPOSITIONS = new Set(
   'in nach aus bei von vor über für gegen ab bis durch um zwischen gegenüber laut mit ohne seit unter hinter neben nahe'.split(' '),
 );
 
-/** Straight after an opening quote: „Bild“, "Spiegel". */
+/** Straight after an opening quote, nothing between: „Bild“, "Spiegel" (not the closing quote of the word before: ein "hautnahes" Bild). */
 function quoted(ctx: Ctx, i: number): boolean {
-  return i > 0 && /[„“"»«‚‘']\s*$/u.test(ctx.text.slice(Math.max(0, ctx.tokens[i]!.start - 2), ctx.tokens[i]!.start));
+  const start = ctx.tokens[i]!.start;
+  return start > 0 && /[„“"»«‚‘']/u.test(ctx.text[start - 1]!) && (start < 2 || /[\s(]/u.test(ctx.text[start - 2]!));
 }
 
 function afterBarePreposition(ctx: Ctx, i: number): boolean {

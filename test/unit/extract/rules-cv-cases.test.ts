@@ -65,6 +65,7 @@ describe('German one-word list names that are nouns', () => {
     expect(tagged('Wie die „Bild“ berichtet, trat er zurück.', 'de')).toContain('ORG:Bild');
     expect(tagged('Das sagte er laut Bild am Montag.', 'de')).toContain('ORG:Bild');
     expect(tagged('Er sah lange in den Spiegel.', 'de')).toEqual([]);
+    expect(tagged('Dem Besucher soll ein "hautnahes" Bild vermittelt werden.', 'de')).toEqual([]);
   });
   it('countries keep their article', () => {
     expect(tagged('Die Truppen bleiben im Irak.', 'de')).toContain('LOC:Irak');
