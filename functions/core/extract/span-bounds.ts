@@ -20,7 +20,8 @@ const LINKS = new Set(
     'of for the and on at upon to by without sans de la le les du del della di da do dos das van von der den ter ten zu y et e'
   ).split(' '),
 );
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?/gu;
+/** A word, with inner apostrophes, hyphens and dots: "O'Neill", "Nato-Gipfel", "U.S.-led". */
+const WORD = /[\p{L}\p{N}]+(?:(?:['’-]|\.-?)[\p{L}\p{N}]+)*\.?/gu;
 
 interface Word {
   text: string;
@@ -62,6 +63,9 @@ function lineKind(text: string, at: number, lang: string): Line {
   // Kremenchuk 0", "Kent 255-3 ( D. Fulton 64 , M. Walker 59"), not headlines: their spans stand.
   const numbers = content.match(/(?:^|\s)\d[\d.,:/-]*(?=\s|$)/gu)?.length ?? 0;
   if (numbers >= 2 || content.includes('(')) return 'plain';
+  // Nor are lists of names ("Oliver Kahn, Andreas Koepke, Oliver Reck") or lines that end in a
+  // score ("A. Stewart b Mushtaq Ahmed 44").
+  if ((content.match(/,/gu)?.length ?? 0) >= 2 || /\d\s*$/u.test(content)) return 'plain';
   if (lang !== 'de' && long.length >= 3 && words.length <= 20 && !/[.!?:;,"”]\s*$/u.test(content) && long.every((w) => isCapitalised(w))) return 'titleCase';
   return 'plain';
 }

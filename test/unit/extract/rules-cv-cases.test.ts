@@ -106,6 +106,20 @@ describe('span bounds', () => {
       ]),
     ).toEqual(['PER:D. Fulton', 'PER:M. Walker']);
   });
+  it('leave the names of a list line or a line ending in a score whole', () => {
+    const text = 'Squad announced.\nGoalkeepers - Oliver Kahn, Andreas Koepke, Oliver Reck\nA. Stewart b Mushtaq Ahmed 44';
+    const found: Array<[string, EntityType]> = [
+      ['Oliver Kahn', 'PER'],
+      ['Andreas Koepke', 'PER'],
+      ['Oliver Reck', 'PER'],
+      ['A. Stewart', 'PER'],
+      ['Mushtaq Ahmed', 'PER'],
+    ];
+    expect(spans(text, 'en', found)).toEqual(found.map(([n, t]) => `${t}:${n}`));
+  });
+  it('keep a dotted abbreviation with its hyphenated word as one word', () => {
+    expect(spans('A U.S.-led air force protects the region.', 'en', [['U.S.-led', 'MISC']])).toEqual(['MISC:U.S.-led']);
+  });
   it('still cut a title-case headline', () => {
     const text = 'Biden Warns Putin Of Sanctions Over Ukraine\n\nJoe Biden spoke to Vladimir Putin on Tuesday.';
     expect(
