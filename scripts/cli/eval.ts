@@ -8,16 +8,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatScore, parseBio, scoreChunks, type LabelledSentence } from '../../functions/core/ner/conll';
-import { taggerFor } from '../../functions/core/ner/load';
+import { taggerFor, type ModelLang } from '../../functions/core/ner/load';
+import { PIPELINE_STEPS, pipelineRecognisers, pipelineTags, type PipelineStep } from './pipeline-eval';
 import { takeLang } from './lang-option';
 import { nerDataDir } from './ner-data';
 import { UserError, userPath } from './user-path';
 
-export const USAGE = `usage: npm run news -- eval <file.bio> --lang de|en [--data DIR]
+export const USAGE = `usage: npm run news -- eval <file.bio> --lang de|en [--data DIR] [--pipeline]
   Tags the file's tokens with the shipped model and prints precision, recall and F1 per type
-  (entity level, conlleval rules). The file (token<TAB>TAG per line, BIO2) is looked for from the
-  current folder, then in the NER corpus folder: --data DIR, else NER_DATA_DIR, else
-  ../shared/data/ner beside the repository. Example: eval de/conll03-dev.bio --lang de`;
+  (entity level, conlleval rules). --pipeline scores the whole extraction instead (tagger and rules,
+  on the documents written as text), after each step; the last is what extract() returns.
+  The file (token<TAB>TAG per line, BIO2) is looked for from the current folder, then in the NER
+  corpus folder: --data DIR, else NER_DATA_DIR, else ../shared/data/ner beside the repository. Example: eval de/conll03-dev.bio --lang de`;
 
 /** The file to evaluate: from the user's folder, else a name inside the corpus folder. */
 export function evalInput(file: string, dataOption?: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -37,7 +39,11 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const { lang, rest } = takeLang(argv);
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { data: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { data: { type: 'string' }, pipeline: { type: 'boolean', default: false } },
+  });
   if (positionals.length !== 1) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
@@ -55,6 +61,7 @@ export async function run(argv: string[]): Promise<number> {
   const gold: string[][] = [];
   const predicted: string[][] = [];
   const started = performance.now();
+  if (values.pipeline) return evaluatePipeline(positionals[0], lang, [...docs.values()]);
   for (const doc of docs.values()) {
     predicted.push(...tagger.tagDocument(doc.map((s) => s.tokens)));
     gold.push(...doc.map((s) => s.tags));
@@ -62,5 +69,28 @@ export async function run(argv: string[]): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const score = scoreChunks(gold, predicted);
   process.stdout.write(`${positionals[0]} (${lang}, ${sentences.length} sentences, tagged in ${seconds.toFixed(2)} s)\n${formatScore(score)}\n`);
+  return 0;
+}
+
+/**
+ * --pipeline: the whole extraction as shipped (tagger and rules) on the file's documents written as
+ * text, scored after each step (scripts/cli/pipeline-eval.ts); the last step is what extract() returns.
+ */
+function evaluatePipeline(name: string, lang: ModelLang, docs: LabelledSentence[][]): number {
+  const recogniser = pipelineRecognisers(taggerFor).withRules;
+  const gold: string[][] = [];
+  const predicted = Object.fromEntries(PIPELINE_STEPS.map((step) => [step, [] as string[][]])) as Record<PipelineStep, string[][]>;
+  const started = performance.now();
+  for (const doc of docs) {
+    gold.push(...doc.map((s) => s.tags));
+    const tags = pipelineTags(doc, lang, recogniser);
+    for (const step of PIPELINE_STEPS) predicted[step].push(...tags[step]);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const lines = PIPELINE_STEPS.map((step) => `${step.padEnd(11)} F1 ${(100 * scoreChunks(gold, predicted[step]).overall.f1).toFixed(2)}`);
+  const final = scoreChunks(gold, predicted[PIPELINE_STEPS[PIPELINE_STEPS.length - 1]]);
+  process.stdout.write(
+    `${name} (${lang}, whole extraction with rules, ${docs.length} documents in ${seconds.toFixed(2)} s)\n${lines.join('\n')}\n${formatScore(final)}\n`,
+  );
   return 0;
 }

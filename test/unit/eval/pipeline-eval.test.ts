@@ -76,3 +76,21 @@ describe('pipeline cross-validation folds', () => {
     expect(() => rescoreKeptFolds(path.join(dir, 'nothing-here'))).toThrow(/no folder/);
   });
 });
+
+describe('npm run news -- eval --pipeline', () => {
+  it('scores the whole extraction after every step on a BIO file', async () => {
+    const { run } = await import('../../../scripts/cli/eval');
+    const out: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
+    try {
+      expect(await run([FIXTURE, '--lang', 'de', '--pipeline'])).toBe(0);
+    } finally {
+      process.stdout.write = write;
+    }
+    const text = out.join('');
+    expect(text).toContain('whole extraction with rules, 4 documents');
+    for (const step of PIPELINE_STEPS) expect(text).toMatch(new RegExp(`^${step} +F1 \\d+\\.\\d\\d$`, 'm'));
+    expect(text).toMatch(/^overall +precision/m);
+  });
+});
