@@ -9,7 +9,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatScore, parseBio, scoreChunks, type LabelledSentence } from '../../functions/core/ner/conll';
 import { taggerFor, type ModelLang } from '../../functions/core/ner/load';
-import { PIPELINE_STEPS, pipelineRecognisers, pipelineTags, type PipelineStep } from './pipeline-eval';
+import { PIPELINE_STEPS, pipelineRecognisers, scorePipelineSteps } from './pipeline-eval';
 import { takeLang } from './lang-option';
 import { nerDataDir } from './ner-data';
 import { UserError, userPath } from './user-path';
@@ -77,18 +77,11 @@ export async function run(argv: string[]): Promise<number> {
  * text, scored after each step (scripts/cli/pipeline-eval.ts); the last step is what extract() returns.
  */
 function evaluatePipeline(name: string, lang: ModelLang, docs: LabelledSentence[][]): number {
-  const recogniser = pipelineRecognisers(taggerFor).withRules;
-  const gold: string[][] = [];
-  const predicted = Object.fromEntries(PIPELINE_STEPS.map((step) => [step, [] as string[][]])) as Record<PipelineStep, string[][]>;
   const started = performance.now();
-  for (const doc of docs) {
-    gold.push(...doc.map((s) => s.tags));
-    const tags = pipelineTags(doc, lang, recogniser);
-    for (const step of PIPELINE_STEPS) predicted[step].push(...tags[step]);
-  }
+  const scores = scorePipelineSteps(docs, lang, pipelineRecognisers().withRules);
   const seconds = (performance.now() - started) / 1000;
-  const lines = PIPELINE_STEPS.map((step) => `${step.padEnd(11)} F1 ${(100 * scoreChunks(gold, predicted[step]).overall.f1).toFixed(2)}`);
-  const final = scoreChunks(gold, predicted[PIPELINE_STEPS[PIPELINE_STEPS.length - 1]]);
+  const lines = PIPELINE_STEPS.map((step) => `${step.padEnd(11)} F1 ${(100 * scores[step].overall.f1).toFixed(2)}`);
+  const final = scores[PIPELINE_STEPS[PIPELINE_STEPS.length - 1]];
   process.stdout.write(
     `${name} (${lang}, whole extraction with rules, ${docs.length} documents in ${seconds.toFixed(2)} s)\n${lines.join('\n')}\n${formatScore(final)}\n`,
   );

@@ -5,20 +5,18 @@
  * against the gold tags. This is how the rules on top of the model are measured under
  * cross-validation (`npm run train -- --cv`) and on any file (`npm run news -- eval --pipeline`).
  */
-import { combineRecognisers } from '../../functions/core/extract/combine';
-import { entitySteps } from '../../functions/core/extract/index';
+import { defaultRecogniser, entitySteps } from '../../functions/core/extract/index';
 import { mergeSpans } from '../../functions/core/extract/merge';
-import { rulesRecogniser } from '../../functions/core/extract/rules-recogniser';
-import type { LabelledSentence } from '../../functions/core/ner/conll';
-import type { ModelLang } from '../../functions/core/ner/load';
+import { type LabelledSentence, type Score, scoreChunks } from '../../functions/core/ner/conll';
 import { createModelRecogniser } from '../../functions/core/ner/recogniser';
-import type { Tagger } from '../../functions/core/ner/tagger';
 import type { Recogniser, Span } from '../../functions/core/types';
 
-/** The two recognisers scored: the tagger alone, and the tagger with the rules filling its gaps (as shipped). */
-export function pipelineRecognisers(tagger: (lang: ModelLang) => Tagger): { model: Recogniser; withRules: Recogniser } {
-  const model = createModelRecogniser(tagger);
-  return { model, withRules: combineRecognisers(model, rulesRecogniser) };
+/**
+ * The two recognisers scored: the tagger alone, and the tagger with the rules filling its gaps
+ * (defaultRecogniser, as shipped). The model folder comes from NER_MODEL_DIR, as everywhere.
+ */
+export function pipelineRecognisers(): { model: Recogniser; withRules: Recogniser } {
+  return { model: createModelRecogniser(), withRules: defaultRecogniser };
 }
 
 /** Tokens written without a space before them: closing punctuation and English clitics ("Auckland's", "don't"). */
@@ -103,4 +101,16 @@ export function pipelineTags(doc: readonly LabelledSentence[], lang: string, rec
     compounds: tagsFromSpans(offsets, trim(steps.compounds)),
     merged: tagsFromSpans(offsets, trim(merged)),
   };
+}
+
+/** conlleval scores of the extraction through `recogniser` after each step, over documents of a BIO file. */
+export function scorePipelineSteps(docs: ReadonlyArray<readonly LabelledSentence[]>, lang: string, recogniser: Recogniser): Record<PipelineStep, Score> {
+  const gold: string[][] = [];
+  const predicted = Object.fromEntries(PIPELINE_STEPS.map((step) => [step, [] as string[][]])) as Record<PipelineStep, string[][]>;
+  for (const doc of docs) {
+    gold.push(...doc.map((s) => s.tags));
+    const tags = pipelineTags(doc, lang, recogniser);
+    for (const step of PIPELINE_STEPS) predicted[step].push(...tags[step]);
+  }
+  return Object.fromEntries(PIPELINE_STEPS.map((step) => [step, scoreChunks(gold, predicted[step])])) as Record<PipelineStep, Score>;
 }

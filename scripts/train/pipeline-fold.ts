@@ -8,11 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseBio, scoreChunks, type Score } from '../../functions/core/ner/conll';
+import { parseBio, type Score } from '../../functions/core/ner/conll';
 import { assignFolds } from '../../functions/core/ner/cv';
-import { taggerFor } from '../../functions/core/ner/load';
 import { groupByDocument } from '../../functions/core/ner/train';
-import { PIPELINE_STEPS, pipelineRecognisers, pipelineTags, type PipelineStep } from '../cli/pipeline-eval';
+import { PIPELINE_STEPS, pipelineRecognisers, scorePipelineSteps, type PipelineStep } from '../cli/pipeline-eval';
 import { FOLD_SPEC_FILE, type PipelineFoldScore, type PipelineFoldSpec, type PipelineScores } from './pipeline-cv';
 
 const brief = (score: Score): PipelineFoldScore => ({
@@ -28,19 +27,11 @@ const spec = JSON.parse(readFileSync(path.join(dir, FOLD_SPEC_FILE), 'utf8')) as
 const sentences = parseBio(readFileSync(spec.corpus, 'utf8'));
 const fold = assignFolds(sentences, spec.folds);
 const heldOut = sentences.filter((_, i) => fold[i] === spec.fold);
-const recognisers = pipelineRecognisers(taggerFor);
-const gold: string[][] = [];
-const predicted = Object.fromEntries(
-  (['model', 'withRules'] as const).map((which) => [which, Object.fromEntries(PIPELINE_STEPS.map((step) => [step, [] as string[][]]))]),
-) as Record<keyof PipelineScores, Record<PipelineStep, string[][]>>;
-for (const doc of groupByDocument(heldOut)) {
-  gold.push(...doc.map((s) => s.tags));
-  for (const which of ['model', 'withRules'] as const) {
-    const tags = pipelineTags(doc, spec.lang, recognisers[which]);
-    for (const step of PIPELINE_STEPS) predicted[which][step].push(...tags[step]);
-  }
-}
-const scoresOf = (which: keyof PipelineScores) =>
-  Object.fromEntries(PIPELINE_STEPS.map((step) => [step, brief(scoreChunks(gold, predicted[which][step]))])) as Record<PipelineStep, PipelineFoldScore>;
-const scores: PipelineScores = { model: scoresOf('model'), withRules: scoresOf('withRules') };
+const docs = groupByDocument(heldOut);
+const recognisers = pipelineRecognisers();
+const stepScores = (which: keyof PipelineScores) => {
+  const scores = scorePipelineSteps(docs, spec.lang, recognisers[which]);
+  return Object.fromEntries(PIPELINE_STEPS.map((step) => [step, brief(scores[step])])) as Record<PipelineStep, PipelineFoldScore>;
+};
+const scores: PipelineScores = { model: stepScores('model'), withRules: stepScores('withRules') };
 process.stdout.write(`${JSON.stringify(scores)}\n`);

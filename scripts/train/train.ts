@@ -20,7 +20,7 @@ import { encodeModel, decodeModel, type ModelExtras } from '../../functions/core
 import { buildNameLists, LIST_FILES } from '../../functions/core/ner/name-lists';
 import { chunksOf } from '../../functions/core/ner/tags';
 import { groupByDocument, trainTwoPass, type TrainingCorpus } from '../../functions/core/ner/train';
-import { Tagger, type TaggerRules } from '../../functions/core/ner/tagger';
+import { Tagger } from '../../functions/core/ner/tagger';
 import { assignFolds, CV_SEED, cvUnits, spread, type Spread } from '../../functions/core/ner/cv';
 import { nerDataDir } from '../cli/ner-data';
 import { buildGazetteerData } from '../extract-data/build';
@@ -651,8 +651,13 @@ function nameLists({ dir, files }: { dir: string; files: string[] }): { lists: G
   return nameListCache;
 }
 
-function taggerOf(lang: 'de' | 'en', passes: ModelWeights[], res: Resources, rules?: TaggerRules): Tagger {
-  return new Tagger(decodeModel(encodeModel(lang, passes, res.gazetteer.toEntries(), {}, res.extras)), rules);
+/** The model file of these weights and resources, as `npm run train` would write it (without provenance). */
+function modelBytes(lang: 'de' | 'en', passes: ModelWeights[], res: Resources): Uint8Array {
+  return encodeModel(lang, passes, res.gazetteer.toEntries(), {}, res.extras);
+}
+
+function taggerOf(lang: 'de' | 'en', passes: ModelWeights[], res: Resources): Tagger {
+  return new Tagger(decodeModel(modelBytes(lang, passes, res)));
 }
 
 /** The mixed (averaged, quantised) weights of both passes. `devF1s`, when given, reports dev scores on the way. */
@@ -799,20 +804,11 @@ interface FoldResult {
  * fold's model and whose rule lists (scripts/extract-data/build.ts) were built through `read`, which
  * hides the held-out documents: the rule recogniser's names come partly from conll03-train.
  */
-function pipelineScores(
-  lang: 'de' | 'en',
-  weights: ModelWeights[],
-  res: Resources,
-  read: Read,
-  corpus: string,
-  fold: number,
-  k: number,
-  keep?: string,
-): FoldResult['pipeline'] {
+function pipelineScores(lang: 'de' | 'en', bytes: Uint8Array, read: Read, corpus: string, fold: number, k: number, keep?: string): FoldResult['pipeline'] {
   const dir = keep ? path.join(keep, `fold-${fold + 1}`) : mkdtempSync(path.join(tmpdir(), 'news-ingest-cv-'));
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `ner-${lang}.bin`), encodeModel(lang, weights, res.gazetteer.toEntries(), {}, res.extras));
+    writeFileSync(path.join(dir, `ner-${lang}.bin`), bytes);
     writeFileSync(path.join(dir, RULE_LISTS_FILE), JSON.stringify(buildGazetteerData(read)));
     const spec: PipelineFoldSpec = { corpus, lang, fold, folds: k };
     writeFileSync(path.join(dir, FOLD_SPEC_FILE), `${JSON.stringify(spec)}\n`);
@@ -848,16 +844,17 @@ async function crossValidate(lang: 'de' | 'en', options: Options, k: number): Pr
     const res = buildResources(lang, options, read, log, seconds);
     if (!res.trainedOn.some((c) => c.file === plan.cvCorpus)) throw new UserError(`--cv needs ${plan.cvCorpus} in training (check --only)`);
     const weights = trainMixed(options, res, epochs, log, seconds);
-    const tagger = taggerOf(lang, weights, res);
+    // Encoded once: the fold's taggers under each set of rules share it, and the pipeline's child reads the same file.
+    const bytes = modelBytes(lang, weights, res);
+    const model = decodeModel(bytes);
+    const tagger = new Tagger(model);
     const score = evaluate(tagger, heldOut);
     const rules = {
-      noLineups: evaluate(taggerOf(lang, weights, res, { lineups: false, oneSentence: true }), heldOut).overall.f1,
+      noLineups: evaluate(new Tagger(model, { lineups: false, oneSentence: true }), heldOut).overall.f1,
       alone: evaluateAlone(tagger, heldOut).overall.f1,
-      aloneNoRule: evaluateAlone(taggerOf(lang, weights, res, { lineups: true, oneSentence: false }), heldOut).overall.f1,
+      aloneNoRule: evaluateAlone(new Tagger(model, { lineups: true, oneSentence: false }), heldOut).overall.f1,
     };
-    const pipeline = options.noPipeline
-      ? undefined
-      : pipelineScores(lang, weights, res, read, path.resolve(options.dataDir, plan.cvCorpus), f, k, options.cvKeep);
+    const pipeline = options.noPipeline ? undefined : pipelineScores(lang, bytes, read, path.resolve(options.dataDir, plan.cvCorpus), f, k, options.cvKeep);
     const byType = Object.fromEntries(score.byType.map((t) => [t.type, { p: t.precision, r: t.recall, f1: t.f1 }]));
     const o = score.overall;
     results.push({

@@ -6,7 +6,7 @@
 import { isFunctionWord, isGivenName, lookupName } from './gazetteer';
 import { joined, joinedInName, knownType, nameLike, nameRun, PRIORITY, type Candidate, type Ctx } from './rule-context';
 import { isHonorific, isTitle } from './titles';
-import { isCapitalised } from './tokens';
+import { isCapitalised, titleCase } from './tokens';
 
 /** A person candidate that is really a known place or organisation ("New Zealand, 25,"). */
 function knownNonPerson(ctx: Ctx, first: number, end: number): boolean {
@@ -41,7 +41,7 @@ function indefiniteTitle(ctx: Ctx, i: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
     const w = ctx.tokens[j]!.text;
     if (isIndefinite(w, ctx.lang)) return true;
-    if (!/^\p{Ll}+$/u.test(w) || isFunctionWord(w[0]!.toUpperCase() + w.slice(1))) return false;
+    if (!/^\p{Ll}+$/u.test(w) || isFunctionWord(titleCase(w))) return false;
   }
   return false;
 }

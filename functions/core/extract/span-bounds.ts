@@ -136,6 +136,7 @@ function joinForeignLinks(text: string, lang: string, spans: Span[]): Span[] {
   const links = FOREIGN_LINKS[lang];
   if (!links) return spans;
   let sorted = [...spans].sort((a, b) => a.start - b.start);
+  let changed = false;
   for (let k = 0; k < sorted.length; k++) {
     const span = sorted[k]!;
     const m = BEFORE_LINK.exec(text.slice(Math.max(0, span.start - 60), span.start));
@@ -149,9 +150,10 @@ function joinForeignLinks(text: string, lang: string, spans: Span[]): Span[] {
     const type = types.includes('ORG') ? 'ORG' : span.type;
     const joined: Span = { start: left ? left.start : wordStart, end: span.end, type };
     sorted = [...sorted.slice(0, left ? k - 1 : k), joined, ...sorted.slice(k + 1)];
+    changed = true;
     if (left) k--;
   }
-  return sorted;
+  return changed ? sorted : spans;
 }
 
 /** A byline: the span is all the line holds but punctuation, and starts with a given name ("DIETER DIETRICH", not "PUTIN DROHT"). */

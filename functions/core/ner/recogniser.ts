@@ -1,21 +1,17 @@
 /** The trained tagger as a Recogniser: plain text in, typed character spans out. */
 import type { Recogniser, Span } from '../types';
 import { isEntityType } from '../types';
-import { isModelLang, taggerFor, type ModelLang } from './load';
+import { isModelLang, taggerFor } from './load';
 import { splitSentences } from './sentences';
-import type { Tagger } from './tagger';
 import { chunksOf } from './tags';
 import { tokenize } from './tokenize';
 
-/**
- * Spans of the entities in `text`, with offsets into it; [] for languages without a model.
- * `tagger` chooses the model (the shipped ones by default; cross-validation passes its fold models).
- */
-export function createModelRecogniser(tagger: (lang: ModelLang) => Tagger = taggerFor): Recogniser {
+/** Spans of the entities in `text`, with offsets into it; [] for languages without a model. */
+export function createModelRecogniser(): Recogniser {
   return (text: string, lang: string): Span[] => {
     if (!isModelLang(lang) || !text) return [];
     const sentences = splitSentences(text, tokenize(text, lang));
-    const tags = tagger(lang).tagDocument(sentences.map((s) => s.map((t) => t.text)));
+    const tags = taggerFor(lang).tagDocument(sentences.map((s) => s.map((t) => t.text)));
     const spans: Span[] = [];
     sentences.forEach((tokens, s) => {
       for (const chunk of chunksOf(tags[s])) {

@@ -153,7 +153,7 @@ export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPas
   const { hashBits, lexicons = {} } = options;
   const docs = corpora.flatMap((corpus) => corpusDocuments(corpus).map((sentences) => ({ corpus, sentences })));
   const dropout = options.listDropout ?? 0;
-  const withoutLists = (di: number) => (dropout > 0 ? (si: number) => (mix(mix(options.seed, di), si) >>> 0) / 4294967296 < dropout : undefined);
+  const withoutLists = (di: number) => (dropout > 0 ? (si: number) => mix(mix(options.seed, di), si) / 4294967296 < dropout : undefined);
   const base = docs.map((d, di) => documentExamples(d.sentences, d.corpus, hashBits, lexicons, undefined, withoutLists(di)));
   options.log?.('pass 1');
   const first = trainWeights(base.flat(), options);

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseBio } from '../../../functions/core/ner/conll';
-import { taggerFor } from '../../../functions/core/ner/load';
 import { documentText, PIPELINE_STEPS, pipelineRecognisers, pipelineTags, tagsFromSpans } from '../../../scripts/cli/pipeline-eval';
 import { FOLD_SPEC_FILE, RULE_LISTS_FILE, rescoreKeptFolds, scorePipelineFold, type PipelineFoldSpec } from '../../../scripts/train/pipeline-cv';
 
@@ -40,7 +39,7 @@ describe('tagsFromSpans', () => {
 describe('pipelineTags', () => {
   it('gives tags after every step, aligned with the tokens', () => {
     const docs = parseBio('Die\tO\nStadt\tO\nKassel\tB-LOC\nplant\tO\n.\tO\n\nBürgermeisterin\tO\nAnna\tB-PER\nSchulte\tI-PER\nsagte\tO\nnichts\tO\n.\tO\n');
-    const tags = pipelineTags(docs, 'de', pipelineRecognisers(taggerFor).withRules);
+    const tags = pipelineTags(docs, 'de', pipelineRecognisers().withRules);
     expect(Object.keys(tags)).toEqual([...PIPELINE_STEPS]);
     for (const step of PIPELINE_STEPS) expect(tags[step].map((s) => s.length)).toEqual(docs.map((s) => s.tokens.length));
     expect(tags.merged[1]).toEqual(['O', 'B-PER', 'I-PER', 'O', 'O', 'O']);
