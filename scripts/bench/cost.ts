@@ -11,7 +11,9 @@
  * articles under other keys once the first pass has created their entities (steady state:
  * what a running corpus pays); the same event delivered again; the same key uploaded again
  * with the same content and, for the plain-text articles, with a changed title and the last
- * paragraph gone; and the key deleted. Steady state is also timed in passes of their own
+ * paragraph gone; the key deleted; and new articles whose entities are each counted by
+ * MATURE_ARTICLES to twice as many earlier ones (a running corpus: what the ranking index's
+ * buckets save shows there, not where every count goes from 1 to 2). Steady state is also timed in passes of their own
  * with the meter off, and its table growth gives the storage an article adds.
  */
 import { randomUUID } from 'node:crypto';
@@ -49,6 +51,8 @@ import { buildProfile, type WriteProfile } from './write-profile';
 
 const BUCKET = 'news-articles';
 const TABLE_NAME = 'bench-cost';
+/** How many earlier articles count the entities of the mature-corpus scenario's articles. */
+const MATURE_ARTICLES = 16;
 const TIMING_ROUNDS = 3;
 
 interface Input {
@@ -290,6 +294,21 @@ export async function measure(argv: string[]): Promise<CostMeasurement> {
       }),
       await pass('delete', (input) => deliver(remove(`steady/${input.key}`), 'deleted')),
     ];
+    // A running corpus counts most of an article's entities in many earlier articles: the mix
+    // again under new keys (meter off) until each of its entities is in MATURE_ARTICLES, then
+    // metered over one doubling of that, so every phase of the ranking buckets is in the
+    // average. Passes so far that still count: the first and the timing rounds.
+    meter.enabled = false;
+    for (let round = 1 + TIMING_ROUNDS; round < MATURE_ARTICLES; round += 1) {
+      await pass('warming', (input) => deliver(upload(input, `mature/${round}/${input.key}`), 'processed'));
+    }
+    meter.enabled = true;
+    const deleted = scenarios.at(-1)!;
+    const mature: Scenario = { name: `new article, entities in ${MATURE_ARTICLES} to ${2 * MATURE_ARTICLES - 1} earlier articles`, charges: [] };
+    for (let round = MATURE_ARTICLES; round < 2 * MATURE_ARTICLES; round += 1) {
+      mature.charges.push(...(await pass('mature', (input) => deliver(upload(input, `mature/${round}/${input.key}`), 'processed'))).charges);
+    }
+    scenarios.push(mature);
     const unsupported = [...meter.unsupported].map(([command, count]) => `${command} x${count}`);
     if (unsupported.length) throw new Error(`the capacity meter cannot price ${unsupported.join(', ')}`);
 
@@ -305,7 +324,7 @@ export async function measure(argv: string[]): Promise<CostMeasurement> {
       sections: [
         { title: 'capacity units per article', rows: scenarioRows(scenarios, label) },
         { title: 'cost per 1M new articles (steady state), us-east-1 list prices', rows: costRows(steady, timed, storagePerArticle) },
-        { title: 'write units per new article (steady state) by item kind', rows: kindRows(steady, firstSeen, scenarios.at(-1)!) },
+        { title: 'write units per new article (steady state) by item kind', rows: kindRows(steady, firstSeen, deleted, mature) },
       ],
     };
   } finally {
@@ -390,7 +409,7 @@ function kindOf(record: CapacityRecord): string {
   return `${itemKind(record.pk, record.sk)}${record.operation === 'check' ? ' (condition check)' : ''}`;
 }
 
-function kindRows(steady: Scenario, firstSeen: Scenario, deleted: Scenario): BenchRow[] {
+function kindRows(steady: Scenario, firstSeen: Scenario, deleted: Scenario, mature: Scenario): BenchRow[] {
   const byKind = (scenario: Scenario) => {
     const kinds = new Map<string, { units: number; writes: number; transactional: number }>();
     for (const charge of scenario.charges) {
@@ -409,8 +428,9 @@ function kindRows(steady: Scenario, firstSeen: Scenario, deleted: Scenario): Ben
   const steadyKinds = byKind(steady);
   const firstKinds = byKind(firstSeen);
   const deleteKinds = byKind(deleted);
+  const matureKinds = byKind(mature);
   const total = perArticle(steady, wcu);
-  const names = [...new Set([...steadyKinds.keys(), ...firstKinds.keys(), ...deleteKinds.keys()])].sort(
+  const names = [...new Set([...steadyKinds.keys(), ...firstKinds.keys(), ...deleteKinds.keys(), ...matureKinds.keys()])].sort(
     (a, b) => (a.startsWith('index ') ? 1 : 0) - (b.startsWith('index ') ? 1 : 0) || (steadyKinds.get(b)?.units ?? 0) - (steadyKinds.get(a)?.units ?? 0),
   );
   return names.map((name) => {
@@ -420,7 +440,7 @@ function kindRows(steady: Scenario, firstSeen: Scenario, deleted: Scenario): Ben
       benchmark: name,
       value: entry.units.toFixed(1),
       unit: 'WCU/article',
-      detail: `${((entry.units / total) * 100).toFixed(0)}%; ${entry.writes.toFixed(1)} writes${transactional}; first seen ${(firstKinds.get(name)?.units ?? 0).toFixed(1)}, delete ${(deleteKinds.get(name)?.units ?? 0).toFixed(1)}`,
+      detail: `${((entry.units / total) * 100).toFixed(0)}%; ${entry.writes.toFixed(1)} writes${transactional}; first seen ${(firstKinds.get(name)?.units ?? 0).toFixed(1)}, delete ${(deleteKinds.get(name)?.units ?? 0).toFixed(1)}, mature corpus ${(matureKinds.get(name)?.units ?? 0).toFixed(1)}`,
     };
   });
 }
