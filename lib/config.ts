@@ -13,6 +13,11 @@ export interface StackConfig {
   auth: ApiAuth;
   /** Origins allowed by CORS; empty means no CORS configuration at all. */
   corsOrigins: string[];
+  /**
+   * Keep the ranking index of stacks deployed before the ranking buckets, for the first of the
+   * two deploys that upgrade such a stack (CloudFormation adds or drops one index per update).
+   */
+  keepLegacyRankIndex: boolean;
 }
 
 export class ConfigError extends Error {
@@ -96,10 +101,17 @@ function parseOrigin(origin: string): string {
   return url.origin;
 }
 
+function parseFlag(node: Node, key: string): boolean {
+  const value = optionalString(node, key) ?? 'false';
+  if (value !== 'true' && value !== 'false') throw new ConfigError(`${key} must be true or false, got "${value}"`);
+  return value === 'true';
+}
+
 export function readStackConfig(node: Node): StackConfig {
   return {
     bucketName: parseBucketName(optionalString(node, 'bucketName')),
     auth: parseAuth(node),
     corsOrigins: commaList(optionalString(node, 'corsOrigins')).map(parseOrigin),
+    keepLegacyRankIndex: parseFlag(node, 'keepLegacyRankIndex'),
   };
 }

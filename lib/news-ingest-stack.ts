@@ -9,7 +9,7 @@ import { NewsTable } from './constructs/news-table';
 import { QueryApi } from './constructs/query-api';
 import { ReindexJob } from './constructs/reindex-job';
 import { acknowledgeCdkInternals } from './nag-acknowledgements';
-import { REINDEX_OUTPUTS } from '../functions/shared/resources';
+import { REINDEX_OUTPUTS, TABLE_NAME_OUTPUT } from '../functions/shared/resources';
 
 export interface NewsIngestStackProps extends StackProps {
   config: StackConfig;
@@ -31,7 +31,7 @@ export class NewsIngestStack extends Stack {
     this.articles = new ArticleBucket(this, 'Articles', { bucketName: config.bucketName });
     this.queue = new IngestQueue(this, 'Ingest');
     this.articles.notify(this.queue.queue);
-    this.table = new NewsTable(this, 'News');
+    this.table = new NewsTable(this, 'News', { keepLegacyRankIndex: config.keepLegacyRankIndex });
 
     const table = {
       tableName: this.table.table.tableName,
@@ -68,7 +68,7 @@ export class NewsIngestStack extends Stack {
       value: this.articles.bucket.bucketName,
     });
     new CfnOutput(this, 'ApiUrl', { description: 'Query API base URL', value: this.query.url });
-    new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
+    new CfnOutput(this, TABLE_NAME_OUTPUT, { value: this.table.table.tableName });
     new CfnOutput(this, 'QueueUrl', { description: 'Bucket events to the ingest function', value: this.queue.queue.queueUrl });
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       description: 'Events that failed ingest repeatedly; inspect and redrive',

@@ -9,6 +9,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv
     summary: 'reindex [--stack NAME]      reprocess every object of the bucket (or a prefix), locally or deployed',
     load: () => import('./cli/reindex'),
   },
+  migrate: {
+    summary: "migrate --stack NAME        after an upgrade, bring a deployed table's items up to this version",
+    load: () => import('./cli/migrate'),
+  },
   export: { summary: 'export --format csv|ndjson  every article (or those of --entity) as one file', load: () => import('./cli/export') },
   status: { summary: 'status <key>                show the processing status of one object', load: () => import('./cli/status') },
   tag: { summary: 'tag --lang de|en            tag one token per line from stdin (BIO2) to stdout', load: () => import('./cli/tag') },

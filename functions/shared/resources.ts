@@ -32,6 +32,9 @@ export const REINDEX_OUTPUTS = {
   bucketName: 'ReindexBucketName',
 } as const;
 
+/** The stack output naming the table, which `npm run news -- migrate --stack` reads. */
+export const TABLE_NAME_OUTPUT = 'TableName';
+
 /** S3 refuses longer object keys, so neither an event nor a query may carry one. */
 export const MAX_KEY_BYTES = 1024;
 
@@ -76,17 +79,22 @@ export const TABLE = {
   sortKey: 'sk',
   indexes: {
     /** Articles newest first, one partition per publication month: gsi1pk = `M#2021-12`, gsi1sk = `<sortDate ISO>#<articleId>`. */
-    byMonth: { name: 'byMonth', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', sortKeyType: 'S' },
+    byMonth: { name: 'byMonth', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', sortKeyType: 'S', projection: 'ALL' },
     /** Articles of one language newest first: gsi2pk = `L#de#2021-12`, sort key shared with byMonth. */
-    byLangMonth: { name: 'byLangMonth', partitionKey: 'gsi2pk', sortKey: 'gsi1sk', sortKeyType: 'S' },
+    byLangMonth: { name: 'byLangMonth', partitionKey: 'gsi2pk', sortKey: 'gsi1sk', sortKeyType: 'S', projection: 'ALL' },
     /** Entity search by any word of any name: one item per word, gsi3pk = `P#<first two chars of the word's key>`, gsi3sk = `<word key>#<entityId>`. */
-    byPrefix: { name: 'byPrefix', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', sortKeyType: 'S' },
-    /** Entities by article count per type, in hash shards: gsi4pk = `T#PER#07`, sort key the numeric `articleCount`. */
-    byTypeRank: { name: 'byTypeRank', partitionKey: 'gsi4pk', sortKey: 'articleCount', sortKeyType: 'N' },
+    byPrefix: { name: 'byPrefix', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', sortKeyType: 'S', projection: 'ALL' },
+    /**
+     * Entities by article count per type, in hash shards: gsi4pk = `T#PER#07`, sort key `rankBucket`,
+     * the article count on a logarithmic scale. Keys only: an entry moves only when its count
+     * crosses into another bucket, not on every count change, and the reader takes exact counts
+     * from the entity items of the top buckets.
+     */
+    byTypeBucket: { name: 'byTypeBucket', partitionKey: 'gsi4pk', sortKey: 'rankBucket', sortKeyType: 'N', projection: 'KEYS_ONLY' },
   },
 } as const;
 
 export type IndexName = keyof typeof TABLE.indexes;
 
-/** Shards of the byTypeRank index; a reader merges the top of each shard. */
+/** Shards of the byTypeBucket index; a reader merges the top of each shard. */
 export const TYPE_RANK_SHARDS = 8;

@@ -195,9 +195,6 @@ function toDetail(item: Record<string, unknown>): EntityDetail {
   return { ...entity, ...names, mergedIds: merged };
 }
 
-/** Fields of an entity item a listing shows. */
-const ENTITY_FIELDS = ['id', 'type', 'name', 'displayName', 'articleCount', 'mentionCount'];
-
 export function rankEntities(a: EntitySummary, b: EntitySummary): number {
   return b.articleCount - a.articleCount || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 }
@@ -724,45 +721,54 @@ export class ArticleReader {
   }
 
   /**
-   * The `depth` best ranked entities (of one type or all), merged from the top of every
-   * byTypeRank shard. Entities tied on articleCount at a shard's cut-off are read too (up to
-   * MAX_TIES_PER_SHARD) so the mentionCount tie-break is exact unless a shard has more ties
-   * than that at its cut-off (typically the long tail of entities seen once).
+   * The `depth` best ranked entities (of one type or all). The ranking index holds each
+   * entity's count bucket: the reader takes the top of every shard, finds the bucket the
+   * `depth`-th entry falls in, reads the entries tied on that bucket too (up to
+   * MAX_TIES_PER_SHARD per shard), then ranks those entities by their exact counts. Exact
+   * unless a shard has more entries than that in the cut-off bucket (typically the long tail
+   * of entities seen once).
    */
   async topEntities(depth: number, type?: EntityType): Promise<EntitySummary[]> {
     const partitions = (type ? [type] : ENTITY_TYPES).flatMap((t) => Array.from({ length: TYPE_RANK_SHARDS }, (_, shard) => typeRankPartition(t, shard)));
-    const found = await Promise.all(partitions.map((partition) => this.topOfShard(partition, depth)));
-    return found.flat().sort(rankEntities).slice(0, depth);
+    const tops = await Promise.all(partitions.map((partition) => this.rankEntries(partition, { limit: depth })));
+    const entries = tops.flatMap((top) => top.entries).sort((a, b) => b.bucket - a.bucket);
+    if (!entries.length) return [];
+    const cut = entries[Math.min(depth, entries.length) - 1]!.bucket;
+    // A shard that stopped inside the cut-off bucket may hold more entries of it.
+    const ties = await Promise.all(
+      tops
+        .filter((top) => top.more && top.entries.at(-1)!.bucket === cut)
+        .map((top) => this.rankEntries(top.partition, { bucket: cut, limit: MAX_TIES_PER_SHARD })),
+    );
+    const candidates = new Map<string, Key>();
+    for (const entry of [...entries, ...ties.flatMap((top) => top.entries)]) if (entry.bucket >= cut) candidates.set(entry.key.pk!, entry.key);
+    const items = await this.batchGet([...candidates.values()]);
+    return items
+      .map(toEntity)
+      .filter((entity) => entity.articleCount > 0)
+      .sort(rankEntities)
+      .slice(0, depth);
   }
 
-  private async topOfShard(partition: string, depth: number): Promise<EntitySummary[]> {
-    const fields = projection(ENTITY_FIELDS);
+  /** Ranking index entries of one shard, highest bucket first (or only those of `bucket`). */
+  private async rankEntries(
+    partition: string,
+    options: { limit: number; bucket?: number },
+  ): Promise<{ partition: string; entries: Array<{ key: Key; bucket: number }>; more: boolean }> {
+    const index = TABLE.indexes.byTypeBucket;
     const page = await this.table.doc.send(
       new QueryCommand({
         TableName: this.table.tableName,
-        IndexName: TABLE.indexes.byTypeRank.name,
-        KeyConditionExpression: 'gsi4pk = :pk AND articleCount > :zero',
-        ...fields,
-        ExpressionAttributeValues: { ':pk': partition, ':zero': 0 },
+        IndexName: index.name,
+        KeyConditionExpression: options.bucket === undefined ? '#pk = :pk' : '#pk = :pk AND #bucket = :bucket',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, ...(options.bucket === undefined ? {} : { '#bucket': index.sortKey }) },
+        ExpressionAttributeValues: { ':pk': partition, ...(options.bucket === undefined ? {} : { ':bucket': options.bucket }) },
         ScanIndexForward: false,
-        Limit: depth,
+        Limit: options.limit,
       }),
     );
-    const items = (page.Items ?? []).map(toEntity);
-    if (!page.LastEvaluatedKey || items.length === 0) return items;
-    const boundary = items[items.length - 1].articleCount;
-    const ties = await this.table.doc.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        IndexName: TABLE.indexes.byTypeRank.name,
-        KeyConditionExpression: 'gsi4pk = :pk AND articleCount = :n',
-        ...fields,
-        ExpressionAttributeValues: { ':pk': partition, ':n': boundary },
-        Limit: MAX_TIES_PER_SHARD,
-      }),
-    );
-    const seen = new Set(items.map((item) => item.id));
-    return [...items, ...(ties.Items ?? []).map(toEntity).filter((item) => !seen.has(item.id))];
+    const entries = (page.Items ?? []).map((item) => ({ key: { pk: String(item.pk), sk: String(item.sk) }, bucket: Number(item[index.sortKey]) }));
+    return { partition, entries, more: page.LastEvaluatedKey !== undefined };
   }
 
   /**

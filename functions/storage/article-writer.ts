@@ -3,7 +3,9 @@ import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCo
 import { diffMemberships, keepUndatedSortDate, monthOf, type ArticleRecords, type Membership } from '../core/records';
 import { relinkRecords, type Relink } from '../core/resolve/remap';
 import { ENTITY_TYPES } from '../core/types';
+import { TABLE } from '../shared/resources';
 import { linkedArticleIds } from './entity-links';
+import { moveToBucket, syncRankBuckets } from './rank-buckets';
 import {
   aliasAttribute,
   articleIndexAttributes,
@@ -12,6 +14,7 @@ import {
   keys,
   langMonthsAttribute,
   legacyMembershipQuery,
+  rankBucketOf,
   linkSortKey,
   memberAttribute,
   statsShardOf,
@@ -45,6 +48,7 @@ export type WriteStep =
   | { kind: 'entities'; changes: Array<{ entityId: string; change: EntityChange }> }
   | { kind: 'entity-cleanup'; entityId: string }
   | { kind: 'links'; count: number }
+  | { kind: 'ranks'; entityIds: string[] }
   | { kind: 'meta'; change: 'put' | 'delete' }
   | { kind: 'status'; state: StatusState };
 
@@ -398,6 +402,9 @@ export class ArticleWriter {
     // Title or language changed but the membership did not: only the links' copies change.
     const refreshes: LinkWrite[] = linkContentChanged && records ? diff.unchanged.map((m) => ({ put: m })) : [];
     await this.writeLinks(claim, [...repairs, ...refreshes], link);
+    // Counts a crashed earlier run committed: their ranking buckets may not have followed.
+    const repaired = [...stored.linksDue, ...stored.unlinksDue.map(({ entityId }) => entityId)];
+    if (repaired.length) await syncRankBuckets(this.table, repaired);
     // One group after the other: each commit updates MEMBERS, and its due lists must be written out before the next replaces them.
     for (const group of groupOps(ops, this.entitiesPerTransaction)) await this.applyGroup(claim, group, link);
     if (!ops.some((op) => op.links.length) && (stored.linksDue.length || stored.unlinksDue.length)) await this.clearLinksDue(claim);
@@ -610,75 +617,109 @@ export class ArticleWriter {
    */
   private async applyGroup(claim: Claim, group: EntityOp[], link: LinkAttributes | undefined): Promise<void> {
     const members = this.membersUpdate(claim, group);
-    await this.transact(0, [this.claimCheck(claim), ...(members ? [members] : []), ...group.flatMap((op) => op.items)]);
+    const buckets = await this.predictBuckets(group);
+    await this.transact(0, [
+      this.claimCheck(claim),
+      ...(members ? [members] : []),
+      ...group.flatMap((op) => [...(op.counts ? [this.countItem(op.entityId, op.counts, buckets.get(op.entityId))] : []), ...op.items]),
+    ]);
     await this.afterWrite({ kind: 'entities', changes: group.map(({ entityId, change }) => ({ entityId, change })) });
     await this.writeLinks(
       claim,
       group.flatMap((op) => op.links),
       link,
     );
-    const removed = group.filter((op) => op.change === 'remove').map((op) => op.entityId);
-    if (!removed.length) return;
-    // Read (cheap) before deleting (a write even when its condition fails): only entities at zero.
-    const counts = await batchGet(
+    const counted = group.filter((op) => op.change === 'add' || op.change === 'remove').map((op) => op.entityId);
+    if (!counted.length) return;
+    // One consistent read after the commit serves both the clean-up and the ranking buckets.
+    const items = await batchGet(
       this.table,
-      removed.map((id) => keys.entity(id)),
+      counted.map((id) => keys.entity(id)),
       { consistent: true },
     );
-    const empty = new Set(counts.filter((item) => !(Number(item.articleCount) > 0)).map((item) => String(item.pk)));
-    for (const op of group) {
-      if (op.change !== 'remove' || !empty.has(keys.entity(op.entityId).pk)) continue;
-      // If another article adds the entity back concurrently, the condition fails and it stays.
-      const deleted = await unlessConditionFails(() =>
-        this.table.doc.send(
-          new DeleteCommand({
-            TableName: this.table.tableName,
-            Key: keys.entity(op.entityId),
-            // An editor's decision lives on the entity item and must outlast its articles.
-            ConditionExpression: `articleCount <= :zero AND ${EDITORIAL_ATTRIBUTES.map((name) => `attribute_not_exists(${name})`).join(' AND ')}`,
-            ExpressionAttributeValues: { ':zero': 0 },
-          }),
-        ),
-      );
-      if (deleted) await this.afterWrite({ kind: 'entity-cleanup', entityId: op.entityId });
+    const removed = new Map(group.filter((op) => op.change === 'remove').map((op) => [keys.entity(op.entityId).pk, op.entityId]));
+    for (const item of items) {
+      const removedId = removed.get(String(item.pk));
+      if (removedId !== undefined && !(Number(item.articleCount) > 0) && (await this.dropEntity(removedId))) continue;
+      await moveToBucket(this.table, item);
     }
+    await this.afterWrite({ kind: 'ranks', entityIds: counted });
+  }
+
+  /**
+   * The ranking bucket each entity whose article count this group changes moves to, from a
+   * read before the commit: most moves then ride along in the commit's own update of the
+   * entity. The read is eventually consistent and others may count the entity meanwhile, so
+   * the consistent read after the commit (applyGroup) corrects what this got wrong.
+   */
+  private async predictBuckets(group: EntityOp[]): Promise<Map<string, number | null>> {
+    const counted = group.filter((op) => op.counts?.articles);
+    const out = new Map<string, number | null>();
+    if (!counted.length) return out;
+    const stored = new Map(
+      (
+        await batchGet(
+          this.table,
+          counted.map((op) => keys.entity(op.entityId)),
+        )
+      ).map((item) => [String(item.pk), item]),
+    );
+    for (const op of counted) {
+      const item = stored.get(keys.entity(op.entityId).pk);
+      const wanted = rankBucketOf(Number(item?.articleCount ?? 0) + op.counts!.articles) ?? null;
+      const current = item?.[TABLE.indexes.byTypeBucket.sortKey] ?? null;
+      if (wanted !== current) out.set(op.entityId, wanted);
+    }
+    return out;
+  }
+
+  /** Deletes an entity no article counts toward any more; false when it stays (another article added it back, or an editor decided on it). */
+  private async dropEntity(entityId: string): Promise<boolean> {
+    const deleted = await unlessConditionFails(() =>
+      this.table.doc.send(
+        new DeleteCommand({
+          TableName: this.table.tableName,
+          Key: keys.entity(entityId),
+          // An editor's decision lives on the entity item and must outlast its articles.
+          ConditionExpression: `articleCount <= :zero AND ${EDITORIAL_ATTRIBUTES.map((name) => `attribute_not_exists(${name})`).join(' AND ')}`,
+          ExpressionAttributeValues: { ':zero': 0 },
+        }),
+      ),
+    );
+    if (deleted) await this.afterWrite({ kind: 'entity-cleanup', entityId });
+    return deleted;
   }
 
   private addMembership(membership: Membership): EntityOp {
     const index = entityIndexAttributes(membership.entityId, membership.type);
     const names = aliasUpdate(membership.lang, membership.aliases, 1);
-    const values: Record<string, unknown> = {
-      ':id': membership.entityId,
-      ':type': membership.type,
-      ':name': membership.name,
-      ':gsi4pk': index.gsi4pk,
-      ':one': 1,
-      ':m': membership.mentions,
-      ...names.values,
-    };
-    const set = [
-      '#id = if_not_exists(#id, :id)',
-      '#type = if_not_exists(#type, :type)',
-      '#name = if_not_exists(#name, :name)',
-      'gsi4pk = if_not_exists(gsi4pk, :gsi4pk)',
-    ];
     return {
       entityId: membership.entityId,
       change: 'add',
       current: membership,
       member: { next: membership },
       links: [{ put: membership }],
-      items: [
-        {
-          Update: {
-            TableName: this.table.tableName,
-            Key: keys.entity(membership.entityId),
-            UpdateExpression: `SET ${set.join(', ')} ADD ${['articleCount :one', 'mentionCount :m', ...names.add].join(', ')}`,
-            ExpressionAttributeNames: { '#id': 'id', '#type': 'type', '#name': 'name', ...names.names },
-            ExpressionAttributeValues: values,
-          },
+      items: [],
+      counts: {
+        articles: 1,
+        set: [
+          '#id = if_not_exists(#id, :id)',
+          '#type = if_not_exists(#type, :type)',
+          '#name = if_not_exists(#name, :name)',
+          'gsi4pk = if_not_exists(gsi4pk, :gsi4pk)',
+        ],
+        add: ['articleCount :a', 'mentionCount :m', ...names.add],
+        names: { '#id': 'id', '#type': 'type', '#name': 'name', ...names.names },
+        values: {
+          ':id': membership.entityId,
+          ':type': membership.type,
+          ':name': membership.name,
+          ':gsi4pk': index.gsi4pk,
+          ':a': 1,
+          ':m': membership.mentions,
+          ...names.values,
         },
-      ],
+      },
     };
   }
 
@@ -689,31 +730,49 @@ export class ArticleWriter {
       current: membership,
       member: { expect: membership },
       links: [{ delete: { entityId: membership.entityId, sortDate: membership.sortDate } }],
-      items: [this.entityCountUpdate(membership.entityId, -1, -membership.mentions, aliasUpdate(membership.lang, membership.aliases, -1))],
+      items: [],
+      counts: countChanges(-1, -membership.mentions, aliasUpdate(membership.lang, membership.aliases, -1)),
     };
   }
 
   private changeMembership(before: Membership, after: Membership): EntityOp {
-    const items: TransactItem[] = [];
     const links: LinkWrite[] = [{ put: after }];
     if (before.sortDate !== after.sortDate) links.push({ delete: { entityId: before.entityId, sortDate: before.sortDate } });
     const names = aliasDelta(before, after);
-    if (before.mentions !== after.mentions || names.add.length) {
-      items.push(this.entityCountUpdate(after.entityId, 0, after.mentions - before.mentions, names));
-    }
-    return { entityId: after.entityId, change: 'change', items, links, current: after, member: { expect: before, next: after } };
+    const counts = before.mentions !== after.mentions || names.add.length ? countChanges(0, after.mentions - before.mentions, names) : undefined;
+    return { entityId: after.entityId, change: 'change', items: [], counts, links, current: after, member: { expect: before, next: after } };
   }
 
-  /** Count changes on an entity item: articles, mentions and per-language name counts. */
-  private entityCountUpdate(entityId: string, articles: number, mentions: number, names: AliasUpdate): TransactItem {
-    const add = [...(articles ? ['articleCount :a'] : []), ...(mentions ? ['mentionCount :m'] : []), ...names.add];
+  /**
+   * The entity item's update for its count changes. `bucket`: the ranking bucket its new
+   * article count falls in, when that differs from its stored one (null: none, the count is
+   * zero); undefined leaves the bucket alone.
+   */
+  private countItem(entityId: string, counts: CountChanges, bucket: number | null | undefined): TransactItem {
+    const names: Record<string, string> = { ...counts.names };
+    const values: Record<string, unknown> = { ...counts.values };
+    const set = [...counts.set];
+    const remove: string[] = [];
+    if (bucket !== undefined) {
+      names['#bucket'] = TABLE.indexes.byTypeBucket.sortKey;
+      if (bucket === null) remove.push('#bucket');
+      else {
+        set.push('#bucket = :bucket');
+        values[':bucket'] = bucket;
+      }
+    }
+    const clauses = [
+      set.length ? `SET ${set.join(', ')}` : '',
+      remove.length ? `REMOVE ${remove.join(', ')}` : '',
+      counts.add.length ? `ADD ${counts.add.join(', ')}` : '',
+    ];
     return {
       Update: {
         TableName: this.table.tableName,
         Key: keys.entity(entityId),
-        UpdateExpression: `ADD ${add.join(', ')}`,
-        ...(Object.keys(names.names).length ? { ExpressionAttributeNames: names.names } : {}),
-        ExpressionAttributeValues: { ...(articles ? { ':a': articles } : {}), ...(mentions ? { ':m': mentions } : {}), ...names.values },
+        UpdateExpression: clauses.filter(Boolean).join(' '),
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
       },
     };
   }
@@ -830,6 +889,9 @@ function aliasChanges(changes: Array<[string, number]>): AliasUpdate {
 interface EntityOp {
   entityId: string;
   change: EntityChange;
+  /** Its count changes on the entity item, committed with MEMBERS. */
+  counts?: CountChanges;
+  /** Other items its commit writes (a membership moved from its own item). */
   items: TransactItem[];
   /** Its link writes, after the commit. */
   links: LinkWrite[];
@@ -837,6 +899,26 @@ interface EntityOp {
   current: Membership;
   /** Its change in MEMBERS: the stored state it requires (none: absent) and the new one (none: removed). */
   member?: { expect?: Membership; next?: Membership };
+}
+
+/** An entity item's count changes as update clauses: articles is the change of its article count. */
+interface CountChanges {
+  articles: number;
+  set: string[];
+  add: string[];
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
+/** Count changes: articles, mentions and per-language name counts. */
+function countChanges(articles: number, mentions: number, names: AliasUpdate): CountChanges {
+  return {
+    articles,
+    set: [],
+    add: [...(articles ? ['articleCount :a'] : []), ...(mentions ? ['mentionCount :m'] : []), ...names.add],
+    names: names.names,
+    values: { ...(articles ? { ':a': articles } : {}), ...(mentions ? { ':m': mentions } : {}), ...names.values },
+  };
 }
 
 /** True when a claim's previous status says the key was never seen: no status item existed. */

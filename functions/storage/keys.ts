@@ -12,7 +12,7 @@
  *   ART#<id>  MEMBERS       memberships, one attribute e#<entityId> each (truth for counts)
  *   ART#<id>  E#<entityId>  membership as written before MEMBERS existed (read once, then moved)
  *   ENT#<eid> A#<sortDate>#<articleId>  link: an entity's article, newest first
- *   ENT#<eid> META          entity: counts, names per language (alias#<lang>#<name>), editor decisions (gsi4pk T#<type>#<shard>)
+ *   ENT#<eid> META          entity: counts, names per language (alias#<lang>#<name>), editor decisions (gsi4pk T#<type>#<shard>, rankBucket)
  *   ENT#<eid> W#<word>#<n>  search word of one of its names (gsi3pk P#<2 chars>, gsi3sk <word>#<eid>)
  *   ENT#<eid> H#<time>#<n>  an editor's decision about the entity
  *   SURNAME#<key> META      full-name persons with this surname (string set ids)
@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ARTICLE_ID_PATTERN } from '../core/records';
 import type { EntityType } from '../core/types';
-import { TYPE_RANK_SHARDS } from '../shared/resources';
+import { TABLE, TYPE_RANK_SHARDS } from '../shared/resources';
 
 export type Key = Record<string, string>;
 
@@ -54,6 +54,9 @@ export const keys = {
   /** Shard 0 is also the key the table's liveness probe reads. */
   stats: (shard = 0) => ({ pk: shard === 0 ? 'STATS' : `STATS#${String(shard).padStart(2, '0')}`, sk: 'META' }),
 };
+
+/** What every entity item's key has: its partition key's prefix and its sort key, for a Scan filter. */
+export const entityItemShape = { pkPrefix: ENTITY, sk: 'META' } as const;
 
 /** Partition and sort-key prefix of an article's memberships as once stored one item each, for a Query. */
 export const legacyMembershipQuery = (articleId: string) => ({ pk: `${ARTICLE}${articleId}`, skPrefix: MEMBERSHIP });
@@ -144,9 +147,30 @@ export const memberAttribute = (entityId: string): string => `${MEMBER}${entityI
 /** The entity id of a MEMBERS attribute, or undefined for any other attribute. */
 export const entityIdOfMemberAttribute = (attribute: string): string | undefined => (attribute.startsWith(MEMBER) ? attribute.slice(MEMBER.length) : undefined);
 
-/** Index attribute of an entity item: per-type ranking. */
-export function entityIndexAttributes(id: string, type: EntityType) {
-  return { gsi4pk: typeRankPartition(type, typeRankShard(id)) };
+/** Index attributes of an entity item: per-type ranking, and with a count the bucket it ranks in (rankBucketOf). */
+export function entityIndexAttributes(id: string, type: EntityType, articleCount?: number): Record<string, string | number> & { gsi4pk: string } {
+  const bucket = articleCount === undefined ? undefined : rankBucketOf(articleCount);
+  return { gsi4pk: typeRankPartition(type, typeRankShard(id)), ...(bucket === undefined ? {} : { [TABLE.indexes.byTypeBucket.sortKey]: bucket }) };
+}
+
+/**
+ * Buckets per doubling of the article count in the ranking index. Finer buckets cost more
+ * index moves per article; coarser ones make the reader fetch more entities tied on a bucket.
+ */
+const RANK_BUCKETS_PER_DOUBLING = 4;
+
+/**
+ * The ranking index's sort key for an article count: floor(4 log2 count), so counts 1 to 8
+ * each have their own bucket and above that a bucket spans about a fifth of its count. An
+ * entity counted by no article has none and leaves the index.
+ */
+export function rankBucketOf(articleCount: number): number | undefined {
+  if (!(articleCount >= 1)) return undefined;
+  let bucket = Math.floor(RANK_BUCKETS_PER_DOUBLING * Math.log2(articleCount));
+  // Guards the floating-point log at a bucket's exact lower bound.
+  while (2 ** ((bucket + 1) / RANK_BUCKETS_PER_DOUBLING) <= articleCount) bucket += 1;
+  while (bucket > 0 && 2 ** (bucket / RANK_BUCKETS_PER_DOUBLING) > articleCount) bucket -= 1;
+  return bucket;
 }
 
 /** Index attributes of a search word item: the byPrefix partition of its first two characters. */

@@ -12,10 +12,14 @@ function attributeType(type: 'S' | 'N'): AttributeType {
  * Retained on stack deletion: it holds everything ingested, and rebuilding it means
  * re-ingesting every article.
  */
+/** The ranking index before the count buckets: sorted on the count itself, whole items projected. */
+const LEGACY_RANK_INDEX = { name: 'byTypeRank', partitionKey: 'gsi4pk', sortKey: 'articleCount' } as const;
+
 export class NewsTable extends Construct {
   readonly table: TableV2;
 
-  constructor(scope: Construct, id: string) {
+  /** `keepLegacyRankIndex`: also the index a stack deployed before the ranking buckets has, for the first deploy of an upgrade. */
+  constructor(scope: Construct, id: string, options: { keepLegacyRankIndex?: boolean } = {}) {
     super(scope, id);
 
     this.table = new TableV2(this, 'Table', {
@@ -29,10 +33,17 @@ export class NewsTable extends Construct {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: attributeType(index.sortKeyType) },
-        // The query API reads whole items from every index.
-        projectionType: ProjectionType.ALL,
+        projectionType: index.projection === 'ALL' ? ProjectionType.ALL : ProjectionType.KEYS_ONLY,
       })),
     });
+    if (options.keepLegacyRankIndex) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: LEGACY_RANK_INDEX.name,
+        partitionKey: { name: LEGACY_RANK_INDEX.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: LEGACY_RANK_INDEX.sortKey, type: AttributeType.NUMBER },
+        projectionType: ProjectionType.ALL,
+      });
+    }
   }
 
   /** ARNs of every index, one by one (narrower than the `<table>/index/*` a grant uses). */

@@ -82,7 +82,7 @@ function seedItems(count: number): Array<Record<string, unknown>> {
       const articles = 1 + (i % 7);
       items.push({
         ...keys.entity(id),
-        ...entityIndexAttributes(id, type),
+        ...entityIndexAttributes(id, type, articles),
         id,
         type,
         name,

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../functions/shared/table-definition';
 import { processStartTime, waitUntilExited } from './processes';
 
@@ -175,15 +175,54 @@ export function localClient(endpoint: string): DynamoDBClient {
   });
 }
 
-/** Creates the table from the shared definitions unless it is already there (a restart keeps data). */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existing'> {
+/**
+ * Creates the table from the shared definitions unless it is already there (a restart keeps
+ * data). An existing table's indexes are brought in line with the definitions: an index
+ * whose keys or projection changed is dropped and built again, one gone from them dropped.
+ * Returns the indexes created on an existing table, whose entries only items written since
+ * carry until their attributes are filled in.
+ */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<{ state: 'created' | 'existing'; createdIndexes: string[] }> {
   const { TableNames = [] } = await client.send(new ListTablesCommand({}));
-  if (TableNames.includes(tableName)) return 'existing';
-  await client.send(new CreateTableCommand(createTableInput(tableName)));
-  for (let i = 0; i < 100; i += 1) {
+  const wanted = createTableInput(tableName);
+  if (!TableNames.includes(tableName)) {
+    await client.send(new CreateTableCommand(wanted));
+    await waitForTable(client, tableName);
+    return { state: 'created', createdIndexes: [] };
+  }
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const existing = new Map((Table?.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName!, index]));
+  const shape = (index: { KeySchema?: unknown; Projection?: { ProjectionType?: string } }) =>
+    JSON.stringify([index.KeySchema, index.Projection?.ProjectionType ?? 'ALL']);
+  const createdIndexes: string[] = [];
+  for (const [name, index] of existing) {
+    const target = wanted.GlobalSecondaryIndexes.find((candidate) => candidate.IndexName === name);
+    if (target && shape(target) === shape(index)) continue;
+    await client.send(new UpdateTableCommand({ TableName: tableName, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: name } }] }));
+    await waitForTable(client, tableName);
+  }
+  for (const index of wanted.GlobalSecondaryIndexes) {
+    const current = existing.get(index.IndexName);
+    if (current && shape(current) === shape(index)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: wanted.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+    await waitForTable(client, tableName);
+    createdIndexes.push(index.IndexName);
+  }
+  return { state: 'existing', createdIndexes };
+}
+
+/** Waits until the table and every index are ACTIVE. */
+async function waitForTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  for (let i = 0; i < 300; i += 1) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    if (Table?.TableStatus === 'ACTIVE') break;
+    if (Table?.TableStatus === 'ACTIVE' && (Table.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE')) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return 'created';
+  throw new Error(`table ${tableName} did not become active`);
 }

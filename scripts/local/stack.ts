@@ -14,7 +14,9 @@ import { listBucket, unquote } from './bucket-objects';
 import { objectCreatedEvent, toAwsEvent } from './s3-events';
 import { queuedKeys, reconcile } from './reconcile';
 import { REINDEX_MESSAGE_ATTRIBUTE } from '../../functions/shared/reindex';
-import { ENV } from '../../functions/shared/resources';
+import { ENV, TABLE } from '../../functions/shared/resources';
+import { backfillRankBuckets } from '../../functions/storage/rank-buckets';
+import { tableContext } from '../../functions/storage/table';
 
 /**
  * The whole local stack in one process: DynamoDB Local, s3rver, the queue bridge feeding the
@@ -116,7 +118,11 @@ export async function startLocalStack(options: StackOptions): Promise<LocalStack
     const dynamodb: DynamoDBClient = localClient(dynamo.endpoint);
     stops.push(async () => dynamodb.destroy());
     const table = await ensureTable(dynamodb, config.tableName);
-    log(`table ${config.tableName}: ${table}`);
+    log(`table ${config.tableName}: ${table.state}${table.createdIndexes.length ? `, index ${table.createdIndexes.join(', ')} rebuilt` : ''}`);
+    if (table.createdIndexes.includes(TABLE.indexes.byTypeBucket.name)) {
+      const moved = await backfillRankBuckets(tableContext(dynamodb, config.tableName));
+      log(`ranking buckets filled in for ${moved} entities`);
+    }
 
     const ingest = options.ingestHandler ?? (await import('../../functions/ingest/handler')).handler;
     const query = options.queryHandler ?? ((await import('../../functions/query/handler')).handler as QueryHandler);

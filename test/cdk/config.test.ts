@@ -1,14 +1,16 @@
 import { App } from 'aws-cdk-lib';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
+import type { CfnGlobalTable } from 'aws-cdk-lib/aws-dynamodb';
 import { ConfigError, readStackConfig } from '../../lib/config';
+import { TABLE } from '../../functions/shared/resources';
 import { buildApp } from './synth';
 
 const read = (context: Record<string, unknown>) => readStackConfig(new App({ context }).node);
 
 describe('readStackConfig (CDK context)', () => {
   it('defaults to a generated bucket name, a public API and no CORS', () => {
-    expect(read({})).toEqual({ bucketName: undefined, auth: { kind: 'none' }, corsOrigins: [] });
+    expect(read({})).toEqual({ bucketName: undefined, auth: { kind: 'none' }, corsOrigins: [], keepLegacyRankIndex: false });
   });
 
   it('reads bucketName, iam auth and a CORS origin list', () => {
@@ -16,6 +18,7 @@ describe('readStackConfig (CDK context)', () => {
       bucketName: 'my-news-123',
       auth: { kind: 'iam' },
       corsOrigins: ['https://a.example.com', 'https://b.example.com:8443'],
+      keepLegacyRankIndex: false,
     });
   });
 
@@ -38,6 +41,7 @@ describe('readStackConfig (CDK context)', () => {
     ['upper-case bucket name', { bucketName: 'News' }, /bucketName/],
     ['bucket name with dots', { bucketName: 'news.example' }, /bucketName/],
     ['non-string context value', { auth: 42 }, /auth must be a string/],
+    ['a flag that is neither true nor false', { keepLegacyRankIndex: 'yes' }, /keepLegacyRankIndex must be true or false/],
   ])('rejects %s with a message naming the option', (_name, context, message) => {
     expect(() => read(context)).toThrow(ConfigError);
     expect(() => read(context)).toThrow(message);
@@ -50,6 +54,18 @@ describe('readStackConfig (CDK context)', () => {
     };
     expect(bucketName({ bucketName: 'my-news-articles-1' })).toBe('my-news-articles-1');
     expect(bucketName({})).toBeUndefined();
+  });
+
+  it('keeps the ranking index of an older stack beside the new one only when asked, for the first deploy of an upgrade', () => {
+    const names = (context: Record<string, unknown>) => {
+      const { stack } = buildApp(context);
+      const indexes = stack.resolve((stack.table.table.node.defaultChild as CfnGlobalTable).globalSecondaryIndexes) as Array<{ indexName: string }>;
+      return indexes.map((index) => index.indexName).sort();
+    };
+    const current = Object.values(TABLE.indexes).map((index) => index.name);
+    expect(names({})).toEqual([...current].sort());
+    expect(names({ keepLegacyRankIndex: 'true' })).toEqual([...current, 'byTypeRank'].sort());
+    expect(read({ keepLegacyRankIndex: 'true' }).keepLegacyRankIndex).toBe(true);
   });
 
   it('fails building the app, before anything is synthesized, on bad context', () => {

@@ -141,16 +141,18 @@ describe('table', () => {
     ]);
   });
 
-  it('has exactly the indexes of TABLE, projecting all attributes', () => {
+  it('has exactly the indexes of TABLE, each with its projection', () => {
     const expected = Object.values(TABLE.indexes).map((index) => ({
       IndexName: index.name,
       KeySchema: [
         { AttributeName: index.partitionKey, KeyType: 'HASH' },
         { AttributeName: index.sortKey, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'ALL' },
+      Projection: { ProjectionType: index.projection },
     }));
     expect(table.GlobalSecondaryIndexes).toEqual(expected);
+    // The ranking index holds keys only, so a count change inside its bucket writes no index entry.
+    expect(expected.find((index) => index.IndexName === TABLE.indexes.byTypeBucket.name)?.Projection).toEqual({ ProjectionType: 'KEYS_ONLY' });
   });
 
   it('declares each key attribute with the type TABLE gives it', () => {

@@ -12,7 +12,7 @@ import {
   type Membership,
 } from '../../functions/core/records';
 import type { Extraction, ParsedArticle } from '../../functions/core/types';
-import { TYPE_RANK_SHARDS } from '../../functions/shared/resources';
+import { TABLE, TYPE_RANK_SHARDS } from '../../functions/shared/resources';
 import {
   articleIndexAttributes,
   entityIndexAttributes,
@@ -21,6 +21,7 @@ import {
   shardFamilyOf,
   STATS_SHARDS,
   prefixPartition,
+  rankBucketOf,
   wordIndexAttributes,
 } from '../../functions/storage/keys';
 
@@ -178,6 +179,28 @@ describe('entity index attributes', () => {
     expect(Number(attrs.gsi4pk.slice(-2))).toBeLessThan(TYPE_RANK_SHARDS);
     expect(prefixPartition("o'neill")).toBe('P#on');
     expect(prefixPartition('a')).toBeUndefined();
+  });
+
+  it('gives each count its bucket: one per count up to 8, then about a fifth of the count, none at zero', () => {
+    expect([0, -1, Number.NaN].map(rankBucketOf)).toEqual([undefined, undefined, undefined]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map(rankBucketOf)).toEqual([0, 4, 6, 8, 9, 10, 11, 12]);
+    let previous = -1;
+    for (let count = 1; count <= 20_000; count += 1) {
+      const bucket = rankBucketOf(count)!;
+      expect(bucket).toBeGreaterThanOrEqual(previous);
+      if (count > 8) expect(bucket - previous).toBeLessThanOrEqual(1);
+      // The bucket's lower bound is a count of at most this one, the next bucket's above it.
+      expect(2 ** (bucket / 4)).toBeLessThanOrEqual(count);
+      expect(2 ** ((bucket + 1) / 4)).toBeGreaterThan(count);
+      previous = bucket;
+    }
+    expect(rankBucketOf(1000)! - rankBucketOf(800)!).toBe(1);
+  });
+
+  it('carry the ranking bucket of a count, and none without a count or at zero', () => {
+    expect(entityIndexAttributes('per-ada', 'PER', 9)).toMatchObject({ [TABLE.indexes.byTypeBucket.sortKey]: rankBucketOf(9) });
+    expect(Object.keys(entityIndexAttributes('per-ada', 'PER', 0))).toEqual(['gsi4pk']);
+    expect(Object.keys(entityIndexAttributes('per-ada', 'PER'))).toEqual(['gsi4pk']);
   });
 });
 

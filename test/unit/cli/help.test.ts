@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   tag: () => import('../../../scripts/cli/tag'),
   eval: () => import('../../../scripts/cli/eval'),
   probe: () => import('../../../scripts/cli/probe'),
+  migrate: () => import('../../../scripts/cli/migrate'),
   train: () => import('../../../scripts/train/train'),
 };
 
@@ -36,7 +37,7 @@ describe('npx news-ingest (bin/news-ingest.mjs)', () => {
 
   it('lists the commands from a subfolder, with exit 0', () => {
     const out = execFileSync(process.execPath, [bin, '--help'], { cwd: subfolder, encoding: 'utf8', env: { ...process.env, INIT_CWD: '' } });
-    for (const name of ['put', 'reindex', 'status', 'tag', 'eval', 'probe']) expect(out).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['put', 'reindex', 'status', 'tag', 'eval', 'probe', 'migrate']) expect(out).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
   it('resolves a path argument against the folder it was run from and passes the exit code on', () => {
