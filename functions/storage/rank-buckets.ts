@@ -6,13 +6,13 @@ import { batchGet, unlessConditionFails, type TableContext } from './table';
 const BUCKET = TABLE.indexes.byTypeBucket.sortKey;
 
 /**
- * Moves entities to the ranking bucket of their committed article count. Runs after the
- * transaction that changed the counts, not inside it: most count changes stay inside their
- * bucket, so most articles write nothing here, where an index sorted on the count itself
- * moved an entry for every change. Reads are consistent and each write is conditioned on the
- * count it was computed from, so when two articles change one entity at once, the later
- * commit's sync, which reads after it, sets the final bucket. A crash before the sync is
- * repaired by the next run on the article (see ArticleWriter's due lists).
+ * Puts entities in the ranking bucket of their committed article count, after the commit that
+ * changed the counts. The writer already moves most buckets inside that commit, predicted from
+ * a read before it; this is the correction for what the prediction could not know. Reads are
+ * consistent and each write is conditioned on the count it was computed from, so when two
+ * articles change one entity at once, the later commit's correction, which reads after it,
+ * sets the final bucket. A crash before the correction is repaired by the next run on the
+ * article (see ArticleWriter's due lists).
  *
  * Returns the number of entities moved.
  */
