@@ -19,6 +19,8 @@ import { averageModels, quantise, type ModelWeights } from '../../functions/core
 import { encodeModel, decodeModel, type ModelExtras } from '../../functions/core/ner/model-file';
 import { buildNameLists, LIST_FILES } from '../../functions/core/ner/name-lists';
 import { chunksOf } from '../../functions/core/ner/tags';
+import { tokenize } from '../../functions/core/ner/tokenize';
+import { splitSentences } from '../../functions/core/ner/sentences';
 import { groupByDocument, trainTwoPass, type TrainingCorpus } from '../../functions/core/ner/train';
 import { Tagger } from '../../functions/core/ner/tagger';
 import { assignFolds, CV_SEED, cvUnits, spread, type Spread } from '../../functions/core/ner/cv';
@@ -202,6 +204,7 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
   --cv-keep DIR         keep each fold's model and rule lists in DIR/fold-N
   --cv-rescore DIR      score the whole extraction again on folds kept by --cv-keep (after a change to the rules), train nothing
   --places on|off  --home-towns POPULATION  --no-clusters  --clusters K  --cluster-min-count N  --cluster-text FILE,...
+                        (a FILE ending in .txt is unlabelled text, one paragraph a line, e.g. ../text/en-news-bbc-2005.txt)
   models/README.md ("Training data", "Retraining") lists the corpora and where they come from.`;
 
 interface Options {
@@ -553,7 +556,9 @@ function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (m
   };
   const clusters = clusterText.length
     ? WordClusters.learn(
-        clusterText.flatMap((file) => read(file).map((s) => s.tokens)),
+        clusterText.flatMap((file) =>
+          file.endsWith('.txt') ? plainTextSentences(path.resolve(options.dataDir, file), lang) : read(file).map((s) => s.tokens),
+        ),
         clusterOptions,
       )
     : undefined;
@@ -697,6 +702,21 @@ function trainMixed(
     runs.push(passes);
   }
   return [0, 1].map((pass) => quantise(averageModels(runs.map((r) => r[pass]))));
+}
+
+/**
+ * Unlabelled text for word clusters (`../text/*.txt` beside the corpora): tokenised and split
+ * into sentences as the recogniser does, one paragraph a line; `###` lines are file headers.
+ * It holds no gold, so cross-validation folds need not hide any of it.
+ */
+export function plainTextSentences(file: string, lang: string): string[][] {
+  const out: string[][] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('###')) continue;
+    const tokens = tokenize(line, lang);
+    for (const sentence of splitSentences(line, tokens)) out.push(sentence.map((token) => token.text));
+  }
+  return out;
 }
 
 function corpusReader(dataDir: string): Read {
