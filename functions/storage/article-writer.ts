@@ -402,8 +402,10 @@ export class ArticleWriter {
     // Title or language changed but the membership did not: only the links' copies change.
     const refreshes: LinkWrite[] = linkContentChanged && records ? diff.unchanged.map((m) => ({ put: m })) : [];
     await this.writeLinks(claim, [...repairs, ...refreshes], link);
-    // Counts a crashed earlier run committed: their ranking buckets may not have followed.
-    const repaired = [...stored.linksDue, ...stored.unlinksDue.map(({ entityId }) => entityId)];
+    // Counts a crashed earlier run committed: their ranking buckets may not have followed. Entities
+    // whose count this run changes again get the same correction after its own commit (applyGroup).
+    const recounted = new Set(ops.filter((op) => op.counts?.articles).map((op) => op.entityId));
+    const repaired = [...stored.linksDue, ...stored.unlinksDue.map(({ entityId }) => entityId)].filter((id) => !recounted.has(id));
     if (repaired.length) await syncRankBuckets(this.table, repaired);
     // One group after the other: each commit updates MEMBERS, and its due lists must be written out before the next replaces them.
     for (const group of groupOps(ops, this.entitiesPerTransaction)) await this.applyGroup(claim, group, link);
@@ -629,7 +631,7 @@ export class ArticleWriter {
       group.flatMap((op) => op.links),
       link,
     );
-    const counted = group.filter((op) => op.change === 'add' || op.change === 'remove').map((op) => op.entityId);
+    const counted = group.filter((op) => op.counts?.articles).map((op) => op.entityId);
     if (!counted.length) return;
     // One consistent read after the commit serves both the clean-up and the ranking buckets.
     const items = await batchGet(
