@@ -138,6 +138,8 @@ const T = {
   listNoun: 200,
   listPrev: 201,
   listNext: 202,
+  nounHead: 203,
+  nounHeadNext: 204,
 } as const;
 
 const BOUNDARY = hashString('<s>');
@@ -238,6 +240,7 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
   const gaz = options.gazetteer ? options.gazetteer.match(tokens) : undefined;
   const parts = options.gazetteer ? options.gazetteer.partsOf(tokens) : undefined;
   const noun = options.nouns ? options.nouns.classes(tokens) : undefined;
+  const heads = options.nouns?.withHeads ? options.nouns.heads(tokens) : undefined;
   const clusters = options.clusters;
   const fine = clusters ? clusters.fineIds(tokens) : undefined;
   const derived = options.places ? options.places.classes(tokens) : undefined;
@@ -324,6 +327,11 @@ export function sentenceFeatures(tokens: readonly string[], options: FeatureOpti
         if (gaz?.[i]) push2(T.nounGaz, c, gaz[i]);
         if (w.suf.length >= 3) push2(T.nounSuf, c, w.suf[2]);
       }
+    }
+    if (heads) {
+      if (heads[i]) push(T.nounHead, heads[i]);
+      // "Deutsche Bundesbank", "Bonner Landgericht": the compound that follows says what the word names.
+      if (i + 1 < n && heads[i + 1]) push2(T.nounHeadNext, heads[i + 1], w.sshape);
     }
     if (fine && clusters) {
       // Fewer rows tried better and cost less than crossings with shape or a coarse trigram (models/README.md).

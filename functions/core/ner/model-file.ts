@@ -27,6 +27,8 @@ export interface ModelHeader {
   gazetteer: CompiledGazetteer;
   /** German common-noun forms (see nouns.ts); absent in models without the noun features. */
   nouns?: string[];
+  /** The noun lexicon also gives compound heads as features (nouns.ts, heads()), with these extra head nouns; absent in models without them. */
+  nounHeads?: string[];
   /** Distributional word clusters (see clusters.ts); absent in models without cluster features. */
   clusters?: CompiledClusters;
   /** Nationality adjectives for the place-derivation features (see places-derived.ts); absent in models without them. */
@@ -82,6 +84,8 @@ function encodePass(weights: ModelWeights): Buffer[] {
 /** Optional word resources a model file carries beside its gazetteer; each switches on its features. */
 export interface ModelExtras {
   nouns?: readonly string[];
+  /** Switches on the compound-head features: the head nouns the noun list lacks (NounLexiconOptions.extraHeads). */
+  nounHeads?: readonly string[];
   clusters?: CompiledClusters;
   placeAdjectives?: readonly string[];
   lists?: PackedTable;
@@ -94,7 +98,7 @@ export function encodeModel(
   info: Record<string, unknown>,
   extras: ModelExtras = {},
 ): Uint8Array {
-  const { nouns = [], clusters, placeAdjectives, lists } = extras;
+  const { nouns = [], nounHeads, clusters, placeAdjectives, lists } = extras;
   if (passes.length === 0) throw new Error('a model needs at least one pass');
   const header: ModelHeader = {
     lang,
@@ -104,6 +108,7 @@ export function encodeModel(
     tags: TAGS,
     gazetteer: Gazetteer.fromEntries(gazetteer).compile(),
     ...(nouns.length ? { nouns: [...nouns] } : {}),
+    ...(nouns.length && nounHeads ? { nounHeads: [...nounHeads] } : {}),
     ...(clusters ? { clusters } : {}),
     ...(placeAdjectives ? { placeAdjectives: [...placeAdjectives] } : {}),
     ...(lists ? { lists: { strings: lists.size, slots: lists.data.slots.length, textBytes: lists.data.text.length } } : {}),

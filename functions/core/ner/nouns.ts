@@ -5,7 +5,8 @@
  * Like the gazetteer, a hint for the weights, stored inside the model file.
  */
 
-import { WordMemo } from '../memo';
+import { memo, WordMemo } from '../memo';
+import { hashString } from './hash';
 
 /** What the lexicon says about a token; a feature value, so the numbers are part of the model. */
 export const NounClass = {
@@ -29,12 +30,27 @@ const ENDINGS = ['ern', 'en', 'er', 'es', 'e', 'n', 's'];
 const MIN_HEAD = 4;
 const LONG_HEAD = 6;
 
+export interface NounLexiconOptions {
+  /** Also give the head noun of a compound as a feature (heads()); a model switch, so older models extract the same rows. */
+  heads?: boolean;
+  /**
+   * Nouns that end compounds but are not listed as forms, because the corpora mostly tag them
+   * inside names ("Bank", "Ministerium"): exactly the heads that say a compound is a name.
+   */
+  extraHeads?: Iterable<string>;
+}
+
 export class NounLexicon {
   private readonly forms: Set<string>;
   private readonly memo = new WordMemo((token) => this.classify(token));
+  private readonly headMemo = memo((token) => this.headHash(token));
+  private readonly headForms: Set<string>;
+  readonly withHeads: boolean;
 
-  constructor(forms: Iterable<string>) {
+  constructor(forms: Iterable<string>, options: NounLexiconOptions = {}) {
     this.forms = new Set(forms);
+    this.withHeads = options.heads === true;
+    this.headForms = new Set([...this.forms, ...(options.extraHeads ?? [])]);
   }
 
   get size(): number {
@@ -46,12 +62,57 @@ export class NounLexicon {
     return [...this.forms].sort();
   }
 
+  /** The head nouns beside the forms (NounLexiconOptions.extraHeads), sorted, for the model file. */
+  extraHeadList(): string[] {
+    return [...this.headForms].filter((form) => !this.forms.has(form)).sort();
+  }
+
   classOf(token: string): number {
     return this.memo.get(token);
   }
 
   classes(tokens: readonly string[]): Uint8Array {
     return this.memo.classes(tokens);
+  }
+
+  /**
+   * Per token, a hash of the innermost known noun that ends a capitalised compound
+   * ("Bundesverfassungsgericht" -> "gericht", "Handelskammer" -> "kammer"), else 0. The head
+   * says what kind of thing an unseen compound is (a court, a chamber, a street) where a
+   * fixed-length suffix cuts words in the middle.
+   */
+  heads(tokens: readonly string[]): Uint32Array {
+    return Uint32Array.from(tokens, (t) => this.headMemo(t));
+  }
+
+  /**
+   * The head noun of a compound, lower case, or undefined (see heads()): the longest listed noun
+   * of at least 4 letters ending the word (the modifier keeping at least 3, as classify() splits),
+   * then, while one of at least 6 letters ends that noun, its head ("Verfassungsgericht" ->
+   * "Gericht"); shorter inner heads are mostly accidents ("Schaft" -> "Haft").
+   */
+  headOf(token: string): string | undefined {
+    const first = token[0] ?? '';
+    if (token.length < 3 + MIN_HEAD || first === first.toLowerCase() || token.includes('-')) return undefined;
+    let word = token === token.toUpperCase() ? first + token.slice(1).toLowerCase() : token;
+    let head: string | undefined;
+    for (let min = MIN_HEAD; ; min = LONG_HEAD) {
+      let found: string | undefined;
+      for (let k = 3; k <= word.length - min; k++) {
+        const candidate = word[k].toUpperCase() + word.slice(k + 1);
+        if (this.headForms.has(candidate)) {
+          found = candidate;
+          break;
+        }
+      }
+      if (!found) return head?.toLowerCase();
+      head = word = found;
+    }
+  }
+
+  private headHash(token: string): number {
+    const head = this.headOf(token);
+    return head === undefined ? 0 : hashString(head) || 1;
   }
 
   private classify(token: string): number {

@@ -59,7 +59,7 @@ export class Tagger {
     const gazetteer = Gazetteer.fromCompiled(header.gazetteer);
     this.lexicons = {
       gazetteer,
-      nouns: header.nouns ? new NounLexicon(header.nouns) : undefined,
+      nouns: header.nouns ? new NounLexicon(header.nouns, { heads: header.nounHeads !== undefined, extraHeads: header.nounHeads }) : undefined,
       clusters: header.clusters ? new WordClusters(header.clusters) : undefined,
       places: header.placeAdjectives ? PlaceDerivations.fromGazetteer(gazetteer, header.placeAdjectives) : undefined,
       lists: model.lists ? Gazetteer.fromPacked(model.lists) : undefined,

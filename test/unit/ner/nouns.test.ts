@@ -38,6 +38,39 @@ describe('NounLexicon.classOf', () => {
   });
 });
 
+describe('NounLexicon.headOf', () => {
+  const heads = new NounLexicon(['Gericht', 'Verfassungsgericht', 'Schaft', 'Haft', 'Kammer', 'Ammer', 'Mann'], { heads: true, extraHeads: ['Bank'] });
+
+  it('takes the longest listed noun ending a compound, then its own long head', () => {
+    expect(heads.headOf('Bundesverfassungsgericht')).toBe('gericht');
+    expect(heads.headOf('Landgericht')).toBe('gericht');
+    expect(heads.headOf('Handelskammer')).toBe('kammer');
+    expect(heads.headOf('HANDELSKAMMER')).toBe('kammer');
+    // inner heads under 6 letters are mostly accidents: "Schaft" does not end in the noun "Haft"
+    expect(heads.headOf('Gesellschaft')).toBe('schaft');
+  });
+
+  it('uses the extra heads the noun list lacks, and gives none for plain words, names and lower case', () => {
+    expect(heads.headOf('Bundesbank')).toBe('bank');
+    expect(heads.list()).not.toContain('Bank');
+    expect(heads.extraHeadList()).toEqual(['Bank']);
+    expect(heads.headOf('Gericht')).toBeUndefined();
+    expect(heads.headOf('Labbadia')).toBeUndefined();
+    expect(heads.headOf('landgericht')).toBeUndefined();
+    expect(heads.headOf('Nato-Gericht')).toBeUndefined();
+  });
+
+  it('adds head rows to the features only when switched on', () => {
+    const tokens = ['Das', 'Bonner', 'Landgericht', 'urteilte'];
+    const without = sentenceFeatures(tokens, { hashBits: 16, nouns: new NounLexicon(['Gericht']) });
+    const withHeads = sentenceFeatures(tokens, { hashBits: 16, nouns: new NounLexicon(['Gericht'], { heads: true }) });
+    const count = (f: typeof without, i: number) => f.offsets[i + 1] - f.offsets[i];
+    expect(count(withHeads, 2)).toBe(count(without, 2) + 1);
+    expect(count(withHeads, 1)).toBe(count(without, 1) + 1);
+    expect(count(withHeads, 3)).toBe(count(without, 3));
+  });
+});
+
 describe('noun features', () => {
   it('add rows only with a lexicon, and the rows depend on what the lexicon knows', () => {
     const tokens = ['Die', 'Regierung', 'von', 'Labbadia'];
