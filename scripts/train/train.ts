@@ -612,11 +612,14 @@ function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (m
     placeAdjectives,
     lists: lists?.pack(),
   };
-  // What is trained on, weights resolved: the plan, experiment additions, --only and --silver-weight.
+  // What is trained on, weights resolved: the plan, experiment additions, --only, --corpus-weight and --silver-weight.
   const trainedOn = [...plan.train, ...options.extraTrain]
     .filter((c) => !options.only || options.only.test(c.file))
-    .map((c) => ({ ...c, weight: c.labels === 'no-misc' && !options.extraTrain.includes(c) ? (options.silverWeight ?? c.weight) : c.weight }))
-    .map((c) => (options.extraTrain.includes(c) ? c : { ...c, weight: options.corpusWeights?.get(c.file) ?? c.weight }));
+    .map((c) => {
+      if (options.extraTrain.includes(c)) return c;
+      const silver = c.labels === 'no-misc' ? options.silverWeight : undefined;
+      return { ...c, weight: options.corpusWeights?.get(c.file) ?? silver ?? c.weight };
+    });
   // Corpus numbers follow the plan's order, so a model is reproducible from its command line.
   const corpusId = (c: CorpusPlan, i: number) => (c.file !== plan.cvCorpus && (c.ownFeatures || options.corpusFeatures?.test(c.file)) ? i + 1 : undefined);
   const corpora: TrainingCorpus[] = trainedOn.map((c, i) => ({

@@ -44,13 +44,14 @@ export class NounLexicon {
   private readonly forms: Set<string>;
   private readonly memo = new WordMemo((token) => this.classify(token));
   private readonly headMemo = memo((token) => this.headHash(token));
-  private readonly headForms: Set<string>;
+  /** Heads beyond the forms; the forms themselves are not copied, since every model load builds a lexicon. */
+  private readonly extraHeads: Set<string>;
   readonly withHeads: boolean;
 
   constructor(forms: Iterable<string>, options: NounLexiconOptions = {}) {
     this.forms = new Set(forms);
     this.withHeads = options.heads === true;
-    this.headForms = new Set([...this.forms, ...(options.extraHeads ?? [])]);
+    this.extraHeads = new Set([...(options.extraHeads ?? [])].filter((head) => !this.forms.has(head)));
   }
 
   get size(): number {
@@ -64,7 +65,7 @@ export class NounLexicon {
 
   /** The head nouns beside the forms (NounLexiconOptions.extraHeads), sorted, for the model file. */
   extraHeadList(): string[] {
-    return [...this.headForms].filter((form) => !this.forms.has(form)).sort();
+    return [...this.extraHeads].sort();
   }
 
   classOf(token: string): number {
@@ -94,13 +95,13 @@ export class NounLexicon {
   headOf(token: string): string | undefined {
     const first = token[0] ?? '';
     if (token.length < 3 + MIN_HEAD || first === first.toLowerCase() || token.includes('-')) return undefined;
-    let word = token === token.toUpperCase() ? first + token.slice(1).toLowerCase() : token;
+    let word = asNoun(token);
     let head: string | undefined;
     for (let min = MIN_HEAD; ; min = LONG_HEAD) {
       let found: string | undefined;
       for (let k = 3; k <= word.length - min; k++) {
         const candidate = word[k].toUpperCase() + word.slice(k + 1);
-        if (this.headForms.has(candidate)) {
+        if (this.forms.has(candidate) || this.extraHeads.has(candidate)) {
           found = candidate;
           break;
         }
@@ -118,8 +119,7 @@ export class NounLexicon {
   private classify(token: string): number {
     const first = token[0] ?? '';
     if (token.length < 2 || first === first.toLowerCase()) return NounClass.none;
-    // Headlines write nouns in capitals: "REGIERUNG" is looked up as "Regierung".
-    const word = token === token.toUpperCase() ? first + token.slice(1).toLowerCase() : token;
+    const word = asNoun(token);
     if (this.forms.has(word)) return NounClass.known;
     for (const ending of ENDINGS) {
       if (word.length - ending.length >= 3 && word.endsWith(ending) && this.forms.has(word.slice(0, -ending.length))) return NounClass.inflected;
@@ -135,4 +135,9 @@ export class NounLexicon {
     }
     return NounClass.unknown;
   }
+}
+
+/** Headlines write nouns in capitals: "REGIERUNG" is looked up as "Regierung". */
+function asNoun(token: string): string {
+  return token === token.toUpperCase() ? token[0] + token.slice(1).toLowerCase() : token;
 }
