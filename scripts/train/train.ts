@@ -227,6 +227,8 @@ interface Options {
   hashBits: number;
   seed: number;
   foldEpochs: number;
+  /** --pa C: passive-aggressive updates capped at C instead of the perceptron's. */
+  paC?: number;
   /** Overrides the update size of the silver (no-misc) corpora. */
   silverWeight?: number;
   /** Experiments: update sizes of plan corpora by file name (--corpus-weight FILE:W,...), in place in the plan's order. */
@@ -325,6 +327,9 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--fold-epochs':
         options.foldEpochs = Number.parseInt(value(), 10);
+        break;
+      case '--pa':
+        options.paC = Number.parseFloat(value());
         break;
       case '--silver-weight':
         options.silverWeight = Number.parseFloat(value());
@@ -734,6 +739,7 @@ function trainMixed(
       folds: options.folds,
       foldOffset: run,
       seed: options.seed + 1000 * run,
+      paC: options.paC,
       listDropout: res.listDropout,
       lexicons: { gazetteer: res.gazetteer, nouns: res.nouns, clusters: res.clusters, places: res.places, lists: res.lists },
       log: (message) => log(`${message} (${seconds()} s)`),
@@ -831,6 +837,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     epochs,
     foldEpochs: options.foldEpochs,
     folds: options.folds,
+    ...(options.paC ? { passiveAggressiveC: options.paC } : {}),
     mixedRuns: mixOf(options),
     passes: 2,
     seed: options.seed,

@@ -121,7 +121,14 @@ export class PerceptronTrainer {
   private c = 1;
   private buffer = new Float64Array(1024 * NUM_TAGS);
 
-  constructor(readonly hashBits: number) {
+  /**
+   * `paC`: passive-aggressive updates (PA-I, Crammer et al. 2006) instead of the perceptron's fixed step: each
+   * update is just large enough for the gold to beat the prediction by its Hamming loss, capped at paC.
+   */
+  constructor(
+    readonly hashBits: number,
+    private readonly paC = 0,
+  ) {
     this.w = new Float32Array((1 << hashBits) * NUM_TAGS);
     this.u = new Float32Array((1 << hashBits) * NUM_TAGS);
   }
@@ -138,7 +145,7 @@ export class PerceptronTrainer {
     let errors = 0;
     for (let i = 0; i < n; i++) if (predicted[i] !== gold[i]) errors++;
     if (errors > 0) {
-      const d = example.weight;
+      const d = example.weight * (this.paC > 0 ? this.paStep(f, n, predicted, gold, errors) : 1);
       const cd = this.c * d;
       for (let i = 0; i < n; i++) {
         const g = gold[i];
@@ -173,6 +180,25 @@ export class PerceptronTrainer {
     }
     this.c++;
     return errors;
+  }
+
+  /** PA-I step size: (score(predicted) - score(gold) + loss) / |phi(gold) - phi(predicted)|^2, at most paC. */
+  private paStep(f: SentenceFeatures, n: number, predicted: Uint8Array, gold: Uint8Array, errors: number): number {
+    let margin = this.start[predicted[0]] - this.start[gold[0]];
+    let norm = predicted[0] !== gold[0] ? 2 : 0;
+    for (let i = 0; i < n; i++) {
+      margin += this.buffer[i * NUM_TAGS + predicted[i]] - this.buffer[i * NUM_TAGS + gold[i]];
+      if (predicted[i] !== gold[i]) norm += 2 * (f.offsets[i + 1] - f.offsets[i]);
+      if (i > 0) {
+        const pi = predicted[i - 1] * NUM_TAGS + predicted[i];
+        const gi = gold[i - 1] * NUM_TAGS + gold[i];
+        if (pi !== gi) {
+          margin += this.trans[pi] - this.trans[gi];
+          norm += 2;
+        }
+      }
+    }
+    return Math.min(this.paC, (Math.max(0, margin) + errors) / norm);
   }
 
   /** The averaged weights, as a float model. */

@@ -101,12 +101,14 @@ export interface TrainOptions {
   hashBits: number;
   epochs: number;
   seed: number;
+  /** Passive-aggressive updates capped at this step (PerceptronTrainer); 0 or absent: perceptron. */
+  paC?: number;
   /** Called after each epoch with the averaged weights so far and the epoch's token errors. */
   onEpoch?: (epoch: number, errors: number, averaged: () => ModelWeights) => void;
 }
 
 export function trainWeights(examples: readonly TrainingSentence[], options: TrainOptions): ModelWeights {
-  const trainer = new PerceptronTrainer(options.hashBits);
+  const trainer = new PerceptronTrainer(options.hashBits, options.paC ?? 0);
   const rand = seededRandom(options.seed);
   const order = examples.map((_, i) => i);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -168,7 +170,7 @@ export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPas
   for (let k = 0; k < folds; k++) {
     options.log?.(`jackknife fold ${k + 1} of ${folds}`);
     const train = docs.flatMap((d, di) => base[di].filter((_, si) => !d.corpus.context || fold[di][si] !== k));
-    const weights = trainWeights(train, { hashBits, epochs: options.foldEpochs, seed: options.seed + k + 1 });
+    const weights = trainWeights(train, { hashBits, epochs: options.foldEpochs, seed: options.seed + k + 1, paC: options.paC });
     docs.forEach((d, di) => {
       if (!d.corpus.context) return;
       d.sentences.forEach((_, si) => {

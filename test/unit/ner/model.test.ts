@@ -51,6 +51,37 @@ describe('perceptron training', () => {
   });
 });
 
+describe('passive-aggressive training', () => {
+  const features = { rows: Uint32Array.from([1, 2, 3]), offsets: Uint32Array.from([0, 3]) };
+  const gold = Uint8Array.from([tagIndex('B-LOC')]);
+  const score = (trainer: PerceptronTrainer, tag: number) => trainer.start[tag] + [1, 2, 3].reduce((sum, row) => sum + trainer.w[row * NUM_TAGS + tag], 0);
+
+  it('steps just far enough for the gold to beat the prediction by the loss', () => {
+    const trainer = new PerceptronTrainer(8, 10);
+    expect(trainer.train({ features, gold, weight: 1 })).toBe(1);
+    // One token wrong: loss 1, margin 0, |delta phi|^2 = 2 * 3 features + 2 start weights = 8.
+    expect(trainer.w[1 * NUM_TAGS + tagIndex('B-LOC')]).toBeCloseTo(1 / 8, 6);
+    expect(score(trainer, tagIndex('B-LOC')) - score(trainer, tagIndex('O'))).toBeCloseTo(1, 6);
+    expect(trainer.train({ features, gold, weight: 1 })).toBe(0);
+  });
+
+  it('caps the step at C and scales it by the sentence weight', () => {
+    const capped = new PerceptronTrainer(8, 0.05);
+    capped.train({ features, gold, weight: 0.5 });
+    expect(capped.w[1 * NUM_TAGS + tagIndex('B-LOC')]).toBeCloseTo(0.025, 6);
+  });
+
+  it('learns the tiny corpus as the perceptron does', () => {
+    const gazetteer = Gazetteer.fromEntries({ LOC: ['Genf'] });
+    const corpora = [{ sentences: TINY_SENTENCES, labels: 'full' as const, weight: 1, context: true }];
+    const passes = trainTwoPass(corpora, { hashBits: 14, epochs: 10, foldEpochs: 5, seed: 1, paC: 0.1, lexicons: { gazetteer } }).map((w) => quantise(w));
+    const tagger = new Tagger(decodeModel(encodeModel('de', passes, gazetteer.toEntries(), {})));
+    for (const doc of groupByDocument(TINY_SENTENCES)) {
+      expect(tagger.tagDocument(doc.map((s) => s.tokens))).toEqual(doc.map((s) => s.tags));
+    }
+  });
+});
+
 describe('parameter mixing', () => {
   const model = (emission: number[], scale: number, bias: number): ModelWeights => ({
     hashBits: 0,
