@@ -208,6 +208,7 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
                         beside the corpus folder; only the NAMEd ones (e.g. DIR:personennamen,firmennamen); or none
   --corpus-features REGEX   training files matching REGEX (never conll03-train) also get a copy of every feature of their own
   --list-dropout P      train a share P of the sentences without the name-list features (with --gazetteer-de)
+  --pa C                passive-aggressive updates (PA-I) capped at C instead of the perceptron's fixed step
   --no-pipeline         --cv scores the tagger only, not also the whole extraction (tagger, rules, merging) on the held-out text
   --cv-keep DIR         keep each fold's model and rule lists in DIR/fold-N
   --cv-rescore DIR      score the whole extraction again on folds kept by --cv-keep (after a change to the rules), train nothing
