@@ -209,6 +209,7 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
   --corpus-features REGEX   training files matching REGEX (never conll03-train) also get a copy of every feature of their own
   --list-dropout P      train a share P of the sentences without the name-list features (with --gazetteer-de)
   --pa C                passive-aggressive updates (PA-I) capped at C instead of the perceptron's fixed step
+  --word-dropout P      train a share P of the words seen once as unknown words (their identity hidden, shape and context kept)
   --no-pipeline         --cv scores the tagger only, not also the whole extraction (tagger, rules, merging) on the held-out text
   --cv-keep DIR         keep each fold's model and rule lists in DIR/fold-N
   --cv-rescore DIR      score the whole extraction again on folds kept by --cv-keep (after a change to the rules), train nothing
@@ -230,6 +231,8 @@ interface Options {
   foldEpochs: number;
   /** --pa C: passive-aggressive updates capped at C instead of the perceptron's. */
   paC?: number;
+  /** --word-dropout P: overrides the plan's share of once-seen words trained as unknown (TwoPassOptions.wordDropout). */
+  wordDropout?: number;
   /** Overrides the update size of the silver (no-misc) corpora. */
   silverWeight?: number;
   /** Experiments: update sizes of plan corpora by file name (--corpus-weight FILE:W,...), in place in the plan's order. */
@@ -331,6 +334,9 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--pa':
         options.paC = Number.parseFloat(value());
+        break;
+      case '--word-dropout':
+        options.wordDropout = Number.parseFloat(value());
         break;
       case '--silver-weight':
         options.silverWeight = Number.parseFloat(value());
@@ -741,6 +747,7 @@ function trainMixed(
       foldOffset: run,
       seed: options.seed + 1000 * run,
       paC: options.paC,
+      wordDropout: options.wordDropout,
       listDropout: res.listDropout,
       lexicons: { gazetteer: res.gazetteer, nouns: res.nouns, clusters: res.clusters, places: res.places, lists: res.lists },
       log: (message) => log(`${message} (${seconds()} s)`),
@@ -839,6 +846,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     foldEpochs: options.foldEpochs,
     folds: options.folds,
     ...(options.paC ? { passiveAggressiveC: options.paC } : {}),
+    ...(options.wordDropout ? { wordDropout: options.wordDropout } : {}),
     mixedRuns: mixOf(options),
     passes: 2,
     seed: options.seed,

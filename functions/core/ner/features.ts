@@ -230,19 +230,32 @@ export interface FeatureOptions extends Lexicons {
   doc?: DocContext;
   /** Second pass only: per token, what the first pass called the same word elsewhere in the document (see docLabelBits). */
   docLabels?: Uint8Array;
+  /**
+   * Training only: tokens (1) whose word identity is hidden, as if the word had never been seen: lower-case and
+   * exact form (also as the neighbours' context) and word cluster become one "unknown word" value; shapes,
+   * affixes and word lists stay. See TwoPassOptions.wordDropout.
+   */
+  unknown?: Uint8Array;
 }
+
+const UNKNOWN_WORD = hashString('\u0000unknown word');
 
 export function sentenceFeatures(tokens: readonly string[], options: FeatureOptions): SentenceFeatures {
   const n = tokens.length;
   const mask = (1 << options.hashBits) - 1;
   const scratch: number[] = [];
-  const info = tokens.map((t) => cachedTokenInfo(t, scratch));
+  const unknown = options.unknown;
+  const info = tokens.map((t, i) => {
+    const known = cachedTokenInfo(t, scratch);
+    return unknown?.[i] ? { ...known, lower: UNKNOWN_WORD, form: UNKNOWN_WORD } : known;
+  });
   const gaz = options.gazetteer ? options.gazetteer.match(tokens) : undefined;
   const parts = options.gazetteer ? options.gazetteer.partsOf(tokens) : undefined;
   const noun = options.nouns ? options.nouns.classes(tokens) : undefined;
   const heads = options.nouns?.withHeads ? options.nouns.heads(tokens) : undefined;
   const clusters = options.clusters;
   const fine = clusters ? clusters.fineIds(tokens) : undefined;
+  if (fine && unknown) for (let i = 0; i < n; i++) if (unknown[i]) fine[i] = 0;
   const derived = options.places ? options.places.classes(tokens) : undefined;
   const listed = options.lists ? options.lists.match(tokens) : undefined;
   const listParts = options.lists ? options.lists.partsOf(tokens) : undefined;

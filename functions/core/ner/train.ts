@@ -49,12 +49,13 @@ export function documentExamples(
   lexicons: Lexicons = {},
   docLabels?: readonly Uint8Array[],
   withoutLists?: (sentence: number) => boolean,
+  unknownWords?: (sentence: number) => Uint8Array | undefined,
 ): TrainingSentence[] {
   const doc = corpus.context ? docContext(sentences.map((s) => s.tokens)) : undefined;
   const gazetteer = corpus.context ? lexicons.gazetteer : undefined;
   return sentences.map((s, i) => {
     const lists = withoutLists?.(i) ? undefined : lexicons.lists;
-    const shared = sentenceFeatures(s.tokens, { ...lexicons, lists, hashBits, gazetteer, doc, docLabels: docLabels?.[i] });
+    const shared = sentenceFeatures(s.tokens, { ...lexicons, lists, hashBits, gazetteer, doc, docLabels: docLabels?.[i], unknown: unknownWords?.(i) });
     const features = corpus.corpusId ? withCorpusCopies(shared, corpus.corpusId, hashBits) : shared;
     const gold = Uint8Array.from(s.tags, tagIndex);
     const allowed = corpus.labels === 'no-misc' ? Uint16Array.from(gold, (g) => (g === 0 ? MISC_OR_O : 1 << g)) : undefined;
@@ -144,6 +145,13 @@ export interface TwoPassOptions extends TrainOptions {
    * weights trained (Sutton, Sindelar and McCallum 2006, "Reducing weight undertraining").
    */
   listDropout?: number;
+  /**
+   * Share of the words seen only once in the training data whose identity is hidden (seeded, the same tokens in
+   * both passes; features.ts, FeatureOptions.unknown). Names in unseen text are often new words; hiding some of
+   * the rare ones in training makes the model learn what their shape and context say, as word dropout
+   * does for neural taggers (Lample et al. 2016).
+   */
+  wordDropout?: number;
 }
 
 /**
@@ -156,7 +164,8 @@ export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPas
   const docs = corpora.flatMap((corpus) => corpusDocuments(corpus).map((sentences) => ({ corpus, sentences })));
   const dropout = options.listDropout ?? 0;
   const withoutLists = (di: number) => (dropout > 0 ? (si: number) => mix(mix(options.seed, di), si) / 4294967296 < dropout : undefined);
-  const base = docs.map((d, di) => documentExamples(d.sentences, d.corpus, hashBits, lexicons, undefined, withoutLists(di)));
+  const unknownWords = wordDropoutMasks(docs, options.wordDropout ?? 0, options.seed);
+  const base = docs.map((d, di) => documentExamples(d.sentences, d.corpus, hashBits, lexicons, undefined, withoutLists(di), unknownWords(di)));
   options.log?.('pass 1');
   const first = trainWeights(base.flat(), options);
 
@@ -184,8 +193,29 @@ export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPas
       d.sentences.map((s) => s.tokens),
       predicted[di].map((tags) => Array.from(tags, typeOfTag)),
     );
-    return documentExamples(d.sentences, d.corpus, hashBits, lexicons, labels, withoutLists(di));
+    return documentExamples(d.sentences, d.corpus, hashBits, lexicons, labels, withoutLists(di), unknownWords(di));
   });
   options.log?.('pass 2');
   return [first, trainWeights(second, { ...options, seed: options.seed + 7, onEpoch: options.onSecondEpoch })];
+}
+
+/** Per document, per sentence: the tokens to train as unknown words (TwoPassOptions.wordDropout), or none. */
+export function wordDropoutMasks(
+  docs: readonly { sentences: readonly LabelledSentence[] }[],
+  share: number,
+  seed: number,
+): (doc: number) => ((sentence: number) => Uint8Array | undefined) | undefined {
+  if (!(share > 0)) return () => undefined;
+  const counts = new Map<string, number>();
+  for (const d of docs) for (const s of d.sentences) for (const t of s.tokens) counts.set(t.toLowerCase(), (counts.get(t.toLowerCase()) ?? 0) + 1);
+  return (di) => (si) => {
+    const tokens = docs[di].sentences[si].tokens;
+    let mask: Uint8Array | undefined;
+    tokens.forEach((t, ti) => {
+      if (counts.get(t.toLowerCase()) !== 1 || mix(mix(mix(seed ^ 0x5bd1e995, di), si), ti) / 4294967296 >= share) return;
+      mask ??= new Uint8Array(tokens.length);
+      mask[ti] = 1;
+    });
+    return mask;
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { docContext, docLabelBits, normaliseToken, sentenceFeatures, shortShape, wordShape } from '../../../functions/core/ner/features';
 import { Gazetteer } from '../../../functions/core/ner/gazetteer';
+import { wordDropoutMasks } from '../../../functions/core/ner/train';
 
 describe('word shapes', () => {
   it('maps character classes and collapses runs', () => {
@@ -49,6 +50,35 @@ describe('sentenceFeatures', () => {
   it('copes with empty, spaced and very long tokens', () => {
     const f = sentenceFeatures(['', 'a b', 'x'.repeat(100_000)], options);
     expect(f.offsets.length).toBe(4);
+  });
+});
+
+describe('unknown words (word dropout in training)', () => {
+  // Same length, shape, prefixes and suffixes up to four letters: only the word itself tells them apart.
+  const a = ['Herr', 'Kandelberg', 'sagte', 'es'];
+  const b = ['Herr', 'Kanderberg', 'sagte', 'es'];
+  const rows = (tokens: string[], unknown?: Uint8Array) => [...sentenceFeatures(tokens, { hashBits: 18, unknown }).rows];
+  const mask = Uint8Array.from([0, 1, 0, 0]);
+
+  it('hides the word itself, also from its neighbours, and keeps everything else', () => {
+    expect(rows(a)).not.toEqual(rows(b));
+    expect(rows(a, mask)).toEqual(rows(b, mask));
+    expect(rows(a, mask)).not.toEqual(rows(a));
+    expect(rows(a, new Uint8Array(4))).toEqual(rows(a));
+  });
+
+  it('picks only words seen once, a given share of them, the same way for the same seed', () => {
+    const sentences = Array.from({ length: 400 }, (_, i) => ({ tokens: ['Die', `Name${i}`, 'sagte'], tags: ['O', 'B-PER', 'O'], doc: 0 }));
+    const docs = [{ sentences }];
+    expect(wordDropoutMasks(docs, 0, 1)(0)).toBeUndefined();
+    const all = wordDropoutMasks(docs, 1, 1)(0)!;
+    expect(sentences.every((_, si) => [...all(si)!].join('') === '010')).toBe(true);
+    const half = wordDropoutMasks(docs, 0.5, 1)(0)!;
+    const hidden = sentences.filter((_, si) => half(si)?.[1]).length;
+    expect(hidden).toBeGreaterThan(150);
+    expect(hidden).toBeLessThan(250);
+    expect(sentences.map((_, si) => half(si)?.[1] ?? 0)).toEqual(sentences.map((_, si) => wordDropoutMasks(docs, 0.5, 1)(0)!(si)?.[1] ?? 0));
+    expect(sentences.map((_, si) => half(si)?.[1] ?? 0)).not.toEqual(sentences.map((_, si) => wordDropoutMasks(docs, 0.5, 2)(0)!(si)?.[1] ?? 0));
   });
 });
 
