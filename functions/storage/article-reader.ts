@@ -31,6 +31,7 @@ import {
 } from './keys';
 import { linkedArticleIds } from './entity-links';
 import { HistoryItem, type HistoryEntry } from './entity-store';
+import { listedMonths } from './month-index';
 import { readShards } from './sharded-listing';
 import { batchGet, type TableContext } from './table';
 
@@ -328,8 +329,8 @@ export class ArticleReader {
   }
 
   /**
-   * Articles newest first, month partition by month (descending) over the months the stats
-   * item knows, so empty months are never queried. Returns the position to resume from.
+   * Articles newest first, month partition by month (descending) over the months the MONTHS
+   * item knows (month-index.ts), so empty months are never queried. Returns the position to resume from.
    */
   async listArticles(options: {
     lang?: string;
@@ -338,7 +339,7 @@ export class ArticleReader {
     position?: MonthPosition;
   }): Promise<{ items: ArticleSummary[]; next?: MonthPosition }> {
     const { lang, range, limit } = options;
-    const stats = await this.stats();
+    const stats = await listedMonths(this.table);
     const lowMonth = range.from ? monthOf(range.from) : LOWEST;
     const highMonth = range.to ? monthOf(range.to) : HIGHEST;
     let months = (lang ? stats.langMonths(lang) : stats.months).filter((month) => month >= lowMonth && month <= highMonth);

@@ -5,6 +5,7 @@ import { relinkRecords, type Relink } from '../core/resolve/remap';
 import { ENTITY_TYPES } from '../core/types';
 import { TABLE } from '../shared/resources';
 import { linkedArticleIds } from './entity-links';
+import { monthIndexAdditions, readMonthIndex, statsUpdates } from './month-index';
 import { moveToBucket, syncRankBuckets } from './rank-buckets';
 import {
   aliasAttribute,
@@ -12,7 +13,6 @@ import {
   entityIdOfMemberAttribute,
   entityIndexAttributes,
   keys,
-  langMonthsAttribute,
   legacyMembershipQuery,
   rankBucketOf,
   linkSortKey,
@@ -780,7 +780,7 @@ export class ArticleWriter {
   }
 
   private async putMeta(claim: Claim, records: ArticleRecords, existed: boolean): Promise<void> {
-    const langMonths = langMonthsAttribute(records.meta.lang);
+    const additions = await monthIndexAdditions(this.table, await readMonthIndex(this.table), records.month, records.meta.lang);
     await this.transact(0, [
       this.claimCheck(claim),
       {
@@ -798,15 +798,7 @@ export class ArticleWriter {
       ...(records.text === undefined
         ? []
         : [{ Put: { TableName: this.table.tableName, Item: { ...keys.text(claim.articleId), text: compressText(records.text) } } }]),
-      {
-        Update: {
-          TableName: this.table.tableName,
-          Key: keys.stats(statsShardOf(claim.articleId)),
-          UpdateExpression: `ADD articleCount :n, #months :month, #langMonths :month`,
-          ExpressionAttributeNames: { '#months': 'months', '#langMonths': langMonths },
-          ExpressionAttributeValues: { ':n': existed ? 0 : 1, ':month': new Set([records.month]) },
-        },
-      },
+      ...statsUpdates(this.table.tableName, statsShardOf(claim.articleId), existed ? 0 : 1, records.month, records.meta.lang, additions),
     ]);
     await this.afterWrite({ kind: 'meta', change: 'put' });
   }

@@ -17,7 +17,8 @@
  *   ENT#<eid> H#<time>#<n>  an editor's decision about the entity
  *   SURNAME#<key> META      full-name persons with this surname (string set ids)
  *   KEY#PER#<key> META      the entity id a person name key stands for (first spelling seen)
- *   STATS#<nn> META         article total and the months (per language) that hold articles, in shards by article id
+ *   STATS#<nn> META         article total and the months (per language) that hold articles, in shards by article id;
+ *                           shard 0 (STATS) also the union of all shards' months, for listings (month-index.ts)
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
