@@ -19,7 +19,6 @@ import {
   memberAttribute,
   STATS_SHARDS,
   langMonthPartition,
-  langMonthsAttribute,
   linkRange,
   monthPartition,
   monthPositionSchema,
@@ -31,7 +30,7 @@ import {
 } from './keys';
 import { linkedArticleIds } from './entity-links';
 import { HistoryItem, type HistoryEntry } from './entity-store';
-import { listedMonths } from './month-index';
+import { listedMonths, monthLists, monthSetsOf } from './month-index';
 import { readShards } from './sharded-listing';
 import { batchGet, type TableContext } from './table';
 
@@ -261,11 +260,6 @@ function projection(attributes: string[]): { ProjectionExpression: string; Expre
   return { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names };
 }
 
-const MonthSet = z
-  .instanceof(Set<string>)
-  .optional()
-  .catch(undefined);
-
 export class ArticleReader {
   constructor(private readonly table: TableContext) {}
 
@@ -323,14 +317,13 @@ export class ArticleReader {
   /** The article total and the months holding articles, summed over the STATS shards. */
   async stats(): Promise<{ articleCount: number; months: string[]; langMonths: (lang: string) => string[] }> {
     const shards = await this.batchGet(Array.from({ length: STATS_SHARDS }, (_, shard) => keys.stats(shard)));
-    const set = (name: string) => [...new Set(shards.flatMap((item) => [...(MonthSet.parse(item[name]) ?? [])]))].sort().reverse();
     const articleCount = shards.reduce((sum, item) => sum + Number(item.articleCount ?? 0), 0);
-    return { articleCount, months: set('months'), langMonths: (lang) => set(langMonthsAttribute(lang)) };
+    return { articleCount, ...monthLists(monthSetsOf(shards)) };
   }
 
   /**
-   * Articles newest first, month partition by month (descending) over the months the MONTHS
-   * item knows (month-index.ts), so empty months are never queried. Returns the position to resume from.
+   * Articles newest first, month partition by month (descending) over the months that hold
+   * articles (month-index.ts), so empty months are never queried. Returns the position to resume from.
    */
   async listArticles(options: {
     lang?: string;

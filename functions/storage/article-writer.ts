@@ -5,7 +5,7 @@ import { relinkRecords, type Relink } from '../core/resolve/remap';
 import { ENTITY_TYPES } from '../core/types';
 import { TABLE } from '../shared/resources';
 import { linkedArticleIds } from './entity-links';
-import { monthIndexAdditions, readMonthIndex, statsUpdates } from './month-index';
+import { monthIndexAdditions, statsUpdates } from './month-index';
 import { moveToBucket, syncRankBuckets } from './rank-buckets';
 import {
   aliasAttribute,
@@ -780,7 +780,7 @@ export class ArticleWriter {
   }
 
   private async putMeta(claim: Claim, records: ArticleRecords, existed: boolean): Promise<void> {
-    const additions = await monthIndexAdditions(this.table, await readMonthIndex(this.table), records.month, records.meta.lang);
+    const additions = await monthIndexAdditions(this.table, records.month, records.meta.lang);
     await this.transact(0, [
       this.claimCheck(claim),
       {

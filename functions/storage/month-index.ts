@@ -25,7 +25,8 @@ const MonthSet = z
   .optional()
   .catch(undefined);
 
-function monthSetsOf(items: Iterable<Record<string, unknown>>): MonthSets {
+/** The month sets of STATS items, merged. */
+export function monthSetsOf(items: Iterable<Record<string, unknown>>): MonthSets {
   const sets: MonthSets = new Map();
   for (const item of items) {
     for (const [name, value] of Object.entries(item)) {
@@ -41,7 +42,7 @@ function monthSetsOf(items: Iterable<Record<string, unknown>>): MonthSets {
 }
 
 /** The union kept in STATS shard 0; undefined while that shard holds no union (a table written before it). */
-export async function readMonthIndex(table: TableContext): Promise<MonthSets | undefined> {
+async function readMonthIndex(table: TableContext): Promise<MonthSets | undefined> {
   const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.stats(0) }));
   return Item?.[INDEX_MARK] === true ? monthSetsOf([Item]) : undefined;
 }
@@ -55,19 +56,24 @@ async function monthsOfAllShards(table: TableContext): Promise<MonthSets> {
   );
 }
 
-/** The months to list, newest first: shard 0's union, or on a table without one, every shard's. */
-export async function listedMonths(table: TableContext): Promise<{ months: string[]; langMonths: (lang: string) => string[] }> {
-  const sets = (await readMonthIndex(table)) ?? (await monthsOfAllShards(table));
+/** Months newest first, overall and per language. */
+export function monthLists(sets: MonthSets): { months: string[]; langMonths: (lang: string) => string[] } {
   const sorted = (name: string) => [...(sets.get(name) ?? [])].sort().reverse();
   return { months: sorted(MONTHS), langMonths: (lang) => sorted(langMonthsAttribute(lang)) };
 }
 
+/** The months to list: shard 0's union, or on a table without one, every shard's. */
+export async function listedMonths(table: TableContext): Promise<ReturnType<typeof monthLists>> {
+  return monthLists((await readMonthIndex(table)) ?? (await monthsOfAllShards(table)));
+}
+
 /**
- * What an article must add to shard 0's union (`index`: the union as read before; undefined:
- * none yet, so every shard's months go in with it); undefined when the union lists its month
- * in both sets already, the usual case.
+ * What an article must add to shard 0's union, read first: undefined when the union lists its
+ * month in both sets already, the usual case; on a table without a union, every shard's months
+ * go in with it.
  */
-export async function monthIndexAdditions(table: TableContext, index: MonthSets | undefined, month: string, lang: string): Promise<MonthSets | undefined> {
+export async function monthIndexAdditions(table: TableContext, month: string, lang: string): Promise<MonthSets | undefined> {
+  const index = await readMonthIndex(table);
   const add: MonthSets = index ? new Map() : await monthsOfAllShards(table);
   for (const name of [MONTHS, langMonthsAttribute(lang)]) {
     if (index?.get(name)?.has(month)) continue;

@@ -207,7 +207,14 @@ export function wordDropoutMasks(
 ): (doc: number) => ((sentence: number) => Uint8Array | undefined) | undefined {
   if (!(share > 0)) return () => undefined;
   const counts = new Map<string, number>();
-  for (const d of docs) for (const s of d.sentences) for (const t of s.tokens) counts.set(t.toLowerCase(), (counts.get(t.toLowerCase()) ?? 0) + 1);
+  for (const d of docs) {
+    for (const s of d.sentences) {
+      for (const t of s.tokens) {
+        const word = t.toLowerCase();
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
+    }
+  }
   return (di) => (si) => {
     const tokens = docs[di].sentences[si].tokens;
     let mask: Uint8Array | undefined;
