@@ -126,10 +126,14 @@ interface LangPlan {
   nameLists: string[];
   /** Share of training sentences trained without the name-list features (TwoPassOptions.listDropout). */
   listDropout: number;
+  /** The training method: the averaged perceptron, or a CRF by averaged AdaGrad (crf.ts). */
+  trainer: Trainer;
   dev: string[];
   /** The gold corpus whose documents --cv folds; the other training corpora are in every fold. */
   cvCorpus: string;
 }
+
+export type Trainer = { kind: 'perceptron' } | { kind: 'crf'; rate: number; weighting: 'objective' | 'step' };
 
 const PLANS: Record<'de' | 'en', LangPlan> = {
   en: {
@@ -150,6 +154,7 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     nounHeads: false,
     nameLists: [],
     listDropout: 0,
+    trainer: { kind: 'perceptron' },
     dev: ['en/conll03-dev.bio'],
     cvCorpus: 'en/conll03-train.bio',
   },
@@ -188,6 +193,7 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     // tagged ORG), so it was withdrawn; `--gazetteer-de DIR` trains it again.
     nameLists: [],
     listDropout: 0,
+    trainer: { kind: 'perceptron' },
     dev: ['de/conll03-dev.bio', 'de/germeval14-dev.bio'],
     cvCorpus: 'de/conll03-train.bio',
   },
@@ -209,6 +215,9 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
   --corpus-features REGEX   training files matching REGEX (never conll03-train) also get a copy of every feature of their own
   --list-dropout P      train a share P of the sentences without the name-list features (with --gazetteer-de)
   --pa C                passive-aggressive updates (PA-I) capped at C instead of the perceptron's fixed step
+  --crf RATE            a CRF trained by averaged AdaGrad at this learning rate instead of the perceptron
+  --crf-weighting objective|step   a down-weighted corpus's weight scales its likelihood (default) or the step
+  --perceptron          the averaged perceptron, whatever the plan's trainer
   --word-dropout P      train a share P of the words seen once as unknown words (their identity hidden, shape and context kept)
   --no-pipeline         --cv scores the tagger only, not also the whole extraction (tagger, rules, merging) on the held-out text
   --cv-keep DIR         keep each fold's model and rule lists in DIR/fold-N
@@ -231,6 +240,12 @@ interface Options {
   foldEpochs: number;
   /** --pa C: passive-aggressive updates capped at C instead of the perceptron's. */
   paC?: number;
+  /** --crf RATE: a CRF trained by averaged AdaGrad instead of the plan's trainer. */
+  crfRate?: number;
+  /** --crf-weighting: how the CRF applies corpus weights. */
+  crfWeighting?: 'objective' | 'step';
+  /** --perceptron: the averaged perceptron instead of the plan's trainer. */
+  perceptron?: boolean;
   /** --word-dropout P: overrides the plan's share of once-seen words trained as unknown (TwoPassOptions.wordDropout). */
   wordDropout?: number;
   /** Overrides the update size of the silver (no-misc) corpora. */
@@ -335,6 +350,19 @@ function parseArgs(argv: string[]): Options {
       case '--pa':
         options.paC = Number.parseFloat(value());
         break;
+      case '--crf':
+        options.crfRate = Number.parseFloat(value());
+        if (!(options.crfRate > 0)) throw new UserError('--crf needs a positive learning rate, e.g. --crf 0.1');
+        break;
+      case '--perceptron':
+        options.perceptron = true;
+        break;
+      case '--crf-weighting': {
+        const v = value();
+        if (v !== 'objective' && v !== 'step') throw new UserError(`--crf-weighting must be objective or step, got ${v}`);
+        options.crfWeighting = v;
+        break;
+      }
       case '--word-dropout':
         options.wordDropout = Number.parseFloat(value());
         break;
@@ -568,6 +596,8 @@ interface Resources {
   listTexts?: Record<string, string>;
   /** TwoPassOptions.listDropout: the option's or the plan's, 0 without lists. */
   listDropout: number;
+  /** The plan's trainer unless an option overrides it. */
+  trainer: Trainer;
   extras: ModelExtras;
   trainedOn: CorpusPlan[];
   corpora: TrainingCorpus[];
@@ -654,6 +684,7 @@ function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (m
     lists,
     listTexts: listData?.texts,
     listDropout: lists ? (options.listDropout ?? plan.listDropout) : 0,
+    trainer: trainerOf(options, plan.trainer),
     extras,
     trainedOn,
     corpora,
@@ -726,6 +757,15 @@ function taggerOf(lang: 'de' | 'en', passes: ModelWeights[], res: Resources): Ta
   return new Tagger(decodeModel(modelBytes(lang, passes, res)));
 }
 
+/** The plan's trainer, or the one the options ask for (--perceptron, --crf RATE, --crf-weighting). */
+export function trainerOf(options: Pick<Options, 'perceptron' | 'crfRate' | 'crfWeighting'>, planned: Trainer): Trainer {
+  if (options.perceptron) return { kind: 'perceptron' };
+  const base = planned.kind === 'crf' ? planned : undefined;
+  const rate = options.crfRate ?? base?.rate;
+  if (rate === undefined) return planned;
+  return { kind: 'crf', rate, weighting: options.crfWeighting ?? base?.weighting ?? 'objective' };
+}
+
 /** The mixed (averaged, quantised) weights of both passes. `devF1s`, when given, reports dev scores on the way. */
 function trainMixed(
   options: Options,
@@ -747,6 +787,7 @@ function trainMixed(
       foldOffset: run,
       seed: options.seed + 1000 * run,
       paC: options.paC,
+      ...(res.trainer.kind === 'crf' ? { crfRate: res.trainer.rate, crfWeighting: res.trainer.weighting } : {}),
       wordDropout: options.wordDropout,
       listDropout: res.listDropout,
       lexicons: { gazetteer: res.gazetteer, nouns: res.nouns, clusters: res.clusters, places: res.places, lists: res.lists },
@@ -846,6 +887,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     foldEpochs: options.foldEpochs,
     folds: options.folds,
     ...(options.paC ? { passiveAggressiveC: options.paC } : {}),
+    ...(res.trainer.kind === 'crf' ? { trainer: res.trainer } : {}),
     ...(options.wordDropout ? { wordDropout: options.wordDropout } : {}),
     mixedRuns: mixOf(options),
     passes: 2,

@@ -9,7 +9,7 @@ import { NUM_TAGS as IMPORTED_NUM_TAGS, allowedTransition } from './tags';
 // Module-local copies: imported bindings are getter calls under some loaders (tsx), too slow in these loops.
 const NUM_TAGS: number = IMPORTED_NUM_TAGS;
 /** ALLOWED[(from + 1) * NUM_TAGS + to]: BIO2 validity, from = -1 for the sentence start. */
-const ALLOWED = new Uint8Array((NUM_TAGS + 1) * NUM_TAGS);
+export const ALLOWED = new Uint8Array((NUM_TAGS + 1) * NUM_TAGS);
 for (let from = -1; from < NUM_TAGS; from++) for (let to = 0; to < NUM_TAGS; to++) ALLOWED[(from + 1) * NUM_TAGS + to] = allowedTransition(from, to) ? 1 : 0;
 
 export interface ModelWeights {
@@ -26,7 +26,7 @@ export interface ModelWeights {
 const NEG = -1e30;
 const ALL_TAGS = (1 << NUM_TAGS) - 1;
 
-function emissions(weights: ModelWeights['emission'], scale: number, f: SentenceFeatures, out: Float64Array): void {
+export function emissions(weights: ModelWeights['emission'], scale: number, f: SentenceFeatures, out: Float64Array): void {
   const n = f.offsets.length - 1;
   out.fill(0, 0, n * NUM_TAGS);
   for (let i = 0; i < n; i++) {
@@ -110,8 +110,15 @@ export interface TrainingSentence {
   weight: number;
 }
 
+/** An online trainer of the weights: one step per sentence, then the averaged weights. */
+export interface OnlineTrainer {
+  /** One step; returns the number of tokens whose predicted tag differed from the gold. */
+  train(example: TrainingSentence): number;
+  averaged(): ModelWeights;
+}
+
 /** Averaged perceptron: w is the live weight, u accumulates c * update so the average is w - u / c. */
-export class PerceptronTrainer {
+export class PerceptronTrainer implements OnlineTrainer {
   readonly w: Float32Array;
   private readonly u: Float32Array;
   readonly trans = new Float32Array(NUM_TAGS * NUM_TAGS);
@@ -203,19 +210,23 @@ export class PerceptronTrainer {
 
   /** The averaged weights, as a float model. */
   averaged(): ModelWeights {
-    const avg = (w: Float32Array, u: Float32Array) => {
-      const out = new Float32Array(w.length);
-      for (let i = 0; i < w.length; i++) out[i] = w[i] - u[i] / this.c;
-      return out;
-    };
-    return {
-      hashBits: this.hashBits,
-      emission: avg(this.w, this.u),
-      scale: 1,
-      transition: avg(this.trans, this.transU),
-      start: avg(this.start, this.startU),
-    };
+    return averagedWeights(this.hashBits, this.c, [this.w, this.u], [this.trans, this.transU], [this.start, this.startU]);
   }
+}
+
+type LiveAndSums = [live: Float32Array, sums: Float32Array];
+
+/**
+ * The average of the weights over `steps` online steps, where each step's update d was added to the live
+ * weight and step * d to its sum (Daumé's trick): the average is live - sum / steps.
+ */
+export function averagedWeights(hashBits: number, steps: number, emission: LiveAndSums, transition: LiveAndSums, start: LiveAndSums): ModelWeights {
+  const avg = ([w, u]: LiveAndSums) => {
+    const out = new Float32Array(w.length);
+    for (let i = 0; i < w.length; i++) out[i] = w[i] - u[i] / steps;
+    return out;
+  };
+  return { hashBits, emission: avg(emission), scale: 1, transition: avg(transition), start: avg(start) };
 }
 
 /**

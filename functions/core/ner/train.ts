@@ -5,7 +5,8 @@
 import type { LabelledSentence } from './conll';
 import { docContext, docLabelBits, sentenceFeatures, type Lexicons, type SentenceFeatures } from './features';
 import { mix } from './hash';
-import { PerceptronTrainer, decode, type ModelWeights, type TrainingSentence } from './model';
+import { CrfTrainer } from './crf';
+import { type OnlineTrainer, PerceptronTrainer, decode, type ModelWeights, type TrainingSentence } from './model';
 import { typeOfTag } from './tagger';
 import { tagIndex } from './tags';
 
@@ -104,12 +105,18 @@ export interface TrainOptions {
   seed: number;
   /** Passive-aggressive updates capped at this step (PerceptronTrainer); 0 or absent: perceptron. */
   paC?: number;
+  /** A CRF trained by averaged AdaGrad at this learning rate (crf.ts) instead of the perceptron. */
+  crfRate?: number;
+  /** How the CRF applies a sentence's weight (CrfTrainer). */
+  crfWeighting?: 'objective' | 'step';
   /** Called after each epoch with the averaged weights so far and the epoch's token errors. */
   onEpoch?: (epoch: number, errors: number, averaged: () => ModelWeights) => void;
 }
 
 export function trainWeights(examples: readonly TrainingSentence[], options: TrainOptions): ModelWeights {
-  const trainer = new PerceptronTrainer(options.hashBits, options.paC ?? 0);
+  const trainer: OnlineTrainer = options.crfRate
+    ? new CrfTrainer(options.hashBits, options.crfRate, options.crfWeighting)
+    : new PerceptronTrainer(options.hashBits, options.paC ?? 0);
   const rand = seededRandom(options.seed);
   const order = examples.map((_, i) => i);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -179,7 +186,14 @@ export function trainTwoPass(corpora: readonly TrainingCorpus[], options: TwoPas
   for (let k = 0; k < folds; k++) {
     options.log?.(`jackknife fold ${k + 1} of ${folds}`);
     const train = docs.flatMap((d, di) => base[di].filter((_, si) => !d.corpus.context || fold[di][si] !== k));
-    const weights = trainWeights(train, { hashBits, epochs: options.foldEpochs, seed: options.seed + k + 1, paC: options.paC });
+    const weights = trainWeights(train, {
+      hashBits,
+      epochs: options.foldEpochs,
+      seed: options.seed + k + 1,
+      paC: options.paC,
+      crfRate: options.crfRate,
+      crfWeighting: options.crfWeighting,
+    });
     docs.forEach((d, di) => {
       if (!d.corpus.context) return;
       d.sentences.forEach((_, si) => {

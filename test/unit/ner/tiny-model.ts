@@ -4,7 +4,7 @@ import { Gazetteer } from '../../../functions/core/ner/gazetteer';
 import { quantise } from '../../../functions/core/ner/model';
 import { decodeModel, encodeModel } from '../../../functions/core/ner/model-file';
 import { Tagger } from '../../../functions/core/ner/tagger';
-import { trainTwoPass } from '../../../functions/core/ner/train';
+import { groupByDocument, trainTwoPass, type TwoPassOptions } from '../../../functions/core/ner/train';
 
 const s = (line: string, doc = 1): LabelledSentence => {
   const pairs = line.split(' ').map((pair) => pair.split('/'));
@@ -39,4 +39,13 @@ export function tinyModelBytes(lang = 'de'): Uint8Array {
 
 export function tinyTagger(): Tagger {
   return new Tagger(decodeModel(tinyModelBytes()));
+}
+
+/** The tiny corpus's documents as a tagger trained on it with these options tags them, next to their gold tags. */
+export function tinyCorpusTagged(options: Partial<TwoPassOptions>): { tagged: string[][]; gold: string[][] }[] {
+  const gazetteer = Gazetteer.fromEntries({ LOC: ['Genf'] });
+  const corpora = [{ sentences: TINY_SENTENCES, labels: 'full' as const, weight: 1, context: true }];
+  const passes = trainTwoPass(corpora, { hashBits: 14, epochs: 10, foldEpochs: 5, seed: 1, lexicons: { gazetteer }, ...options }).map((w) => quantise(w));
+  const tagger = new Tagger(decodeModel(encodeModel('de', passes, gazetteer.toEntries(), {})));
+  return groupByDocument(TINY_SENTENCES).map((doc) => ({ tagged: tagger.tagDocument(doc.map((s) => s.tokens)), gold: doc.map((s) => s.tags) }));
 }
