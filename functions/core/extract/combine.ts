@@ -41,6 +41,16 @@ export function combineRecognisers(...recognisers: Recogniser[]): Recogniser {
             .slice(span.start, span.end)
             .split(/\s+/u)
             .some((w) => w && isStrippable(w.replace(/\.$/u, '')));
+        // The same words, a person's name with a particle that a person rule found (after a given name or a
+        // title) where the tagger saw another type: "Charles de Gaulle" is the man unless the text says the
+        // airport, and then a rule would not have called it a person.
+        const sameWords =
+          overlapping.length === 1 && overlapping[0]!.start === span.start && overlapping[0]!.end === span.end && overlapping[0]!.type !== 'PER';
+        if (sameWords && particled && longerName) {
+          taken = taken.filter((t) => !overlapping.includes(t));
+          taken.push(span);
+          continue;
+        }
         if (containsAll && (span.type !== 'PER' || longerName) && /\s/.test(text.slice(span.start, span.end))) {
           taken = taken.filter((t) => !overlapping.includes(t));
           taken.push(span);

@@ -27,4 +27,17 @@ describe('combineRecognisers', () => {
     const combined = combineRecognisers(fixed([at('Europa mit', 'LOC')]), fixed([at('Zusammenarbeit in Europa', 'ORG')]));
     expect(show(text, combined(text, 'de'))).toEqual(['LOC:Europa mit']);
   });
+
+  it("takes a later person's name with a particle over the same words typed otherwise, and only that", () => {
+    const en = 'The museum honoured Charles de Gaulle, and Philip Morris paid.';
+    const span = (words: string, type: Span['type']): Span => ({ start: en.indexOf(words), end: en.indexOf(words) + words.length, type });
+    const combined = combineRecognisers(
+      fixed([span('Charles de Gaulle', 'ORG'), span('Philip Morris', 'ORG')]),
+      fixed([span('Charles de Gaulle', 'PER'), span('Philip Morris', 'PER')]),
+    );
+    expect(show(en, combined(en, 'en'))).toEqual(['PER:Charles de Gaulle', 'ORG:Philip Morris']);
+    // A later span of another type never replaces the same words.
+    const place = combineRecognisers(fixed([span('Charles de Gaulle', 'ORG')]), fixed([span('Charles de Gaulle', 'LOC')]));
+    expect(show(en, place(en, 'en'))).toEqual(['ORG:Charles de Gaulle']);
+  });
 });
