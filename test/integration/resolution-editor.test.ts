@@ -35,7 +35,10 @@ describe('one story uploaded in reverse order, then corrected by an editor', () 
 
   it('applies a merge, a rename and a suppression, logs them, and keeps them through a reindex', async () => {
     const [kreml] = await search(local.api, 'kreml', 'ORG');
-    const [kremlin] = await search(local.api, 'kremlin', 'ORG');
+    // The English articles' "Kremlin", whatever type the tagger gave it (CoNLL's convention is a place, the
+    // German "Kreml" an organisation): an editor merges the two, across types if need be.
+    const [kremlin] = await search(local.api, 'kremlin');
+    expect(kremlin!.name).toBe('Kremlin');
     expect(kreml!.id).not.toBe(kremlin!.id);
     const total = kreml!.articleCount + kremlin!.articleCount;
 
