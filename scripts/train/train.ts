@@ -15,7 +15,7 @@ import { Gazetteer } from '../../functions/core/ner/gazetteer';
 import { NounLexicon } from '../../functions/core/ner/nouns';
 import { DEFAULT_CLUSTER_OPTIONS, WordClusters } from '../../functions/core/ner/clusters';
 import { PlaceDerivations } from '../../functions/core/ner/places-derived';
-import { averageModels, quantise, type ModelWeights } from '../../functions/core/ner/model';
+import { averageModels, normalised, quantise, type ModelWeights } from '../../functions/core/ner/model';
 import { encodeModel, decodeModel, type ModelExtras } from '../../functions/core/ner/model-file';
 import { buildNameLists, LIST_FILES } from '../../functions/core/ner/name-lists';
 import { chunksOf } from '../../functions/core/ner/tags';
@@ -220,6 +220,7 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
   --crf RATE            a CRF trained by averaged AdaGrad at this learning rate instead of the perceptron
   --crf-weighting objective|step   a down-weighted corpus's weight scales its likelihood (default) or the step
   --perceptron          the averaged perceptron, whatever the plan's trainer
+  --ensemble-crf RATE   each run also trains a CRF at RATE (with --crf-weighting), averaged with it at equal scale
   --word-dropout P      train a share P of the words seen once as unknown words (their identity hidden, shape and context kept)
   --no-pipeline         --cv scores the tagger only, not also the whole extraction (tagger, rules, merging) on the held-out text
   --cv-keep DIR         keep each fold's model and rule lists in DIR/fold-N
@@ -248,6 +249,8 @@ interface Options {
   crfWeighting?: 'objective' | 'step';
   /** --perceptron: the averaged perceptron instead of the plan's trainer. */
   perceptron?: boolean;
+  /** --ensemble-crf RATE: each run also trains a CRF at this rate, and the two models' normalised scores are averaged. */
+  ensembleCrf?: number;
   /** --word-dropout P: overrides the plan's share of once-seen words trained as unknown (TwoPassOptions.wordDropout). */
   wordDropout?: number;
   /** Overrides the update size of the silver (no-misc) corpora. */
@@ -358,6 +361,10 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--perceptron':
         options.perceptron = true;
+        break;
+      case '--ensemble-crf':
+        options.ensembleCrf = Number.parseFloat(value());
+        if (!(options.ensembleCrf > 0)) throw new UserError('--ensemble-crf needs a positive learning rate, e.g. --ensemble-crf 0.1');
         break;
       case '--crf-weighting': {
         const v = value();
@@ -781,18 +788,21 @@ function trainMixed(
   const runs: ModelWeights[][] = [];
   for (let run = 0; run < mix; run++) {
     if (mix > 1) log(`mixed run ${run + 1} of ${mix}`);
-    const passes = trainTwoPass(res.corpora, {
+    const shared = {
       hashBits: options.hashBits,
       epochs,
       foldEpochs: options.foldEpochs,
       folds: options.folds,
       foldOffset: run,
       seed: options.seed + 1000 * run,
+      listDropout: res.listDropout,
+      lexicons: { gazetteer: res.gazetteer, nouns: res.nouns, clusters: res.clusters, places: res.places, lists: res.lists },
+    };
+    const passes = trainTwoPass(res.corpora, {
+      ...shared,
       paC: options.paC,
       ...(res.trainer.kind === 'crf' ? { crfRate: res.trainer.rate, crfWeighting: res.trainer.weighting } : {}),
       wordDropout: options.wordDropout,
-      listDropout: res.listDropout,
-      lexicons: { gazetteer: res.gazetteer, nouns: res.nouns, clusters: res.clusters, places: res.places, lists: res.lists },
       log: (message) => log(`${message} (${seconds()} s)`),
       onEpoch: (epoch, errors, averaged) => {
         const devs = devF1s && (epochs === epoch || options.verbose) ? devF1s([averaged()]) : '';
@@ -800,6 +810,11 @@ function trainMixed(
       },
       onSecondEpoch: (epoch, errors) => log(`pass 2 epoch ${epoch}: ${errors} token errors (${seconds()} s)`),
     });
+    if (options.ensembleCrf) {
+      log(`ensemble: a CRF at ${options.ensembleCrf} beside the run (${seconds()} s)`);
+      const crf = trainTwoPass(res.corpora, { ...shared, crfRate: options.ensembleCrf, crfWeighting: options.crfWeighting });
+      passes.splice(0, 2, ...passes.map((p, k) => averageModels([normalised(p), normalised(crf[k]!)])));
+    }
     if (mix > 1 && devF1s) log(`run ${run + 1}: ${devF1s(passes)}`);
     runs.push(passes);
   }
@@ -890,6 +905,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     folds: options.folds,
     ...(options.paC ? { passiveAggressiveC: options.paC } : {}),
     ...(res.trainer.kind === 'crf' ? { trainer: res.trainer } : {}),
+    ...(options.ensembleCrf ? { ensembleCrf: { rate: options.ensembleCrf, weighting: options.crfWeighting ?? 'objective' } } : {}),
     ...(options.wordDropout ? { wordDropout: options.wordDropout } : {}),
     mixedRuns: mixOf(options),
     passes: 2,

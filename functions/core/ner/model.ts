@@ -246,6 +246,24 @@ export function quantise(model: ModelWeights, pruneBelow = 0): ModelWeights {
 }
 
 /**
+ * The model with its scores divided by the root mean square of its non-zero emission weights, so that models
+ * trained by different methods (the perceptron's arbitrary scale, a CRF's log-potentials) weigh alike in a mean.
+ */
+export function normalised(model: ModelWeights): ModelWeights {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < model.emission.length; i++) {
+    const v = model.emission[i] * model.scale;
+    if (v !== 0) {
+      sum += v * v;
+      count++;
+    }
+  }
+  const k = count > 0 ? 1 / Math.sqrt(sum / count) : 1;
+  return { ...model, scale: model.scale * k, transition: model.transition.map((x) => x * k), start: model.start.map((x) => x * k) };
+}
+
+/**
  * The mean of models trained alike with different seeds (one-shot parameter mixing): it
  * smooths the shuffling-order noise of single perceptron runs at no tagging cost.
  */

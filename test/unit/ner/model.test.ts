@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Gazetteer } from '../../../functions/core/ner/gazetteer';
-import { PerceptronTrainer, averageModels, decode, quantise, viterbi, type ModelWeights } from '../../../functions/core/ner/model';
+import { PerceptronTrainer, averageModels, decode, normalised, quantise, viterbi, type ModelWeights } from '../../../functions/core/ner/model';
 import { docContext, sentenceFeatures } from '../../../functions/core/ner/features';
 import { decodeModel, encodeModel } from '../../../functions/core/ner/model-file';
 import { NounClass } from '../../../functions/core/ner/nouns';
@@ -73,6 +73,25 @@ describe('passive-aggressive training', () => {
 
   it('learns the tiny corpus as the perceptron does', () => {
     for (const { tagged, gold } of tinyCorpusTagged({ paC: 0.1 })) expect(tagged).toEqual(gold);
+  });
+});
+
+describe('normalised models (an ensemble of trainers)', () => {
+  it('scales the scores so the non-zero emission weights have a root mean square of 1, and decodes the same', () => {
+    const model: ModelWeights = {
+      hashBits: 0,
+      emission: Int16Array.from([0, 3, 0, -4, 0, 0, 0, 0, 0]),
+      scale: 2,
+      transition: new Float32Array(NUM_TAGS * NUM_TAGS).fill(5),
+      start: new Float32Array(NUM_TAGS).fill(-1),
+    };
+    const n = normalised(model);
+    // Non-zero weights 6 and -8: root mean square sqrt(50).
+    expect(n.emission[1]! * n.scale).toBeCloseTo(6 / Math.sqrt(50), 6);
+    expect(n.transition[0]).toBeCloseTo(5 / Math.sqrt(50), 6);
+    expect(n.start[0]).toBeCloseTo(-1 / Math.sqrt(50), 6);
+    const f = { rows: Uint32Array.from([0, 0]), offsets: Uint32Array.from([0, 1, 2]) };
+    expect([...decode(n, f)]).toEqual([...decode(model, f)]);
   });
 });
 
