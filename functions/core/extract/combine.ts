@@ -46,12 +46,8 @@ export function combineRecognisers(...recognisers: Recogniser[]): Recogniser {
         // airport, and then a rule would not have called it a person.
         const sameWords =
           overlapping.length === 1 && overlapping[0]!.start === span.start && overlapping[0]!.end === span.end && overlapping[0]!.type !== 'PER';
-        if (sameWords && particled && longerName) {
-          taken = taken.filter((t) => !overlapping.includes(t));
-          taken.push(span);
-          continue;
-        }
-        if (containsAll && (span.type !== 'PER' || longerName) && /\s/.test(text.slice(span.start, span.end))) {
+        const replaces = (containsAll && (span.type !== 'PER' || longerName)) || (sameWords && particled && longerName);
+        if (replaces && /\s/.test(text.slice(span.start, span.end))) {
           taken = taken.filter((t) => !overlapping.includes(t));
           taken.push(span);
         }

@@ -10,7 +10,7 @@
  * expectation under all.
  */
 import type { SentenceFeatures } from './features';
-import { ALLOWED as IMPORTED_ALLOWED, averagedWeights, emissions, type ModelWeights, type OnlineTrainer, type TrainingSentence } from './model';
+import { ALLOWED as IMPORTED_ALLOWED, averagedWeights, scoreSentence, type ModelWeights, type OnlineTrainer, type TrainingSentence } from './model';
 import { NUM_TAGS as IMPORTED_NUM_TAGS } from './tags';
 
 // Module-local copies: imported bindings are getter calls under some loaders (tsx), too slow in these loops.
@@ -113,7 +113,6 @@ export class CrfTrainer implements OnlineTrainer {
   private c = 1;
   private buffer = new Float64Array(1024 * NUM_TAGS);
   private readonly gradient = new Float64Array(NUM_TAGS);
-  private stepScale = 1;
 
   /**
    * `rate`: AdaGrad's learning rate, the size of the first step on each weight.
@@ -137,12 +136,11 @@ export class CrfTrainer implements OnlineTrainer {
     const f = example.features;
     const n = f.offsets.length - 1;
     if (n === 0) return 0;
-    if (this.buffer.length < n * NUM_TAGS) this.buffer = new Float64Array(n * NUM_TAGS * 2);
-    emissions(this.w, 1, f, this.buffer);
+    this.buffer = scoreSentence(this.w, 1, f, this.buffer);
     const model = forwardBackward(this.buffer, n, this.trans, this.start);
     const target = example.allowed ? forwardBackward(this.buffer, n, this.trans, this.start, example.allowed) : goldMarginals(example.gold, n);
     const weight = this.weighting === 'objective' ? example.weight : 1;
-    this.stepScale = this.weighting === 'step' ? example.weight : 1;
+    const stepScale = this.weighting === 'step' ? example.weight : 1;
     let errors = 0;
     for (let i = 0; i < n; i++) {
       let best = 0;
@@ -161,13 +159,13 @@ export class CrfTrainer implements OnlineTrainer {
       if (any) {
         for (let k = f.offsets[i], end = f.offsets[i + 1]; k < end; k++) {
           const row = f.rows[k] * NUM_TAGS;
-          for (let t = 0; t < NUM_TAGS; t++) if (this.gradient[t] !== 0) this.step(this.w, this.u, this.g2, row + t, this.gradient[t]);
+          for (let t = 0; t < NUM_TAGS; t++) if (this.gradient[t] !== 0) this.step(this.w, this.u, this.g2, row + t, this.gradient[t], stepScale);
         }
       }
       if (i === 0) {
         for (let t = 0; t < NUM_TAGS; t++) {
           const g = weight * (target.node[t] - model.node[t]);
-          if (Math.abs(g) >= MIN_GRADIENT) this.step(this.start, this.startU, this.startG2, t, g);
+          if (Math.abs(g) >= MIN_GRADIENT) this.step(this.start, this.startU, this.startG2, t, g, stepScale);
         }
       }
     }
@@ -176,15 +174,16 @@ export class CrfTrainer implements OnlineTrainer {
       let g = 0;
       for (let i = 1; i < n; i++) g += target.edge[i * T2 + k] - model.edge[i * T2 + k];
       g *= weight;
-      if (Math.abs(g) >= MIN_GRADIENT) this.step(this.trans, this.transU, this.transG2, k, g);
+      if (Math.abs(g) >= MIN_GRADIENT) this.step(this.trans, this.transU, this.transG2, k, g, stepScale);
     }
     this.c++;
     return errors;
   }
 
-  private step(w: Float32Array, u: Float32Array, g2: Float32Array, k: number, g: number): void {
+  /** One AdaGrad step on weight k along gradient g; `scale` is the sentence's weight under 'step' weighting, else 1. */
+  private step(w: Float32Array, u: Float32Array, g2: Float32Array, k: number, g: number, scale: number): void {
     g2[k] += g * g;
-    const d = (this.stepScale * this.rate * g) / Math.sqrt(g2[k]);
+    const d = (scale * this.rate * g) / Math.sqrt(g2[k]);
     w[k] += d;
     u[k] += this.c * d;
   }
@@ -197,8 +196,7 @@ export class CrfTrainer implements OnlineTrainer {
 /** The log-likelihood of a sentence's gold tags under the weights (for tests and diagnostics). */
 export function logLikelihood(model: ModelWeights, f: SentenceFeatures, gold: Uint8Array): number {
   const n = f.offsets.length - 1;
-  const scores = new Float64Array(n * NUM_TAGS);
-  emissions(model.emission, model.scale, f, scores);
+  const scores = scoreSentence(model.emission, model.scale, f, new Float64Array(n * NUM_TAGS));
   let score = n > 0 ? model.start[gold[0]] : 0;
   for (let i = 0; i < n; i++) {
     score += scores[i * NUM_TAGS + gold[i]];

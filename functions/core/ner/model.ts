@@ -26,7 +26,7 @@ export interface ModelWeights {
 const NEG = -1e30;
 const ALL_TAGS = (1 << NUM_TAGS) - 1;
 
-export function emissions(weights: ModelWeights['emission'], scale: number, f: SentenceFeatures, out: Float64Array): void {
+function emissions(weights: ModelWeights['emission'], scale: number, f: SentenceFeatures, out: Float64Array): void {
   const n = f.offsets.length - 1;
   out.fill(0, 0, n * NUM_TAGS);
   for (let i = 0; i < n; i++) {
@@ -37,6 +37,19 @@ export function emissions(weights: ModelWeights['emission'], scale: number, f: S
     }
     if (scale !== 1) for (let t = 0; t < NUM_TAGS; t++) out[base + t] *= scale;
   }
+}
+
+/** The token scores of a sentence, in `buffer` or in a larger one when the sentence needs it; returns the one used, to keep. */
+export function scoreSentence(
+  weights: ModelWeights['emission'],
+  scale: number,
+  f: SentenceFeatures,
+  buffer: Float64Array<ArrayBuffer>,
+): Float64Array<ArrayBuffer> {
+  const n = f.offsets.length - 1;
+  const out = buffer.length < n * NUM_TAGS ? new Float64Array(n * NUM_TAGS * 2) : buffer;
+  emissions(weights, scale, f, out);
+  return out;
 }
 
 // Reused between calls (decoding is single-threaded); grown when a longer sentence comes.
@@ -95,8 +108,7 @@ let scratch = new Float64Array(1024 * NUM_TAGS);
 /** Tags (indices into TAGS) of one sentence. */
 export function decode(model: ModelWeights, f: SentenceFeatures): Uint8Array {
   const n = f.offsets.length - 1;
-  if (scratch.length < n * NUM_TAGS) scratch = new Float64Array(n * NUM_TAGS * 2);
-  emissions(model.emission, model.scale, f, scratch);
+  scratch = scoreSentence(model.emission, model.scale, f, scratch);
   return viterbi(scratch, n, model.transition, model.start);
 }
 
@@ -145,8 +157,7 @@ export class PerceptronTrainer implements OnlineTrainer {
     const f = example.features;
     const n = f.offsets.length - 1;
     if (n === 0) return 0;
-    if (this.buffer.length < n * NUM_TAGS) this.buffer = new Float64Array(n * NUM_TAGS * 2);
-    emissions(this.w, 1, f, this.buffer);
+    this.buffer = scoreSentence(this.w, 1, f, this.buffer);
     const predicted = viterbi(this.buffer, n, this.trans, this.start);
     const gold = example.allowed ? viterbi(this.buffer, n, this.trans, this.start, example.allowed) : example.gold;
     let errors = 0;
