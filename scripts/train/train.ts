@@ -227,6 +227,7 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
   --cv-rescore DIR      score the whole extraction again on folds kept by --cv-keep (after a change to the rules), train nothing
   --places on|off  --noun-heads on|off  --home-towns POPULATION  --no-clusters  --clusters K  --cluster-min-count N  --cluster-text FILE,...
                         (a FILE ending in .txt is unlabelled text, one paragraph a line, e.g. ../text/en-news-bbc-2005.txt)
+  --self-train FILE:W   train, tag the unlabelled text FILE (one document a line) with that model, train again with it at update size W
   models/README.md ("Training data", "Retraining") lists the corpora and where they come from.`;
 
 interface Options {
@@ -297,6 +298,11 @@ interface Options {
   cvKeep?: string;
   /** --cv-rescore DIR: only score the kept folds' extraction again. */
   cvRescore?: string;
+  /**
+   * --self-train FILE:W: unlabelled text (one document a line), tagged by the model trained first; the
+   * model is then trained again with that text as a corpus of its own (own feature copy) at update size W.
+   */
+  selfTrain?: { file: string; weight: number };
 }
 
 function parseArgs(argv: string[]): Options {
@@ -406,6 +412,14 @@ function parseArgs(argv: string[]): Options {
       case '--cluster-text':
         options.clusterText = value().split(',').filter(Boolean);
         break;
+      case '--self-train': {
+        const spec = value();
+        const at = spec.lastIndexOf(':');
+        const weight = Number(spec.slice(at + 1));
+        if (at <= 0 || !(weight > 0)) throw new UserError('--self-train needs FILE:WEIGHT, e.g. ../text/de-news-10kgnad.txt:0.2');
+        options.selfTrain = { file: spec.slice(0, at), weight };
+        break;
+      }
       case '--add-gold':
         for (const spec of value().split(',').filter(Boolean)) options.extraTrain.push(corpusSpec(spec, 'full', 1));
         break;
@@ -775,15 +789,15 @@ export function trainerOf(options: Pick<Options, 'perceptron' | 'crfRate' | 'crf
   return { kind: 'crf', rate, weighting: options.crfWeighting ?? base?.weighting ?? 'objective' };
 }
 
-/** The mixed (averaged, quantised) weights of both passes. `devF1s`, when given, reports dev scores on the way. */
-function trainMixed(
-  options: Options,
-  res: Resources,
-  epochs: number,
-  log: (msg: string) => void,
-  seconds: () => string,
-  devF1s?: (passes: ModelWeights[]) => string,
-): ModelWeights[] {
+/** Where a training run reports: its log, the seconds since it started, and (when given) dev scores on the way. */
+interface Progress {
+  log: (msg: string) => void;
+  seconds: () => string;
+  devF1s?: (passes: ModelWeights[]) => string;
+}
+
+/** The mixed (averaged, quantised) weights of both passes. */
+function trainMixed(options: Options, res: Resources, epochs: number, { log, seconds, devF1s }: Progress): ModelWeights[] {
   const mix = mixOf(options);
   const runs: ModelWeights[][] = [];
   for (let run = 0; run < mix; run++) {
@@ -827,13 +841,46 @@ function trainMixed(
  * It holds no gold, so cross-validation folds need not hide any of it.
  */
 export function plainTextSentences(file: string, lang: string): string[][] {
-  const out: string[][] = [];
+  return plainTextDocuments(file, lang).flat();
+}
+
+/** The same text as documents: one a line, each a list of tokenised sentences. */
+export function plainTextDocuments(file: string, lang: string): string[][][] {
+  const out: string[][][] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim() || line.startsWith('###')) continue;
     const tokens = tokenize(line, lang);
-    for (const sentence of splitSentences(line, tokens)) out.push(sentence.map((token) => token.text));
+    out.push(splitSentences(line, tokens).map((sentence) => sentence.map((token) => token.text)));
   }
   return out;
+}
+
+/**
+ * Self-training: trains as usual, tags the --self-train text with that model (documents whole, as the
+ * recogniser does) and trains again with the tagged text as a corpus of its own. Cross-validation calls
+ * it per fold, so the text is tagged by a model that never saw the held-out documents.
+ */
+function trainSelfTrained(
+  lang: 'de' | 'en',
+  options: Options,
+  res: Resources,
+  epochs: number,
+  progress: Progress,
+): { weights: ModelWeights[]; res: Resources } {
+  const { log, seconds } = progress;
+  const first = trainMixed(options, res, epochs, progress);
+  if (!options.selfTrain) return { weights: first, res };
+  const tagger = taggerOf(lang, first, res);
+  const documents = plainTextDocuments(path.resolve(options.dataDir, options.selfTrain.file), lang);
+  const sentences: LabelledSentence[] = documents.flatMap((doc, d) => {
+    const tags = tagger.tagDocument(doc);
+    return doc.map((tokens, k) => ({ tokens, tags: tags[k]!, doc: d }));
+  });
+  const names = sentences.reduce((n, s) => n + s.tags.filter((t) => t.startsWith('B-')).length, 0);
+  log(`self-training: ${sentences.length} sentences of ${options.selfTrain.file} tagged, ${names} names (${seconds()} s)`);
+  const corpus: TrainingCorpus = { labels: 'full', weight: options.selfTrain.weight, context: true, corpusId: res.corpora.length + 1, sentences };
+  const again = { ...res, corpora: [...res.corpora, corpus] };
+  return { weights: trainMixed(options, again, epochs, progress), res: again };
 }
 
 function corpusReader(dataDir: string): Read {
@@ -869,7 +916,8 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     evaluateAll(passes)
       .map((r) => `${r.file} F1 ${(100 * r.score.overall.f1).toFixed(2)}`)
       .join('; ');
-  const weights = trainMixed(options, res, epochs, log, seconds, f1s);
+  const trained = trainSelfTrained(lang, options, res, epochs, { log, seconds, devF1s: f1s });
+  const weights = trained.weights;
   const tagger = taggerOf(lang, weights, res);
   const report: string[] = [];
   const scores: Record<string, unknown> = {};
@@ -907,6 +955,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     ...(res.trainer.kind === 'crf' ? { trainer: res.trainer } : {}),
     ...(options.ensembleCrf ? { ensembleCrf: { rate: options.ensembleCrf, weighting: options.crfWeighting ?? 'objective' } } : {}),
     ...(options.wordDropout ? { wordDropout: options.wordDropout } : {}),
+    ...(options.selfTrain ? { selfTrainedOn: { ...options.selfTrain, sentences: trained.res.corpora.at(-1)?.sentences.length } } : {}),
     mixedRuns: mixOf(options),
     passes: 2,
     seed: options.seed,
@@ -988,7 +1037,7 @@ async function crossValidate(lang: 'de' | 'en', options: Options, k: number): Pr
     const read: Read = (file) => (file === plan.cvCorpus ? kept : readAll(file));
     const res = buildResources(lang, options, read, log, seconds);
     if (!res.trainedOn.some((c) => c.file === plan.cvCorpus)) throw new UserError(`--cv needs ${plan.cvCorpus} in training (check --only)`);
-    const weights = trainMixed(options, res, epochs, log, seconds);
+    const { weights } = trainSelfTrained(lang, options, res, epochs, { log, seconds });
     // Encoded once: the fold's taggers under each set of rules share it, and the pipeline's child reads the same file.
     const bytes = modelBytes(lang, weights, res);
     const model = decodeModel(bytes);
@@ -1081,7 +1130,7 @@ function neededFiles(options: Options): string[] {
       ...(options.noClusters ? [] : (options.clusterText ?? plan.clusterText)),
     ];
   });
-  return [...new Set([...files, ...options.extraTrain.map((c) => c.file), ...options.addGazetteer])];
+  return [...new Set([...files, ...options.extraTrain.map((c) => c.file), ...options.addGazetteer, ...(options.selfTrain ? [options.selfTrain.file] : [])])];
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { plainTextSentences } from '../../../scripts/train/train';
+import { plainTextDocuments, plainTextSentences } from '../../../scripts/train/train';
 
 describe('unlabelled text for word clusters (--cluster-text FILE.txt)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cluster-text-'));
@@ -15,6 +15,18 @@ describe('unlabelled text for word clusters (--cluster-text FILE.txt)', () => {
       ['Ad', 'sales', 'boost', 'Time', 'Warner', 'profit'],
       ['Profits', 'at', 'the', 'U.S.', 'giant', 'rose', '76', '%', '.'],
       ['Shares', 'fell', '.'],
+    ]);
+  });
+
+  it('keeps each line a document of its own for self-training (--self-train FILE:W)', () => {
+    const file = join(dir, 'articles.txt');
+    writeFileSync(file, 'Wien – Die SPÖ tagt. Katzian spricht.\n\nBerlin ist kalt.\n');
+    expect(plainTextDocuments(file, 'de')).toEqual([
+      [
+        ['Wien', '–', 'Die', 'SPÖ', 'tagt', '.'],
+        ['Katzian', 'spricht', '.'],
+      ],
+      [['Berlin', 'ist', 'kalt', '.']],
     ]);
   });
 });
