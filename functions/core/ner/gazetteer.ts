@@ -2,6 +2,7 @@
  * Entity-name lists (exact case, token sequences) with the types they were seen as. A match
  * is only a hint to the model (a feature), never an answer: the weights decide how far to trust it.
  */
+import { memo } from '../memo';
 import { ENTITY_TYPES, type EntityType } from '../types';
 import { PackedTable } from './packed-table';
 
@@ -34,13 +35,29 @@ export class Gazetteer {
    */
   private readonly packed?: PackedTable;
   private readonly nameLookup: Lookup = this.names;
-  private readonly partLookup: Lookup = this.parts;
+  /** Single words, the lookups nearly every token makes (match and partsOf); a packed table's are memoised. */
+  private readonly tokenName: Lookup['get'] = (token) => this.names.get(token);
+  private readonly tokenPart: Lookup['get'] = (token) => this.parts.get(token);
 
   constructor(packed?: PackedTable) {
     if (!packed) return;
     this.packed = packed;
     this.nameLookup = { get: (key) => packed.get(key, 0) };
-    this.partLookup = { get: (key) => packed.get(key, 1) };
+    // Hashing and comparing a word's UTF-8 in the table costs more than a Map hit, and running text
+    // repeats its words: both values of a word at once, -1 when it is absent.
+    const values = packed.data.values;
+    const word = memo((token) => {
+      const i = packed.find(token);
+      return i < 0 ? -1 : values[2 * i] | (values[2 * i + 1] << 8);
+    });
+    this.tokenName = (token) => {
+      const v = word(token);
+      return v < 0 ? undefined : v & 0xff;
+    };
+    this.tokenPart = (token) => {
+      const v = word(token);
+      return v < 0 ? undefined : v >> 8;
+    };
   }
 
   static fromEntries(entries: GazetteerEntries): Gazetteer {
@@ -126,7 +143,7 @@ export class Gazetteer {
 
   /** Per token, the bits of the listed names it is a part of (a known first name, a known surname...). */
   partsOf(tokens: readonly string[]): Uint8Array {
-    return Uint8Array.from(tokens, (token) => this.partLookup.get(token) ?? 0);
+    return Uint8Array.from(tokens, (token) => this.tokenPart(token) ?? 0);
   }
 
   /**
@@ -143,10 +160,11 @@ export class Gazetteer {
       for (let j = i; j < tokens.length && j - i < MAX_GAZ_TOKENS; j++) {
         const token = tokens[j];
         key = j === i ? token : `${key} ${token}`;
-        const v = this.nameLookup.get(key);
+        const v = j === i ? this.tokenName(key) : this.nameLookup.get(key);
         if (v === undefined || !(v & 15)) {
           // A genitive or plural -s ends the name: "Russlands", "des Nato-Russland-Rates".
-          const stem = token.length > 3 && token.endsWith('s') ? this.nameLookup.get(key.slice(0, -1)) : undefined;
+          const stemKey = token.length > 3 && token.endsWith('s') ? key.slice(0, -1) : undefined;
+          const stem = stemKey === undefined ? undefined : j === i ? this.tokenName(stemKey) : this.nameLookup.get(stemKey);
           if (stem !== undefined && stem & 15) {
             bestEnd = j;
             bestBits = stem & 15;
