@@ -190,9 +190,9 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     placeDerivation: true,
     // Compound heads as a feature: +0.08 F1 (sd 0.18) under 5-fold CV, 4 of 5 folds up, not shown (models/README.md, row (m)).
     nounHeads: false,
-    // The six LER lists: on top of WikiANN's and WikiNEuRal's copies +0.47 F1 (sd 0.10) under 5-fold CV for the
-    // tagger and +0.60 (sd 0.45) for the whole extraction, every fold up (models/README.md, row (ag)). Their folder:
-    // NER_GAZETTEER_DIR, else ../gazetteers/de beside the corpora; `--gazetteer-de off` trains without them.
+    // The six LER lists: on top of WikiANN's and WikiNEuRal's copies they passed 5-fold CV for the tagger and for
+    // the whole extraction, every fold up (models/README.md, row (ag)). Their folder: NER_GAZETTEER_DIR, else
+    // ../gazetteers/de beside the corpora; `--gazetteer-de off` trains without them.
     nameLists: Object.keys(LIST_FILES),
     listDropout: 0,
     trainer: { kind: 'perceptron' },
