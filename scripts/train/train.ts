@@ -128,12 +128,18 @@ interface LangPlan {
   listDropout: number;
   /** The training method: the averaged perceptron, or a CRF by averaged AdaGrad (crf.ts). */
   trainer: Trainer;
+  /** A CRF trained beside each run and averaged with it (normalised scores); none: the trainer alone. */
+  ensemble?: Ensemble;
   dev: string[];
   /** The gold corpus whose documents --cv folds; the other training corpora are in every fold. */
   cvCorpus: string;
 }
 
 export type Trainer = { kind: 'perceptron' } | { kind: 'crf'; rate: number; weighting: 'objective' | 'step' };
+export interface Ensemble {
+  rate: number;
+  weighting: 'objective' | 'step';
+}
 
 const PLANS: Record<'de' | 'en', LangPlan> = {
   en: {
@@ -220,7 +226,7 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
   --crf RATE            a CRF trained by averaged AdaGrad at this learning rate instead of the perceptron
   --crf-weighting objective|step   a down-weighted corpus's weight scales its likelihood (default) or the step
   --perceptron          the averaged perceptron, whatever the plan's trainer
-  --ensemble-crf RATE   each run also trains a CRF at RATE (with --crf-weighting), averaged with it at equal scale
+  --ensemble-crf RATE|off  each run also trains a CRF at RATE (with --crf-weighting), averaged with it at equal scale; off: none, whatever the plan says
   --word-dropout P      train a share P of the words seen once as unknown words (their identity hidden, shape and context kept)
   --no-pipeline         --cv scores the tagger only, not also the whole extraction (tagger, rules, merging) on the held-out text
   --cv-keep DIR         keep each fold's model and rule lists in DIR/fold-N
@@ -250,7 +256,7 @@ interface Options {
   crfWeighting?: 'objective' | 'step';
   /** --perceptron: the averaged perceptron instead of the plan's trainer. */
   perceptron?: boolean;
-  /** --ensemble-crf RATE: each run also trains a CRF at this rate, and the two models' normalised scores are averaged. */
+  /** --ensemble-crf RATE|off: each run also trains a CRF at this rate, and the two models' normalised scores are averaged; 0: none, whatever the plan says. */
   ensembleCrf?: number;
   /** --word-dropout P: overrides the plan's share of once-seen words trained as unknown (TwoPassOptions.wordDropout). */
   wordDropout?: number;
@@ -368,10 +374,12 @@ function parseArgs(argv: string[]): Options {
       case '--perceptron':
         options.perceptron = true;
         break;
-      case '--ensemble-crf':
-        options.ensembleCrf = Number.parseFloat(value());
-        if (!(options.ensembleCrf > 0)) throw new UserError('--ensemble-crf needs a positive learning rate, e.g. --ensemble-crf 0.1');
+      case '--ensemble-crf': {
+        const v = value();
+        options.ensembleCrf = v === 'off' ? 0 : Number.parseFloat(v);
+        if (!(options.ensembleCrf >= 0)) throw new UserError('--ensemble-crf needs a positive learning rate, e.g. --ensemble-crf 0.1, or off');
         break;
+      }
       case '--crf-weighting': {
         const v = value();
         if (v !== 'objective' && v !== 'step') throw new UserError(`--crf-weighting must be objective or step, got ${v}`);
@@ -621,6 +629,8 @@ interface Resources {
   listDropout: number;
   /** The plan's trainer unless an option overrides it. */
   trainer: Trainer;
+  /** The plan's ensemble CRF unless --ensemble-crf overrides it. */
+  ensemble?: Ensemble;
   extras: ModelExtras;
   trainedOn: CorpusPlan[];
   corpora: TrainingCorpus[];
@@ -708,6 +718,7 @@ function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (m
     listTexts: listData?.texts,
     listDropout: lists ? (options.listDropout ?? plan.listDropout) : 0,
     trainer: trainerOf(options, plan.trainer),
+    ensemble: ensembleOf(options, plan.ensemble),
     extras,
     trainedOn,
     corpora,
@@ -796,6 +807,13 @@ interface Progress {
   devF1s?: (passes: ModelWeights[]) => string;
 }
 
+/** The plan's ensemble CRF, or the one --ensemble-crf RATE (with --crf-weighting) asks for; --ensemble-crf off: none. */
+export function ensembleOf(options: Pick<Options, 'ensembleCrf' | 'crfWeighting'>, planned: Ensemble | undefined): Ensemble | undefined {
+  if (options.ensembleCrf === undefined) return planned;
+  if (options.ensembleCrf === 0) return undefined;
+  return { rate: options.ensembleCrf, weighting: options.crfWeighting ?? planned?.weighting ?? 'objective' };
+}
+
 /** The mixed (averaged, quantised) weights of both passes. */
 function trainMixed(options: Options, res: Resources, epochs: number, { log, seconds, devF1s }: Progress): ModelWeights[] {
   const mix = mixOf(options);
@@ -824,9 +842,9 @@ function trainMixed(options: Options, res: Resources, epochs: number, { log, sec
       },
       onSecondEpoch: (epoch, errors) => log(`pass 2 epoch ${epoch}: ${errors} token errors (${seconds()} s)`),
     });
-    if (options.ensembleCrf) {
-      log(`ensemble: a CRF at ${options.ensembleCrf} beside the run (${seconds()} s)`);
-      const crf = trainTwoPass(res.corpora, { ...shared, crfRate: options.ensembleCrf, crfWeighting: options.crfWeighting });
+    if (res.ensemble) {
+      log(`ensemble: a CRF at ${res.ensemble.rate} beside the run (${seconds()} s)`);
+      const crf = trainTwoPass(res.corpora, { ...shared, crfRate: res.ensemble.rate, crfWeighting: res.ensemble.weighting });
       passes.splice(0, 2, ...passes.map((p, k) => averageModels([normalised(p), normalised(crf[k]!)])));
     }
     if (mix > 1 && devF1s) log(`run ${run + 1}: ${devF1s(passes)}`);
@@ -953,7 +971,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     folds: options.folds,
     ...(options.paC ? { passiveAggressiveC: options.paC } : {}),
     ...(res.trainer.kind === 'crf' ? { trainer: res.trainer } : {}),
-    ...(options.ensembleCrf ? { ensembleCrf: { rate: options.ensembleCrf, weighting: options.crfWeighting ?? 'objective' } } : {}),
+    ...(res.ensemble ? { ensembleCrf: res.ensemble } : {}),
     ...(options.wordDropout ? { wordDropout: options.wordDropout } : {}),
     ...(options.selfTrain ? { selfTrainedOn: { ...options.selfTrain, sentences: trained.res.corpora.at(-1)?.sentences.length } } : {}),
     mixedRuns: mixOf(options),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CrfTrainer, forwardBackward, logLikelihood } from '../../../functions/core/ner/crf';
 import { NUM_TAGS, allowedTransition, tagIndex } from '../../../functions/core/ner/tags';
 import { seededRandom } from '../../../functions/core/ner/train';
-import { trainerOf } from '../../../scripts/train/train';
+import { ensembleOf, trainerOf } from '../../../scripts/train/train';
 import { tinyCorpusTagged } from './tiny-model';
 
 /** Every BIO2-valid tag sequence of length n within the masks, with its unnormalised log score. */
@@ -131,5 +131,15 @@ describe('the training command picks the trainer', () => {
     expect(trainerOf({ perceptron: true }, crf)).toEqual({ kind: 'perceptron' });
     expect(trainerOf({ crfRate: 0.2 }, { kind: 'perceptron' })).toEqual({ kind: 'crf', rate: 0.2, weighting: 'objective' });
     expect(trainerOf({ crfWeighting: 'step' }, crf)).toEqual({ ...crf, weighting: 'step' });
+  });
+
+  it('takes the ensemble CRF from the plan unless --ensemble-crf sets it or turns it off', () => {
+    const planned = { rate: 0.1, weighting: 'step' as const };
+    expect(ensembleOf({}, planned)).toEqual(planned);
+    expect(ensembleOf({}, undefined)).toBeUndefined();
+    expect(ensembleOf({ ensembleCrf: 0 }, planned)).toBeUndefined();
+    expect(ensembleOf({ ensembleCrf: 0.2 }, undefined)).toEqual({ rate: 0.2, weighting: 'objective' });
+    expect(ensembleOf({ ensembleCrf: 0.2, crfWeighting: 'step' }, undefined)).toEqual({ rate: 0.2, weighting: 'step' });
+    expect(ensembleOf({ ensembleCrf: 0.2 }, planned)).toEqual({ rate: 0.2, weighting: 'step' });
   });
 });
