@@ -15,6 +15,7 @@ import { Gazetteer } from '../../functions/core/ner/gazetteer';
 import { NounLexicon } from '../../functions/core/ner/nouns';
 import { DEFAULT_CLUSTER_OPTIONS, WordClusters } from '../../functions/core/ner/clusters';
 import { PlaceDerivations } from '../../functions/core/ner/places-derived';
+import type { CrfWeighting } from '../../functions/core/ner/crf';
 import { averageModels, normalised, quantise, type ModelWeights } from '../../functions/core/ner/model';
 import { encodeModel, decodeModel, type ModelExtras } from '../../functions/core/ner/model-file';
 import { buildNameLists, LIST_FILES } from '../../functions/core/ner/name-lists';
@@ -129,17 +130,18 @@ interface LangPlan {
   /** The training method: the averaged perceptron, or a CRF by averaged AdaGrad (crf.ts). */
   trainer: Trainer;
   /** A CRF trained beside each run and averaged with it (normalised scores); none: the trainer alone. */
-  ensemble?: Ensemble;
+  ensemble?: CrfSettings;
   dev: string[];
   /** The gold corpus whose documents --cv folds; the other training corpora are in every fold. */
   cvCorpus: string;
 }
 
-export type Trainer = { kind: 'perceptron' } | { kind: 'crf'; rate: number; weighting: 'objective' | 'step' };
-export interface Ensemble {
+/** A CRF's learning rate and weighting, as the trainer or as the ensemble's second model. */
+export interface CrfSettings {
   rate: number;
-  weighting: 'objective' | 'step';
+  weighting: CrfWeighting;
 }
+export type Trainer = { kind: 'perceptron' } | ({ kind: 'crf' } & CrfSettings);
 
 const PLANS: Record<'de' | 'en', LangPlan> = {
   en: {
@@ -253,7 +255,7 @@ interface Options {
   /** --crf RATE: a CRF trained by averaged AdaGrad instead of the plan's trainer. */
   crfRate?: number;
   /** --crf-weighting: how the CRF applies corpus weights. */
-  crfWeighting?: 'objective' | 'step';
+  crfWeighting?: CrfWeighting;
   /** --perceptron: the averaged perceptron instead of the plan's trainer. */
   perceptron?: boolean;
   /** --ensemble-crf RATE|off: each run also trains a CRF at this rate, and the two models' normalised scores are averaged; 0: none, whatever the plan says. */
@@ -630,7 +632,7 @@ interface Resources {
   /** The plan's trainer unless an option overrides it. */
   trainer: Trainer;
   /** The plan's ensemble CRF unless --ensemble-crf overrides it. */
-  ensemble?: Ensemble;
+  ensemble?: CrfSettings;
   extras: ModelExtras;
   trainedOn: CorpusPlan[];
   corpora: TrainingCorpus[];
@@ -808,7 +810,7 @@ interface Progress {
 }
 
 /** The plan's ensemble CRF, or the one --ensemble-crf RATE (with --crf-weighting) asks for; --ensemble-crf off: none. */
-export function ensembleOf(options: Pick<Options, 'ensembleCrf' | 'crfWeighting'>, planned: Ensemble | undefined): Ensemble | undefined {
+export function ensembleOf(options: Pick<Options, 'ensembleCrf' | 'crfWeighting'>, planned: CrfSettings | undefined): CrfSettings | undefined {
   if (options.ensembleCrf === undefined) return planned;
   if (options.ensembleCrf === 0) return undefined;
   return { rate: options.ensembleCrf, weighting: options.crfWeighting ?? planned?.weighting ?? 'objective' };

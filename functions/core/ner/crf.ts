@@ -100,6 +100,9 @@ function goldMarginals(gold: Uint8Array, n: number): Marginals {
  * Averaged AdaGrad on the CRF log-likelihood. Like the perceptron trainer, `u` accumulates
  * c * update so that the average over all steps is w - u / c.
  */
+/** How a sentence's weight acts on the CRF's training (CrfTrainer's constructor). */
+export type CrfWeighting = 'objective' | 'step';
+
 export class CrfTrainer implements OnlineTrainer {
   readonly w: Float32Array;
   private readonly u: Float32Array;
@@ -124,7 +127,7 @@ export class CrfTrainer implements OnlineTrainer {
   constructor(
     readonly hashBits: number,
     private readonly rate: number,
-    private readonly weighting: 'objective' | 'step' = 'objective',
+    private readonly weighting: CrfWeighting = 'objective',
   ) {
     if (!(rate > 0)) throw new Error(`CRF learning rate must be positive, got ${rate}`);
     this.w = new Float32Array((1 << hashBits) * NUM_TAGS);

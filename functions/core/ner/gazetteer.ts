@@ -19,10 +19,8 @@ export interface CompiledGazetteer {
   partBits: number[];
 }
 
-/** What match and partsOf read: a Map, or one value column of a PackedTable. */
-interface Lookup {
-  get(key: string): number | undefined;
-}
+/** What match and partsOf read: a Map's value, or one value column of a PackedTable. */
+type Lookup = (key: string) => number | undefined;
 
 export class Gazetteer {
   /** Key: tokens joined by a space. Value: type bits (PER=1, ORG=2, LOC=4, MISC=8) | PREFIX. */
@@ -34,15 +32,15 @@ export class Gazetteer {
    * from one column reads 0 there where a Map gives undefined; match and partsOf treat both alike.
    */
   private readonly packed?: PackedTable;
-  private readonly nameLookup: Lookup = this.names;
+  private readonly nameOf: Lookup = (key) => this.names.get(key);
   /** Single words, the lookups nearly every token makes (match and partsOf); a packed table's are memoised. */
-  private readonly tokenName: Lookup['get'] = (token) => this.names.get(token);
-  private readonly tokenPart: Lookup['get'] = (token) => this.parts.get(token);
+  private readonly tokenName: Lookup = this.nameOf;
+  private readonly tokenPart: Lookup = (token) => this.parts.get(token);
 
   constructor(packed?: PackedTable) {
     if (!packed) return;
     this.packed = packed;
-    this.nameLookup = { get: (key) => packed.get(key, 0) };
+    this.nameOf = (key) => packed.get(key, 0);
     // Hashing and comparing a word's UTF-8 in the table costs more than a Map hit, and running text
     // repeats its words: both values of a word at once, -1 when it is absent.
     const values = packed.data.values;
@@ -160,11 +158,11 @@ export class Gazetteer {
       for (let j = i; j < tokens.length && j - i < MAX_GAZ_TOKENS; j++) {
         const token = tokens[j];
         key = j === i ? token : `${key} ${token}`;
-        const v = j === i ? this.tokenName(key) : this.nameLookup.get(key);
+        const lookup = j === i ? this.tokenName : this.nameOf;
+        const v = lookup(key);
         if (v === undefined || !(v & 15)) {
           // A genitive or plural -s ends the name: "Russlands", "des Nato-Russland-Rates".
-          const stemKey = token.length > 3 && token.endsWith('s') ? key.slice(0, -1) : undefined;
-          const stem = stemKey === undefined ? undefined : j === i ? this.tokenName(stemKey) : this.nameLookup.get(stemKey);
+          const stem = token.length > 3 && token.endsWith('s') ? lookup(key.slice(0, -1)) : undefined;
           if (stem !== undefined && stem & 15) {
             bestEnd = j;
             bestBits = stem & 15;

@@ -5,7 +5,7 @@
 import type { LabelledSentence } from './conll';
 import { docContext, docLabelBits, sentenceFeatures, type Lexicons, type SentenceFeatures } from './features';
 import { mix } from './hash';
-import { CrfTrainer } from './crf';
+import { CrfTrainer, type CrfWeighting } from './crf';
 import { type OnlineTrainer, PerceptronTrainer, decode, type ModelWeights, type TrainingSentence } from './model';
 import { typeOfTag } from './tagger';
 import { tagIndex } from './tags';
@@ -108,7 +108,7 @@ export interface TrainOptions {
   /** A CRF trained by averaged AdaGrad at this learning rate (crf.ts) instead of the perceptron. */
   crfRate?: number;
   /** How the CRF applies a sentence's weight (CrfTrainer). */
-  crfWeighting?: 'objective' | 'step';
+  crfWeighting?: CrfWeighting;
   /** Called after each epoch with the averaged weights so far and the epoch's token errors. */
   onEpoch?: (epoch: number, errors: number, averaged: () => ModelWeights) => void;
 }
