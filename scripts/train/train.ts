@@ -80,12 +80,18 @@ function nationalityAdjectives(): string[] {
 }
 
 /** A training corpus and how to use it. */
-interface CorpusPlan extends Omit<TrainingCorpus, 'sentences' | 'corpusId'> {
+export interface CorpusPlan extends Omit<TrainingCorpus, 'sentences' | 'corpusId'> {
   file: string;
   /** At most this many sentences, taken evenly spread through the file (large auxiliary corpora). */
   max?: number;
   /** Its own copy of every feature (TrainingCorpus.corpusId), as --corpus-features gives it. */
   ownFeatures?: boolean;
+  /**
+   * A dev split the plan reports, trained on by the shipped model only: every choice is made by
+   * CV over the training documents, so once dev has been scored (--no-refit) its gold is more
+   * training data. It stays out of the word lists, as it did in the CV that measured it.
+   */
+  refit?: boolean;
 }
 
 /**
@@ -230,6 +236,7 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
   --perceptron          the averaged perceptron, whatever the plan's trainer
   --ensemble-crf RATE|off  each run also trains a CRF at RATE (with --crf-weighting), averaged with it at equal scale; off: none, whatever the plan says
   --word-dropout P      train a share P of the words seen once as unknown words (their identity hidden, shape and context kept)
+  --no-refit            train without the dev splits the plan refits on (marked refit), and score them: the dev figure to report
   --no-pipeline         --cv scores the tagger only, not also the whole extraction (tagger, rules, merging) on the held-out text
   --cv-keep DIR         keep each fold's model and rule lists in DIR/fold-N
   --cv-rescore DIR      score the whole extraction again on folds kept by --cv-keep (after a change to the rules), train nothing
@@ -272,6 +279,8 @@ interface Options {
   only?: RegExp;
   /** Experiments: no word clusters. */
   noClusters: boolean;
+  /** --no-refit: train without the plan's refit dev splits, and score them (the model's dev figure, once). */
+  noRefit: boolean;
   clusterCount?: number;
   clusterMinCount?: number;
   /** Overrides the language's cluster text (comma-separated files). */
@@ -313,7 +322,7 @@ interface Options {
   selfTrain?: { file: string; weight: number };
 }
 
-function parseArgs(argv: string[]): Options {
+export function parseArgs(argv: string[]): Options {
   const options: Options = {
     langs: ['en', 'de'],
     dataDir: '',
@@ -324,6 +333,7 @@ function parseArgs(argv: string[]): Options {
     foldEpochs: 4,
     verbose: false,
     noClusters: false,
+    noRefit: false,
     folds: 2,
     extraTrain: [],
     addGazetteer: [],
@@ -452,6 +462,9 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--no-pipeline':
         options.noPipeline = true;
+        break;
+      case '--no-refit':
+        options.noRefit = true;
         break;
       case '--cv-keep':
         options.cvKeep = userPath(value());
@@ -646,7 +659,7 @@ interface Resources {
 function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (msg: string) => void, seconds: () => string): Resources {
   const plan = PLANS[lang];
   // The word lists are about the model's language: other-language training text stays out of them.
-  const ownLanguage = plan.train.filter((c) => c.file.startsWith(`${lang}/`));
+  const ownLanguage = plan.train.filter((c) => c.file.startsWith(`${lang}/`) && !c.refit);
   const gazetteer = buildGazetteer(
     lang,
     [...plan.gazetteer, ...options.addGazetteer],
@@ -689,14 +702,7 @@ function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (m
     placeAdjectives,
     lists: lists?.pack(),
   };
-  // What is trained on, weights resolved: the plan, experiment additions, --only, --corpus-weight and --silver-weight.
-  const trainedOn = [...plan.train, ...options.extraTrain]
-    .filter((c) => !options.only || options.only.test(c.file))
-    .map((c) => {
-      if (options.extraTrain.includes(c)) return c;
-      const silver = c.labels === 'no-misc' ? options.silverWeight : undefined;
-      return { ...c, weight: options.corpusWeights?.get(c.file) ?? silver ?? c.weight };
-    });
+  const trainedOn = trainedOnOf(plan.train, options);
   // Corpus numbers follow the plan's order, so a model is reproducible from its command line.
   const corpusId = (c: CorpusPlan, i: number) => (c.file !== plan.cvCorpus && (c.ownFeatures || options.corpusFeatures?.test(c.file)) ? i + 1 : undefined);
   const corpora: TrainingCorpus[] = trainedOn.map((c, i) => ({
@@ -807,6 +813,25 @@ interface Progress {
   log: (msg: string) => void;
   seconds: () => string;
   devF1s?: (passes: ModelWeights[]) => string;
+}
+
+type CorpusOptions = Pick<Options, 'extraTrain' | 'only' | 'noRefit' | 'silverWeight' | 'corpusWeights'>;
+
+/** What a run trains on, weights resolved: the plan, experiment additions, --only, --no-refit, --corpus-weight and --silver-weight. */
+export function trainedOnOf(train: CorpusPlan[], options: CorpusOptions): CorpusPlan[] {
+  return [...train, ...options.extraTrain]
+    .filter((c) => (!options.only || options.only.test(c.file)) && !(c.refit && options.noRefit))
+    .map((c) => {
+      if (options.extraTrain.includes(c)) return c;
+      const silver = c.labels === 'no-misc' ? options.silverWeight : undefined;
+      return { ...c, weight: options.corpusWeights?.get(c.file) ?? silver ?? c.weight };
+    });
+}
+
+/** The dev splits a model can be scored on, and those it was trained on (a refit), which have no score to give. */
+export function devSplitsOf(dev: string[], trainedOn: CorpusPlan[]): { scored: string[]; refitOn: string[] } {
+  const trained = new Set(trainedOn.map((c) => c.file));
+  return { scored: dev.filter((file) => !trained.has(file)), refitOn: dev.filter((file) => trained.has(file)) };
 }
 
 /** The plan's ensemble CRF, or the one --ensemble-crf RATE (with --crf-weighting) asks for; --ensemble-crf off: none. */
@@ -924,13 +949,15 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const seconds = () => ((performance.now() - t0) / 1000).toFixed(0);
   const res = buildResources(lang, options, read, log, seconds);
   const { gazetteer, nouns, clusters, places } = res;
+  const { scored, refitOn } = devSplitsOf(plan.dev, res.trainedOn);
+  if (refitOn.length) log(`trained on the dev split${refitOn.length > 1 ? 's' : ''} ${refitOn.join(', ')} (refit): not scored; --no-refit scores it`);
   const evaluateAll = (passes: ModelWeights[]) => {
     const tagger = taggerOf(
       lang,
       passes.map((p) => quantise(p)),
       res,
     );
-    return plan.dev.map((file) => ({ file, score: evaluate(tagger, read(file)) }));
+    return scored.map((file) => ({ file, score: evaluate(tagger, read(file)) }));
   };
   const f1s = (passes: ModelWeights[]) =>
     evaluateAll(passes)
@@ -941,7 +968,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
   const tagger = taggerOf(lang, weights, res);
   const report: string[] = [];
   const scores: Record<string, unknown> = {};
-  for (const file of plan.dev) {
+  for (const file of scored) {
     const score = evaluate(tagger, read(file));
     scores[file] = Object.fromEntries([...score.byType, score.overall].map((t) => [t.type, { p: t.precision, r: t.recall, f1: t.f1 }]));
     report.push(`${file}\n${formatScore(score)}`);
@@ -981,6 +1008,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     seed: options.seed,
     tokens: res.tokens,
     dev: scores,
+    ...(refitOn.length ? { refitOn } : {}),
   };
   const bytes = encodeModel(lang, weights, gazetteer.toEntries(), info, res.extras);
   mkdirSync(options.outDir, { recursive: true });
