@@ -68,10 +68,14 @@ export async function startDynamoDbLocal(options: {
   const libraryPath = `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`;
   // The jar's own main listens on every interface; the launcher binds it to 127.0.0.1. It is a
   // single-file source program, which needs the JDK's compiler module; a bare JRE falls back.
+  // The serial collector: DynamoDB Local allocates heavily per request (JSON in and out, the table's
+  // description re-read for every item), and on a small machine the default collector's concurrent
+  // threads compete with the stack for the same cores (README, "Local stack").
+  const jvm = [libraryPath, '-XX:+UseSerialGC'];
   const launch = canRunJavaSource()
-    ? [libraryPath, '-cp', `${join(dir, 'DynamoDBLocal.jar')}${delimiter}${join(dir, 'DynamoDBLocal_lib', '*')}`, LOOPBACK_LAUNCHER]
-    : [libraryPath, '-jar', join(dir, 'DynamoDBLocal.jar')];
-  if (launch.length === 3) options.log?.('warning: this Java has no compiler module, so DynamoDB Local listens on every interface, not only 127.0.0.1');
+    ? [...jvm, '-cp', `${join(dir, 'DynamoDBLocal.jar')}${delimiter}${join(dir, 'DynamoDBLocal_lib', '*')}`, LOOPBACK_LAUNCHER]
+    : [...jvm, '-jar', join(dir, 'DynamoDBLocal.jar')];
+  if (launch.includes('-jar')) options.log?.('warning: this Java has no compiler module, so DynamoDB Local listens on every interface, not only 127.0.0.1');
   const args = [...launch, '-port', String(options.port), '-disableTelemetry'];
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
