@@ -72,10 +72,11 @@ export async function startDynamoDbLocal(options: {
   // description re-read for every item), and on a small machine the default collector's concurrent
   // threads compete with the stack for the same cores (README, "Local stack").
   const jvm = [libraryPath, '-XX:+UseSerialGC'];
-  const launch = canRunJavaSource()
+  const fromSource = canRunJavaSource();
+  const launch = fromSource
     ? [...jvm, '-cp', `${join(dir, 'DynamoDBLocal.jar')}${delimiter}${join(dir, 'DynamoDBLocal_lib', '*')}`, LOOPBACK_LAUNCHER]
     : [...jvm, '-jar', join(dir, 'DynamoDBLocal.jar')];
-  if (launch.includes('-jar')) options.log?.('warning: this Java has no compiler module, so DynamoDB Local listens on every interface, not only 127.0.0.1');
+  if (!fromSource) options.log?.('warning: this Java has no compiler module, so DynamoDB Local listens on every interface, not only 127.0.0.1');
   const args = [...launch, '-port', String(options.port), '-disableTelemetry'];
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });

@@ -96,13 +96,13 @@ function goldMarginals(gold: Uint8Array, n: number): Marginals {
   return { node, edge, logZ: 0 };
 }
 
+/** How a sentence's weight acts on the CRF's training (CrfTrainer's constructor). */
+export type CrfWeighting = 'objective' | 'step';
+
 /**
  * Averaged AdaGrad on the CRF log-likelihood. Like the perceptron trainer, `u` accumulates
  * c * update so that the average over all steps is w - u / c.
  */
-/** How a sentence's weight acts on the CRF's training (CrfTrainer's constructor). */
-export type CrfWeighting = 'objective' | 'step';
-
 export class CrfTrainer implements OnlineTrainer {
   readonly w: Float32Array;
   private readonly u: Float32Array;

@@ -178,7 +178,7 @@ describe('in-document merging through extract()', () => {
   it.each(cases)('$name', (c) => {
     const doc = article(c.body, c.lang, c.title ?? '');
     const text = articleText(doc);
-    const { entities } = extract(doc, c.recogniser ? { recogniser: c.recogniser } : {});
+    const { entities } = extract(doc, { recogniser: c.recogniser });
     const show = entities.map((e) => `${e.type}:${e.name}x${e.mentions}`).join(', ');
     for (const [type, name, mentions] of c.expect) {
       const found = entities.find((e) => e.name === name && e.type === type);
