@@ -16,7 +16,7 @@ import { NounLexicon } from '../../functions/core/ner/nouns';
 import { DEFAULT_CLUSTER_OPTIONS, WordClusters } from '../../functions/core/ner/clusters';
 import { PlaceDerivations } from '../../functions/core/ner/places-derived';
 import type { CrfWeighting } from '../../functions/core/ner/crf';
-import { averageModels, normalised, quantise, type ModelWeights } from '../../functions/core/ner/model';
+import { averageModels, normalised, pruned, quantise, type ModelWeights } from '../../functions/core/ner/model';
 import { encodeModel, decodeModel, type ModelExtras } from '../../functions/core/ner/model-file';
 import { buildNameLists, LIST_FILES } from '../../functions/core/ner/name-lists';
 import { chunksOf } from '../../functions/core/ner/tags';
@@ -137,6 +137,8 @@ interface LangPlan {
   trainer: Trainer;
   /** A CRF trained beside each run and averaged with it (normalised scores); none: the trainer alone. */
   ensemble?: CrfSettings;
+  /** Emission weights below this multiple of their root mean square are zeroed once quantised (model.ts, pruned()); none: all kept. */
+  prune?: number;
   dev: string[];
   /** The gold corpus whose documents --cv folds; the other training corpora are in every fold. */
   cvCorpus: string;
@@ -241,6 +243,7 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
   --crf-weighting objective|step   a down-weighted corpus's weight scales its likelihood (default) or the step
   --perceptron          the averaged perceptron, whatever the plan's trainer
   --ensemble-crf RATE|off  each run also trains a CRF at RATE (with --crf-weighting), averaged with it at equal scale; off: none, whatever the plan says
+  --prune F|off         zero the quantised weights below F times their root mean square (rows left empty are not stored); off: none, whatever the plan says
   --word-dropout P      train a share P of the words seen once as unknown words (their identity hidden, shape and context kept)
   --no-refit            train without the dev splits the plan refits on (marked refit), and score them: the dev figure to report
   --no-pipeline         --cv scores the tagger only, not also the whole extraction (tagger, rules, merging) on the held-out text
@@ -273,6 +276,8 @@ interface Options {
   perceptron?: boolean;
   /** --ensemble-crf RATE|off: each run also trains a CRF at this rate, and the two models' normalised scores are averaged; 0: none, whatever the plan says. */
   ensembleCrf?: number;
+  /** --prune F|off: weights below F times their root mean square are zeroed; 0: none, whatever the plan says. */
+  prune?: number;
   /** --word-dropout P: overrides the plan's share of once-seen words trained as unknown (TwoPassOptions.wordDropout). */
   wordDropout?: number;
   /** Overrides the update size of the silver (no-misc) corpora. */
@@ -396,6 +401,13 @@ export function parseArgs(argv: string[]): Options {
         const v = value();
         options.ensembleCrf = v === 'off' ? 0 : Number.parseFloat(v);
         if (!(options.ensembleCrf >= 0)) throw new UserError('--ensemble-crf needs a positive learning rate, e.g. --ensemble-crf 0.1, or off');
+        break;
+      }
+      case '--prune': {
+        const v = value();
+        options.prune = v === 'off' ? 0 : Number.parseFloat(v);
+        if (!(options.prune >= 0 && Number.isFinite(options.prune)))
+          throw new UserError(`--prune needs a multiple of the weights' root mean square, e.g. --prune 0.5, or off; got ${v}`);
         break;
       }
       case '--crf-weighting': {
@@ -652,6 +664,8 @@ interface Resources {
   trainer: Trainer;
   /** The plan's ensemble CRF unless --ensemble-crf overrides it. */
   ensemble?: CrfSettings;
+  /** The plan's pruning unless --prune overrides it; 0: none. */
+  prune: number;
   extras: ModelExtras;
   trainedOn: CorpusPlan[];
   corpora: TrainingCorpus[];
@@ -733,6 +747,7 @@ function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (m
     listDropout: lists ? (options.listDropout ?? plan.listDropout) : 0,
     trainer: trainerOf(options, plan.trainer),
     ensemble: ensembleOf(options, plan.ensemble),
+    prune: pruneOf(options, plan.prune),
     extras,
     trainedOn,
     corpora,
@@ -847,7 +862,12 @@ export function ensembleOf(options: Pick<Options, 'ensembleCrf' | 'crfWeighting'
   return { rate: options.ensembleCrf, weighting: options.crfWeighting ?? planned?.weighting ?? 'objective' };
 }
 
-/** The mixed (averaged, quantised) weights of both passes. */
+/** The plan's pruning threshold (a multiple of the weights' root mean square), or the one --prune F asks for; --prune off (0): none. */
+export function pruneOf(options: Pick<Options, 'prune'>, planned: number | undefined): number {
+  return options.prune ?? planned ?? 0;
+}
+
+/** The mixed (averaged, quantised, pruned as planned) weights of both passes. */
 function trainMixed(options: Options, res: Resources, epochs: number, { log, seconds, devF1s }: Progress): ModelWeights[] {
   const mix = mixOf(options);
   const runs: ModelWeights[][] = [];
@@ -883,7 +903,10 @@ function trainMixed(options: Options, res: Resources, epochs: number, { log, sec
     if (mix > 1 && devF1s) log(`run ${run + 1}: ${devF1s(passes)}`);
     runs.push(passes);
   }
-  return [0, 1].map((pass) => quantise(averageModels(runs.map((r) => r[pass]))));
+  return [0, 1].map((pass) => {
+    const weights = quantise(averageModels(runs.map((r) => r[pass])));
+    return res.prune ? pruned(weights, res.prune) : weights;
+  });
 }
 
 /**
@@ -1007,6 +1030,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     ...(options.paC ? { passiveAggressiveC: options.paC } : {}),
     ...(res.trainer.kind === 'crf' ? { trainer: res.trainer } : {}),
     ...(res.ensemble ? { ensembleCrf: res.ensemble } : {}),
+    ...(res.prune ? { prunedBelow: `${res.prune} x the weights' root mean square` } : {}),
     ...(options.wordDropout ? { wordDropout: options.wordDropout } : {}),
     ...(options.selfTrain ? { selfTrainedOn: { ...options.selfTrain, sentences: trained.res.corpora.at(-1)?.sentences.length } } : {}),
     mixedRuns: mixOf(options),

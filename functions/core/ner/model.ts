@@ -244,16 +244,38 @@ export function averagedWeights(hashBits: number, steps: number, emission: LiveA
  * Float weights to int16 with one scale: halves the size, and weights too small to change a
  * decision become exact zeros, which compress to almost nothing.
  */
-export function quantise(model: ModelWeights, pruneBelow = 0): ModelWeights {
+export function quantise(model: ModelWeights): ModelWeights {
   let max = 0;
   for (let i = 0; i < model.emission.length; i++) max = Math.max(max, Math.abs(model.emission[i] * model.scale));
   const scale = max > 0 ? max / 32767 : 1;
   const out = new Int16Array(model.emission.length);
   for (let i = 0; i < out.length; i++) {
-    const v = model.emission[i] * model.scale;
-    out[i] = Math.abs(v) < pruneBelow ? 0 : Math.round(v / scale);
+    out[i] = Math.round((model.emission[i] * model.scale) / scale);
   }
   return { ...model, emission: out, scale };
+}
+
+/**
+ * A quantised model with every emission weight smaller than `times` their root mean square (over
+ * the non-zero ones) set to zero. The file stores only rows with a non-zero weight, so rows
+ * left all zero cost nothing: an ensemble with a CRF gives a small weight to nearly every feature
+ * seen in training, which the perceptron alone leaves at zero.
+ */
+export function pruned(model: ModelWeights, times: number): ModelWeights {
+  const e = model.emission;
+  if (!(e instanceof Int16Array)) throw new Error('quantise the model before pruning it');
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < e.length; i++) {
+    if (e[i] !== 0) {
+      sum += e[i] * e[i];
+      count++;
+    }
+  }
+  const below = count > 0 ? times * Math.sqrt(sum / count) : 0;
+  const out = new Int16Array(e.length);
+  for (let i = 0; i < e.length; i++) out[i] = Math.abs(e[i]) < below ? 0 : e[i];
+  return { ...model, emission: out };
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CrfTrainer, forwardBackward, logLikelihood } from '../../../functions/core/ner/crf';
 import { NUM_TAGS, allowedTransition, tagIndex } from '../../../functions/core/ner/tags';
 import { seededRandom } from '../../../functions/core/ner/train';
-import { ensembleOf, trainerOf } from '../../../scripts/train/train';
+import { ensembleOf, parseArgs, pruneOf, trainerOf } from '../../../scripts/train/train';
 import { tinyCorpusTagged } from './tiny-model';
 
 /** Every BIO2-valid tag sequence of length n within the masks, with its unnormalised log score. */
@@ -131,6 +131,16 @@ describe('the training command picks the trainer', () => {
     expect(trainerOf({ perceptron: true }, crf)).toEqual({ kind: 'perceptron' });
     expect(trainerOf({ crfRate: 0.2 }, { kind: 'perceptron' })).toEqual({ kind: 'crf', rate: 0.2, weighting: 'objective' });
     expect(trainerOf({ crfWeighting: 'step' }, crf)).toEqual({ ...crf, weighting: 'step' });
+  });
+
+  it('takes the pruning threshold from the plan unless --prune sets it or turns it off', () => {
+    expect(pruneOf({}, 0.5)).toBe(0.5);
+    expect(pruneOf({}, undefined)).toBe(0);
+    expect(pruneOf(parseArgs(['--prune', 'off']), 0.5)).toBe(0);
+    expect(pruneOf(parseArgs(['--prune', '0.3']), 0.5)).toBe(0.3);
+    expect(pruneOf(parseArgs(['--prune', '1.5']), undefined)).toBe(1.5);
+    expect(() => parseArgs(['--prune', '-1'])).toThrow(/root mean square/);
+    expect(() => parseArgs(['--prune', 'lots'])).toThrow(/root mean square/);
   });
 
   it('takes the ensemble CRF from the plan unless --ensemble-crf sets it or turns it off', () => {

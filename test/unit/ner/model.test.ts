@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Gazetteer } from '../../../functions/core/ner/gazetteer';
-import { PerceptronTrainer, averageModels, decode, normalised, quantise, viterbi, type ModelWeights } from '../../../functions/core/ner/model';
+import { PerceptronTrainer, averageModels, decode, normalised, pruned, quantise, viterbi, type ModelWeights } from '../../../functions/core/ner/model';
 import { docContext, sentenceFeatures } from '../../../functions/core/ner/features';
 import { decodeModel, encodeModel } from '../../../functions/core/ner/model-file';
 import { NounClass } from '../../../functions/core/ner/nouns';
@@ -149,6 +149,28 @@ describe('model file', () => {
     expect(file.passes[1].scale).toBe(weights.scale);
     expect(file.passes[1].emission[123] * file.passes[1].scale).toBeCloseTo(2.5, 3);
     expect([...file.passes[1].transition]).toEqual([...weights.transition]);
+  });
+
+  it('prunes weights below a share of their root mean square, and the file stores no row left empty', () => {
+    const trainer = new PerceptronTrainer(10);
+    // Row 3 holds one strong weight and one weak one; row 7 only weak ones.
+    trainer.w[3 * NUM_TAGS] = 4;
+    trainer.w[3 * NUM_TAGS + 1] = 0.1;
+    trainer.w[7 * NUM_TAGS + 2] = -0.1;
+    trainer.w[7 * NUM_TAGS + 4] = 0.05;
+    const weights = quantise(trainer.averaged());
+    const cut = pruned(weights, 0.2);
+    expect(cut.emission[3 * NUM_TAGS]).toBe(weights.emission[3 * NUM_TAGS]);
+    expect([cut.emission[3 * NUM_TAGS + 1], cut.emission[7 * NUM_TAGS + 2], cut.emission[7 * NUM_TAGS + 4]]).toEqual([0, 0, 0]);
+    expect(cut.scale).toBe(weights.scale);
+    // Nothing is cut at 0, and the input is left as it was.
+    expect([...pruned(weights, 0).emission]).toEqual([...weights.emission]);
+    expect(weights.emission[7 * NUM_TAGS + 2]).not.toBe(0);
+    const size = (w: ModelWeights) => encodeModel('de', [w], {}, {}).length;
+    expect(size(cut)).toBeLessThan(size(weights));
+    const file = decodeModel(encodeModel('de', [cut], {}, {}));
+    expect([...file.passes[0].emission]).toEqual([...cut.emission]);
+    expect(() => pruned(trainer.averaged(), 0.2)).toThrow(/quantise/);
   });
 
   it('stores the noun lexicon only when there is one, and the tagger loads it', () => {
