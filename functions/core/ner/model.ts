@@ -255,6 +255,20 @@ export function quantise(model: ModelWeights): ModelWeights {
   return { ...model, emission: out, scale };
 }
 
+/** Root mean square of the non-zero emission weights, each times `scale`; 0 when all are zero. */
+function nonZeroRootMeanSquare(emission: ModelWeights['emission'], scale: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < emission.length; i++) {
+    const v = emission[i] * scale;
+    if (v !== 0) {
+      sum += v * v;
+      count++;
+    }
+  }
+  return count > 0 ? Math.sqrt(sum / count) : 0;
+}
+
 /**
  * A quantised model with every emission weight smaller than `times` their root mean square (over
  * the non-zero ones) set to zero. The file stores only rows with a non-zero weight, so rows
@@ -264,15 +278,7 @@ export function quantise(model: ModelWeights): ModelWeights {
 export function pruned(model: ModelWeights, times: number): ModelWeights {
   const e = model.emission;
   if (!(e instanceof Int16Array)) throw new Error('quantise the model before pruning it');
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < e.length; i++) {
-    if (e[i] !== 0) {
-      sum += e[i] * e[i];
-      count++;
-    }
-  }
-  const below = count > 0 ? times * Math.sqrt(sum / count) : 0;
+  const below = times * nonZeroRootMeanSquare(e, 1);
   const out = new Int16Array(e.length);
   for (let i = 0; i < e.length; i++) out[i] = Math.abs(e[i]) < below ? 0 : e[i];
   return { ...model, emission: out };
@@ -283,16 +289,8 @@ export function pruned(model: ModelWeights, times: number): ModelWeights {
  * trained by different methods (the perceptron's arbitrary scale, a CRF's log-potentials) weigh alike in a mean.
  */
 export function normalised(model: ModelWeights): ModelWeights {
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < model.emission.length; i++) {
-    const v = model.emission[i] * model.scale;
-    if (v !== 0) {
-      sum += v * v;
-      count++;
-    }
-  }
-  const k = count > 0 ? 1 / Math.sqrt(sum / count) : 1;
+  const rms = nonZeroRootMeanSquare(model.emission, model.scale);
+  const k = rms > 0 ? 1 / rms : 1;
   return { ...model, scale: model.scale * k, transition: model.transition.map((x) => x * k), start: model.start.map((x) => x * k) };
 }
 
