@@ -4,7 +4,7 @@
  * names in positions only people take (after "said", before an age, before "(Country)").
  */
 import { isFunctionWord, isGivenName, lookupName } from './gazetteer';
-import { joined, joinedInName, knownType, nameLike, nameRun, PRIORITY, type Candidate, type Ctx } from './rule-context';
+import { joined, joinedInName, knownType, nameLike, nameRun, PRIORITY, SPEECH_VERBS, type Candidate, type Ctx } from './rule-context';
 import { isHonorific, isTitle } from './titles';
 import { isCapitalised, titleCase } from './tokens';
 
@@ -96,15 +96,13 @@ export function personFromGivenName(ctx: Ctx, i: number, out: Candidate[]): void
   pushPerson(ctx, i, end, out);
 }
 
-const SAY = new Set(['said', 'says', 'told', 'added', 'sagte', 'sagt', 'erklärte', 'betonte', 'meinte']);
-
 /**
  * Names the lists do not know, in positions only people take: after a speech verb
  * (`said Stig Onarheim`) or before an age (`Johan Sletten, 52,`). Two words at least.
  */
 export function personByContext(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;
-  if (SAY.has(t.text) && joined(ctx, i)) {
+  if (SPEECH_VERBS.has(t.text) && joined(ctx, i)) {
     const end = nameRun(ctx, i + 1);
     const words = end - (i + 1);
     // One word only when the clause ends with it: `, sagte Waigel.`, `said Smith,`.

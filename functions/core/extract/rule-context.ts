@@ -20,6 +20,9 @@ export interface Candidate {
 
 export const PRIORITY = { orgPattern: 5, person: 4, gazetteerPhrase: 3, gazetteerWord: 2 } as const;
 
+/** Verbs that attribute speech to a person: a name right before or after one is a speaker's. */
+export const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'sagte', 'sagt', 'erklärte', 'betonte', 'meinte']);
+
 /** Lower-case words inside persons' names: "von der Leyen", "van Dijk", "de Gaulle". */
 export const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin', 'al', 'ben', 'zu', 'ter', 'dos', 'du']);
 

@@ -8,8 +8,8 @@
  */
 import type { EntityType, Span } from '../types';
 import { isFunctionWord, isGivenName, lookupName } from './gazetteer';
-import { isCommonNoun } from './nouns';
-import { knownType, NAME_PARTICLES } from './rule-context';
+import { isCommonNoun, isLexiconNoun } from './nouns';
+import { knownType, NAME_PARTICLES, SPEECH_VERBS } from './rule-context';
 import { isStrippable, isTitle } from './titles';
 import { isAllCaps, isCapitalised, titleCase } from './tokens';
 
@@ -89,11 +89,13 @@ export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
   };
   const out: Span[] = [];
   let changed = false;
-  for (const span of spans) {
+  for (const given of spans) {
+    const span = withoutSentenceArticle(text, lang, given);
+    if (span !== given) changed = true;
     const words = wordsOf(text, span.start, span.end);
     const kind = line(span.start);
     const hasVerbLike = words.some((w, k) => k > 0 && /^\p{Ll}+$/u.test(w.text) && !LINKS.has(w.text));
-    const person = span.type === 'PER' ? undefined : personAfterTitle(text, words, span, lang);
+    const person = span.type === 'PER' ? undefined : (personAfterTitle(text, words, span, lang) ?? speakerBeforeVerb(text, words, span, lang));
     if (person) {
       changed = true;
       out.push(person);
@@ -232,6 +234,22 @@ function namePieces(words: Word[], span: Span, line: Line, known: (p: string) =>
   return pieces.map((p) => ({ start: p.start, end: p.end, type: p.type ?? (persons && surnameLike(words, p) ? 'PER' : span.type) }));
 }
 
+/** Newspapers keep their article: "The New York Times", "The Washington Post". */
+const PRESS_NAME = /\b(?:Times|Post|Journal|Herald|Tribune|Telegraph|Guardian|Observer|Independent|Economist|Globe|Star|Sun|Mirror|Statesman|Gazette|News)$/u;
+
+/**
+ * "The World Health Organization announced ...": at the start of a sentence the article is
+ * capitalised and a tagger takes it into the name; English names of institutions are written
+ * without it, newspapers with it.
+ */
+function withoutSentenceArticle(text: string, lang: string, span: Span): Span {
+  if (lang !== 'en' || span.type === 'PER' || !text.startsWith('The ', span.start)) return span;
+  const rest = text.slice(span.start + 4, span.end);
+  if (!/^\p{Lu}\S*\s+\S/u.test(rest) || PRESS_NAME.test(rest)) return span;
+  if (!/(?:^|[.!?]["”’)]?\s+|\n\s*)$/u.test(text.slice(Math.max(0, span.start - 3), span.start))) return span;
+  return { ...span, start: span.start + 4 };
+}
+
 /** "Joe Biden": a given name, then capitalised words that are no titles or function words. */
 function givenAndSurname(run: Word[]): boolean {
   const rest = run.slice(1);
@@ -273,6 +291,38 @@ function personAfterTitle(text: string, words: Word[], span: Span, lang: string)
     return { start: words[k]!.start, end: span.end, type: 'PER' };
   }
   return undefined;
+}
+
+/**
+ * "Elon Musk sagte:", "Giorgia Meloni said": a given name and one or two surnames as the subject
+ * of a speech verb are a person, whatever type the tagger gave the words at the start of a
+ * sentence; names the lists know as another type ("Merrill Lynch said") keep it.
+ */
+function speakerBeforeVerb(text: string, words: Word[], span: Span, lang: string): Span | undefined {
+  if (words.length < 2 || words.length > 3) return undefined;
+  // German organisations announce rather than say, and German capitalises its nouns: two name
+  // words that are no nouns before "sagte" are a person even when the given name is not in the lists.
+  // Not when a word is a noun of the lexicon or a known name of another kind ("Deutsche Bank").
+  const nameWords =
+    lang !== 'en' &&
+    words.every((w) => {
+      const known = knownType(w.text, lang);
+      return (
+        /^\p{Lu}\p{Ll}/u.test(w.text) &&
+        !isFunctionWord(w.text) &&
+        !isStrippable(w.text) &&
+        !isLexiconNoun(w.text, lang) &&
+        (known === undefined || known === 'PER')
+      );
+    });
+  if (!nameWords && !givenAndSurname(words)) return undefined;
+  const verb = /^[^\S\n]+(\p{Ll}+)\b(:?)/u.exec(text.slice(span.end, span.end + 20));
+  if (!verb || !SPEECH_VERBS.has(verb[1]!)) return undefined;
+  // English wire copy has firms say things too ("Merrill Lynch said on Tuesday"); a colon opens a quote, which is a person's.
+  if (lang === 'en' && !verb[2]) return undefined;
+  const listed = lookupName(text.slice(span.start, span.end), lang);
+  if (listed !== undefined && listed !== 'PER') return undefined;
+  return { start: span.start, end: span.end, type: 'PER' };
 }
 
 /** A given name before a known surname ("Joe Biden"); alone, "New" or "Will" in a headline is a word. */

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../../functions/core/extract/index';
+import { boundSpans } from '../../../functions/core/extract/span-bounds';
 import { articleText, type EntityType, type ExtractedEntity } from '../../../functions/core/types';
 import { article, sample } from './samples';
 import { GERMAN_CALL } from '../../fixtures/articles/index';
@@ -326,6 +327,32 @@ const ROWS: Row[] = [
     ],
     lacks: [/^Sachsen$|^Anhalt$|^Baden$/],
   },
+  {
+    kind: 'a speaker named before a speech verb, given name in no list (de)',
+    lang: 'de',
+    body: 'Satya Nadella sagte: „Die Lage ist ernst.“',
+    has: [['PER', 'Satya Nadella']],
+    notTyped: [['ORG', /Nadella/]],
+  },
+  {
+    kind: 'a speaker named before a speech verb at the start of a sentence (en)',
+    lang: 'en',
+    body: 'Giorgia Meloni said: "The situation is serious."',
+    has: [['PER', 'Giorgia Meloni']],
+    notTyped: [['ORG', /Meloni/]],
+  },
+  {
+    kind: 'an organisation before a speech verb stays one (de)',
+    lang: 'de',
+    body: 'Deutsche Bank sagte am Montag, die Zahlen seien gut.',
+    notTyped: [['PER', /Deutsche Bank/]],
+  },
+  {
+    kind: 'an organisation before a speech verb stays one (en)',
+    lang: 'en',
+    body: 'Morgan Stanley said on Tuesday that profits rose.',
+    notTyped: [['PER', /Morgan Stanley/]],
+  },
 ];
 
 function find(entities: ExtractedEntity[], type: EntityType, name: string): ExtractedEntity | undefined {
@@ -375,5 +402,38 @@ describe('names in the German Biden/Putin sample', () => {
 
   it('keeps Antony Blinken a person', () => {
     expect(find(entities, 'PER', 'Antony Blinken')).toBeDefined();
+  });
+});
+
+describe('span bounds on names at the start of a sentence', () => {
+  const bounded = (text: string, lang: string, found: Array<[string, EntityType]>): string[] => {
+    const input = found.map(([name, type]) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type }));
+    return boundSpans(text, lang, input).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+  };
+  it('a speaker before a speech verb is a person, in both languages', () => {
+    expect(bounded('Sundar Pichai sagte: „Wir wachsen.“', 'de', [['Sundar Pichai', 'ORG']])).toEqual(['PER:Sundar Pichai']);
+    expect(bounded('Der Umsatz stieg. Jensen Huang erklärte, die Nachfrage sei groß.', 'de', [['Jensen Huang', 'ORG']])).toEqual(['PER:Jensen Huang']);
+    expect(bounded('Giorgia Meloni said: "We will act."', 'en', [['Giorgia Meloni', 'ORG']])).toEqual(['PER:Giorgia Meloni']);
+  });
+  it('an organisation before a speech verb stays one', () => {
+    // A known adjective or a noun of the lexicon is no name word; English firms "say" in wire copy.
+    expect(bounded('Deutsche Bank sagte am Montag, die Zahlen seien gut.', 'de', [['Deutsche Bank', 'ORG']])).toEqual(['ORG:Deutsche Bank']);
+    expect(bounded('Frankfurter Sparkasse sagte am Montag, die Zahlen seien gut.', 'de', [['Frankfurter Sparkasse', 'ORG']])).toEqual([
+      'ORG:Frankfurter Sparkasse',
+    ]);
+    expect(bounded('Morgan Stanley said on Tuesday that profits rose.', 'en', [['Morgan Stanley', 'ORG']])).toEqual(['ORG:Morgan Stanley']);
+    expect(bounded('Sundar Pichai kündigte an, das Werk zu schließen.', 'de', [['Sundar Pichai', 'ORG']])).toEqual(['ORG:Sundar Pichai']);
+  });
+  it('an English institution at the start of a sentence loses the capitalised article, a newspaper keeps it', () => {
+    expect(bounded('The World Health Organization announced on Monday that it would cut jobs.', 'en', [['The World Health Organization', 'ORG']])).toEqual([
+      'ORG:World Health Organization',
+    ]);
+    expect(bounded('Prices rose. The Council on Foreign Relations disagreed.', 'en', [['The Council on Foreign Relations', 'ORG']])).toEqual([
+      'ORG:Council on Foreign Relations',
+    ]);
+    expect(bounded('The New York Times reported it first.', 'en', [['The New York Times', 'ORG']])).toEqual(['ORG:The New York Times']);
+    // Inside a sentence a capitalised article is part of the name; German is left alone.
+    expect(bounded('Fans of The Rolling Stones came.', 'en', [['The Rolling Stones', 'ORG']])).toEqual(['ORG:The Rolling Stones']);
+    expect(bounded('Die Welt berichtete zuerst.', 'de', [['Die Welt', 'ORG']])).toEqual(['ORG:Die Welt']);
   });
 });
