@@ -1,11 +1,13 @@
 /**
- * Binary model file: "NER3" then gzip of [u32 header length][header JSON][padding to 8] and,
- * per tagging pass, [transition f32 x 81][start f32 x 9][u32 row count][row index deltas u32 x
- * rows][emission i16 x rows*9]. Only rows with a non-zero weight are stored (the perceptron
- * touches a fraction of the hash space), so the file and the inflate stay small; loading
- * scatters them into a dense table for fast lookups. A model with external name lists ends
- * with their packed table (packed-table.ts): [slots u32][lengths u16][values u8 x 2][text u8],
- * sizes in the header's `lists`.
+ * Binary model file: "NER4" then gzip of [u32 header length][header JSON][padding to 8] and,
+ * per tagging pass, [transition f32 x 81][start f32 x 9] and the emission table in one of two
+ * layouts (the header's `layouts`; "NER3" files of before it are all sparse). Sparse: [u32 row count][row index deltas
+ * u32 x rows][emission i16 x rows*9], only the rows with a non-zero weight, which loading scatters
+ * into a dense table. Dense: [emission i16 x 2^hashBits*9], for a pass whose rows are mostly in
+ * use: loading then takes a view of the inflated bytes instead of filling a second table of the
+ * same size, which is most of a cold start's memory traffic. A model with external name lists
+ * ends with their packed table (packed-table.ts): [slots u32][lengths u16][values u8 x 2][text
+ * u8], sizes in the header's `lists`.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { FEATURE_VERSION } from './features';
@@ -15,13 +17,17 @@ import { PackedTable } from './packed-table';
 import type { CompiledClusters } from './clusters';
 import { NUM_TAGS, TAGS } from './tags';
 
-const MAGIC = 'NER3';
+const MAGIC = 'NER4';
+/** Files of before the dense layout: every pass sparse, no `layouts` in the header. */
+const MAGIC_SPARSE_ONLY = 'NER3';
 
 export interface ModelHeader {
   lang: string;
   hashBits: number;
   /** Emission scale of each pass. */
   scales: number[];
+  /** Emission layout of each pass; absent in files of before the dense layout, which are all sparse. */
+  layouts?: EmissionLayout[];
   featureVersion: number;
   tags: readonly string[];
   gazetteer: CompiledGazetteer;
@@ -38,6 +44,8 @@ export interface ModelHeader {
   /** Free-form provenance: corpora, epochs, dev scores. */
   info: Record<string, unknown>;
 }
+
+export type EmissionLayout = 'sparse' | 'dense';
 
 /** Array lengths of the packed name-list table at the end of the payload. */
 export interface PackedListSizes {
@@ -56,9 +64,8 @@ export interface ModelFile {
 
 const bytesOf = (a: Float32Array | Uint32Array | Uint16Array | Int16Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
-function encodePass(weights: ModelWeights): Buffer[] {
-  if (!(weights.emission instanceof Int16Array)) throw new Error('quantise the model before saving it');
-  const e = weights.emission;
+/** The rows of a pass's emission table with a non-zero weight. */
+function usedRows(e: Int16Array): number[] {
   const rows: number[] = [];
   for (let r = 0; r * NUM_TAGS < e.length; r++) {
     for (let t = 0; t < NUM_TAGS; t++) {
@@ -67,6 +74,19 @@ function encodePass(weights: ModelWeights): Buffer[] {
         break;
       }
     }
+  }
+  return rows;
+}
+
+/** Dense once half the rows are in use: the row index then saves little, and loading skips the scatter and the second table. */
+function layoutOf(rows: readonly number[], e: Int16Array): EmissionLayout {
+  return rows.length * 2 * NUM_TAGS >= e.length ? 'dense' : 'sparse';
+}
+
+function encodePass(weights: ModelWeights, rows: readonly number[], layout: EmissionLayout): Buffer[] {
+  const e = weights.emission as Int16Array;
+  if (layout === 'dense') {
+    return [bytesOf(weights.transition), bytesOf(weights.start), bytesOf(e), Buffer.alloc(e.byteLength % 4)];
   }
   const deltas = new Uint32Array(rows.length);
   const values = new Int16Array(rows.length * NUM_TAGS);
@@ -100,10 +120,14 @@ export function encodeModel(
 ): Uint8Array {
   const { nouns = [], nounHeads, clusters, placeAdjectives, lists } = extras;
   if (passes.length === 0) throw new Error('a model needs at least one pass');
+  for (const p of passes) if (!(p.emission instanceof Int16Array)) throw new Error('quantise the model before saving it');
+  const rows = passes.map((p) => usedRows(p.emission as Int16Array));
+  const layouts = passes.map((p, i) => layoutOf(rows[i]!, p.emission as Int16Array));
   const header: ModelHeader = {
     lang,
     hashBits: passes[0].hashBits,
     scales: passes.map((p) => p.scale),
+    layouts,
     featureVersion: FEATURE_VERSION,
     tags: TAGS,
     gazetteer: Gazetteer.fromEntries(gazetteer).compile(),
@@ -119,13 +143,25 @@ export function encodeModel(
   head.writeUInt32LE(json.length, 0);
   json.copy(head, 4);
   const tail = lists ? [lists.data.slots, lists.data.lengths, lists.data.values, lists.data.text].map(bytesOf) : [];
-  const payload = Buffer.concat([head, ...passes.flatMap(encodePass), ...tail]);
+  const payload = Buffer.concat([head, ...passes.flatMap((p, i) => encodePass(p, rows[i]!, layouts[i]!)), ...tail]);
   return Buffer.concat([Buffer.from(MAGIC, 'ascii'), gzipSync(payload, { level: 9 })]);
 }
 
+/**
+ * Gunzip into one buffer of the size the gzip trailer gives: with the default 16 KB chunks Node
+ * collects thousands of chunks and copies them into one buffer at the end, which for a payload of
+ * tens of megabytes takes longer than the inflate itself, and the load is the cold start.
+ */
+function inflate(gzipped: Uint8Array): Buffer {
+  // ISIZE, the last four bytes: the uncompressed size modulo 2^32, a hint only (a wrong one just means more chunks).
+  const size = gzipped.length >= 4 ? Buffer.from(gzipped.buffer, gzipped.byteOffset + gzipped.length - 4, 4).readUInt32LE(0) : 0;
+  return gunzipSync(gzipped, { chunkSize: Math.max(64 * 1024, Math.min(size + 64, 1 << 30)) });
+}
+
 export function decodeModel(bytes: Uint8Array): ModelFile {
-  if (Buffer.from(bytes.subarray(0, 4)).toString('ascii') !== MAGIC) throw new Error('not a NER model file of this version (run npm run train)');
-  let payload = gunzipSync(bytes.subarray(4));
+  const magic = Buffer.from(bytes.subarray(0, 4)).toString('ascii');
+  if (magic !== MAGIC && magic !== MAGIC_SPARSE_ONLY) throw new Error('not a NER model file of this version (run npm run train)');
+  let payload = inflate(bytes.subarray(4));
   if (payload.byteOffset % 8 !== 0) payload = Buffer.from(payload);
   const headerLength = payload.readUInt32LE(0);
   const header = JSON.parse(payload.subarray(4, 4 + headerLength).toString('utf8')) as ModelHeader;
@@ -133,6 +169,10 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
     throw new Error(`model was trained with feature version ${header.featureVersion}, this code extracts version ${FEATURE_VERSION}: retrain (npm run train)`);
   }
   if (header.tags.join(' ') !== TAGS.join(' ')) throw new Error('model tag set differs from this code');
+  const layouts = magic === MAGIC_SPARSE_ONLY ? undefined : header.layouts;
+  if (magic === MAGIC && !(layouts?.length === header.scales.length && layouts.every((l) => l === 'dense' || l === 'sparse'))) {
+    throw new Error('model file names no emission layout for each pass: retrain (npm run train)');
+  }
   const end = payload.byteOffset + payload.byteLength;
   let at = payload.byteOffset + Math.ceil((4 + headerLength) / 8) * 8;
   const take = <T>(make: (offset: number) => T, byteLength: number): T => {
@@ -141,14 +181,20 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
     at += byteLength;
     return value;
   };
-  const passes = header.scales.map((scale) => {
+  const passes = header.scales.map((scale, p) => {
     const transition = take((o) => new Float32Array(payload.buffer, o, NUM_TAGS * NUM_TAGS), 4 * NUM_TAGS * NUM_TAGS);
     const start = take((o) => new Float32Array(payload.buffer, o, NUM_TAGS), 4 * NUM_TAGS);
+    const size = (1 << header.hashBits) * NUM_TAGS;
+    if (layouts?.[p] === 'dense') {
+      const emission = take((o) => new Int16Array(payload.buffer, o, size), 2 * size);
+      at += (2 * size) % 4;
+      return { hashBits: header.hashBits, emission, scale, transition: new Float32Array(transition), start: new Float32Array(start) };
+    }
     const count = take((o) => new DataView(payload.buffer, o, 4).getUint32(0, true), 4);
     const deltas = take((o) => new Uint32Array(payload.buffer, o, count), 4 * count);
     const values = take((o) => new Int16Array(payload.buffer, o, count * NUM_TAGS), 2 * count * NUM_TAGS);
     at += (2 * count * NUM_TAGS) % 4;
-    const emission = new Int16Array((1 << header.hashBits) * NUM_TAGS);
+    const emission = new Int16Array(size);
     let row = 0;
     const width = NUM_TAGS;
     for (let i = 0; i < count; i++) {

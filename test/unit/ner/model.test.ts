@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Gazetteer } from '../../../functions/core/ner/gazetteer';
 import { PerceptronTrainer, averageModels, decode, normalised, pruned, quantise, viterbi, type ModelWeights } from '../../../functions/core/ner/model';
@@ -215,6 +216,48 @@ describe('model file', () => {
     const file = decodeModel(encodeModel('en', [quantise(trainer.averaged())], {}, {}));
     expect(file.passes.length).toBe(1);
     expect(file.passes[0].emission[9 * 3 + 1]).toBe(32767);
+  });
+
+  it('stores a pass whose rows are mostly in use densely and loads it as a view of the file, a sparse one by its rows', () => {
+    const dense = new PerceptronTrainer(4);
+    // 12 of 16 rows in use: dense; the odd row count also checks the padding before the next pass.
+    for (let r = 0; r < 12; r++) dense.w[r * NUM_TAGS + (r % NUM_TAGS)] = r + 1;
+    dense.trans[3] = 0.5;
+    const sparse = new PerceptronTrainer(4);
+    sparse.w[5 * NUM_TAGS + 2] = -3;
+    const passes = [quantise(dense.averaged()), quantise(sparse.averaged()), quantise(dense.averaged())];
+    const file = decodeModel(encodeModel('de', passes, {}, {}));
+    expect(file.header.layouts).toEqual(['dense', 'sparse', 'dense']);
+    for (const [i, pass] of file.passes.entries()) {
+      expect([...pass.emission]).toEqual([...passes[i]!.emission]);
+      expect([...pass.transition]).toEqual([...passes[i]!.transition]);
+      expect(pass.scale).toBe(passes[i]!.scale);
+    }
+    // Dense tables are read in place: both are views of the one inflated payload; the sparse one is a table of its own.
+    expect(file.passes[0]!.emission.buffer).toBe(file.passes[2]!.emission.buffer);
+    expect(file.passes[0]!.emission.byteOffset).toBeGreaterThan(0);
+    expect(file.passes[1]!.emission.buffer).not.toBe(file.passes[0]!.emission.buffer);
+  });
+
+  it('reads files of before the dense layout, and refuses a file that names no layout per pass', () => {
+    const bytes = Buffer.from(tinyModelBytes());
+    const payload = gunzipSync(bytes.subarray(4));
+    const length = payload.readUInt32LE(0);
+    const header = JSON.parse(payload.subarray(4, 4 + length).toString('utf8'));
+    const rest = payload.subarray(Math.ceil((4 + length) / 8) * 8);
+    const withHeader = (magic: string, h: unknown) => {
+      const json = Buffer.from(JSON.stringify(h));
+      const head = Buffer.alloc(Math.ceil((4 + json.length) / 8) * 8);
+      head.writeUInt32LE(json.length, 0);
+      json.copy(head, 4);
+      return Buffer.concat([Buffer.from(magic), gzipSync(Buffer.concat([head, rest]))]);
+    };
+    expect(header.layouts).toEqual(['sparse', 'sparse']);
+    const { layouts: _, ...old } = header;
+    const legacy = decodeModel(withHeader('NER3', old));
+    expect([...legacy.passes[1]!.emission]).toEqual([...decodeModel(bytes).passes[1]!.emission]);
+    expect(() => decodeModel(withHeader('NER4', old))).toThrow(/layout/);
+    expect(() => decodeModel(withHeader('NER4', { ...header, layouts: ['sparse'] }))).toThrow(/layout/);
   });
 
   it('rejects files that are not models or are cut short', () => {

@@ -129,7 +129,7 @@ describe('name lists in a model file', () => {
     head.writeUInt32LE(json.length, 0);
     json.copy(head, 4);
     const rest = payload.subarray(Math.ceil((4 + length) / 8) * 8);
-    const bytes = Buffer.concat([Buffer.from('NER3'), gzipSync(Buffer.concat([head, rest]))]);
+    const bytes = Buffer.concat([Buffer.from('NER4'), gzipSync(Buffer.concat([head, rest]))]);
     expect(() => decodeModel(bytes)).toThrow(/retrain/);
   });
 });
