@@ -7,7 +7,8 @@
  * use: loading then takes a view of the inflated bytes instead of filling a second table of the
  * same size, which is most of a cold start's memory traffic. A model with external name lists
  * ends with their packed table (packed-table.ts): [slots u32][lengths u16][values u8 x 2][text
- * u8], sizes in the header's `lists`.
+ * u8][padding to 4], sizes in the header's `lists`; one with German noun forms then with theirs,
+ * sizes in `nounTable` (files of before it keep the forms as a JSON list, `nouns`).
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { FEATURE_VERSION } from './features';
@@ -31,8 +32,10 @@ export interface ModelHeader {
   featureVersion: number;
   tags: readonly string[];
   gazetteer: CompiledGazetteer;
-  /** German common-noun forms (see nouns.ts); absent in models without the noun features. */
+  /** German common-noun forms (see nouns.ts) as a JSON list, as files of before the packed noun table keep them. */
   nouns?: string[];
+  /** German common-noun forms (see nouns.ts), stored packed after the name lists; absent in models without the noun features. */
+  nounTable?: PackedListSizes;
   /** The noun lexicon also gives compound heads as features (nouns.ts, heads()), with these extra head nouns; absent in models without them. */
   nounHeads?: string[];
   /** Distributional word clusters (see clusters.ts); absent in models without cluster features. */
@@ -60,6 +63,8 @@ export interface ModelFile {
   passes: ModelWeights[];
   /** The external name lists, when the model has them. */
   lists?: PackedTable;
+  /** The German noun forms, when the model keeps them packed (else the header's `nouns`). */
+  nouns?: PackedTable;
 }
 
 const bytesOf = (a: Float32Array | Uint32Array | Uint16Array | Int16Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
@@ -111,6 +116,14 @@ export interface ModelExtras {
   lists?: PackedTable;
 }
 
+const sizesOf = (table: PackedTable): PackedListSizes => ({ strings: table.size, slots: table.data.slots.length, textBytes: table.data.text.length });
+
+/** A packed table's arrays, padded to 4 bytes so a table after it starts aligned. */
+function packedParts(table: PackedTable): Buffer[] {
+  const { slots, lengths, values, text } = table.data;
+  return [...[slots, lengths, values, text].map(bytesOf), Buffer.alloc((4 - (text.length % 4)) % 4)];
+}
+
 export function encodeModel(
   lang: string,
   passes: ModelWeights[],
@@ -119,6 +132,8 @@ export function encodeModel(
   extras: ModelExtras = {},
 ): Uint8Array {
   const { nouns = [], nounHeads, clusters, placeAdjectives, lists } = extras;
+  // Packed like the name lists, so loading reads the forms in place instead of parsing and hashing 140k strings.
+  const nounTable = nouns.length ? PackedTable.build(nouns.map((n): [string, number, number] => [n, 0, 0])) : undefined;
   if (passes.length === 0) throw new Error('a model needs at least one pass');
   for (const p of passes) if (!(p.emission instanceof Int16Array)) throw new Error('quantise the model before saving it');
   const rows = passes.map((p) => usedRows(p.emission as Int16Array));
@@ -131,18 +146,18 @@ export function encodeModel(
     featureVersion: FEATURE_VERSION,
     tags: TAGS,
     gazetteer: Gazetteer.fromEntries(gazetteer).compile(),
-    ...(nouns.length ? { nouns: [...nouns] } : {}),
+    ...(nounTable ? { nounTable: sizesOf(nounTable) } : {}),
     ...(nouns.length && nounHeads ? { nounHeads: [...nounHeads] } : {}),
     ...(clusters ? { clusters } : {}),
     ...(placeAdjectives ? { placeAdjectives: [...placeAdjectives] } : {}),
-    ...(lists ? { lists: { strings: lists.size, slots: lists.data.slots.length, textBytes: lists.data.text.length } } : {}),
+    ...(lists ? { lists: sizesOf(lists) } : {}),
     info,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const head = Buffer.alloc(Math.ceil((4 + json.length) / 8) * 8);
   head.writeUInt32LE(json.length, 0);
   json.copy(head, 4);
-  const tail = lists ? [lists.data.slots, lists.data.lengths, lists.data.values, lists.data.text].map(bytesOf) : [];
+  const tail = [lists, nounTable].flatMap((table) => (table ? packedParts(table) : []));
   const payload = Buffer.concat([head, ...passes.flatMap((p, i) => encodePass(p, rows[i]!, layouts[i]!)), ...tail]);
   return Buffer.concat([Buffer.from(MAGIC, 'ascii'), gzipSync(payload, { level: 9 })]);
 }
@@ -206,17 +221,20 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
     }
     return { hashBits: header.hashBits, emission, scale, transition: new Float32Array(transition), start: new Float32Array(start) };
   });
-  const sizes = header.lists;
   // Experimental models of before the packed table kept the lists as JSON arrays in the header.
-  if (sizes && typeof sizes.slots !== 'number') throw new Error('model file keeps its name lists in an older form: retrain (npm run train)');
-  // Views into the inflated payload, not copies: the table is most of it, so copying would only cost time.
-  const lists = sizes
-    ? new PackedTable({
-        slots: take((o) => new Uint32Array(payload.buffer, o, sizes.slots), 4 * sizes.slots),
-        lengths: take((o) => new Uint16Array(payload.buffer, o, sizes.strings), 2 * sizes.strings),
-        values: take((o) => new Uint8Array(payload.buffer, o, 2 * sizes.strings), 2 * sizes.strings),
-        text: take((o) => new Uint8Array(payload.buffer, o, sizes.textBytes), sizes.textBytes),
-      })
-    : undefined;
-  return { header, passes, ...(lists ? { lists } : {}) };
+  if (header.lists && typeof header.lists.slots !== 'number') throw new Error('model file keeps its name lists in an older form: retrain (npm run train)');
+  // Views into the inflated payload, not copies: the tables are most of it, so copying would only cost time.
+  const table = (sizes: PackedListSizes): PackedTable => {
+    const packed = new PackedTable({
+      slots: take((o) => new Uint32Array(payload.buffer, o, sizes.slots), 4 * sizes.slots),
+      lengths: take((o) => new Uint16Array(payload.buffer, o, sizes.strings), 2 * sizes.strings),
+      values: take((o) => new Uint8Array(payload.buffer, o, 2 * sizes.strings), 2 * sizes.strings),
+      text: take((o) => new Uint8Array(payload.buffer, o, sizes.textBytes), sizes.textBytes),
+    });
+    at += (4 - ((at - payload.byteOffset) % 4)) % 4;
+    return packed;
+  };
+  const lists = header.lists ? table(header.lists) : undefined;
+  const nouns = header.nounTable ? table(header.nounTable) : undefined;
+  return { header, passes, ...(lists ? { lists } : {}), ...(nouns ? { nouns } : {}) };
 }

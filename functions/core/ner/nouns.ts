@@ -7,6 +7,7 @@
 
 import { memo, WordMemo } from '../memo';
 import { hashString } from './hash';
+import { PackedTable } from './packed-table';
 
 /** What the lexicon says about a token; a feature value, so the numbers are part of the model. */
 export const NounClass = {
@@ -41,17 +42,27 @@ export interface NounLexiconOptions {
 }
 
 export class NounLexicon {
-  private readonly forms: Set<string>;
+  /** Membership of a listed form: a Set when built from strings, the model file's packed table when loaded. */
+  private readonly has: (form: string) => boolean;
+  private readonly forms: Set<string> | PackedTable;
   private readonly memo = new WordMemo((token) => this.classify(token));
   private readonly headMemo = memo((token) => this.headHash(token));
   /** Heads beyond the forms; the forms themselves are not copied, since every model load builds a lexicon. */
   private readonly extraHeads: Set<string>;
   readonly withHeads: boolean;
 
-  constructor(forms: Iterable<string>, options: NounLexiconOptions = {}) {
-    this.forms = new Set(forms);
+  constructor(forms: Iterable<string> | PackedTable, options: NounLexiconOptions = {}) {
+    if (forms instanceof PackedTable) {
+      const table = forms;
+      this.forms = table;
+      this.has = (form) => table.find(form) >= 0;
+    } else {
+      const set = new Set(forms);
+      this.forms = set;
+      this.has = (form) => set.has(form);
+    }
     this.withHeads = options.heads === true;
-    this.extraHeads = new Set([...(options.extraHeads ?? [])].filter((head) => !this.forms.has(head)));
+    this.extraHeads = new Set([...(options.extraHeads ?? [])].filter((head) => !this.has(head)));
   }
 
   get size(): number {
@@ -60,7 +71,7 @@ export class NounLexicon {
 
   /** Sorted, for a deterministic model file. */
   list(): string[] {
-    return [...this.forms].sort();
+    return this.forms instanceof PackedTable ? Array.from(this.forms.entries(), ([form]) => form) : [...this.forms].sort();
   }
 
   /** The head nouns beside the forms (NounLexiconOptions.extraHeads), sorted, for the model file. */
@@ -101,7 +112,7 @@ export class NounLexicon {
       let found: string | undefined;
       for (let k = 3; k <= word.length - min; k++) {
         const candidate = word[k].toUpperCase() + word.slice(k + 1);
-        if (this.forms.has(candidate) || this.extraHeads.has(candidate)) {
+        if (this.has(candidate) || this.extraHeads.has(candidate)) {
           found = candidate;
           break;
         }
@@ -120,18 +131,18 @@ export class NounLexicon {
     const first = token[0] ?? '';
     if (token.length < 2 || first === first.toLowerCase()) return NounClass.none;
     const word = asNoun(token);
-    if (this.forms.has(word)) return NounClass.known;
+    if (this.has(word)) return NounClass.known;
     for (const ending of ENDINGS) {
-      if (word.length - ending.length >= 3 && word.endsWith(ending) && this.forms.has(word.slice(0, -ending.length))) return NounClass.inflected;
+      if (word.length - ending.length >= 3 && word.endsWith(ending) && this.has(word.slice(0, -ending.length))) return NounClass.inflected;
     }
     const dash = word.lastIndexOf('-');
     if (dash > 0 && dash < word.length - 1) {
       const last = word.slice(dash + 1);
-      return this.forms.has(last) || this.forms.has(last[0].toUpperCase() + last.slice(1)) ? NounClass.hyphenated : NounClass.unknown;
+      return this.has(last) || this.has(last[0].toUpperCase() + last.slice(1)) ? NounClass.hyphenated : NounClass.unknown;
     }
     // Longest head first; the modifier must keep at least 3 letters ("Bundes|regierung").
     for (let k = 3; k <= word.length - MIN_HEAD; k++) {
-      if (this.forms.has(word[k].toUpperCase() + word.slice(k + 1))) return word.length - k >= LONG_HEAD ? NounClass.compound : NounClass.shortCompound;
+      if (this.has(word[k].toUpperCase() + word.slice(k + 1))) return word.length - k >= LONG_HEAD ? NounClass.compound : NounClass.shortCompound;
     }
     return NounClass.unknown;
   }

@@ -47,6 +47,13 @@ export interface TaggerRules {
   oneSentence: boolean;
 }
 
+/** The model's noun lexicon: packed in files since the noun table, a JSON list in the header before. */
+function nounLexiconOf(model: ModelFile): NounLexicon | undefined {
+  const forms = model.nouns ?? model.header.nouns;
+  const { nounHeads } = model.header;
+  return forms ? new NounLexicon(forms, { heads: nounHeads !== undefined, extraHeads: nounHeads }) : undefined;
+}
+
 export class Tagger {
   /** Everything the model's features draw on (gazetteer, noun lexicon, clusters, place derivations), as sentenceFeatures takes it. */
   readonly lexicons: Lexicons;
@@ -59,7 +66,7 @@ export class Tagger {
     const gazetteer = Gazetteer.fromCompiled(header.gazetteer);
     this.lexicons = {
       gazetteer,
-      nouns: header.nouns ? new NounLexicon(header.nouns, { heads: header.nounHeads !== undefined, extraHeads: header.nounHeads }) : undefined,
+      nouns: nounLexiconOf(model),
       clusters: header.clusters ? new WordClusters(header.clusters) : undefined,
       places: header.placeAdjectives ? PlaceDerivations.fromGazetteer(gazetteer, header.placeAdjectives) : undefined,
       lists: model.lists ? Gazetteer.fromPacked(model.lists) : undefined,

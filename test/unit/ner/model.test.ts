@@ -5,6 +5,7 @@ import { PerceptronTrainer, averageModels, decode, normalised, pruned, quantise,
 import { docContext, sentenceFeatures } from '../../../functions/core/ner/features';
 import { decodeModel, encodeModel } from '../../../functions/core/ner/model-file';
 import { NounClass } from '../../../functions/core/ner/nouns';
+import { PackedTable } from '../../../functions/core/ner/packed-table';
 import { Tagger } from '../../../functions/core/ner/tagger';
 import { NUM_TAGS, TAGS, allowedTransition, tagIndex } from '../../../functions/core/ner/tags';
 import { groupByDocument, trainTwoPass } from '../../../functions/core/ner/train';
@@ -176,12 +177,41 @@ describe('model file', () => {
 
   it('stores the noun lexicon only when there is one, and the tagger loads it', () => {
     const weights = quantise(new PerceptronTrainer(8).averaged());
-    const withNouns = decodeModel(encodeModel('de', [weights], {}, {}, { nouns: ['Regierung', 'Haus'] }));
-    expect(withNouns.header.nouns).toEqual(['Regierung', 'Haus']);
-    expect(new Tagger(withNouns).lexicons.nouns?.classOf('Bundesregierung')).toBe(NounClass.compound);
+    const withNouns = decodeModel(encodeModel('de', [weights], {}, {}, { nouns: ['Regierung', 'Haus'], nounHeads: ['Bank'] }));
+    // Packed after the passes and read in place, not a JSON list in the header.
+    expect(withNouns.header.nouns).toBeUndefined();
+    expect(withNouns.header.nounTable?.strings).toBe(2);
+    const lexicon = new Tagger(withNouns).lexicons.nouns;
+    expect(lexicon?.list()).toEqual(['Haus', 'Regierung']);
+    expect(lexicon?.classOf('Bundesregierung')).toBe(NounClass.compound);
+    expect(lexicon?.classOf('Häuser')).toBe(NounClass.unknown);
+    expect(lexicon?.classOf('Hauses')).toBe(NounClass.inflected);
+    expect(lexicon?.headOf('Landesbank')).toBe('bank');
+    expect(lexicon?.extraHeadList()).toEqual(['Bank']);
     const without = decodeModel(encodeModel('en', [weights], {}, {}));
-    expect(without.header.nouns).toBeUndefined();
+    expect(without.header.nounTable).toBeUndefined();
+    expect(without.nouns).toBeUndefined();
     expect(new Tagger(without).lexicons.nouns).toBeUndefined();
+  });
+
+  it('loads the noun forms of files that keep them as a JSON list in the header, and packs them after name lists aligned', () => {
+    const weights = quantise(new PerceptronTrainer(8).averaged());
+    const bytes = Buffer.from(encodeModel('de', [weights], {}, {}));
+    const payload = gunzipSync(bytes.subarray(4));
+    const length = payload.readUInt32LE(0);
+    const header = JSON.parse(payload.subarray(4, 4 + length).toString('utf8'));
+    const json = Buffer.from(JSON.stringify({ ...header, nouns: ['Regierung', 'Haus'] }));
+    const head = Buffer.alloc(Math.ceil((4 + json.length) / 8) * 8);
+    head.writeUInt32LE(json.length, 0);
+    json.copy(head, 4);
+    const rest = payload.subarray(Math.ceil((4 + length) / 8) * 8);
+    const legacy = decodeModel(Buffer.concat([bytes.subarray(0, 4), gzipSync(Buffer.concat([head, rest]))]));
+    expect(new Tagger(legacy).lexicons.nouns?.classOf('Bundesregierung')).toBe(NounClass.compound);
+    // Name lists whose text is not a multiple of 4 bytes long, then the nouns: both tables read back.
+    const lists = PackedTable.build([['Müller', 1, 0]]);
+    const both = decodeModel(encodeModel('de', [weights], {}, {}, { lists, nouns: ['Regierung'] }));
+    expect(both.lists?.get('Müller', 0)).toBe(1);
+    expect(both.nouns?.find('Regierung')).toBe(0);
   });
 
   it('tags a one-sentence document with the first pass alone, a longer one with both', () => {
