@@ -189,8 +189,14 @@ export class Gazetteer {
   singleWordNames(type: EntityType): string[] {
     const bit = 1 << ENTITY_TYPES.indexOf(type);
     const out: string[] = [];
-    for (const [key, v] of this.nameEntries()) if (v & bit && !key.includes(' ')) out.push(key);
+    // A loaded model's table decodes only the names of the type, not every string it holds.
+    const names = this.packed ? this.packed.stringsWhere((v) => (v & bit) !== 0) : this.namesOfBit(bit);
+    for (const key of names) if (!key.includes(' ')) out.push(key);
     return out;
+  }
+
+  private *namesOfBit(bit: number): IterableIterator<string> {
+    for (const [key, v] of this.nameEntries()) if (v & bit) yield key;
   }
 
   toEntries(): GazetteerEntries {

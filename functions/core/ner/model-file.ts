@@ -8,7 +8,9 @@
  * same size, which is most of a cold start's memory traffic. A model with external name lists
  * ends with their packed table (packed-table.ts): [slots u32][lengths u16][values u8 x 2][text
  * u8][padding to 4], sizes in the header's `lists`; one with German noun forms then with theirs,
- * sizes in `nounTable` (files of before it keep the forms as a JSON list, `nouns`).
+ * sizes in `nounTable`. The gazetteer's table comes first of them, sizes in `gazetteerTable`.
+ * Files of before the packed gazetteer and noun table keep both as JSON in the header
+ * (`gazetteer`, `nouns`) and still load.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { FEATURE_VERSION } from './features';
@@ -31,7 +33,10 @@ export interface ModelHeader {
   layouts?: EmissionLayout[];
   featureVersion: number;
   tags: readonly string[];
-  gazetteer: CompiledGazetteer;
+  /** The gazetteer's lookup tables as JSON, as files of before the packed gazetteer keep them. */
+  gazetteer?: CompiledGazetteer;
+  /** The gazetteer (gazetteer.ts, pack()), stored packed first after the passes. */
+  gazetteerTable?: PackedListSizes;
   /** German common-noun forms (see nouns.ts) as a JSON list, as files of before the packed noun table keep them. */
   nouns?: string[];
   /** German common-noun forms (see nouns.ts), stored packed after the name lists; absent in models without the noun features. */
@@ -65,6 +70,8 @@ export interface ModelFile {
   lists?: PackedTable;
   /** The German noun forms, when the model keeps them packed (else the header's `nouns`). */
   nouns?: PackedTable;
+  /** The gazetteer, read in place or, from files of before the packed gazetteer, from the header's tables. */
+  gazetteer: Gazetteer;
 }
 
 const bytesOf = (a: Float32Array | Uint32Array | Uint16Array | Int16Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
@@ -132,7 +139,8 @@ export function encodeModel(
   extras: ModelExtras = {},
 ): Uint8Array {
   const { nouns = [], nounHeads, clusters, placeAdjectives, lists } = extras;
-  // Packed like the name lists, so loading reads the forms in place instead of parsing and hashing 140k strings.
+  // Packed like the name lists, so loading reads them in place instead of parsing JSON and hashing its strings into Maps and Sets.
+  const gazetteerTable = Gazetteer.fromEntries(gazetteer).pack();
   const nounTable = nouns.length ? PackedTable.build(nouns.map((n): [string, number, number] => [n, 0, 0])) : undefined;
   if (passes.length === 0) throw new Error('a model needs at least one pass');
   for (const p of passes) if (!(p.emission instanceof Int16Array)) throw new Error('quantise the model before saving it');
@@ -145,7 +153,7 @@ export function encodeModel(
     layouts,
     featureVersion: FEATURE_VERSION,
     tags: TAGS,
-    gazetteer: Gazetteer.fromEntries(gazetteer).compile(),
+    gazetteerTable: sizesOf(gazetteerTable),
     ...(nounTable ? { nounTable: sizesOf(nounTable) } : {}),
     ...(nouns.length && nounHeads ? { nounHeads: [...nounHeads] } : {}),
     ...(clusters ? { clusters } : {}),
@@ -157,7 +165,7 @@ export function encodeModel(
   const head = Buffer.alloc(Math.ceil((4 + json.length) / 8) * 8);
   head.writeUInt32LE(json.length, 0);
   json.copy(head, 4);
-  const tail = [lists, nounTable].flatMap((table) => (table ? packedParts(table) : []));
+  const tail = [gazetteerTable, lists, nounTable].flatMap((table) => (table ? packedParts(table) : []));
   const payload = Buffer.concat([head, ...passes.flatMap((p, i) => encodePass(p, rows[i]!, layouts[i]!)), ...tail]);
   return Buffer.concat([Buffer.from(MAGIC, 'ascii'), gzipSync(payload, { level: 9 })]);
 }
@@ -234,7 +242,11 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
     at += (4 - ((at - payload.byteOffset) % 4)) % 4;
     return packed;
   };
+  let gazetteer: Gazetteer;
+  if (header.gazetteerTable) gazetteer = Gazetteer.fromPacked(table(header.gazetteerTable));
+  else if (header.gazetteer) gazetteer = Gazetteer.fromCompiled(header.gazetteer);
+  else throw new Error('model file has no gazetteer: retrain (npm run train)');
   const lists = header.lists ? table(header.lists) : undefined;
   const nouns = header.nounTable ? table(header.nounTable) : undefined;
-  return { header, passes, ...(lists ? { lists } : {}), ...(nouns ? { nouns } : {}) };
+  return { header, passes, gazetteer, ...(lists ? { lists } : {}), ...(nouns ? { nouns } : {}) };
 }

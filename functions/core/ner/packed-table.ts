@@ -172,6 +172,13 @@ export class PackedTable {
     return i < 0 ? undefined : this.data.values[2 * i + which];
   }
 
+  /** The strings whose values pass `keep`, in stored order; only those are decoded. */
+  *stringsWhere(keep: (first: number, second: number) => boolean): IterableIterator<string> {
+    const decoder = new TextDecoder();
+    const { text, values } = this.data;
+    for (let i = 0; i < this.size; i++) if (keep(values[2 * i], values[2 * i + 1])) yield decoder.decode(text.subarray(this.starts[i], this.starts[i + 1]));
+  }
+
   /** Every string with its values, in stored (sorted) order. */
   *entries(): IterableIterator<[string, number, number]> {
     const decoder = new TextDecoder();

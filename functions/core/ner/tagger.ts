@@ -63,7 +63,7 @@ export class Tagger {
     readonly rules: TaggerRules = { lineups: true, oneSentence: true },
   ) {
     const { header } = model;
-    const gazetteer = Gazetteer.fromCompiled(header.gazetteer);
+    const { gazetteer } = model;
     this.lexicons = {
       gazetteer,
       nouns: nounLexiconOf(model),

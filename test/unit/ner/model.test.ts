@@ -145,8 +145,12 @@ describe('model file', () => {
     const file = decodeModel(encodeModel('de', [weights, weights], gazetteer.toEntries(), { note: 'x' }));
     expect(file.passes.length).toBe(2);
     expect(file.header).toMatchObject({ lang: 'de', hashBits: 10, info: { note: 'x' } });
-    expect(Gazetteer.fromCompiled(file.header.gazetteer).toEntries().PER).toEqual(['Jen Psaki']);
-    expect([...Gazetteer.fromCompiled(file.header.gazetteer).match(['Jen', 'Psaki', 'in', 'Genf'])]).toEqual([1, 2, 0, 1 << 4]);
+    expect(file.header.gazetteer).toBeUndefined();
+    expect(file.gazetteer.toEntries().PER).toEqual(['Jen Psaki']);
+    expect([...file.gazetteer.match(['Jen', 'Psaki', 'in', 'Genf'])]).toEqual([1, 2, 0, 1 << 4]);
+    // Read in place, the table answers as the Maps it was built from.
+    expect(file.gazetteer.singleWordNames('LOC')).toEqual(gazetteer.singleWordNames('LOC'));
+    expect(file.gazetteer.singleWordNames('PER')).toEqual([]);
     expect([...file.passes[1].emission]).toEqual([...weights.emission]);
     expect(file.passes[1].scale).toBe(weights.scale);
     expect(file.passes[1].emission[123] * file.passes[1].scale).toBeCloseTo(2.5, 3);
@@ -194,24 +198,28 @@ describe('model file', () => {
     expect(new Tagger(without).lexicons.nouns).toBeUndefined();
   });
 
-  it('loads the noun forms of files that keep them as a JSON list in the header, and packs them after name lists aligned', () => {
+  it('loads the gazetteer and noun forms of files that keep them as JSON in the header, and packs tables after each other aligned', () => {
     const weights = quantise(new PerceptronTrainer(8).averaged());
     const bytes = Buffer.from(encodeModel('de', [weights], {}, {}));
     const payload = gunzipSync(bytes.subarray(4));
     const length = payload.readUInt32LE(0);
-    const header = JSON.parse(payload.subarray(4, 4 + length).toString('utf8'));
-    const json = Buffer.from(JSON.stringify({ ...header, nouns: ['Regierung', 'Haus'] }));
+    const { gazetteerTable, ...header } = JSON.parse(payload.subarray(4, 4 + length).toString('utf8'));
+    expect(gazetteerTable.strings).toBe(0);
+    const gazetteer = Gazetteer.fromEntries({ LOC: ['Genf'] }).compile();
+    const json = Buffer.from(JSON.stringify({ ...header, gazetteer, nouns: ['Regierung', 'Haus'] }));
     const head = Buffer.alloc(Math.ceil((4 + json.length) / 8) * 8);
     head.writeUInt32LE(json.length, 0);
     json.copy(head, 4);
     const rest = payload.subarray(Math.ceil((4 + length) / 8) * 8);
     const legacy = decodeModel(Buffer.concat([bytes.subarray(0, 4), gzipSync(Buffer.concat([head, rest]))]));
     expect(new Tagger(legacy).lexicons.nouns?.classOf('Bundesregierung')).toBe(NounClass.compound);
+    expect(legacy.gazetteer.toEntries().LOC).toEqual(['Genf']);
     // Name lists whose text is not a multiple of 4 bytes long, then the nouns: both tables read back.
     const lists = PackedTable.build([['Müller', 1, 0]]);
-    const both = decodeModel(encodeModel('de', [weights], {}, {}, { lists, nouns: ['Regierung'] }));
-    expect(both.lists?.get('Müller', 0)).toBe(1);
-    expect(both.nouns?.find('Regierung')).toBe(0);
+    const all = decodeModel(encodeModel('de', [weights], { PER: ['Jen Psaki'] }, {}, { lists, nouns: ['Regierung'] }));
+    expect([...all.gazetteer.match(['Jen', 'Psaki'])]).toEqual([1, 2]);
+    expect(all.lists?.get('Müller', 0)).toBe(1);
+    expect(all.nouns?.find('Regierung')).toBe(0);
   });
 
   it('tags a one-sentence document with the first pass alone, a longer one with both', () => {
