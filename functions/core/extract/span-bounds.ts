@@ -300,6 +300,11 @@ function personAfterTitle(text: string, words: Word[], span: Span, lang: string)
  */
 function speakerBeforeVerb(text: string, words: Word[], span: Span, lang: string): Span | undefined {
   if (words.length < 2 || words.length > 3) return undefined;
+  // The verb first: a look at the next word, where the name tests below read the word lists for every word.
+  const verb = /^[^\S\n]+(\p{Ll}+)\b(:?)/u.exec(text.slice(span.end, span.end + 20));
+  if (!verb || !SPEECH_VERBS.has(verb[1]!)) return undefined;
+  // English wire copy has firms say things too ("Merrill Lynch said on Tuesday"); a colon opens a quote, which is a person's.
+  if (lang === 'en' && !verb[2]) return undefined;
   // German organisations announce rather than say, and German capitalises its nouns: two name
   // words that are no nouns before "sagte" are a person even when the given name is not in the lists.
   // Not when a word is a noun of the lexicon or a known name of another kind ("Deutsche Bank").
@@ -316,10 +321,6 @@ function speakerBeforeVerb(text: string, words: Word[], span: Span, lang: string
       );
     });
   if (!nameWords && !givenAndSurname(words)) return undefined;
-  const verb = /^[^\S\n]+(\p{Ll}+)\b(:?)/u.exec(text.slice(span.end, span.end + 20));
-  if (!verb || !SPEECH_VERBS.has(verb[1]!)) return undefined;
-  // English wire copy has firms say things too ("Merrill Lynch said on Tuesday"); a colon opens a quote, which is a person's.
-  if (lang === 'en' && !verb[2]) return undefined;
   const listed = lookupName(text.slice(span.start, span.end), lang);
   if (listed !== undefined && listed !== 'PER') return undefined;
   return { start: span.start, end: span.end, type: 'PER' };

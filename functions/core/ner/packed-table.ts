@@ -174,15 +174,19 @@ export class PackedTable {
 
   /** The strings whose values pass `keep`, in stored order; only those are decoded. */
   *stringsWhere(keep: (first: number, second: number) => boolean): IterableIterator<string> {
-    const decoder = new TextDecoder();
-    const { text, values } = this.data;
-    for (let i = 0; i < this.size; i++) if (keep(values[2 * i], values[2 * i + 1])) yield decoder.decode(text.subarray(this.starts[i], this.starts[i + 1]));
+    for (const [s] of this.entriesWhere(keep)) yield s;
   }
 
   /** Every string with its values, in stored (sorted) order. */
-  *entries(): IterableIterator<[string, number, number]> {
+  entries(): IterableIterator<[string, number, number]> {
+    return this.entriesWhere(() => true);
+  }
+
+  private *entriesWhere(keep: (first: number, second: number) => boolean): IterableIterator<[string, number, number]> {
     const decoder = new TextDecoder();
     const { text, values } = this.data;
-    for (let i = 0; i < this.size; i++) yield [decoder.decode(text.subarray(this.starts[i], this.starts[i + 1])), values[2 * i], values[2 * i + 1]];
+    for (let i = 0; i < this.size; i++) {
+      if (keep(values[2 * i], values[2 * i + 1])) yield [decoder.decode(text.subarray(this.starts[i], this.starts[i + 1])), values[2 * i], values[2 * i + 1]];
+    }
   }
 }
