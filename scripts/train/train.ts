@@ -16,8 +16,8 @@ import { NounLexicon } from '../../functions/core/ner/nouns';
 import { DEFAULT_CLUSTER_OPTIONS, WordClusters } from '../../functions/core/ner/clusters';
 import { PlaceDerivations } from '../../functions/core/ner/places-derived';
 import type { CrfWeighting } from '../../functions/core/ner/crf';
-import { averageModels, normalised, pruned, quantise, type ModelWeights } from '../../functions/core/ner/model';
-import { encodeModel, decodeModel, type ModelExtras } from '../../functions/core/ner/model-file';
+import { averageModels, eightBit, normalised, pruned, quantise, type ModelWeights } from '../../functions/core/ner/model';
+import { encodeModel, decodeModel, type EmissionBits, type ModelExtras } from '../../functions/core/ner/model-file';
 import { buildNameLists, LIST_FILES } from '../../functions/core/ner/name-lists';
 import { chunksOf } from '../../functions/core/ner/tags';
 import { tokenize } from '../../functions/core/ner/tokenize';
@@ -139,6 +139,8 @@ interface LangPlan {
   ensemble?: CrfSettings;
   /** Emission weights below this multiple of their root mean square are zeroed once quantised (model.ts, pruned()); none: all kept. */
   prune?: number;
+  /** Bits of the stored emission weights: 16, or 8 taken from the 16-bit weights once pruned (model.ts, eightBit()). */
+  emissionBits: EmissionBits;
   dev: string[];
   /** The gold corpus whose documents --cv folds; the other training corpora are in every fold. */
   cvCorpus: string;
@@ -176,6 +178,7 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     // A CRF by averaged AdaGrad instead of the averaged perceptron: it gained in every fold of the 5-fold CV, for the
     // tagger and for the whole extraction (models/README.md, "A CRF instead of the perceptron").
     trainer: { kind: 'crf', rate: 0.1, weighting: 'objective' },
+    emissionBits: 16,
     dev: ['en/conll03-dev.bio'],
     cvCorpus: 'en/conll03-train.bio',
   },
@@ -224,6 +227,7 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     // the unpruned one under CV and is no larger than the perceptron alone (row (am')).
     ensemble: { rate: 0.1, weighting: 'step' },
     prune: 0.5,
+    emissionBits: 16,
     dev: ['de/conll03-dev.bio', 'de/germeval14-dev.bio'],
     cvCorpus: 'de/conll03-train.bio',
   },
@@ -250,6 +254,7 @@ export const USAGE = `usage: npm run train -- [--lang de|en] [--data DIR] [--out
   --perceptron          the averaged perceptron, whatever the plan's trainer
   --ensemble-crf RATE|off  each run also trains a CRF at RATE (with --crf-weighting), averaged with it at equal scale; off: none, whatever the plan says
   --prune F|off         zero the quantised weights below F times their root mean square (rows left empty are not stored); off: none, whatever the plan says
+  --bits 8|16           store the emission weights at 8 or 16 bits, whatever the plan says
   --word-dropout P      train a share P of the words seen once as unknown words (their identity hidden, shape and context kept)
   --no-refit            train without the dev splits the plan refits on (marked refit), and score them: the dev figure to report
   --no-pipeline         --cv scores the tagger only, not also the whole extraction (tagger, rules, merging) on the held-out text
@@ -284,6 +289,8 @@ interface Options {
   ensembleCrf?: number;
   /** --prune F|off: weights below F times their root mean square are zeroed; 0: none, whatever the plan says. */
   prune?: number;
+  /** --bits 8|16: the emission weights' width, whatever the plan says. */
+  emissionBits?: EmissionBits;
   /** --word-dropout P: overrides the plan's share of once-seen words trained as unknown (TwoPassOptions.wordDropout). */
   wordDropout?: number;
   /** Overrides the update size of the silver (no-misc) corpora. */
@@ -414,6 +421,12 @@ export function parseArgs(argv: string[]): Options {
         options.prune = v === 'off' ? 0 : Number.parseFloat(v);
         if (!(options.prune >= 0 && Number.isFinite(options.prune)))
           throw new UserError(`--prune needs a multiple of the weights' root mean square, e.g. --prune 0.5, or off; got ${v}`);
+        break;
+      }
+      case '--bits': {
+        const v = value();
+        if (v !== '8' && v !== '16') throw new UserError(`--bits needs 8 or 16; got ${v}`);
+        options.emissionBits = v === '8' ? 8 : 16;
         break;
       }
       case '--crf-weighting': {
@@ -672,6 +685,8 @@ interface Resources {
   ensemble?: CrfSettings;
   /** The plan's pruning unless --prune overrides it; 0: none. */
   prune: number;
+  /** The plan's emission width unless --bits overrides it. */
+  emissionBits: EmissionBits;
   extras: ModelExtras;
   trainedOn: CorpusPlan[];
   corpora: TrainingCorpus[];
@@ -754,6 +769,7 @@ function buildResources(lang: 'de' | 'en', options: Options, read: Read, log: (m
     trainer: trainerOf(options, plan.trainer),
     ensemble: ensembleOf(options, plan.ensemble),
     prune: pruneOf(options, plan.prune),
+    emissionBits: emissionBitsOf(options, plan.emissionBits),
     extras,
     trainedOn,
     corpora,
@@ -873,7 +889,12 @@ export function pruneOf(options: Pick<Options, 'prune'>, planned: number | undef
   return options.prune ?? planned ?? 0;
 }
 
-/** The mixed (averaged, quantised, pruned as planned) weights of both passes. */
+/** The plan's emission width, or the one --bits asks for. */
+export function emissionBitsOf(options: Pick<Options, 'emissionBits'>, planned: EmissionBits): EmissionBits {
+  return options.emissionBits ?? planned;
+}
+
+/** The mixed (averaged, quantised, pruned and narrowed as planned) weights of both passes. */
 function trainMixed(options: Options, res: Resources, epochs: number, { log, seconds, devF1s }: Progress): ModelWeights[] {
   const mix = mixOf(options);
   const runs: ModelWeights[][] = [];
@@ -911,7 +932,8 @@ function trainMixed(options: Options, res: Resources, epochs: number, { log, sec
   }
   return [0, 1].map((pass) => {
     const weights = quantise(averageModels(runs.map((r) => r[pass])));
-    return res.prune ? pruned(weights, res.prune) : weights;
+    const kept = res.prune ? pruned(weights, res.prune) : weights;
+    return res.emissionBits === 8 ? eightBit(kept) : kept;
   });
 }
 
@@ -1037,6 +1059,7 @@ async function trainLanguage(lang: 'de' | 'en', options: Options): Promise<void>
     ...(res.trainer.kind === 'crf' ? { trainer: res.trainer } : {}),
     ...(res.ensemble ? { ensembleCrf: res.ensemble } : {}),
     ...(res.prune ? { prunedBelow: `${res.prune} x the weights' root mean square` } : {}),
+    ...(res.emissionBits === 8 ? { emissionBits: 8 } : {}),
     ...(options.wordDropout ? { wordDropout: options.wordDropout } : {}),
     ...(options.selfTrain ? { selfTrainedOn: { ...options.selfTrain, sentences: trained.res.corpora.at(-1)?.sentences.length } } : {}),
     mixedRuns: mixOf(options),

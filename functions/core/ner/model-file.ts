@@ -2,10 +2,11 @@
  * Binary model file: "NER4" then gzip of [u32 header length][header JSON][padding to 8] and,
  * per tagging pass, [transition f32 x 81][start f32 x 9] and the emission table in one of two
  * layouts (the header's `layouts`; "NER3" files of before it are all sparse). Sparse: [u32 row count][row index deltas
- * u32 x rows][emission i16 x rows*9], only the rows with a non-zero weight, which loading scatters
- * into a dense table. Dense: [emission i16 x 2^hashBits*9], for a pass whose rows are mostly in
+ * u32 x rows][emission x rows*9][padding to 4], only the rows with a non-zero weight, which loading scatters
+ * into a dense table. Dense: [emission x 2^hashBits*9][padding to 4], for a pass whose rows are mostly in
  * use: loading then takes a view of the inflated bytes instead of filling a second table of the
- * same size, which is most of a cold start's memory traffic. A model with external name lists
+ * same size, which is most of a cold start's memory traffic. Emission weights are i16, or i8 where
+ * the header's `emissionBits` says 8 for the pass (files of before it are all i16). A model with external name lists
  * ends with their packed table (packed-table.ts): [slots u32][lengths u16][values u8 x 2][text
  * u8][padding to 4], sizes in the header's `lists`; one with German noun forms then with theirs,
  * sizes in `nounTable`. The gazetteer's table comes first of them, sizes in `gazetteerTable`.
@@ -31,6 +32,8 @@ export interface ModelHeader {
   scales: number[];
   /** Emission layout of each pass; absent in files of before the dense layout, which are all sparse. */
   layouts?: EmissionLayout[];
+  /** Bits of each pass's emission weights; absent in files of before the 8-bit weights, which are all 16-bit. */
+  emissionBits?: EmissionBits[];
   featureVersion: number;
   tags: readonly string[];
   /** The gazetteer's lookup tables as JSON, as files of before the packed gazetteer keep them. */
@@ -54,6 +57,8 @@ export interface ModelHeader {
 }
 
 export type EmissionLayout = 'sparse' | 'dense';
+export type EmissionBits = 8 | 16;
+type StoredEmission = Int16Array | Int8Array;
 
 /** Array lengths of the packed name-list table at the end of the payload. */
 export interface PackedListSizes {
@@ -74,10 +79,12 @@ export interface ModelFile {
   gazetteer: Gazetteer;
 }
 
-const bytesOf = (a: Float32Array | Uint32Array | Uint16Array | Int16Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+const bytesOf = (a: Float32Array | Uint32Array | Uint16Array | Int16Array | Int8Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+/** Zero bytes that bring `byteLength` to a multiple of 4, so the float arrays of the next pass stay aligned. */
+const padTo4 = (byteLength: number) => Buffer.alloc((4 - (byteLength % 4)) % 4);
 
 /** The rows of a pass's emission table with a non-zero weight. */
-function usedRows(e: Int16Array): number[] {
+function usedRows(e: StoredEmission): number[] {
   const rows: number[] = [];
   for (let r = 0; r * NUM_TAGS < e.length; r++) {
     for (let t = 0; t < NUM_TAGS; t++) {
@@ -91,26 +98,24 @@ function usedRows(e: Int16Array): number[] {
 }
 
 /** Dense once half the rows are in use: the row index then saves little, and loading skips the scatter and the second table. */
-function layoutOf(rows: readonly number[], e: Int16Array): EmissionLayout {
+function layoutOf(rows: readonly number[], e: StoredEmission): EmissionLayout {
   return rows.length * 2 * NUM_TAGS >= e.length ? 'dense' : 'sparse';
 }
 
 function encodePass(weights: ModelWeights, rows: readonly number[], layout: EmissionLayout): Buffer[] {
-  const e = weights.emission as Int16Array;
+  const e = weights.emission as StoredEmission;
   if (layout === 'dense') {
-    return [bytesOf(weights.transition), bytesOf(weights.start), bytesOf(e), Buffer.alloc(e.byteLength % 4)];
+    return [bytesOf(weights.transition), bytesOf(weights.start), bytesOf(e), padTo4(e.byteLength)];
   }
   const deltas = new Uint32Array(rows.length);
-  const values = new Int16Array(rows.length * NUM_TAGS);
+  const values = e instanceof Int8Array ? new Int8Array(rows.length * NUM_TAGS) : new Int16Array(rows.length * NUM_TAGS);
   rows.forEach((r, i) => {
     deltas[i] = i ? r - rows[i - 1] : r;
     values.set(e.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS), i * NUM_TAGS);
   });
   const count = Buffer.alloc(4);
   count.writeUInt32LE(rows.length, 0);
-  // Two bytes of padding keep the next pass's float arrays 4-aligned when the row count is odd.
-  const pad = Buffer.alloc(values.byteLength % 4);
-  return [bytesOf(weights.transition), bytesOf(weights.start), count, bytesOf(deltas), bytesOf(values), pad];
+  return [bytesOf(weights.transition), bytesOf(weights.start), count, bytesOf(deltas), bytesOf(values), padTo4(values.byteLength)];
 }
 
 /** Optional word resources a model file carries beside its gazetteer; each switches on its features. */
@@ -143,14 +148,17 @@ export function encodeModel(
   const gazetteerTable = Gazetteer.fromEntries(gazetteer).pack();
   const nounTable = nouns.length ? PackedTable.build(nouns.map((n): [string, number, number] => [n, 0, 0])) : undefined;
   if (passes.length === 0) throw new Error('a model needs at least one pass');
-  for (const p of passes) if (!(p.emission instanceof Int16Array)) throw new Error('quantise the model before saving it');
-  const rows = passes.map((p) => usedRows(p.emission as Int16Array));
-  const layouts = passes.map((p, i) => layoutOf(rows[i]!, p.emission as Int16Array));
+  for (const p of passes) if (!(p.emission instanceof Int16Array || p.emission instanceof Int8Array)) throw new Error('quantise the model before saving it');
+  const rows = passes.map((p) => usedRows(p.emission as StoredEmission));
+  const layouts = passes.map((p, i) => layoutOf(rows[i]!, p.emission as StoredEmission));
+  const bits = passes.map((p): EmissionBits => (p.emission instanceof Int8Array ? 8 : 16));
   const header: ModelHeader = {
     lang,
     hashBits: passes[0].hashBits,
     scales: passes.map((p) => p.scale),
     layouts,
+    // Only when a pass has 8-bit weights, so 16-bit models write the same bytes as before the field.
+    ...(bits.includes(8) ? { emissionBits: bits } : {}),
     featureVersion: FEATURE_VERSION,
     tags: TAGS,
     gazetteerTable: sizesOf(gazetteerTable),
@@ -196,6 +204,10 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
   if (magic === MAGIC && !(layouts?.length === header.scales.length && layouts.every((l) => l === 'dense' || l === 'sparse'))) {
     throw new Error('model file names no emission layout for each pass: retrain (npm run train)');
   }
+  const bits = header.emissionBits ?? header.scales.map((): EmissionBits => 16);
+  if (!(bits.length === header.scales.length && bits.every((b) => b === 8 || b === 16))) {
+    throw new Error('model file names no emission width (8 or 16 bits) for each pass: retrain (npm run train)');
+  }
   const end = payload.byteOffset + payload.byteLength;
   let at = payload.byteOffset + Math.ceil((4 + headerLength) / 8) * 8;
   const take = <T>(make: (offset: number) => T, byteLength: number): T => {
@@ -208,24 +220,29 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
     const transition = take((o) => new Float32Array(payload.buffer, o, NUM_TAGS * NUM_TAGS), 4 * NUM_TAGS * NUM_TAGS);
     const start = take((o) => new Float32Array(payload.buffer, o, NUM_TAGS), 4 * NUM_TAGS);
     const size = (1 << header.hashBits) * NUM_TAGS;
+    const width = bits[p] === 8 ? 1 : 2;
+    const view = (o: number, length: number): StoredEmission =>
+      width === 1 ? new Int8Array(payload.buffer, o, length) : new Int16Array(payload.buffer, o, length);
+    const skipPadding = (byteLength: number) => {
+      at += (4 - (byteLength % 4)) % 4;
+    };
     if (layouts?.[p] === 'dense') {
-      const emission = take((o) => new Int16Array(payload.buffer, o, size), 2 * size);
-      at += (2 * size) % 4;
+      const emission = take((o) => view(o, size), width * size);
+      skipPadding(width * size);
       return { hashBits: header.hashBits, emission, scale, transition: new Float32Array(transition), start: new Float32Array(start) };
     }
     const count = take((o) => new DataView(payload.buffer, o, 4).getUint32(0, true), 4);
     const deltas = take((o) => new Uint32Array(payload.buffer, o, count), 4 * count);
-    const values = take((o) => new Int16Array(payload.buffer, o, count * NUM_TAGS), 2 * count * NUM_TAGS);
-    at += (2 * count * NUM_TAGS) % 4;
-    const emission = new Int16Array(size);
+    const values = take((o) => view(o, count * NUM_TAGS), width * count * NUM_TAGS);
+    skipPadding(width * count * NUM_TAGS);
+    const emission = width === 1 ? new Int8Array(size) : new Int16Array(size);
     let row = 0;
-    const width = NUM_TAGS;
     for (let i = 0; i < count; i++) {
       row += deltas[i];
-      const to = row * width;
-      if (to + width > emission.length) throw new Error('model file has a row outside its hash space');
+      const to = row * NUM_TAGS;
+      if (to + NUM_TAGS > emission.length) throw new Error('model file has a row outside its hash space');
       // A plain loop: subarray() per row would allocate hundreds of thousands of views at load.
-      for (let t = 0, from = i * width; t < width; t++) emission[to + t] = values[from + t];
+      for (let t = 0, from = i * NUM_TAGS; t < NUM_TAGS; t++) emission[to + t] = values[from + t];
     }
     return { hashBits: header.hashBits, emission, scale, transition: new Float32Array(transition), start: new Float32Array(start) };
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CrfTrainer, forwardBackward, logLikelihood } from '../../../functions/core/ner/crf';
 import { NUM_TAGS, allowedTransition, tagIndex } from '../../../functions/core/ner/tags';
 import { seededRandom } from '../../../functions/core/ner/train';
-import { ensembleOf, parseArgs, pruneOf, trainerOf } from '../../../scripts/train/train';
+import { emissionBitsOf, ensembleOf, parseArgs, pruneOf, trainerOf } from '../../../scripts/train/train';
 import { tinyCorpusTagged } from './tiny-model';
 
 /** Every BIO2-valid tag sequence of length n within the masks, with its unnormalised log score. */
@@ -141,6 +141,13 @@ describe('the training command picks the trainer', () => {
     expect(pruneOf(parseArgs(['--prune', '1.5']), undefined)).toBe(1.5);
     expect(() => parseArgs(['--prune', '-1'])).toThrow(/root mean square/);
     expect(() => parseArgs(['--prune', 'lots'])).toThrow(/root mean square/);
+  });
+
+  it('takes the emission width from the plan unless --bits sets it', () => {
+    expect(emissionBitsOf({}, 8)).toBe(8);
+    expect(emissionBitsOf(parseArgs(['--bits', '16']), 8)).toBe(16);
+    expect(emissionBitsOf(parseArgs(['--bits', '8']), 16)).toBe(8);
+    expect(() => parseArgs(['--bits', '4'])).toThrow(/8 or 16/);
   });
 
   it('takes the ensemble CRF from the plan unless --ensemble-crf sets it or turns it off', () => {

@@ -1,7 +1,17 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Gazetteer } from '../../../functions/core/ner/gazetteer';
-import { PerceptronTrainer, averageModels, decode, normalised, pruned, quantise, viterbi, type ModelWeights } from '../../../functions/core/ner/model';
+import {
+  PerceptronTrainer,
+  averageModels,
+  decode,
+  eightBit,
+  normalised,
+  pruned,
+  quantise,
+  viterbi,
+  type ModelWeights,
+} from '../../../functions/core/ner/model';
 import { docContext, sentenceFeatures } from '../../../functions/core/ner/features';
 import { decodeModel, encodeModel } from '../../../functions/core/ner/model-file';
 import { NounClass } from '../../../functions/core/ner/nouns';
@@ -277,6 +287,50 @@ describe('model file', () => {
     expect(file.passes[1]!.emission.buffer).not.toBe(file.passes[0]!.emission.buffer);
   });
 
+  it('takes 16-bit weights to 8 bits at the scale of the largest, zeroing those below half a step', () => {
+    const trainer = new PerceptronTrainer(4);
+    trainer.w[0] = 10;
+    trainer.w[1] = -4;
+    trainer.w[2] = 0.03; // under half of one 8-bit step (10 / 127)
+    trainer.w[NUM_TAGS] = 0.06;
+    const wide = quantise(trainer.averaged());
+    const narrow = eightBit(wide);
+    expect(narrow.emission).toBeInstanceOf(Int8Array);
+    expect([narrow.emission[0], narrow.emission[1], narrow.emission[2], narrow.emission[NUM_TAGS]]).toEqual([127, -51, 0, 1]);
+    for (const i of [0, 1, NUM_TAGS])
+      expect(Math.abs(narrow.emission[i]! * narrow.scale - wide.emission[i]! * wide.scale)).toBeLessThanOrEqual(narrow.scale / 2);
+    expect(narrow.transition).toBe(wide.transition);
+    expect(() => eightBit(trainer.averaged())).toThrow(/16 bits/);
+  });
+
+  it('stores 8-bit passes densely or by rows, says so in the header, and writes 16-bit files as before', () => {
+    const dense = new PerceptronTrainer(4);
+    // 11 rows of 9 one-byte weights: the padding before the next pass's floats is checked too.
+    for (let r = 0; r < 11; r++) dense.w[r * NUM_TAGS + (r % NUM_TAGS)] = r - 5;
+    dense.trans[3] = 0.5;
+    const sparse = new PerceptronTrainer(4);
+    sparse.w[5 * NUM_TAGS + 2] = -3;
+    sparse.w[9 * NUM_TAGS + 1] = 1;
+    const wide = [quantise(dense.averaged()), quantise(sparse.averaged()), quantise(dense.averaged())];
+    const narrow = wide.map(eightBit);
+    const file = decodeModel(encodeModel('de', [narrow[0]!, narrow[1]!, wide[2]!], {}, {}));
+    expect(file.header.layouts).toEqual(['dense', 'sparse', 'dense']);
+    expect(file.header.emissionBits).toEqual([8, 8, 16]);
+    expect(file.passes[0]!.emission).toBeInstanceOf(Int8Array);
+    expect(file.passes[1]!.emission).toBeInstanceOf(Int8Array);
+    expect(file.passes[2]!.emission).toBeInstanceOf(Int16Array);
+    for (const [i, expected] of [narrow[0]!, narrow[1]!, wide[2]!].entries()) {
+      expect([...file.passes[i]!.emission]).toEqual([...expected.emission]);
+      expect([...file.passes[i]!.transition]).toEqual([...expected.transition]);
+      expect(file.passes[i]!.scale).toBe(expected.scale);
+    }
+    // The decoder scores a sentence alike from either width.
+    const f = { rows: Uint32Array.from([0, 3, 10]), offsets: Uint32Array.from([0, 1, 2, 3]) };
+    expect([...decode(file.passes[0]!, f)]).toEqual([...decode(wide[0]!, f)]);
+    expect(decodeModel(encodeModel('de', wide, {}, {})).header.emissionBits).toBeUndefined();
+    expect(encodeModel('de', [narrow[0]!], {}, {}).length).toBeLessThan(encodeModel('de', [wide[0]!], {}, {}).length);
+  });
+
   it('reads files of before the dense layout, and refuses a file that names no layout per pass', () => {
     const bytes = Buffer.from(tinyModelBytes());
     const payload = gunzipSync(bytes.subarray(4));
@@ -296,6 +350,8 @@ describe('model file', () => {
     expect([...legacy.passes[1]!.emission]).toEqual([...decodeModel(bytes).passes[1]!.emission]);
     expect(() => decodeModel(withHeader('NER4', old))).toThrow(/layout/);
     expect(() => decodeModel(withHeader('NER4', { ...header, layouts: ['sparse'] }))).toThrow(/layout/);
+    expect(() => decodeModel(withHeader('NER4', { ...header, emissionBits: [8] }))).toThrow(/8 or 16 bits/);
+    expect(() => decodeModel(withHeader('NER4', { ...header, emissionBits: [16, 12] }))).toThrow(/8 or 16 bits/);
   });
 
   it('rejects files that are not models or are cut short', () => {
