@@ -9,7 +9,7 @@ import type { EntityType, ExtractedEntity, Span } from '../types';
 import { type AcronymLink, linkAcronyms } from './acronyms';
 import { countryAliasGroup, countryName, isGivenName, lookupName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
-import { NAME_PARTICLES } from './rule-context';
+import { NAME_PARTICLES, joinedArticleForms, joinedArticleStem } from './rule-context';
 import { type Gender, givenNameGender, honorificGender } from './speaker-gender';
 import { isStrippable } from './titles';
 import { isAllCaps, titleCase } from './tokens';
@@ -60,7 +60,12 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
 
   // A person's surname on its own is that person ("Biden" after "Joe Biden"), whatever a tagger
   // guessed for the lone word, unless the word lists know it as something else ("Jordan").
-  const surnames = new Set(mentions.filter((m) => m.type === 'PER' && m.name.includes(' ')).map((m) => m.name.slice(m.name.lastIndexOf(' ') + 1)));
+  const surnames = new Set(
+    mentions
+      .filter((m) => m.type === 'PER' && m.name.includes(' '))
+      .map((m) => m.name.slice(m.name.lastIndexOf(' ') + 1))
+      .flatMap((surname) => [surname, ...joinedArticleForms(surname)]),
+  );
   for (const m of mentions) {
     if (m.type !== 'PER' && surnames.has(m.name) && lookupName(m.name, lang) === undefined) m.type = 'PER';
   }
@@ -208,13 +213,17 @@ function baseForm(m: Mention, names: Set<string>, lastWords: Set<string>, lang: 
  * two candidates ("Chipper Jones", "Andruw Jones") the bare surname stays on its own.
  */
 function linkSurnames(groups: Map<string, Mention[]>, text: string): void {
-  const byLastWord = new Map<string, string[][]>();
+  // Each person name under its last word; a surname with a joined article ("al-assad") also under the
+  // bare surname ("assad"), so that "Assad" finds "Baschar al-Assad".
+  const byLastWord = new Map<string, Array<{ words: string[]; key: string }>>();
+  const add = (last: string, words: string[], key: string) => byLastWord.set(last, [...(byLastWord.get(last) ?? []), { words, key }]);
   for (const key of groups.keys()) {
     if (!key.startsWith('PER|')) continue;
     const words = key.slice(4).split(' ');
-    const list = byLastWord.get(words[words.length - 1]!) ?? [];
-    list.push(words);
-    byLastWord.set(words[words.length - 1]!, list);
+    const last = words[words.length - 1]!;
+    add(last, words, key);
+    const stem = words.length > 1 ? joinedArticleStem(last) : undefined;
+    if (stem) add(stem, [...words.slice(0, -1), stem], key);
   }
   // Family name first: "Xi" is "Xi Jinping" when that is the only longer person name starting with it.
   const byFirstWord = new Map<string, string[]>();
@@ -226,7 +235,7 @@ function linkSurnames(groups: Map<string, Mention[]>, text: string): void {
   for (const [first, keys] of byFirstWord) {
     const from = groups.get(`PER|${first}`);
     // Not when a longer name ends with it too ("Jones" in "Chipper Jones" and "Jones Kusi").
-    const asSurname = (byLastWord.get(first) ?? []).some((words) => words.length > 1);
+    const asSurname = (byLastWord.get(first) ?? []).some(({ words }) => words.length > 1);
     if (!from || keys.length !== 1 || isGivenName(titleCase(first)) || asSurname) continue;
     groups.get(keys[0]!)!.push(...from.splice(0));
     groups.delete(`PER|${first}`);
@@ -234,24 +243,26 @@ function linkSurnames(groups: Map<string, Mention[]>, text: string): void {
   for (const names of byLastWord.values()) {
     if (names.length < 2) continue;
     for (const short of names) {
+      // A name filed under its bare surname is only ever a target.
+      if (short.key !== `PER|${short.words.join(' ')}`) continue;
       const endsWith = (long: string[], tail: string[]) => long.length > tail.length && tail.every((w, i) => long[long.length - tail.length + i] === w);
-      const targets = names.filter((long) => endsWith(long, short));
+      const targets = names.filter((long) => endsWith(long.words, short.words));
       // Keep only the longest forms: "Biden" -> {"Joe Biden", "Joseph R. Biden"} is ambiguous,
       // but "Putin" -> {"Putin" in "Wladimir Putin" in "Wladimir W. Putin"} is one chain.
-      const maximal = targets.filter((t) => !targets.some((u) => endsWith(u, t)));
+      const maximal = [...new Set(targets.filter((t) => !targets.some((u) => endsWith(u.words, t.words))).map((t) => t.key))];
       if (maximal.length > 1)
         linkByHonorific(
           groups,
-          short.join(' '),
-          maximal.map((t) => t.join(' ')),
+          short.words.join(' '),
+          maximal.map((k) => k.slice(4)),
           text,
         );
       if (maximal.length !== 1) continue;
-      const from = groups.get(`PER|${short.join(' ')}`);
-      const into = groups.get(`PER|${maximal[0]!.join(' ')}`);
+      const from = groups.get(short.key);
+      const into = groups.get(maximal[0]!);
       if (!from || !into || from === into) continue;
       into.push(...from.splice(0));
-      groups.delete(`PER|${short.join(' ')}`);
+      groups.delete(short.key);
     }
   }
 }

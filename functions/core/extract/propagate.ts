@@ -5,7 +5,7 @@
  */
 import type { EntityType, Span } from '../types';
 import { isCommonWord, isFunctionWord, isGivenName, lookupName } from './gazetteer';
-import { NAME_PARTICLES } from './rule-context';
+import { NAME_PARTICLES, joinedArticleForms } from './rule-context';
 import { isStrippable } from './titles';
 import { isAllCaps, isCapitalised, titleCase, tokenize } from './tokens';
 
@@ -39,6 +39,8 @@ export function propagate(text: string, lang: string, spans: Span[]): Span[] {
       // "Hessen" of "Philipp von Hessen" stays the place when it stands alone.
       const noble = NAME_PARTICLES.has(words[words.length - 2]!) && lookupName(surname, lang) === 'LOC';
       if (!noble) vote(surname, 'PER');
+      // "Al-Assad" and "Assad" for "Baschar al-Assad".
+      for (const form of joinedArticleForms(surname)) if (!isCommonWord(form, lang)) vote(form, 'PER');
       // "von der Leyen" stands for "Ursula von der Leyen", written "Von der Leyen" at a sentence start.
       let k = words.length - 1;
       while (k > 1 && NAME_PARTICLES.has(words[k - 1]!)) k--;

@@ -26,6 +26,25 @@ export const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'sagte', '
 /** Lower-case words inside persons' names: "von der Leyen", "van Dijk", "de Gaulle". */
 export const NAME_PARTICLES = new Set(['von', 'van', 'de', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin', 'al', 'ben', 'zu', 'ter', 'dos', 'du']);
 
+/** The Arabic article joined to a surname ("al-Assad", "el-Sisi", "as-Sadr", "Al-Thani"), assimilated or not. */
+const JOINED_ARTICLE = /^(?:a[dlnrstz]|e[dlnrstz]|ash|az)-(\p{L}{3,})$/iu;
+
+/** The surname without its joined Arabic article: "Assad" of "al-Assad" (also of the folded "al-assad"). */
+export function joinedArticleStem(word: string): string | undefined {
+  return JOINED_ARTICLE.exec(word)?.[1];
+}
+
+/**
+ * The other ways a surname with a joined Arabic article is written when it stands alone: with the
+ * article capitalised at the start ("Al-Assad said") and without it ("Assad"), as news in
+ * both languages shortens "Baschar al-Assad" and "Abdel Fattah el-Sisi". None for other words.
+ */
+export function joinedArticleForms(surname: string): string[] {
+  const stem = joinedArticleStem(surname);
+  if (!stem || !/^\p{Lu}\p{Ll}/u.test(stem)) return [];
+  return [surname[0]!.toUpperCase() + surname.slice(1), stem];
+}
+
 /** Particles a surname can start with when no given name precedes it; "der", "zu", "al" are too often plain words. */
 const LEADING_PARTICLES = new Set(['von', 'van', 'de', 'da', 'di', 'del', 'du', 'dos', 'ter']);
 

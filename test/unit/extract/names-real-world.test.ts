@@ -353,6 +353,37 @@ const ROWS: Row[] = [
     body: 'Morgan Stanley said on Tuesday that profits rose.',
     notTyped: [['PER', /Morgan Stanley/]],
   },
+  {
+    kind: 'a surname with a joined Arabic article, later alone with the article capitalised or without it (en)',
+    lang: 'en',
+    body:
+      'Syrian President Bashar al-Assad met the UN envoy in Damascus. Assad said the talks had been useful. ' +
+      "Al-Assad later left for Moscow, where Egypt's President Abdel Fattah el-Sisi was waiting. El-Sisi said little; Sisi flew home.",
+    exactly: [
+      ['Bashar al-Assad', 3],
+      ['Abdel Fattah el-Sisi', 3],
+    ],
+    notTyped: [['ORG', /Assad|Sisi/]],
+  },
+  {
+    kind: 'a surname with a joined Arabic article, later alone with the article capitalised or without it (de)',
+    lang: 'de',
+    body:
+      'Der Salafistenführer Ahmed al-Asir ist in Beirut festgenommen worden. Al-Asir habe sich zuvor einer Operation unterzogen, ' +
+      'erklärte ein Sprecher. Der syrische Präsident Baschar al-Assad schwieg. Assad hatte Asir lange verfolgen lassen.',
+    exactly: [
+      ['Ahmed al-Asir', 3],
+      ['Baschar al-Assad', 2],
+    ],
+    notTyped: [['ORG', /Asir|Assad/]],
+  },
+  {
+    kind: 'organisations named with the Arabic article stay organisations beside such a person (en)',
+    lang: 'en',
+    body: "Al-Shabaab claimed the attack, and Al-Qaeda praised it. Somalia's envoy Ahmed al-Shabaani condemned both.",
+    has: [['PER', 'Ahmed al-Shabaani']],
+    notTyped: [['PER', /^Al-(Shabaab|Qaeda)$/]],
+  },
 ];
 
 function find(entities: ExtractedEntity[], type: EntityType, name: string): ExtractedEntity | undefined {
