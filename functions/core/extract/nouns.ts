@@ -3,7 +3,7 @@
  * a German noun lexicon (ner/nouns.ts) that the rules read too, next to the word lists.
  */
 import { taggerFor } from '../ner/load';
-import type { NounLexicon } from '../ner/nouns';
+import { NounClass, type NounLexicon } from '../ner/nouns';
 import { isCommonWord, lookupName } from './gazetteer';
 import { isTitle } from './titles';
 
@@ -31,6 +31,19 @@ export function isLexiconNoun(word: string, lang: string): boolean {
   if (lang === 'en') return false;
   const nouns = nounLexicon();
   return !!nouns && COMMON_NOUN_CLASSES.has(nouns.classOf(word));
+}
+
+/**
+ * German: a noun of the lexicon, or a compound ending in a noun of 5 letters ("Angriffskrieg",
+ * "Wahlkampf"), for a word whose position already says it is no name. Compounds ending in a noun
+ * of 4 letters stay out: they are as often surnames ("Zimmermann", "Grünbein").
+ */
+export function isLexiconNounOrCompound(word: string, lang: string): boolean {
+  if (lang === 'en') return false;
+  const nouns = nounLexicon();
+  if (!nouns) return false;
+  const c = nouns.classOf(word);
+  return COMMON_NOUN_CLASSES.has(c) || (c === NounClass.shortCompound && (nouns.headOf(word)?.length ?? 0) >= 5);
 }
 
 /** A title, a listed common word, or (German) a noun of the lexicon that is no known name. */

@@ -8,7 +8,7 @@
  */
 import type { EntityType, Span } from '../types';
 import { isFunctionWord, isGivenName, lookupName } from './gazetteer';
-import { isCommonNoun, isLexiconNoun } from './nouns';
+import { isCommonNoun, isLexiconNoun, isLexiconNounOrCompound } from './nouns';
 import { knownType, NAME_PARTICLES, SPEECH_VERBS } from './rule-context';
 import { isStrippable, isTitle } from './titles';
 import { isAllCaps, isCapitalised, titleCase } from './tokens';
@@ -90,7 +90,7 @@ export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
   const out: Span[] = [];
   let changed = false;
   for (const given of spans) {
-    const span = withoutSentenceArticle(text, lang, given);
+    const span = withoutTrailingNoun(text, lang, withoutSentenceArticle(text, lang, given));
     if (span !== given) changed = true;
     const words = wordsOf(text, span.start, span.end);
     const kind = line(span.start);
@@ -248,6 +248,37 @@ function withoutSentenceArticle(text: string, lang: string, span: Span): Span {
   if (!/^\p{Lu}\S*\s+\S/u.test(rest) || PRESS_NAME.test(rest)) return span;
   if (!/(?:^|[.!?]["”’)]?\s+|\n\s*)$/u.test(text.slice(Math.max(0, span.start - 3), span.start))) return span;
   return { ...span, start: span.start + 4 };
+}
+
+/**
+ * "Wladimir Putins Angriffskrieg", "Rudolf Hundstorfers Präsidentschaftswahlkampf": a German name
+ * in the genitive before the noun it owns; a tagger runs the person across the noun, mostly a
+ * compound it never saw. A person ends at the genitive when the next word is a noun of the lexicon
+ * that no list knows as a name and the article names the person without the ending elsewhere;
+ * never after a given name ("Klaus Fischer").
+ */
+function withoutTrailingNoun(text: string, lang: string, span: Span): Span {
+  if (lang !== 'de' || span.type !== 'PER') return span;
+  const words = wordsOf(text, span.start, span.end);
+  const n = words.length;
+  if (n < 2) return span;
+  const owner = words[n - 2]!.text;
+  const owned = words[n - 1]!.text;
+  if (!/^\p{Lu}\p{Ll}+(?:s|[sxzß]['’])$/u.test(owner) || isGivenName(owner) || isLexiconNoun(owner, lang)) return span;
+  if (!/^\p{Lu}\p{Ll}/u.test(owned) || !isLexiconNounOrCompound(owned, lang) || isGivenName(owned) || lookupName(owned, lang) !== undefined) return span;
+  // After a given name the genitive is the surname's ("Rudolf Hundstorfers"). Else the name without
+  // the ending stands elsewhere in the article ("Putin", "Scholz"): a given name the lists lack
+  // ("Hannes Ametsreiter") has no such base.
+  if (n >= 3 && isGivenName(words[n - 3]!.text)) return { ...span, end: words[n - 2]!.end };
+  const base = owner.replace(/s?['’]$|s$/u, '');
+  const at = words[n - 2]!.start;
+  let from = 0;
+  for (let i = text.indexOf(base, from); i >= 0; i = text.indexOf(base, from)) {
+    from = i + 1;
+    if (i === at || /\p{L}/u.test(text[i - 1] ?? '') || /\p{L}/u.test(text[i + base.length] ?? '')) continue;
+    return { ...span, end: words[n - 2]!.end };
+  }
+  return span;
 }
 
 /** "Joe Biden": a given name, then capitalised words that are no titles or function words. */

@@ -378,6 +378,20 @@ const ROWS: Row[] = [
     notTyped: [['ORG', /Asir|Assad/]],
   },
   {
+    kind: 'a name in the genitive before the noun it owns ends at the genitive (de)',
+    lang: 'de',
+    body:
+      'Wladimir Putin droht erneut. Wladimir Putins Angriffskrieg dauert an. Die SPÖ bereitet sich auf Rudolf Hundstorfers ' +
+      'Präsidentschaftswahlkampf vor. Im Team spielen Klaus Fischer und Thomas Müller, Hannes Ametsreiter schaut zu.',
+    has: [
+      ['PER', 'Wladimir Putin', 2],
+      ['PER', 'Klaus Fischer'],
+      ['PER', 'Thomas Müller'],
+      ['PER', 'Hannes Ametsreiter'],
+    ],
+    lacks: [/Angriffskrieg|Präsidentschaftswahlkampf/],
+  },
+  {
     kind: 'organisations named with the Arabic article stay organisations beside such a person (en)',
     lang: 'en',
     body: "Al-Shabaab claimed the attack, and Al-Qaeda praised it. Somalia's envoy Ahmed al-Shabaani condemned both.",
