@@ -179,7 +179,7 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     // tagger and for the whole extraction (models/README.md, "A CRF instead of the perceptron").
     trainer: { kind: 'crf', rate: 0.1, weighting: 'objective' },
     // 8-bit weights scored as the 16-bit ones under 5-fold CV and halve what the file stores and a cold start inflates
-    // (models/README.md, "8-bit emission weights").
+    // (models/README.md, "8-bit emission weights ship").
     emissionBits: 8,
     dev: ['en/conll03-dev.bio'],
     cvCorpus: 'en/conll03-train.bio',
@@ -229,7 +229,7 @@ const PLANS: Record<'de' | 'en', LangPlan> = {
     // the unpruned one under CV and is no larger than the perceptron alone (row (am')).
     ensemble: { rate: 0.1, weighting: 'step' },
     prune: 0.5,
-    // As for English: the same score under 5-fold CV, half the stored weights (models/README.md, "8-bit emission weights").
+    // As for English: the same score under 5-fold CV, half the stored weights (models/README.md, "8-bit emission weights ship").
     emissionBits: 8,
     dev: ['de/conll03-dev.bio', 'de/germeval14-dev.bio'],
     cvCorpus: 'de/conll03-train.bio',

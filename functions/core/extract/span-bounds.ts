@@ -254,8 +254,8 @@ function withoutSentenceArticle(text: string, lang: string, span: Span): Span {
  * "Wladimir Putins Angriffskrieg", "Rudolf Hundstorfers Präsidentschaftswahlkampf": a German name
  * in the genitive before the noun it owns; a tagger runs the person across the noun, mostly a
  * compound it never saw. A person ends at the genitive when the next word is a noun of the lexicon
- * that no list knows as a name and the article names the person without the ending elsewhere;
- * never after a given name ("Klaus Fischer").
+ * that no list knows as a name, and a given name precedes the genitive or the article names the
+ * person without the ending elsewhere; never when the genitive is a given name ("Klaus Fischer").
  */
 function withoutTrailingNoun(text: string, lang: string, span: Span): Span {
   if (lang !== 'de' || span.type !== 'PER') return span;
