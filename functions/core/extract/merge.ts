@@ -215,15 +215,15 @@ function baseForm(m: Mention, names: Set<string>, lastWords: Set<string>, lang: 
 function linkSurnames(groups: Map<string, Mention[]>, text: string): void {
   // Each person name under its last word; a surname with a joined article ("al-assad") also under the
   // bare surname ("assad"), so that "Assad" finds "Baschar al-Assad".
-  const byLastWord = new Map<string, Array<{ words: string[]; key: string }>>();
-  const add = (last: string, words: string[], key: string) => byLastWord.set(last, [...(byLastWord.get(last) ?? []), { words, key }]);
+  const byLastWord = new Map<string, Array<{ words: string[]; key: string; byStem: boolean }>>();
+  const add = (last: string, words: string[], key: string, byStem: boolean) => byLastWord.set(last, [...(byLastWord.get(last) ?? []), { words, key, byStem }]);
   for (const key of groups.keys()) {
     if (!key.startsWith('PER|')) continue;
     const words = key.slice(4).split(' ');
     const last = words[words.length - 1]!;
-    add(last, words, key);
+    add(last, words, key, false);
     const stem = words.length > 1 ? joinedArticleStem(last) : undefined;
-    if (stem) add(stem, [...words.slice(0, -1), stem], key);
+    if (stem) add(stem, [...words.slice(0, -1), stem], key, true);
   }
   // Family name first: "Xi" is "Xi Jinping" when that is the only longer person name starting with it.
   const byFirstWord = new Map<string, string[]>();
@@ -244,7 +244,7 @@ function linkSurnames(groups: Map<string, Mention[]>, text: string): void {
     if (names.length < 2) continue;
     for (const short of names) {
       // A name filed under its bare surname is only ever a target.
-      if (short.key !== `PER|${short.words.join(' ')}`) continue;
+      if (short.byStem) continue;
       const endsWith = (long: string[], tail: string[]) => long.length > tail.length && tail.every((w, i) => long[long.length - tail.length + i] === w);
       const targets = names.filter((long) => endsWith(long.words, short.words));
       // Keep only the longest forms: "Biden" -> {"Joe Biden", "Joseph R. Biden"} is ambiguous,

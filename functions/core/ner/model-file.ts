@@ -80,8 +80,9 @@ export interface ModelFile {
 }
 
 const bytesOf = (a: Float32Array | Uint32Array | Uint16Array | Int16Array | Int8Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-/** Zero bytes that bring `byteLength` to a multiple of 4, so the float arrays of the next pass stay aligned. */
-const padTo4 = (byteLength: number) => Buffer.alloc((4 - (byteLength % 4)) % 4);
+/** Bytes that bring `byteLength` to a multiple of 4, so the 4-byte arrays after it stay aligned; the reader skips as many. */
+const paddingTo4 = (byteLength: number) => (4 - (byteLength % 4)) % 4;
+const padTo4 = (byteLength: number) => Buffer.alloc(paddingTo4(byteLength));
 
 /** The rows of a pass's emission table with a non-zero weight. */
 function usedRows(e: StoredEmission): number[] {
@@ -133,7 +134,7 @@ const sizesOf = (table: PackedTable): PackedListSizes => ({ strings: table.size,
 /** A packed table's arrays, padded to 4 bytes so a table after it starts aligned. */
 function packedParts(table: PackedTable): Buffer[] {
   const { slots, lengths, values, text } = table.data;
-  return [...[slots, lengths, values, text].map(bytesOf), Buffer.alloc((4 - (text.length % 4)) % 4)];
+  return [...[slots, lengths, values, text].map(bytesOf), padTo4(text.length)];
 }
 
 export function encodeModel(
@@ -223,18 +224,15 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
     const width = bits[p] === 8 ? 1 : 2;
     const view = (o: number, length: number): StoredEmission =>
       width === 1 ? new Int8Array(payload.buffer, o, length) : new Int16Array(payload.buffer, o, length);
-    const skipPadding = (byteLength: number) => {
-      at += (4 - (byteLength % 4)) % 4;
-    };
     if (layouts?.[p] === 'dense') {
       const emission = take((o) => view(o, size), width * size);
-      skipPadding(width * size);
+      at += paddingTo4(width * size);
       return { hashBits: header.hashBits, emission, scale, transition: new Float32Array(transition), start: new Float32Array(start) };
     }
     const count = take((o) => new DataView(payload.buffer, o, 4).getUint32(0, true), 4);
     const deltas = take((o) => new Uint32Array(payload.buffer, o, count), 4 * count);
     const values = take((o) => view(o, count * NUM_TAGS), width * count * NUM_TAGS);
-    skipPadding(width * count * NUM_TAGS);
+    at += paddingTo4(width * count * NUM_TAGS);
     const emission = width === 1 ? new Int8Array(size) : new Int16Array(size);
     let row = 0;
     for (let i = 0; i < count; i++) {
@@ -256,7 +254,7 @@ export function decodeModel(bytes: Uint8Array): ModelFile {
       values: take((o) => new Uint8Array(payload.buffer, o, 2 * sizes.strings), 2 * sizes.strings),
       text: take((o) => new Uint8Array(payload.buffer, o, sizes.textBytes), sizes.textBytes),
     });
-    at += (4 - ((at - payload.byteOffset) % 4)) % 4;
+    at += paddingTo4(at - payload.byteOffset);
     return packed;
   };
   let gazetteer: Gazetteer;
