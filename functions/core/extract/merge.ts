@@ -9,6 +9,7 @@ import type { EntityType, ExtractedEntity, Span } from '../types';
 import { type AcronymLink, linkAcronyms } from './acronyms';
 import { countryAliasGroup, countryName, isGivenName, lookupName } from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
+import { applyOrganisationEvidence } from './organisation-evidence';
 import { NAME_PARTICLES, joinedArticleForms, joinedArticleStem } from './rule-context';
 import { type Gender, givenNameGender, honorificGender } from './speaker-gender';
 import { isStrippable } from './titles';
@@ -69,8 +70,10 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
   for (const m of mentions) {
     if (m.type !== 'PER' && surnames.has(m.name) && lookupName(m.name, lang) === undefined) m.type = 'PER';
   }
+  applyOrganisationEvidence(text, lang, mentions, surnames);
 
-  // One type per name in a document: the majority (first mention breaks ties).
+  // One type per name in a document: the majority. A tie keeps each mention's own type ("Boston" the
+  // place and the club in one results roundup); see the model card for the tie-break tried and dropped.
   const typeVotes = new Map<string, Map<EntityType, number>>();
   for (const m of mentions) {
     const key = foldName(m.name);

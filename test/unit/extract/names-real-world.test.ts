@@ -392,6 +392,52 @@ const ROWS: Row[] = [
     lacks: [/Angriffskrieg|Präsidentschaftswahlkampf/],
   },
   {
+    kind: 'a firm the article calls a firm is one in every mention, though the tagger made it a person (de)',
+    lang: 'de',
+    body:
+      'Volvo-Chef Hakan Samuelsson hat Respekt vor Apple und Google. Der iPhone-Hersteller Apple arbeite an einem eigenen Auto, ' +
+      'sagte Samuelsson im Gespräch mit der Nachrichtenagentur dpa. Samuelsson hatte Volvo selbst für eine Zusammenarbeit mit Apple ' +
+      'ins Gespräch gebracht. Die drei deutschen Autobauer Audi, BMW und Daimler planen Ähnliches. Apple schweigt dazu.',
+    has: [
+      ['ORG', 'Volvo', 2],
+      ['ORG', 'Apple', 4],
+      ['PER', 'Hakan Samuelsson', 3],
+    ],
+    notTyped: [['PER', /^(Volvo|Apple)$/]],
+  },
+  {
+    kind: 'a firm the article calls a firm is one in every mention, though the tagger made it a person (en)',
+    lang: 'en',
+    body:
+      'Swedish carmaker Volvo said sales rose by a fifth. Volvo chief executive Hakan Samuelsson said Volvo would keep its plants. ' +
+      'Budget airline Ryanair ordered 70 planes, and Ryanair said more would follow. Samuelsson said nothing about Ryanair.',
+    has: [
+      ['ORG', 'Volvo', 3],
+      ['ORG', 'Ryanair', 3],
+      ['PER', 'Hakan Samuelsson', 2],
+    ],
+    notTyped: [['PER', /^(Volvo|Ryanair)$/]],
+  },
+  {
+    kind: "a person's name stays the person's beside a firm's part, a place stays a place (de)",
+    lang: 'de',
+    body:
+      'Elon Musk ist zufrieden. Der Musk-Konzern meldete am Montag einen Rekord, sagte Musk in Grünheide. ' +
+      'Die Innsbruck-Chefin der Partei, Maria Huber, sprach am Dienstag in Innsbruck über die Pläne.',
+    has: [
+      ['PER', 'Musk', 2],
+      ['LOC', 'Innsbruck', 2],
+    ],
+    notTyped: [['ORG', /Musk|Innsbruck/]],
+  },
+  {
+    kind: 'a lawmaker is no firm (en)',
+    lang: 'en',
+    body: 'Democratic lawmaker Jim Walsh said he would vote no. Walsh told reporters the bill was rushed, and Walsh left early.',
+    has: [['PER', 'Jim Walsh', 3]],
+    notTyped: [['ORG', /Walsh/]],
+  },
+  {
     kind: 'organisations named with the Arabic article stay organisations beside such a person (en)',
     lang: 'en',
     body: "Al-Shabaab claimed the attack, and Al-Qaeda praised it. Somalia's envoy Ahmed al-Shabaani condemned both.",
