@@ -35,7 +35,15 @@ export function propagate(text: string, lang: string, spans: Span[]): Span[] {
       if (!isFunctionWord(first) && !NAME_PARTICLES.has(words[1]!)) vote(first, 'PER');
     }
     const surname = words[words.length - 1]!;
-    if (span.type === 'PER' && words.length >= 2 && surname.length >= 3 && !isCommonWord(surname, lang) && !isFunctionWord(surname)) {
+    // A particle is no surname: "der" of a cut "Van der" would be spread over every article "der".
+    if (
+      span.type === 'PER' &&
+      words.length >= 2 &&
+      surname.length >= 3 &&
+      !NAME_PARTICLES.has(surname) &&
+      !isCommonWord(surname, lang) &&
+      !isFunctionWord(surname)
+    ) {
       // "Hessen" of "Philipp von Hessen" stays the place when it stands alone.
       const noble = NAME_PARTICLES.has(words[words.length - 2]!) && lookupName(surname, lang) === 'LOC';
       if (!noble) vote(surname, 'PER');

@@ -89,8 +89,9 @@ export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
   };
   const out: Span[] = [];
   let changed = false;
+  const starts = new Set(spans.map((s) => s.start));
   for (const given of spans) {
-    const span = withoutTrailingNoun(text, lang, withoutSentenceArticle(text, lang, given));
+    const span = withoutTrailingNoun(text, lang, withoutSentenceArticle(text, lang, withNameAfterParticle(text, given, starts)));
     if (span !== given) changed = true;
     const words = wordsOf(text, span.start, span.end);
     const kind = line(span.start);
@@ -236,6 +237,21 @@ function namePieces(words: Word[], span: Span, line: Line, known: (p: string) =>
 
 /** Newspapers keep their article: "The New York Times", "The Washington Post". */
 const PRESS_NAME = /\b(?:Times|Post|Journal|Herald|Tribune|Telegraph|Guardian|Observer|Independent|Economist|Globe|Star|Sun|Mirror|Statesman|Gazette|News)$/u;
+
+/**
+ * A person's name does not end in a particle: a tagger that takes a surname for a noun stops
+ * before it ("Alexander Van der | Bellen", "das Bellen" being barking). The capitalised word
+ * after the particle completes the name; without one the particle goes ("Ursula von").
+ * `starts`: where other spans begin, which are left alone.
+ */
+function withNameAfterParticle(text: string, span: Span, starts: ReadonlySet<number>): Span {
+  if (span.type !== 'PER') return span;
+  const last = /[^\S\n]+(\p{Ll}+)$/u.exec(text.slice(span.start, span.end));
+  if (!last || !NAME_PARTICLES.has(last[1]!)) return span;
+  const next = /^[^\S\n]+(\p{Lu}[\p{L}\p{M}'’-]*\p{L})/u.exec(text.slice(span.end, span.end + 40));
+  if (next && !isFunctionWord(next[1]!) && !starts.has(span.end + next[0].length - next[1]!.length)) return { ...span, end: span.end + next[0].length };
+  return { ...span, end: span.end - last[0].length };
+}
 
 /**
  * "The World Health Organization announced ...": at the start of a sentence the article is

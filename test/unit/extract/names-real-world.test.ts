@@ -438,6 +438,15 @@ const ROWS: Row[] = [
     notTyped: [['ORG', /Walsh/]],
   },
   {
+    kind: 'a surname the tagger takes for a noun completes a name that would end in a particle, and the particle is never spread (de)',
+    lang: 'de',
+    body:
+      'Alexander Van der Bellen will Bundespräsident werden. Der ehemalige Bundessprecher der Grünen sagte, die Reihe der ' +
+      'Gespräche mit Van der Bellen beginne am Montag. Zu dem Buch hat mich der Verlag überredet, grinst Van der Bellen.',
+    exactly: [['Alexander Van der Bellen', 3]],
+    lacks: [/^der$/i, /der$/],
+  },
+  {
     kind: 'organisations named with the Arabic article stay organisations beside such a person (en)',
     lang: 'en',
     body: "Al-Shabaab claimed the attack, and Al-Qaeda praised it. Somalia's envoy Ahmed al-Shabaani condemned both.",
