@@ -198,7 +198,8 @@ function baseForm(m: Mention, names: Set<string>, lastWords: Set<string>, lang: 
     // "Russischen Föderation" -> "Russische Föderation": declined adjectives of a known name.
     if (words.length) {
       const nominative = [...words.map((w) => w.replace(/(?<=\p{Ll})e[nmrs]$/u, 'e')), last].join(' ');
-      if (nominative !== m.name && lookupName(nominative, lang)) return nominative;
+      // Also when the article writes the name in the nominative elsewhere ("der Deutschen Bahn", "die Deutsche Bahn").
+      if (nominative !== m.name && (names.has(nominative) || lookupName(nominative, lang))) return nominative;
     }
   }
   for (const base of genitiveBases(last)) {

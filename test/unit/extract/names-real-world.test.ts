@@ -447,6 +447,15 @@ const ROWS: Row[] = [
     lacks: [/^der$/i, /der$/],
   },
   {
+    kind: 'a name with a declined adjective joins its nominative in the same article (de)',
+    lang: 'de',
+    body:
+      'Ein Sprecher der Deutschen Bahn sagte am Montag, die Züge führen wieder. Die Deutsche Bahn will 2025 mehr investieren. ' +
+      'Der Hamburger SV spielt am Samstag.',
+    exactly: [['Deutsche Bahn', 2]],
+    lacks: [/^Deutschen Bahn$/, /^Hamburge /],
+  },
+  {
     kind: 'organisations named with the Arabic article stay organisations beside such a person (en)',
     lang: 'en',
     body: "Al-Shabaab claimed the attack, and Al-Qaeda praised it. Somalia's envoy Ahmed al-Shabaani condemned both.",
