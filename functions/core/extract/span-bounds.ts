@@ -96,7 +96,10 @@ export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
     const words = wordsOf(text, span.start, span.end);
     const kind = line(span.start);
     const hasVerbLike = words.some((w, k) => k > 0 && /^\p{Ll}+$/u.test(w.text) && !LINKS.has(w.text));
-    const person = span.type === 'PER' ? undefined : (personAfterTitle(text, words, span, lang) ?? speakerBeforeVerb(text, words, span, lang));
+    const person =
+      span.type === 'PER'
+        ? undefined
+        : (personAfterHonorific(text, words, span, lang) ?? personAfterTitle(text, words, span, lang) ?? speakerBeforeVerb(text, words, span, lang));
     if (person) {
       changed = true;
       out.push(person);
@@ -321,6 +324,31 @@ function longestKnown(words: Word[], k: number, known: (p: string) => EntityType
     if (!LINKS.has(slice[n - 1]!.text.toLowerCase()) && known(asWritten(slice))) return n;
   }
   return 0;
+}
+
+/**
+ * "Ms Hutt", "Sir Edward", "Herrn Schmidt" as an organisation or a place, with the honorific in the
+ * span or just before it: only a person's name follows an honorific, so the words after it are a person. Not before an office ("Dr. Chancellor"
+ * reads as a title) or a listed name of another kind ("Dr. Oetker").
+ */
+/**
+ * Honorifics that stand only before persons. Not "Miss" ("Miss World"), "Lord" and "Lady" (the
+ * cricket ground "Lord's"), nor abbreviations that are also country codes in results tables
+ * ("Col", "Sen", "Rep").
+ */
+const PERSON_HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Rev', 'Herr', 'Herrn', 'Frau']);
+
+function personAfterHonorific(text: string, words: Word[], span: Span, lang: string): Span | undefined {
+  if (!words.length || words.length > 4) return undefined;
+  const inside = PERSON_HONORIFICS.has(words[0]!.text.replace(/\.$/u, ''));
+  const before = /(\p{L}+)\.?[^\S\n]+$/u.exec(text.slice(Math.max(0, span.start - 12), span.start))?.[1];
+  if (!inside && !(before && PERSON_HONORIFICS.has(before))) return undefined;
+  const rest = inside ? words.slice(1) : words;
+  if (!rest.length) return undefined;
+  if (!rest.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !isFunctionWord(w.text) && !isTitle(w.text, lang))) return undefined;
+  const listed = lookupName(text.slice(span.start, span.end), lang);
+  if (listed !== undefined && listed !== 'PER') return undefined;
+  return { start: rest[0]!.start, end: span.end, type: 'PER' };
 }
 
 /**

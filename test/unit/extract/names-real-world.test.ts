@@ -456,6 +456,22 @@ const ROWS: Row[] = [
     lacks: [/^Deutschen Bahn$/, /^Hamburge /],
   },
   {
+    kind: 'the name after an honorific is a person, whatever type the tagger gave the two (en)',
+    lang: 'en',
+    body:
+      'Health Minister Jane Hutt defended the plan. Ms Hutt said waiting lists were falling, and Mr. Milburn agreed with her. ' +
+      'Prof Etzioni disagreed. Miss World was crowned in London.',
+    has: [
+      ['PER', 'Jane Hutt', 2],
+      ['PER', 'Milburn'],
+      ['PER', 'Etzioni'],
+    ],
+    notTyped: [
+      ['ORG', /Hutt|Milburn|Etzioni/],
+      ['MISC', /Hutt|Milburn|Etzioni/],
+    ],
+  },
+  {
     kind: 'organisations named with the Arabic article stay organisations beside such a person (en)',
     lang: 'en',
     body: "Al-Shabaab claimed the attack, and Al-Qaeda praised it. Somalia's envoy Ahmed al-Shabaani condemned both.",
