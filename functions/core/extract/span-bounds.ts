@@ -96,6 +96,12 @@ export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
     const words = wordsOf(text, span.start, span.end);
     const kind = line(span.start);
     const hasVerbLike = words.some((w, k) => k > 0 && /^\p{Ll}+$/u.test(w.text) && !LINKS.has(w.text));
+    const firm = firmByDesignator(text, words, span, lang);
+    if (firm) {
+      changed = true;
+      out.push(firm);
+      continue;
+    }
     const person =
       span.type === 'PER'
         ? undefined
@@ -331,6 +337,31 @@ function longestKnown(words: Word[], k: number, known: (p: string) => EntityType
  * span or just before it: only a person's name follows an honorific, so the words after it are a person. Not before an office ("Dr. Chancellor"
  * reads as a title) or a listed name of another kind ("Dr. Oetker").
  */
+/**
+ * Last words that make a name a firm's or an institution's, whatever else it holds: "Lucent
+ * Technologies", "Pyra Labs", "Walt Disney Studios", "Hubert Burda Media", "Mozilla Foundation".
+ * Not "Bank" ("West Bank"), "Club" or "Capital", which also end places.
+ */
+const ENGLISH_DESIGNATORS = ['Inc', 'Corp', 'Corporation', 'Ltd', 'plc', 'PLC', 'LLC', 'Group', 'Holdings', 'Labs', 'Laboratories'];
+const FIRM_DESIGNATORS: Record<string, ReadonlySet<string>> = {
+  en: new Set([
+    ...ENGLISH_DESIGNATORS,
+    ...['Technologies', 'Airlines', 'Airways', 'Motors', 'Industries', 'Pharmaceuticals', 'Securities', 'Software', 'Networks'],
+    ...['Films', 'Foundation', 'Media', 'Entertainment', 'Communications', 'Records', 'Studios', 'University', 'Institute'],
+  ]),
+  // German firms carry English designators too, but not those that are also nouns of a German sentence ("Googles Software").
+  de: new Set([...ENGLISH_DESIGNATORS, 'Media', 'Studios', 'AG', 'GmbH', 'KG', 'Holding', 'Gruppe', 'Verlag', 'Stiftung', 'Universität', 'Institut']),
+};
+
+/** A person, place or other name of two or more words ending in a firm's designator is an organisation. */
+function firmByDesignator(text: string, words: Word[], span: Span, lang: string): Span | undefined {
+  const last = words[words.length - 1]!.text.replace(/\.$/u, '');
+  if (span.type === 'ORG' || words.length < 2 || !FIRM_DESIGNATORS[lang]?.has(last)) return undefined;
+  const listed = lookupName(text.slice(span.start, span.end), lang);
+  if (listed !== undefined && listed !== 'ORG') return undefined;
+  return { ...span, type: 'ORG' };
+}
+
 /**
  * Honorifics that stand only before persons. Not "Miss" ("Miss World"), "Lord" and "Lady" (the
  * cricket ground "Lord's"), nor abbreviations that are also country codes in results tables

@@ -472,6 +472,26 @@ const ROWS: Row[] = [
     ],
   },
   {
+    kind: "a name ending in a firm's designator is an organisation (en)",
+    lang: 'en',
+    body: 'Lucent Technologies cut 500 jobs. Analysts at Eon Labs and Krome Studios were not surprised. Tensions rose in the West Bank.',
+    has: [
+      ['ORG', 'Lucent Technologies'],
+      ['ORG', 'Eon Labs'],
+      ['ORG', 'Krome Studios'],
+      ['LOC', 'West Bank'],
+    ],
+  },
+  {
+    kind: "a name ending in a firm's designator is an organisation (de)",
+    lang: 'de',
+    body: 'Der Verlag Hubert Burda Media verkauft zwei Zeitschriften. Forscher der John Hopkins Universität warnen.',
+    has: [
+      ['ORG', 'Hubert Burda Media'],
+      ['ORG', 'John Hopkins Universität'],
+    ],
+  },
+  {
     kind: 'organisations named with the Arabic article stay organisations beside such a person (en)',
     lang: 'en',
     body: "Al-Shabaab claimed the attack, and Al-Qaeda praised it. Somalia's envoy Ahmed al-Shabaani condemned both.",
