@@ -12,7 +12,7 @@ import { certainGenitiveBase, genitiveBases } from './inflection';
 import { applyOrganisationEvidence } from './organisation-evidence';
 import { NAME_PARTICLES, joinedArticleForms, joinedArticleStem } from './rule-context';
 import { type Gender, givenNameGender, honorificGender } from './speaker-gender';
-import { isStrippable } from './titles';
+import { isHonorific, isStrippable, isTitle } from './titles';
 import { isAllCaps, titleCase } from './tokens';
 
 export const MAX_OFFSETS = 100;
@@ -69,6 +69,16 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
   );
   for (const m of mentions) {
     if (m.type !== 'PER' && surnames.has(m.name) && lookupName(m.name, lang) === undefined) m.type = 'PER';
+  }
+  // An office alone names no one ("der Kanzler", "the Chancellor"), unless it is the surname of a
+  // person the article names in full ("Mervyn King") or follows an honorific ("Mr King"). English
+  // surnames are often offices ("King", "Mayor", "Bishop" in a team list), so there only after "the".
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    if (m.name.includes(' ') || !isTitle(m.name, lang) || isHonorific(m.name) || surnames.has(m.name) || isGivenName(m.name)) continue;
+    const before = /(\p{L}+)\.?\s+$/u.exec(text.slice(Math.max(0, m.start - 12), m.start))?.[1];
+    if (before && isHonorific(before)) continue;
+    if (lang !== 'en' || before?.toLowerCase() === 'the') mentions.splice(k, 1);
   }
   applyOrganisationEvidence(text, lang, mentions, surnames);
 
@@ -148,7 +158,8 @@ function withoutLoneTitles(text: string, spans: Span[]): Span[] {
 }
 
 /** Strips honorifics and titles (persons), possessives and stray punctuation from a span. */
-function clean(text: string, span: Span): Mention | undefined {
+function clean(text: string, given: Span): Mention | undefined {
+  let span = given;
   let { start, end } = span;
   const slice = () => text.slice(start, end);
   for (;;) {
@@ -158,6 +169,13 @@ function clean(text: string, span: Span): Mention | undefined {
     const word = /^([\p{L}-]+)(\.?)(\s+)(?=\S)/u.exec(slice());
     if (!word || !isStrippable(word[1]!)) break;
     start += word[0].length;
+    // "Bishop of Durham", "Archbishop of Canterbury": an office of a place; what is left names the place.
+    const of = /^of\s+(?=\p{Lu})/u.exec(slice());
+    if (of) {
+      start += of[0].length;
+      span = { ...span, type: 'LOC' };
+      break;
+    }
   }
   for (;;) {
     const before = end;
@@ -167,7 +185,8 @@ function clean(text: string, span: Span): Mention | undefined {
     if (tail && tail[0].length < end - start) end -= tail[0].length;
     if (span.type === 'PER') {
       const word = /(\s+)([\p{L}-]+)$/u.exec(slice());
-      if (word && isStrippable(word[2]!)) end -= word[0].length;
+      // After a lone given name the word is the surname, even when it is also an office ("Kristin King").
+      if (word && isStrippable(word[2]!) && !isGivenName(text.slice(start, end - word[0].length))) end -= word[0].length;
     }
     if (end === before) break;
   }

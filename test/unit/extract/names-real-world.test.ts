@@ -492,6 +492,28 @@ const ROWS: Row[] = [
     ],
   },
   {
+    kind: 'an office alone names no one; the person named with it stays (de)',
+    lang: 'de',
+    body: 'Kanzler Werner Faymann reiste nach Ankara. Es sei kein Zugeständnis erfolgt, betonte der Kanzler am Montag. Der Vizekanzler schwieg.',
+    has: [['PER', 'Werner Faymann']],
+    lacks: [/^(Vize)?[Kk]anzler$/],
+  },
+  {
+    kind: 'an office alone names no one, an office of a place names the place, an honorific keeps a surname (en)',
+    lang: 'en',
+    body:
+      'The Bishop of Durham, Tom Wright, said the book was fiction. The Bishop said: "Conspiracy theories are always fun." ' +
+      'Kristin King, a singer, agreed. Ms King said she liked the book. Stephen King and Peter Kaiser did not.',
+    has: [
+      ['PER', 'Tom Wright'],
+      ['LOC', 'Durham'],
+      ['PER', 'Kristin King', 2],
+      ['PER', 'Stephen King'],
+      ['PER', 'Peter Kaiser'],
+    ],
+    lacks: [/^Bishop$/, /^of /, /^(Kristin|Stephen|Peter)$/],
+  },
+  {
     kind: 'organisations named with the Arabic article stay organisations beside such a person (en)',
     lang: 'en',
     body: "Al-Shabaab claimed the attack, and Al-Qaeda praised it. Somalia's envoy Ahmed al-Shabaani condemned both.",
