@@ -81,6 +81,7 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
     if (lang !== 'en' || before?.toLowerCase() === 'the') mentions.splice(k, 1);
   }
   applyOrganisationEvidence(text, lang, mentions, surnames);
+  personsInLineups(text, lang, mentions);
 
   // One type per name in a document: the majority. A tie keeps each mention's own type ("Boston" the
   // place and the club in one results roundup); see the model card for the tie-break tried and dropped.
@@ -130,6 +131,28 @@ export function mergeSpans(text: string, lang: string, spans: Span[]): Merged {
   entities.sort((a, b) => b.mentions - a.mentions || a.offsets[0]![0] - b.offsets[0]![0] || a.id.localeCompare(b.id));
   index.sort((a, b) => a.start - b.start);
   return { entities, mentions: index };
+}
+
+const LIST_GAP = /^(?:,\s*|\s+(?:und|and)\s+|,\s+(?:und|and)\s+)$/u;
+
+/**
+ * A team line-up or a list of players: four or more names in a row separated by commas, nearly
+ * all persons and most by surname alone. A one-word name among them that the tagger typed
+ * otherwise and no list knows ("Yobo, Osman, Keane, Kilbane") is a player too.
+ */
+function personsInLineups(text: string, lang: string, mentions: Mention[]): void {
+  for (let from = 0; from < mentions.length; ) {
+    let to = from + 1;
+    while (to < mentions.length && LIST_GAP.test(text.slice(mentions[to - 1]!.end, mentions[to]!.start))) to++;
+    const list = mentions.slice(from, to);
+    const persons = list.filter((m) => m.type === 'PER');
+    // Line-ups name players by surname; a list of full names is a cast or a bill, where bands are organisations.
+    const bySurname = persons.filter((m) => !m.name.includes(' ')).length >= (3 * persons.length) / 4;
+    if (list.length >= 4 && persons.length >= list.length - Math.floor(list.length / 4) && bySurname) {
+      for (const m of list) if (m.type !== 'PER' && !m.name.includes(' ') && lookupName(m.name, lang) === undefined) m.type = 'PER';
+    }
+    from = to;
+  }
 }
 
 /** Overlapping spans (a careless recogniser): keep the longer, then the earlier. */

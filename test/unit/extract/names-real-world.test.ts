@@ -514,6 +514,22 @@ const ROWS: Row[] = [
     lacks: [/^Bishop$/, /^of /, /^(Kristin|Stephen|Peter)$/],
   },
   {
+    kind: 'a one-word name in a line-up of players is a player, whatever type the tagger gave it (en)',
+    lang: 'en',
+    body:
+      'Everton boss David Moyes was pleased. Everton: Martyn, Hibbert, Yobo, Weir, Pistone, Osman, Carsley, Kilbane, Bent. ' +
+      'Man Utd: Carroll, Gary Neville, Ferdinand, Brown, Heinze, Keane, Fortune, Fletcher, Scholes, Rooney, Ronaldo. ' +
+      'At half-time Michael Jackson, Aerosmith, Diana Ross, Gloria Estefan and Phil Collins played.',
+    has: [
+      ['ORG', 'Aerosmith'],
+      ['PER', 'Kilbane'],
+      ['PER', 'Bent'],
+      ['PER', 'Fortune'],
+      ['ORG', 'Everton', 2],
+    ],
+    notTyped: [['LOC', /^(Kilbane|Bent|Fortune)$/]],
+  },
+  {
     kind: 'organisations named with the Arabic article stay organisations beside such a person (en)',
     lang: 'en',
     body: "Al-Shabaab claimed the attack, and Al-Qaeda praised it. Somalia's envoy Ahmed al-Shabaani condemned both.",
