@@ -46,6 +46,20 @@ export function isLexiconNounOrCompound(word: string, lang: string): boolean {
   return COMMON_NOUN_CLASSES.has(c) || (c === NounClass.shortCompound && (nouns.headOf(word)?.length ?? 0) >= 5);
 }
 
+/**
+ * German: a compound common noun, never a simple one: one the lexicon knows by a head of 5 letters
+ * or more ("Weinbauer", "Polizeiwissenschafter"), or a hyphenated word ending in a noun of the
+ * lexicon ("Besiktas-Legionär"). Simple nouns are as often given names or surnames ("Mark", "Bauer").
+ */
+export function isNounCompound(word: string, lang: string): boolean {
+  if (lang === 'en') return false;
+  const nouns = nounLexicon();
+  if (!nouns) return false;
+  const dash = word.lastIndexOf('-');
+  if (dash > 0 && dash < word.length - 1) return COMMON_NOUN_CLASSES.has(nouns.classOf(word.slice(dash + 1)));
+  return nouns.classOf(word) === NounClass.shortCompound && (nouns.headOf(word)?.length ?? 0) >= 5;
+}
+
 /** A title, a listed common word, or (German) a noun of the lexicon that is no known name. */
 export function isCommonNoun(word: string, lang: string): boolean {
   if (isTitle(word, lang) || isCommonWord(word, lang)) return true;

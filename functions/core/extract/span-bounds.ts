@@ -8,7 +8,7 @@
  */
 import type { EntityType, Span } from '../types';
 import { isFunctionWord, isGivenName, lookupName } from './gazetteer';
-import { isCommonNoun, isLexiconNoun, isLexiconNounOrCompound } from './nouns';
+import { isCommonNoun, isLexiconNoun, isLexiconNounOrCompound, isNounCompound } from './nouns';
 import { knownType, NAME_PARTICLES, SPEECH_VERBS } from './rule-context';
 import { isStrippable, isTitle } from './titles';
 import { isAllCaps, isCapitalised, titleCase } from './tokens';
@@ -91,7 +91,11 @@ export function boundSpans(text: string, lang: string, spans: Span[]): Span[] {
   let changed = false;
   const starts = new Set(spans.map((s) => s.start));
   for (const given of spans) {
-    const span = withoutTrailingNoun(text, lang, withoutSentenceArticle(text, lang, withNameAfterParticle(text, given, starts)));
+    const span = withoutLeadingWord(
+      text,
+      lang,
+      withoutTrailingNoun(text, lang, withoutSentenceArticle(text, lang, withNameAfterParticle(text, given, starts))),
+    );
     if (span !== given) changed = true;
     const words = wordsOf(text, span.start, span.end);
     const kind = line(span.start);
@@ -260,6 +264,30 @@ function withNameAfterParticle(text: string, span: Span, starts: ReadonlySet<num
   const next = /^[^\S\n]+(\p{Lu}[\p{L}\p{M}'’-]*\p{L})/u.exec(text.slice(span.end, span.end + 40));
   if (next && !isFunctionWord(next[1]!) && !starts.has(span.end + next[0].length - next[1]!.length)) return { ...span, end: span.end + next[0].length };
   return { ...span, end: span.end - last[0].length };
+}
+
+const MONTHS: Record<string, ReadonlySet<string>> = {
+  de: new Set(['Januar', 'Jänner', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember']),
+  en: new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']),
+};
+const AGENT = /(?:er|or|ist|ent|ant|är|eur|ör|in|at|ier|ling)$/u;
+const DAY_BEFORE: Record<string, RegExp> = { de: /(?:^|[^\p{L}\p{N}])\d{1,2}\.[^\S\n]*$/u, en: /(?:^|[^\p{L}\p{N}])\d{1,2}(?:st|nd|rd|th)?[^\S\n]+$/u };
+
+/**
+ * A person's span that starts with a word that is no part of the name: a month after a day
+ * ("am 10. April Van der Bellen", "on 3 May Smith"), or in German a compound common noun before
+ * the name, the person's role ("Weinbauer Trummer", "Besiktas-Legionär Veli Kavlak"); given names
+ * and listed names stay ("Gauleiter August Eigruber" keeps August).
+ */
+function withoutLeadingWord(text: string, lang: string, span: Span): Span {
+  if (span.type !== 'PER') return span;
+  const words = wordsOf(text, span.start, span.end);
+  if (words.length < 2 || !words.slice(1).every((w) => NAME_PARTICLES.has(w.text) || (/^\p{Lu}/u.test(w.text) && !isFunctionWord(w.text)))) return span;
+  const first = words[0]!.text;
+  const date = MONTHS[lang]?.has(first) && DAY_BEFORE[lang]!.test(text.slice(Math.max(0, span.start - 8), span.start));
+  // A role is an agent noun ("-bauer", "-legionär", "-wissenschafter"); a foreign given name may parse as a compound ("Nichelle").
+  const role = !date && AGENT.test(first) && isNounCompound(first, lang) && !isGivenName(first) && lookupName(first, lang) === undefined;
+  return date || role ? { ...span, start: words[1]!.start } : span;
 }
 
 /**

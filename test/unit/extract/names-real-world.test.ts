@@ -530,6 +530,19 @@ const ROWS: Row[] = [
     notTyped: [['LOC', /^(Kilbane|Bent|Fortune)$/]],
   },
   {
+    kind: "a month after a day before a person's name is no part of it (de)",
+    lang: 'de',
+    body:
+      'Der ORF zeigt Interviews mit den Bewerbern um das Präsidentenamt: am 3. April Griss (11.05 Uhr) und Lugner (12.00 Uhr), ' +
+      'am 10. April Van der Bellen (11.05 Uhr) und Hofer (12.00 Uhr), am 17. April Khol (11.05 Uhr) und Hundstorfer (12.00 Uhr).',
+    has: [
+      ['PER', 'Griss'],
+      ['PER', 'Van der Bellen'],
+      ['PER', 'Khol'],
+    ],
+    lacks: [/^April/],
+  },
+  {
     kind: 'organisations named with the Arabic article stay organisations beside such a person (en)',
     lang: 'en',
     body: "Al-Shabaab claimed the attack, and Al-Qaeda praised it. Somalia's envoy Ahmed al-Shabaani condemned both.",
@@ -606,6 +619,12 @@ describe('span bounds on names at the start of a sentence', () => {
     ]);
     expect(bounded('Morgan Stanley said on Tuesday that profits rose.', 'en', [['Morgan Stanley', 'ORG']])).toEqual(['ORG:Morgan Stanley']);
     expect(bounded('Sundar Pichai kündigte an, das Werk zu schließen.', 'de', [['Sundar Pichai', 'ORG']])).toEqual(['ORG:Sundar Pichai']);
+  });
+  it("a German role compound before a person's name is no part of it; a given name that parses as a compound stays", () => {
+    expect(bounded('Gegen Schweden fehlt Besiktas-Legionär Veli Kavlak.', 'de', [['Besiktas-Legionär Veli Kavlak', 'PER']])).toEqual(['PER:Veli Kavlak']);
+    expect(bounded('Das sagt Polizeiwissenschafter Rafael Behr.', 'de', [['Polizeiwissenschafter Rafael Behr', 'PER']])).toEqual(['PER:Rafael Behr']);
+    expect(bounded('Im Film spielt Nichelle Nichols mit.', 'de', [['Nichelle Nichols', 'PER']])).toEqual(['PER:Nichelle Nichols']);
+    expect(bounded('Im Film spielt Mark Ruffalo mit.', 'de', [['Mark Ruffalo', 'PER']])).toEqual(['PER:Mark Ruffalo']);
   });
   it('an English institution at the start of a sentence loses the capitalised article, a newspaper keeps it', () => {
     expect(bounded('The World Health Organization announced on Monday that it would cut jobs.', 'en', [['The World Health Organization', 'ORG']])).toEqual([
