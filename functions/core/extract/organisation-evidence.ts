@@ -99,9 +99,10 @@ export function applyOrganisationEvidence(text: string, lang: string, mentions: 
   if (lang !== 'de' && lang !== 'en') return;
   const shown = new Map<string, 'kind' | 'part'>();
   for (const m of mentions) {
-    if (m.type !== 'ORG' && !retypable(m, lang, surnames, text)) continue;
-    const said = evidence(text, lang, m);
-    if (said && shown.get(m.name) !== 'kind') shown.set(m.name, said);
+    // The evidence first: it reads a few words around the mention, retypable may read the article.
+    const said = m.type === 'ORG' || m.type === 'PER' || m.type === 'LOC' ? evidence(text, lang, m) : undefined;
+    if (!said || shown.get(m.name) === 'kind' || (m.type !== 'ORG' && !retypable(m, lang, surnames, text))) continue;
+    shown.set(m.name, said);
   }
   if (!shown.size) return;
   for (const m of mentions) {
