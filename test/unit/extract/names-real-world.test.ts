@@ -543,6 +543,17 @@ const ROWS: Row[] = [
     lacks: [/^April/],
   },
   {
+    kind: 'an occupation before a name at the start of a sentence is no part of it (en)',
+    lang: 'en',
+    body: 'Rapper Kanye West won three awards. Attorney Reid Weingarten said the case was weak. Actress Julia Roberts was not there.',
+    has: [
+      ['PER', 'Kanye West'],
+      ['PER', 'Reid Weingarten'],
+      ['PER', 'Julia Roberts'],
+    ],
+    lacks: [/^(Rapper|Attorney|Actress)/],
+  },
+  {
     kind: 'organisations named with the Arabic article stay organisations beside such a person (en)',
     lang: 'en',
     body: "Al-Shabaab claimed the attack, and Al-Qaeda praised it. Somalia's envoy Ahmed al-Shabaani condemned both.",
