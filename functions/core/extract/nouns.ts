@@ -42,8 +42,12 @@ export function isLexiconNounOrCompound(word: string, lang: string): boolean {
   if (lang === 'en') return false;
   const nouns = nounLexicon();
   if (!nouns) return false;
-  const c = nouns.classOf(word);
-  return COMMON_NOUN_CLASSES.has(c) || (c === NounClass.shortCompound && (nouns.headOf(word)?.length ?? 0) >= 5);
+  return COMMON_NOUN_CLASSES.has(nouns.classOf(word)) || onLongHead(nouns, word);
+}
+
+/** A compound the lexicon knows by a head of 5 letters or more; shorter heads are as often surnames' ("Zimmermann"). */
+function onLongHead(nouns: NounLexicon, word: string): boolean {
+  return nouns.classOf(word) === NounClass.shortCompound && (nouns.headOf(word)?.length ?? 0) >= 5;
 }
 
 /**
@@ -57,7 +61,7 @@ export function isNounCompound(word: string, lang: string): boolean {
   if (!nouns) return false;
   const dash = word.lastIndexOf('-');
   if (dash > 0 && dash < word.length - 1) return COMMON_NOUN_CLASSES.has(nouns.classOf(word.slice(dash + 1)));
-  return nouns.classOf(word) === NounClass.shortCompound && (nouns.headOf(word)?.length ?? 0) >= 5;
+  return onLongHead(nouns, word);
 }
 
 /** A title, a listed common word, or (German) a noun of the lexicon that is no known name. */

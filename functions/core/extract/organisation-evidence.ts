@@ -8,6 +8,7 @@
  */
 import type { EntityType } from '../types';
 import { isCity, isCountry, isGivenName, lookupName } from './gazetteer';
+import { escapeRegExp } from './tokens';
 
 /**
  * The last word before an organisation's name in apposition: the noun says what kind of
@@ -73,7 +74,7 @@ const SAYS_DE = 'sagte|sagt|erklärte|betonte|meinte';
  * German as the subject of a verb of saying.
  */
 function writtenAsPerson(text: string, lang: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const escaped = escapeRegExp(name);
   const end = '(?![\\p{L}\\p{N}-])';
   for (const m of text.matchAll(new RegExp(`(\\p{Lu}[\\p{Ll}-]+)\\s+${escaped}${end}`, 'gu'))) if (isGivenName(m[1]!)) return true;
   return lang === 'de' && new RegExp(`(?:\\b(?:${SAYS_DE})\\s+${escaped}${end}|(?<![\\p{L}-])${escaped}\\s+(?:${SAYS_DE})\\b)`, 'u').test(text);
@@ -97,16 +98,23 @@ function retypable(m: NameMention, lang: string, surnames: ReadonlySet<string>, 
  */
 export function applyOrganisationEvidence(text: string, lang: string, mentions: NameMention[], surnames: ReadonlySet<string>): void {
   if (lang !== 'de' && lang !== 'en') return;
+  // Once per name and type: retypable may read the whole article (writtenAsPerson).
+  const verdicts = new Map<string, boolean>();
+  const mayRetype = (m: NameMention) => {
+    const key = `${m.type}|${m.name}`;
+    if (!verdicts.has(key)) verdicts.set(key, retypable(m, lang, surnames, text));
+    return verdicts.get(key)!;
+  };
   const shown = new Map<string, 'kind' | 'part'>();
   for (const m of mentions) {
-    // The evidence first: it reads a few words around the mention, retypable may read the article.
+    // The evidence first: it reads a few words around the mention.
     const said = m.type === 'ORG' || m.type === 'PER' || m.type === 'LOC' ? evidence(text, lang, m) : undefined;
-    if (!said || shown.get(m.name) === 'kind' || (m.type !== 'ORG' && !retypable(m, lang, surnames, text))) continue;
+    if (!said || shown.get(m.name) === 'kind' || (m.type !== 'ORG' && !mayRetype(m))) continue;
     shown.set(m.name, said);
   }
   if (!shown.size) return;
   for (const m of mentions) {
     const said = shown.get(m.name);
-    if (said && retypable(m, lang, surnames, text) && (m.type === 'PER' || said === 'kind')) m.type = 'ORG';
+    if (said && mayRetype(m) && (m.type === 'PER' || said === 'kind')) m.type = 'ORG';
   }
 }

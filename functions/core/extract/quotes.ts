@@ -9,6 +9,7 @@ import type { ExtractedEntity, ExtractedQuote } from '../types';
 import verbs from './data/quote-verbs.json';
 import { findQuotes, type RawQuote } from './quote-marks';
 import { type Gender, genderOf } from './speaker-gender';
+import { escapeRegExp } from './tokens';
 
 export interface PersonMention {
   start: number;
@@ -19,12 +20,12 @@ export interface PersonMention {
 /** Quotes this short are scare quotes or names unless they stand alone as an utterance. */
 const MAX_TERM_WORDS = 3;
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/ /gu, String.raw`\s+`);
+const phrasePattern = (s: string) => escapeRegExp(s).replace(/ /gu, String.raw`\s+`);
 const verbPattern = (words: string[]) =>
   new RegExp(
     String.raw`(?<![\p{L}\p{N}])(?:${[...words]
       .sort((a, b) => b.length - a.length)
-      .map(escapeRegExp)
+      .map(phrasePattern)
       .join('|')})(?![\p{L}\p{N}])`,
     'u',
   );

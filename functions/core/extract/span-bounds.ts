@@ -10,7 +10,7 @@ import type { EntityType, Span } from '../types';
 import { isFunctionWord, isGivenName, lookupName } from './gazetteer';
 import { isCommonNoun, isLexiconNoun, isLexiconNounOrCompound, isNounCompound } from './nouns';
 import { knownType, NAME_PARTICLES, SPEECH_VERBS } from './rule-context';
-import { isStrippable, isTitle } from './titles';
+import { isPersonHonorific, isStrippable, isTitle } from './titles';
 import { isAllCaps, isCapitalised, titleCase } from './tokens';
 
 /** Lower-case words that link the words of one name: "Organisation für ...", "Ärzte ohne Grenzen", "Bank of England". */
@@ -361,11 +361,6 @@ function longestKnown(words: Word[], k: number, known: (p: string) => EntityType
 }
 
 /**
- * "Ms Hutt", "Sir Edward", "Herrn Schmidt" as an organisation or a place, with the honorific in the
- * span or just before it: only a person's name follows an honorific, so the words after it are a person. Not before an office ("Dr. Chancellor"
- * reads as a title) or a listed name of another kind ("Dr. Oetker").
- */
-/**
  * Last words that make a name a firm's or an institution's, whatever else it holds: "Lucent
  * Technologies", "Pyra Labs", "Walt Disney Studios", "Hubert Burda Media", "Mozilla Foundation".
  * Not "Bank" ("West Bank"), "Club" or "Capital", which also end places.
@@ -391,17 +386,16 @@ function firmByDesignator(text: string, words: Word[], span: Span, lang: string)
 }
 
 /**
- * Honorifics that stand only before persons. Not "Miss" ("Miss World"), "Lord" and "Lady" (the
- * cricket ground "Lord's"), nor abbreviations that are also country codes in results tables
- * ("Col", "Sen", "Rep").
+ * "Ms Hutt", "Sir Edward", "Herrn Schmidt" as an organisation or a place, with the honorific in
+ * the span or just before it: only a person's name follows an honorific, so the words after it
+ * are a person. Not before an office ("Dr. Chancellor" reads as a title) or a listed name of
+ * another kind ("Dr. Oetker").
  */
-const PERSON_HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Rev', 'Herr', 'Herrn', 'Frau']);
-
 function personAfterHonorific(text: string, words: Word[], span: Span, lang: string): Span | undefined {
   if (!words.length || words.length > 4) return undefined;
-  const inside = PERSON_HONORIFICS.has(words[0]!.text.replace(/\.$/u, ''));
+  const inside = isPersonHonorific(words[0]!.text.replace(/\.$/u, ''));
   const before = /(\p{L}+)\.?[^\S\n]+$/u.exec(text.slice(Math.max(0, span.start - 12), span.start))?.[1];
-  if (!inside && !(before && PERSON_HONORIFICS.has(before))) return undefined;
+  if (!inside && !(before && isPersonHonorific(before))) return undefined;
   const rest = inside ? words.slice(1) : words;
   if (!rest.length) return undefined;
   if (!rest.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !isFunctionWord(w.text) && !isTitle(w.text, lang))) return undefined;

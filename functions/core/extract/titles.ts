@@ -261,6 +261,17 @@ export function isHonorific(word: string): boolean {
   return germanHonorifics.has(word) || englishHonorifics.has(word);
 }
 
+/**
+ * Honorifics that stand only before persons. Not "Miss" ("Miss World"), "Lord" and "Lady" (the
+ * cricket ground "Lord's"), nor abbreviations that are also country codes in results tables
+ * ("Col", "Sen", "Rep").
+ */
+const PERSON_HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Rev', 'Herr', 'Herrn', 'Frau']);
+
+export function isPersonHonorific(word: string): boolean {
+  return PERSON_HONORIFICS.has(word);
+}
+
 /** Words stripped from the edges of an entity name, in any language. */
 export function isStrippable(word: string): boolean {
   const dash = word.lastIndexOf('-');

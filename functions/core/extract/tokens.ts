@@ -46,6 +46,9 @@ export function tokenize(text: string): Token[] {
 /** Upper-case first letter. */
 export const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 
+/** The text as a pattern that matches it literally. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
 /** All letters upper case and at least two of them: "NATO", "LONDON". */
 export const isAllCaps = (word: string): boolean => /^[\p{Lu}\p{N}'’-]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
 
