@@ -91,11 +91,18 @@ function spansOf(s: Sentence): SpanOf[] {
 
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 const MAX_NGRAM = 5;
+/** Weighted lower-case uses a word needs to be listed as a sentence word. */
+const MIN_SENTENCE_WORD = 3;
 
 interface LangLists {
   names: Record<string, Type>;
   givenNames: string[];
   commonWords: string[];
+  /**
+   * Words the training text writes in lower case and almost never inside a name, title-cased
+   * ("Zudem", "Insgesamt", "Some"): capitalised at a sentence start for grammar alone.
+   */
+  sentenceWords: string[];
 }
 
 interface LangStats extends LangLists {
@@ -117,6 +124,9 @@ function buildLang(lang: Lang, read: ReadCorpus): LangStats {
   const tokenTotal = new Map<string, number>();
   const tokenInName = new Map<string, number>();
   const lowerTotal = new Map<string, number>();
+  /** Lower-case words outside names, and any word inside one, keyed lower-cased. */
+  const lowerPlain = new Map<string, number>();
+  const lowerInName = new Map<string, number>();
 
   for (const { file, silver } of TRAIN_FILES[lang]) {
     const weight = silver ? 0.5 : 1;
@@ -159,9 +169,12 @@ function buildLang(lang: Lang, read: ReadCorpus): LangStats {
           if (candidates.has(gram)) plain.set(gram, (plain.get(gram) ?? 0) + weight);
         }
       }
-      for (const tok of s.tokens) {
+      s.tokens.forEach((tok, i) => {
         if (/^\p{Ll}/u.test(tok)) lowerTotal.set(tok, (lowerTotal.get(tok) ?? 0) + weight);
-      }
+        const lower = tok.toLowerCase();
+        if (inName[i]) lowerInName.set(lower, (lowerInName.get(lower) ?? 0) + weight);
+        else if (/^\p{Ll}+$/u.test(tok)) lowerPlain.set(lower, (lowerPlain.get(lower) ?? 0) + weight);
+      });
     }
   }
 
@@ -197,6 +210,13 @@ function buildLang(lang: Lang, read: ReadCorpus): LangStats {
     .map(([tok]) => tok)
     .sort();
 
+  // A word seen a few times that a name holds in at most one of twenty uses: "Zudem" stays a
+  // candidate, "Brown", "Labour" and the German adjectives CoNLL tags ("britische") do not.
+  const sentenceWords = [...lowerPlain]
+    .filter(([word, n]) => n >= MIN_SENTENCE_WORD && word.length >= 2 && (lowerInName.get(word) ?? 0) <= 0.05 * n)
+    .map(([word]) => word[0]!.toUpperCase() + word.slice(1))
+    .sort();
+
   const isWord = (name: string) => {
     if ((lowerTotal.get(name.toLowerCase()) ?? 0) > 0) return true;
     const seen = tokenTotal.get(name) ?? 0;
@@ -205,7 +225,7 @@ function buildLang(lang: Lang, read: ReadCorpus): LangStats {
     return !!known && [...known].some(([t]) => t !== 'PER');
   };
   const isLowerWord = (name: string) => (lowerTotal.get(name.toLowerCase()) ?? 0) > 0;
-  return { names, givenNames: givenNames.sort(), commonWords, isWord, isLowerWord };
+  return { names, givenNames: givenNames.sort(), commonWords, sentenceWords, isWord, isLowerWord };
 }
 
 function listedGivenNames(): string[] {
@@ -305,7 +325,8 @@ function main(): void {
   const { de, en } = out;
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(out)}\n`);
-  const count = (l: Omit<LangLists, 'givenNames'>) => `${Object.keys(l.names).length} names, ${l.commonWords.length} common words`;
+  const count = (l: Omit<LangLists, 'givenNames'>) =>
+    `${Object.keys(l.names).length} names, ${l.commonWords.length} common words, ${l.sentenceWords.length} sentence words`;
   console.log(`countries ${out.countries.length}, cities ${out.cities.length}, given names ${out.givenNames.length}`);
   console.log(`de: ${count(de)}\nen: ${count(en)}`);
   console.log(`wrote ${outFile} (${Math.round(JSON.stringify(out).length / 1024)} KiB)`);

@@ -12,6 +12,8 @@ import data from './data/gazetteer.json';
 interface LangData {
   names: Record<string, EntityType>;
   commonWords: string[];
+  /** Absent from rule lists built before it existed (kept CV folds). */
+  sentenceWords?: string[];
 }
 
 interface GazetteerData {
@@ -277,6 +279,7 @@ export function isTitleAlsoWord(name: string): boolean {
 const indexes = new Map<Lang, Map<string, EntityType>>();
 const prefixes = new Map<Lang, Set<string>>();
 const commonWords = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set(gazetteer[l].commonWords)]));
+const sentenceWords = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set(gazetteer[l].sentenceWords ?? [])]));
 /** German given names and short forms the English lists and the training text lack. */
 const GERMAN_GIVEN_NAMES = (
   'Uli Jupp Hansi Sepp Achim Gunnar Hansjörg Ottmar Otmar Helmuth Ewald Wolfram Detlef Eckhard ' +
@@ -364,6 +367,14 @@ export function isCommonWord(word: string, lang: string): boolean {
   if (lang === 'en') return commonWords.get('en')!.has(word);
   if (lang === 'de') return commonWords.get('de')!.has(word);
   return commonWords.get('de')!.has(word) || commonWords.get('en')!.has(word);
+}
+
+/**
+ * A word the training text writes in lower case and hardly ever inside a name, title-cased
+ * ("Zudem", "Insgesamt", "Some"): at a sentence start its capital is grammar's.
+ */
+export function isSentenceWord(word: string, lang: string): boolean {
+  return sentenceWords.get(toLang(lang))!.has(word);
 }
 
 /** Capitalised function words that start sentences: never names. */

@@ -13,6 +13,7 @@ import { combineRecognisers } from './combine';
 import { rulesRecogniser } from './rules-recogniser';
 import { resolveCompounds } from './compounds';
 import { boundSpans } from './span-bounds';
+import { withoutSentenceWords } from './sentence-words';
 
 export { rulesRecogniser } from './rules-recogniser';
 export { mergeSpans } from './merge';
@@ -40,7 +41,7 @@ export interface ExtractOptions {
  */
 export function entitySteps(text: string, lang: string, recogniser: Recogniser): { recognised: Span[]; bounded: Span[]; compounds: Span[] } {
   const recognised = recogniser(text, lang);
-  const bounded = propagate(text, lang, boundSpans(text, lang, recognised));
+  const bounded = withoutSentenceWords(text, lang, propagate(text, lang, boundSpans(text, lang, recognised)));
   return { recognised, bounded, compounds: resolveCompounds(text, lang, bounded) };
 }
 

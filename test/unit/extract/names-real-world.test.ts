@@ -560,6 +560,45 @@ const ROWS: Row[] = [
     has: [['PER', 'Ahmed al-Shabaani']],
     notTyped: [['PER', /^Al-(Shabaab|Qaeda)$/]],
   },
+  {
+    kind: 'an adverb starting a sentence after a quoted speaker is no person (de)',
+    lang: 'de',
+    body:
+      'Wir werden die Gespräche fortsetzen, sagte der Minister. Allerdings kam es am Abend zu Protesten vor dem Parlament. ' +
+      'Die Vorschläge wurden am Ende angenommen, sagte die Sprecherin. Zudem wurden die Regeln für neue Mitglieder geändert. ' +
+      'Das ist keine politische Frage, findet der Minister. Insgesamt ist das aber eine Frage für den Vorstand.',
+    lacks: [/^(Allerdings|Zudem|Insgesamt)$/],
+  },
+  {
+    kind: 'a word that starts sentences stays a name where the article also writes it inside a sentence or a full name (de)',
+    lang: 'de',
+    body: 'Bundeskanzler Sebastian Kurz reiste nach Brüssel. Kurz sagte dort, Österreich werde zustimmen. Das bestätigte Kurz am Abend.',
+    has: [['PER', 'Sebastian Kurz', 3]],
+  },
+  {
+    kind: 'a determiner starting a sentence after a quoted speaker is no person (en)',
+    lang: 'en',
+    body:
+      '"This is the first step toward a national chain," said Tom Miller, the group\'s chairman. Some analysts see the merger as a rescue deal for the smaller firm. ' +
+      '"We have brought in a lot of new lines at new prices," said the company spokesman. Many analysts believe March will be a hard month for shops.',
+    has: [['PER', 'Tom Miller']],
+    lacks: [/^(Some|Many)$/],
+  },
+  {
+    kind: 'a speaker after a quotation keeps a name that is also a word (en)',
+    lang: 'en',
+    body: 'The song was written in a week. "It is such a sad song," Read said. Read hopes it will raise money.',
+    has: [['PER', 'Read', 2]],
+  },
+  {
+    kind: 'a line-up keeps the player it starts with, a name that is also a word (en)',
+    lang: 'en',
+    body: 'Newcastle: Given, Carr, Boumsong, Bramble, Babayaro, Dyer, Faye, Bowyer, Robert, Shearer, Bellamy.',
+    has: [
+      ['PER', 'Given'],
+      ['PER', 'Carr'],
+    ],
+  },
 ];
 
 function find(entities: ExtractedEntity[], type: EntityType, name: string): ExtractedEntity | undefined {
