@@ -54,8 +54,10 @@ export function personAfterTitle(ctx: Ctx, i: number, out: Candidate[]): void {
   if (next && joined(ctx, i) && lookupName(`${t.text} ${next.text}`, ctx.lang)) return;
   // "Präsident Frankreichs": a title may be followed by a place; only honorifics force a name.
   let start = i + 1;
-  // "Mr. Smith": skip the full stop of an abbreviated honorific.
-  if (start < ctx.tokens.length && (joined(ctx, i) || /^\.[ \t]+$/u.test(ctx.text.slice(t.end, ctx.tokens[start]!.start)))) {
+  // "Mr. Smith": skip the full stop of an abbreviated honorific; a full stop that ends the
+  // sentence ("... an American sheriff. Other Tory plans") leaves the next word alone.
+  const abbreviated = start < ctx.tokens.length && !ctx.tokens[start]!.initial && /^\.[ \t]+$/u.test(ctx.text.slice(t.end, ctx.tokens[start]!.start));
+  if (start < ctx.tokens.length && (joined(ctx, i) || abbreviated)) {
     const end = nameRun(ctx, start, true);
     if (end > start) {
       pushPerson(ctx, start, end, out);

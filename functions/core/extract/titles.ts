@@ -230,6 +230,31 @@ const ENGLISH_TITLES = [
   'Historian',
   'Scientist',
   'Researcher',
+  // Ranks, clergy and offices before a name ("Sergeant Dave Pearson", "Sister Maureen Carey",
+  // "Chief Executive Daniel Levy"). Not "Major" (John Major), "Private" (Private Eye), "Commodore"
+  // (the computer maker) or "Mother" (Mother Teresa is her name).
+  'Sergeant',
+  'Lieutenant',
+  'Corporal',
+  'Admiral',
+  'Brigadier',
+  'Constable',
+  'Sheriff',
+  'Father',
+  'Brother',
+  'Sister',
+  'Patriarch',
+  'Pastor',
+  'Reverend',
+  'Imam',
+  'Ayatollah',
+  'Cleric',
+  'Executive',
+  'Accountant',
+  'Speaker',
+  'Treasurer',
+  'Commissioner',
+  'Founder',
 ];
 
 const germanTitles = new Set(GERMAN_TITLE_STEMS.flatMap(germanForms));

@@ -599,6 +599,33 @@ const ROWS: Row[] = [
       ['PER', 'Carr'],
     ],
   },
+  {
+    kind: 'a rank, a clergy title or an office before a name is no part of it (en)',
+    lang: 'en',
+    body: "Senior Sergeant Dave Pearson of the city police said a man was in custody. Sister Maureen Carey, 52, was freed on Monday. The firm's Chief Executive Daniel Levy said results would be flat. Serena Williams said she and sister Venus would play on.",
+    has: [
+      ['PER', 'Dave Pearson'],
+      ['PER', 'Maureen Carey'],
+      ['PER', 'Daniel Levy'],
+      ['PER', 'Venus'],
+    ],
+    lacks: [/^(Sergeant|Sister|Executive) /],
+  },
+  {
+    kind: 'an office ending a sentence does not make the next sentence start a person (en)',
+    lang: 'en',
+    body:
+      'The prime minister will hold his press conference at the same time as a speech by the chancellor. Meanwhile large numbers of MPs say voters are tired of the feud. ' +
+      'His critics paint him as more salesman than economist. Whatever his abilities, Mr Ebbers built the firm from nothing.',
+    has: [['PER', 'Ebbers']],
+    lacks: [/^(Meanwhile|Whatever)$/],
+  },
+  {
+    kind: 'an office ending a sentence does not make the next sentence start a person (de)',
+    lang: 'de',
+    body: 'Die Lage sei ernst, betonte der UN-Chef. Lob für die Regierung gab es dennoch. Das sagte der Bürgermeister. Nachdem Wels die Förderung verloren hatte, suchte die Stadt neue Geldgeber.',
+    lacks: [/^(Lob|Nachdem)/],
+  },
 ];
 
 function find(entities: ExtractedEntity[], type: EntityType, name: string): ExtractedEntity | undefined {
