@@ -59,6 +59,10 @@ export function personAfterTitle(ctx: Ctx, i: number, out: Candidate[]): void {
   const abbreviated = start < ctx.tokens.length && !ctx.tokens[start]!.initial && /^\.[ \t]+$/u.test(ctx.text.slice(t.end, ctx.tokens[start]!.start));
   if (start < ctx.tokens.length && (joined(ctx, i) || abbreviated)) {
     const end = nameRun(ctx, start, true);
+    // "deputy Foreign Minister Lee", "veteran Marxist leader Toure": a word before another
+    // title belongs to that title, and the name follows it.
+    const next = ctx.tokens[end];
+    if (end > start && next && joined(ctx, end - 1) && isTitle(next.text, ctx.lang)) return;
     if (end > start) {
       pushPerson(ctx, start, end, out);
       return;

@@ -626,6 +626,16 @@ const ROWS: Row[] = [
     body: 'Die Lage sei ernst, betonte der UN-Chef. Lob für die Regierung gab es dennoch. Das sagte der Bürgermeister. Nachdem Wels die Förderung verloren hatte, suchte die Stadt neue Geldgeber.',
     lacks: [/^(Lob|Nachdem)/],
   },
+  {
+    kind: 'an adjective between two titles belongs to the office, not to a person (en)',
+    lang: 'en',
+    body: 'The talks were held between the deputy Foreign Minister Lee Ki-choo and his counterpart. He beat his rival, deputy Parliamentary Speaker Arnold Ruutel, by 15 votes.',
+    has: [
+      ['PER', 'Lee Ki-choo'],
+      ['PER', 'Arnold Ruutel'],
+    ],
+    notTyped: [['PER', /^(Foreign|Parliamentary)$/]],
+  },
 ];
 
 function find(entities: ExtractedEntity[], type: EntityType, name: string): ExtractedEntity | undefined {
