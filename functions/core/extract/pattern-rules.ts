@@ -2,7 +2,7 @@
  * Names recognised by their form: organisations (ministries, councils, companies, "Organisation
  * für ... in Europa", newspapers), sports clubs, events, and the place in a dateline.
  */
-import { isCity, isCommonWord, isFunctionWord } from './gazetteer';
+import { isCity, isCommonWord, isFunctionWord, isSentenceWord } from './gazetteer';
 import { joined, knownType, PRIORITY, type Candidate, type Ctx } from './rule-context';
 import { isTitle } from './titles';
 import { isAllCaps, isCapitalised } from './tokens';
@@ -33,6 +33,7 @@ const COMPANY_SUFFIX = new Set([
   'Holding',
   'Holdings',
 ]);
+const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)$/u;
 /** Heads of descriptive organisation names: "Organisation für Sicherheit und Zusammenarbeit in Europa". */
 const ORG_HEAD = new Set([
   'Organisation',
@@ -101,7 +102,10 @@ export function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
     let first = i;
     while (first > 0 && first > i - 4 && joined(ctx, first - 1)) {
       const prev = ctx.tokens[first - 1]!;
-      if ((isCapitalised(prev.text) || prev.text === '&') && !isFunctionWord(prev.text) && !(prev.initial && isCommonWord(prev.text, ctx.lang))) first--;
+      // "said on Tuesday Purdue Frederick Co", "Both WorldCom Inc and ...": a weekday, or a word
+      // starting the sentence that the training text writes in lower case, is no part of the firm.
+      const sentenceWord = prev.initial && (isCommonWord(prev.text, ctx.lang) || isSentenceWord(prev.text, ctx.lang));
+      if ((isCapitalised(prev.text) || prev.text === '&') && !isFunctionWord(prev.text) && !sentenceWord && !WEEKDAY.test(prev.text)) first--;
       else break;
     }
     if (first < i) out.push({ first, last: i + 1, type: 'ORG', priority: PRIORITY.orgPattern });

@@ -636,6 +636,23 @@ const ROWS: Row[] = [
     ],
     notTyped: [['PER', /^(Foreign|Parliamentary)$/]],
   },
+  {
+    kind: 'a weekday or a sentence word before a firm with a designator is no part of it (en)',
+    lang: 'en',
+    body: 'The drug maker said on Tuesday Purdue Frederick Co had filed a patent lawsuit against it. Both WorldCom Inc and MFS Communications Co Inc were trading higher.',
+    has: [
+      ['ORG', 'Purdue Frederick Co'],
+      ['ORG', 'WorldCom Inc'],
+    ],
+    lacks: [/^(Tuesday|Both) /],
+  },
+  {
+    kind: 'a weekday before a firm with a designator is no part of it (de)',
+    lang: 'de',
+    body: 'Am Montag Siemens Healthineers AG meldete höhere Umsätze.',
+    has: [['ORG', 'Siemens Healthineers AG']],
+    lacks: [/^Montag /],
+  },
 ];
 
 function find(entities: ExtractedEntity[], type: EntityType, name: string): ExtractedEntity | undefined {
