@@ -3,6 +3,7 @@
  * für ... in Europa", newspapers), sports clubs, events, and the place in a dateline.
  */
 import { isCity, isCommonWord, isFunctionWord, isSentenceWord } from './gazetteer';
+import { isLexiconNounOrCompound } from './nouns';
 import { joined, knownType, PRIORITY, type Candidate, type Ctx } from './rule-context';
 import { isTitle } from './titles';
 import { isAllCaps, isCapitalised } from './tokens';
@@ -127,8 +128,25 @@ export function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
         end++;
       } else break;
     }
-    if (lastCap > i + 1) out.push({ first: i, last: lastCap + 1, type: 'ORG', priority: PRIORITY.orgPattern });
+    if (lastCap > i + 1 && !actionOfNouns(ctx, i, lastCap + 1)) out.push({ first: i, last: lastCap + 1, type: 'ORG', priority: PRIORITY.orgPattern });
   }
+}
+
+/** German links of a genitive or a purpose: "Organisation des Sommerfestes", "Bank zur Kasse". */
+const GENITIVE_LINK = new Set(['des', 'der', 'zur', 'zum']);
+/** German heads that are as often an act, a post or a thing: organising, a middle, an office held, a bench, a bond. */
+const GERMAN_AMBIGUOUS_HEADS = new Set(['Organisation', 'Zentrum', 'Amt', 'Bank', 'Bund']);
+
+/**
+ * German "Organisation des Vertriebs", "Zentrum der Ermittlungen", "Amt des Bundespräsidenten":
+ * the head is the act, the middle or the post of something, not a body's name, when a genitive
+ * of common nouns alone follows it. A name after the link keeps it ("Organisation der Vereinten
+ * Nationen"), as do heads that only name bodies ("Partei der Unabhängigen Griechen", "Verband
+ * der Versicherungskaufleute") and the "für" names ("Amt für Denkmalpflege").
+ */
+function actionOfNouns(ctx: Ctx, head: number, end: number): boolean {
+  if (ctx.lang !== 'de' || !GERMAN_AMBIGUOUS_HEADS.has(ctx.tokens[head]!.text) || !GENITIVE_LINK.has(ctx.tokens[head + 1]!.text)) return false;
+  return ctx.tokens.slice(head + 2, end).every((t) => !isCapitalised(t.text) || isLexiconNounOrCompound(t.text, ctx.lang));
 }
 
 /** Sports clubs: "FC Bayern", "1. FC Köln", "VfB Stuttgart", "Karlsruher SC", "SG Hattersheim". */

@@ -653,6 +653,18 @@ const ROWS: Row[] = [
     has: [['ORG', 'Siemens Healthineers AG']],
     lacks: [/^Montag /],
   },
+  {
+    kind: 'an office held, a middle or an act followed by a genitive of common nouns is no organisation (de)',
+    lang: 'de',
+    body:
+      'Er bewirbt sich um das Amt des Bundespräsidenten. Im Zentrum der Ermittlungen steht ein Beamter. ' +
+      'Die Organisation der Vereinten Nationen tagt in New York. Die Partei der Unabhängigen Griechen verlor Stimmen.',
+    has: [
+      ['ORG', 'Organisation der Vereinten Nationen'],
+      ['ORG', 'Partei der Unabhängigen Griechen'],
+    ],
+    lacks: [/^(Amt des|Zentrum der)/],
+  },
 ];
 
 function find(entities: ExtractedEntity[], type: EntityType, name: string): ExtractedEntity | undefined {
