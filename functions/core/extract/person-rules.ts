@@ -19,6 +19,9 @@ function knownNonPerson(ctx: Ctx, first: number, end: number): boolean {
 }
 
 function pushPerson(ctx: Ctx, first: number, last: number, out: Candidate[]): void {
+  // "sagt Feuerwehrmann Dieter Sawade", "sagte Stadtbaurat Jürgen Dressler": a word no list knows
+  // as a given name, before a given name that a surname follows, is the person's role.
+  if (last - first >= 3 && !isGivenName(ctx.tokens[first]!.text) && isGivenName(ctx.tokens[first + 1]!.text) && joined(ctx, first)) first++;
   if (!knownNonPerson(ctx, first, last)) out.push({ first, last, type: 'PER', priority: PRIORITY.person });
 }
 

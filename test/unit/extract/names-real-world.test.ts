@@ -665,6 +665,25 @@ const ROWS: Row[] = [
     ],
     lacks: [/^(Amt des|Zentrum der)/],
   },
+  {
+    kind: 'a role the lists lack before a given name and surname after a speech verb is no part of the name (de)',
+    lang: 'de',
+    body: '"Wenn wir wegen Insekten gerufen werden, fahren zwei von uns raus", sagt Feuerwehrmann Dieter Sawade. Das sei Vorwahlkampf, sagte Verfassungsrechtler Heinz Mayer im Radio.',
+    has: [
+      ['PER', 'Dieter Sawade'],
+      ['PER', 'Heinz Mayer'],
+    ],
+    lacks: [/^(Feuerwehrmann|Verfassungsrechtler) /],
+  },
+  {
+    kind: 'a name of three given-name-led words after a speech verb stays whole (en)',
+    lang: 'en',
+    body: '"We will appeal," said Lee Harvey Oswald. The plan was dropped, said spokesman John Smith.',
+    has: [
+      ['PER', 'Lee Harvey Oswald'],
+      ['PER', 'John Smith'],
+    ],
+  },
 ];
 
 function find(entities: ExtractedEntity[], type: EntityType, name: string): ExtractedEntity | undefined {
