@@ -3,7 +3,7 @@
  * apposition "die Pressesprecherin ..., Jen Psaki,"), a known given name with a surname, and
  * names in positions only people take (after "said", before an age, before "(Country)").
  */
-import { isFunctionWord, isGivenName, lookupName } from './gazetteer';
+import { isFunctionWord, isGivenName, isSentenceWord, lookupName } from './gazetteer';
 import { joined, joinedInName, knownType, nameLike, nameRun, PRIORITY, SPEECH_VERBS, type Candidate, type Ctx } from './rule-context';
 import { isHonorific, isTitle } from './titles';
 import { isCapitalised, titleCase } from './tokens';
@@ -91,6 +91,10 @@ export function personFromGivenName(ctx: Ctx, i: number, out: Candidate[]): void
   const t = ctx.tokens[i]!;
   if (!isGivenName(t.text) || !joinedInName(ctx, i)) return;
   if (isFunctionWord(t.text) || isTitle(t.text, ctx.lang)) return;
+  // "Allen Wehrunfähigen muss ...": a German sentence's first word that the language writes in
+  // lower case. Not in English, where a capitalised word after "Will", "Mark" or "Rose" is
+  // more often a surname than a noun.
+  if (ctx.lang === 'de' && t.initial && isSentenceWord(t.text, ctx.lang)) return;
   const prev = ctx.tokens[i - 1];
   if (prev && joined(ctx, i - 1)) {
     if (isTitle(prev.text, ctx.lang)) return; // the title rule has it

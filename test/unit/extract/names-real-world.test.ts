@@ -684,6 +684,12 @@ const ROWS: Row[] = [
       ['PER', 'John Smith'],
     ],
   },
+  {
+    kind: 'a given name that starts a sentence as a plain word is no person (de)',
+    lang: 'de',
+    body: 'Die Stadt bleibt bei ihrem Plan. Allen Unkenrufen zum Trotz wird gebaut. Allen Wehrunfähigen muss freier Abzug gewährt werden.',
+    lacks: [/^Allen /],
+  },
 ];
 
 function find(entities: ExtractedEntity[], type: EntityType, name: string): ExtractedEntity | undefined {
