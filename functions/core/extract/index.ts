@@ -14,6 +14,7 @@ import { rulesRecogniser } from './rules-recogniser';
 import { resolveCompounds } from './compounds';
 import { boundSpans } from './span-bounds';
 import { withoutSentenceWords } from './sentence-words';
+import { withoutNounPersons } from './noun-persons';
 
 export { rulesRecogniser } from './rules-recogniser';
 export { mergeSpans } from './merge';
@@ -41,7 +42,7 @@ export interface ExtractOptions {
  */
 export function entitySteps(text: string, lang: string, recogniser: Recogniser): { recognised: Span[]; bounded: Span[]; compounds: Span[] } {
   const recognised = recogniser(text, lang);
-  const bounded = withoutSentenceWords(text, lang, propagate(text, lang, boundSpans(text, lang, recognised)));
+  const bounded = withoutNounPersons(text, lang, withoutSentenceWords(text, lang, propagate(text, lang, boundSpans(text, lang, recognised))));
   return { recognised, bounded, compounds: resolveCompounds(text, lang, bounded) };
 }
 

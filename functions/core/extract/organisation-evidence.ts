@@ -66,6 +66,17 @@ function evidence(text: string, lang: string, m: NameMention): 'kind' | 'part' |
   return undefined;
 }
 
+/**
+ * Whether the article says anywhere that the word names an organisation: a kind noun before one
+ * of its occurrences or a firm's part after it ("Diskonter Hofer", "Hofer-Filialen").
+ */
+export function calledOrganisation(text: string, lang: string, word: string): boolean {
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'gu'))) {
+    if (evidence(text, lang, { start: m.index, end: m.index + word.length, type: 'PER', name: word })) return true;
+  }
+  return false;
+}
+
 /** German verbs of saying: firms announce ("teilte mit"), persons say ("sagte Musk"). */
 const SAYS_DE = 'sagte|sagt|erklärte|betonte|meinte';
 
