@@ -17,7 +17,7 @@ import { escapeRegExp } from './tokens';
  * "rival", "Gitarrenbauer", "lawmaker": only the makers of vehicles, plants and goods are firms).
  */
 const KIND_BEFORE: Record<string, RegExp> = {
-  de: /(?:hersteller|konzern|konzerns|konzerne|unternehmen|firma|firmen|betreiber|anbieter|riese|riesen|gigant|giganten|verlag|sender|versicherer|discounter|kette|ketten|fluggesellschaft|airline|plattform|netzwerk|dienst|startup|start-up|(?:auto|flugzeug|fahrzeug|anlagen|maschinen|schiff|zug)bauer|agentur|bank|banken)$/iu,
+  de: /(?:hersteller|konzern|konzerns|konzerne|unternehmen|firma|firmen|betreiber|anbieter|riese|riesen|gigant|giganten|verlag|sender|versicherer|discounter|diskonter|kette|ketten|fluggesellschaft|airline|plattform|netzwerk|dienst|startup|start-up|(?:auto|flugzeug|fahrzeug|anlagen|maschinen|schiff|zug)bauer|agentur|bank|banken)$/iu,
   en: /^(?:(?:car|auto|chip|drug|phone|handset|plane|aircraft|steel|truck|toy|software|computer)-?makers?|company|companies|firms?|manufacturers?|retailers?|airlines?|carriers?|insurers?|lenders?|banks?|broadcasters?|publishers?|conglomerates?|giants?|chains?|brands?|start-ups?|startups?|operators?|providers?|suppliers?)$/iu,
 };
 

@@ -64,8 +64,8 @@ export function personAfterTitle(ctx: Ctx, i: number, out: Candidate[]): void {
     const end = nameRun(ctx, start, true);
     // "deputy Foreign Minister Lee", "veteran Marxist leader Toure": a word before another
     // title belongs to that title, and the name follows it.
-    const next = ctx.tokens[end];
-    if (end > start && next && joined(ctx, end - 1) && isTitle(next.text, ctx.lang)) return;
+    const following = ctx.tokens[end];
+    if (end > start && following && joined(ctx, end - 1) && isTitle(following.text, ctx.lang)) return;
     if (end > start) {
       pushPerson(ctx, start, end, out);
       return;

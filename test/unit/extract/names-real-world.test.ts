@@ -690,6 +690,13 @@ const ROWS: Row[] = [
     body: 'Die Stadt bleibt bei ihrem Plan. Allen Unkenrufen zum Trotz wird gebaut. Allen Wehrunfähigen muss freier Abzug gewährt werden.',
     lacks: [/^Allen /],
   },
+  {
+    kind: 'the Austrian word for a discounter says a firm follows (de)',
+    lang: 'de',
+    body: 'Beim Diskonter Lidl gab es Andrang. Lidl reagierte rasch.',
+    has: [['ORG', 'Lidl', 2]],
+    notTyped: [['PER', /^Lidl$/]],
+  },
 ];
 
 function find(entities: ExtractedEntity[], type: EntityType, name: string): ExtractedEntity | undefined {
