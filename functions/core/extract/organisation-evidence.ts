@@ -27,10 +27,12 @@ const PART_AFTER_DE =
 
 /** Right after the name in English: what only a firm has ("Apple chief executive", "Volvo shares"). */
 const PART_AFTER_EN =
-  /^(?:'s)?\s+(?:chief executive|chief operating officer|CEO|boss|shares|shareholders|headquarters)\b|^,?\s+(?:Inc|Corp|plc|Ltd|AG|GmbH)\b/u;
+  /^(?:'s)?\s+(?:chief executive|chief operating officer|CEO|boss|shares|shareholders|headquarters)\b|^,?\s+(?:Inc|Corp|plc|Ltd|AG|GmbH)\b|^,\s+its\s+(?:chief executive|CEO|boss)\b/u;
 
 /** The last word of a text that ends in white space. */
 const LAST_WORD = /(?:^|[\s("„“])([\p{L}-]+)\s+$/u;
+/** The last two words, for kinds written apart: "car maker", "drug makers". */
+const LAST_TWO_WORDS = /(?:^|[\s("„“])(\p{Ll}+)\s+(\p{Ll}+)\s+$/u;
 /** A one-word name listed before the mention ("Audi, " and "BMW und " in "Autobauer Audi, BMW und Daimler"). */
 const LIST_ITEM = /[\p{Lu}][\p{L}\p{N}&.'’-]*(?:,\s+|\s+(?:und|and|sowie|oder|or)\s+)$/u;
 
@@ -39,6 +41,8 @@ function kindBefore(before: string, kinds: RegExp): boolean {
   for (let rest = before, items = 0; items <= 6; items++) {
     const word = LAST_WORD.exec(rest);
     if (word && kinds.test(word[1]!)) return true;
+    const two = LAST_TWO_WORDS.exec(rest);
+    if (two && kinds.test(`${two[1]}${two[2]}`)) return true;
     const item = LIST_ITEM.exec(rest);
     if (!item) return false;
     rest = rest.slice(0, item.index);

@@ -697,6 +697,13 @@ const ROWS: Row[] = [
     has: [['ORG', 'Lidl', 2]],
     notTyped: [['PER', /^Lidl$/]],
   },
+  {
+    kind: 'a kind of firm written as two words says a firm follows (en)',
+    lang: 'en',
+    body: 'General Motors has struck a deal to supply French car maker Peugeot with 30,000 vehicles.',
+    has: [['ORG', 'Peugeot']],
+    notTyped: [['PER', /^Peugeot$/]],
+  },
 ];
 
 function find(entities: ExtractedEntity[], type: EntityType, name: string): ExtractedEntity | undefined {

@@ -1,0 +1,25 @@
+/**
+ * What the words around a name say about it being an organisation (organisation-evidence.ts),
+ * read directly, whatever the tagger makes of the sentence.
+ */
+import { describe, expect, it } from 'vitest';
+import { calledOrganisation } from '../../../functions/core/extract/organisation-evidence';
+
+describe('a name the article calls a firm', () => {
+  it('reads a kind noun before the name, also written as two words', () => {
+    expect(calledOrganisation('A deal to supply French car maker Peugeot with vehicles.', 'en', 'Peugeot')).toBe(true);
+    expect(calledOrganisation('Shares of drug makers Pfizer and Merck rose.', 'en', 'Merck')).toBe(true);
+    expect(calledOrganisation('Beim Diskonter Lidl gab es Andrang.', 'de', 'Lidl')).toBe(true);
+  });
+
+  it("reads a firm's part after the name, also after a comma and 'its'", () => {
+    expect(calledOrganisation('Proceedings against Vivendi, its chief executive Jean-Rene Fourtou and others.', 'en', 'Vivendi')).toBe(true);
+    expect(calledOrganisation('In den Hofer-Filialen war es ruhig.', 'de', 'Hofer')).toBe(true);
+  });
+
+  it('reads nothing into a maker of films, a person beside a chief executive, or a name alone', () => {
+    expect(calledOrganisation('The film maker Loach was in Cannes.', 'en', 'Loach')).toBe(false);
+    expect(calledOrganisation('Smith, the chief executive, said no.', 'en', 'Smith')).toBe(false);
+    expect(calledOrganisation('Peugeot was there.', 'en', 'Peugeot')).toBe(false);
+  });
+});
