@@ -43,6 +43,10 @@ const WEEKDAYS: Record<string, number> = {
   friday: 5,
   saturday: 6,
 };
+/** A weekday's name, in either language: "Tuesday", "Montag". */
+export function isWeekday(word: string): boolean {
+  return Object.hasOwn(WEEKDAYS, word.toLowerCase());
+}
 const WEEKDAY_NAME = /montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday/iu;
 
 /**

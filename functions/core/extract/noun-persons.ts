@@ -1,14 +1,15 @@
 /**
  * German common nouns taken for persons. German capitalises every noun, and the tagger now and
- * then reads one alone as a surname ("während die Polizei Marihuana suchte", "der Vollbart",
- * "dem Finanzminister Zynismus vorwerfen"). A one-word person is dropped when the noun lexicon
- * lists the word as a common noun, no list knows it as a person's name, and the article names
- * no person with it in a longer name, and it stands where only persons stand: "Müller" after
- * "Thomas Müller" stays, and so do a listed surname that is also a noun, "Dr. Priester" and
- * "Schneiders Angaben".
+ * then reads one alone as a surname ("dass er Waffen und Kater lieber hat", "der zuständige
+ * Richter"). A one-word person is dropped when the noun lexicon lists the word as a common noun
+ * and no list knows it as a person's name, unless the article names a person with it in a longer
+ * name ("Müller" after "Thomas Müller", "Kohls" after "Helmut Kohl"), it stands where only persons
+ * stand ("Dr. Priester", "Schneiders Angaben"), or the article calls it a firm ("Hofer-Filialen").
+ * Nouns the lexicon lacks ("Marihuana") are beyond it.
  */
 import type { Span } from '../types';
 import { isGivenName, lookupName } from './gazetteer';
+import { genitiveBases } from './inflection';
 import { isLexiconNoun } from './nouns';
 import { calledOrganisation } from './organisation-evidence';
 import { isTitle } from './titles';
@@ -27,10 +28,10 @@ export function withoutNounPersons(text: string, lang: string, spans: Span[]): S
   for (const s of spans) {
     if (s.type !== 'PER') continue;
     const words = text.slice(s.start, s.end).split(/\s+/u);
-    // With the genitive's forms both ways: "Helmut Kohl" ... "Kohls", "Christian Kerns" ... "Kern".
-    if (words.length > 1) for (const w of words) inNames.add(w.replace(/s$|['’]s?$/u, ''));
+    // With the genitive's base both ways: "Helmut Kohl" ... "Kohls", "Christian Kerns" ... "Kern".
+    if (words.length > 1) for (const w of words) for (const form of [w, ...genitiveBases(w)]) inNames.add(form);
   }
-  const named = (word: string) => inNames.has(word.replace(/s$|['’]s?$/u, ''));
+  const named = (word: string) => [word, ...genitiveBases(word)].some((form) => inNames.has(form));
   const byEnd = new Map(spans.map((s) => [s.end, s]));
   const byStart = new Map(spans.map((s) => [s.start, s]));
   // Positions only persons take keep the word: after a title ("Dr. Priester"), as a genitive

@@ -2,6 +2,7 @@
  * Names recognised by their form: organisations (ministries, councils, companies, "Organisation
  * für ... in Europa", newspapers), sports clubs, events, and the place in a dateline.
  */
+import { isWeekday } from './dates';
 import { isCity, isCommonWord, isFunctionWord, isSentenceWord } from './gazetteer';
 import { isLexiconNounOrCompound } from './nouns';
 import { joined, knownType, PRIORITY, type Candidate, type Ctx } from './rule-context';
@@ -34,7 +35,6 @@ const COMPANY_SUFFIX = new Set([
   'Holding',
   'Holdings',
 ]);
-const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)$/u;
 /** Heads of descriptive organisation names: "Organisation für Sicherheit und Zusammenarbeit in Europa". */
 const ORG_HEAD = new Set([
   'Organisation',
@@ -106,7 +106,7 @@ export function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
       // "said on Tuesday Purdue Frederick Co", "Both WorldCom Inc and ...": a weekday, or a word
       // starting the sentence that the training text writes in lower case, is no part of the firm.
       const sentenceWord = prev.initial && (isCommonWord(prev.text, ctx.lang) || isSentenceWord(prev.text, ctx.lang));
-      if ((isCapitalised(prev.text) || prev.text === '&') && !isFunctionWord(prev.text) && !sentenceWord && !WEEKDAY.test(prev.text)) first--;
+      if ((isCapitalised(prev.text) || prev.text === '&') && !isFunctionWord(prev.text) && !sentenceWord && !isWeekday(prev.text)) first--;
       else break;
     }
     if (first < i) out.push({ first, last: i + 1, type: 'ORG', priority: PRIORITY.orgPattern });
