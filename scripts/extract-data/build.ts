@@ -93,6 +93,8 @@ const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 const MAX_NGRAM = 5;
 /** Weighted lower-case uses a word needs to be listed as a sentence word. */
 const MIN_SENTENCE_WORD = 3;
+/** Weighted lower-case uses that make a word an everyday word whatever the lists say (see plainWords). */
+const MIN_PLAIN_WORD = 10;
 
 interface LangLists {
   names: Record<string, Type>;
@@ -103,6 +105,13 @@ interface LangLists {
    * ("Zudem", "Insgesamt", "Some"): capitalised at a sentence start for grammar alone.
    */
   sentenceWords: string[];
+  /**
+   * Everyday words, title-cased: the training text writes them in lower case outside names
+   * often, even when a list also knows a name spelt so ("North", "Main", "House"). Where
+   * only their capital makes them look like a name (a sentence start, a line in capitals),
+   * a list entry is no evidence.
+   */
+  plainWords: string[];
 }
 
 interface LangStats extends LangLists {
@@ -217,6 +226,11 @@ function buildLang(lang: Lang, read: ReadCorpus): LangStats {
     .map(([word]) => word[0]!.toUpperCase() + word.slice(1))
     .sort();
 
+  const plainWords = [...lowerPlain]
+    .filter(([word, n]) => n >= MIN_PLAIN_WORD && word.length >= 3)
+    .map(([word]) => word[0]!.toUpperCase() + word.slice(1))
+    .sort();
+
   const isWord = (name: string) => {
     if ((lowerTotal.get(name.toLowerCase()) ?? 0) > 0) return true;
     const seen = tokenTotal.get(name) ?? 0;
@@ -225,7 +239,7 @@ function buildLang(lang: Lang, read: ReadCorpus): LangStats {
     return !!known && [...known].some(([t]) => t !== 'PER');
   };
   const isLowerWord = (name: string) => (lowerTotal.get(name.toLowerCase()) ?? 0) > 0;
-  return { names, givenNames: givenNames.sort(), commonWords, sentenceWords, isWord, isLowerWord };
+  return { names, givenNames: givenNames.sort(), commonWords, sentenceWords, plainWords, isWord, isLowerWord };
 }
 
 function listedGivenNames(): string[] {
@@ -326,7 +340,7 @@ function main(): void {
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(out)}\n`);
   const count = (l: Omit<LangLists, 'givenNames'>) =>
-    `${Object.keys(l.names).length} names, ${l.commonWords.length} common words, ${l.sentenceWords.length} sentence words`;
+    `${Object.keys(l.names).length} names, ${l.commonWords.length} common words, ${l.sentenceWords.length} sentence words, ${l.plainWords.length} plain words`;
   console.log(`countries ${out.countries.length}, cities ${out.cities.length}, given names ${out.givenNames.length}`);
   console.log(`de: ${count(de)}\nen: ${count(en)}`);
   console.log(`wrote ${outFile} (${Math.round(JSON.stringify(out).length / 1024)} KiB)`);

@@ -14,6 +14,8 @@ interface LangData {
   commonWords: string[];
   /** Absent from rule lists built before it existed (kept CV folds). */
   sentenceWords?: string[];
+  /** Absent from rule lists built before it existed. */
+  plainWords?: string[];
 }
 
 interface GazetteerData {
@@ -280,6 +282,7 @@ const indexes = new Map<Lang, Map<string, EntityType>>();
 const prefixes = new Map<Lang, Set<string>>();
 const commonWords = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set(gazetteer[l].commonWords)]));
 const sentenceWords = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set(gazetteer[l].sentenceWords ?? [])]));
+const plainWords = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set(gazetteer[l].plainWords ?? [])]));
 /** German given names and short forms the English lists and the training text lack. */
 const GERMAN_GIVEN_NAMES = (
   'Uli Jupp Hansi Sepp Achim Gunnar Hansjörg Ottmar Otmar Helmuth Ewald Wolfram Detlef Eckhard ' +
@@ -375,6 +378,15 @@ export function isCommonWord(word: string, lang: string): boolean {
  */
 export function isSentenceWord(word: string, lang: string): boolean {
   return sentenceWords.get(toLang(lang))!.has(word);
+}
+
+/**
+ * An everyday word, title-cased ("North", "Main", "House"): the training text writes it in lower
+ * case outside names often, whether or not a list also knows a name spelt so. Where only its
+ * capital makes it look like a name, a list entry is no evidence.
+ */
+export function isPlainWord(word: string, lang: string): boolean {
+  return plainWords.get(toLang(lang))!.has(word);
 }
 
 /** Capitalised function words that start sentences: never names. */

@@ -3,7 +3,7 @@
  * word-level tests (is this word known, could it be part of a person's name).
  */
 import type { EntityType } from '../types';
-import { isCommonWord, isFunctionWord, isGivenName, lookupName } from './gazetteer';
+import { isCommonWord, isFunctionWord, isGivenName, isPlainWord, lookupName } from './gazetteer';
 import { genitiveBases } from './inflection';
 import { memo } from '../memo';
 import { isCommonNoun, isLexiconNoun } from './nouns';
@@ -83,7 +83,9 @@ export function knownType(word: string, lang: string): EntityType | undefined {
 function knownTypeOf(word: string, lang: string): EntityType | undefined {
   const direct = lookupName(word, lang);
   if (direct) return direct;
-  if (isAllCaps(word) && word.length > 3) return lookupName(titleCase(word), lang);
+  // A line in capitals hides whether a word is a name: an everyday word's listed namesake
+  // ("BONDS", "HOUSE", "START") is no evidence there.
+  if (isAllCaps(word) && word.length > 3 && !isPlainWord(titleCase(word), lang)) return lookupName(titleCase(word), lang);
   if (lang !== 'en') {
     for (const base of genitiveBases(word)) {
       const type = lookupName(base, lang);

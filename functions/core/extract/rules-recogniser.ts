@@ -5,7 +5,18 @@
  * organisation pattern ("-ministerium", "... AG", "Organisation für ... in Europa").
  */
 import type { EntityType, Recogniser, Span } from '../types';
-import { isCommonWord, isCountry, isCuratedName, isTitleAlsoWord, isFunctionWord, isGivenName, lookupName, MAX_NAME_WORDS, startsKnownName } from './gazetteer';
+import {
+  isCommonWord,
+  isCountry,
+  isCuratedName,
+  isTitleAlsoWord,
+  isFunctionWord,
+  isGivenName,
+  isPlainWord,
+  lookupName,
+  MAX_NAME_WORDS,
+  startsKnownName,
+} from './gazetteer';
 import { certainGenitiveBase, genitiveBases } from './inflection';
 import { clubs, dateline, events, orgPatterns } from './pattern-rules';
 import { personAfterTitle, personByContext, personFromGivenName, personInScorecard } from './person-rules';
@@ -50,6 +61,9 @@ function gazetteer(ctx: Ctx, i: number, out: Candidate[]): void {
     if (n === 1) {
       // Single words that are also common nouns ("Mark", "Bild") need a name-like position.
       if (isFunctionWord(phrase) || (isCommonWord(phrase, ctx.lang) && type !== 'LOC')) continue;
+      // At a sentence start an everyday word is capitalised for grammar ("Main opposition party
+      // ...", "North Afghan highway ..."): the list's river or region is no evidence.
+      if (first.initial && isPlainWord(phrase, ctx.lang)) continue;
       // A German noun of the lexicon ("das Essen", "aus dem Bild", "am Start") is a name from the
       // learnt lists only quoted or straight after a preposition with no article between ("in
       // Essen", "laut Bild"); the hand-kept lists are trusted ("der Kreml", "der Bundestag").

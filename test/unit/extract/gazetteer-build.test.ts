@@ -1,6 +1,7 @@
 /**
  * The rule lists built from training text (scripts/extract-data/build.ts): which words count as
- * sentence words, capitalised only for grammar at a sentence start.
+ * sentence words, capitalised only for grammar at a sentence start, and which as plain words,
+ * everyday words whatever a list says.
  */
 import { describe, expect, it } from 'vitest';
 import type { LabelledSentence } from '../../../functions/core/ner/conll';
@@ -19,6 +20,9 @@ const ENGLISH = [
   'A/O brown/O dog/O and/O a/O brown/O cat/O ./O',
   'Gordon/B-PER Brown/I-PER spoke/O ,/O as/O did/O Mr/O Brown/B-PER and/O Ms/O Brown/B-PER ./O',
   'He/O went/O home/O ./O',
+  // "north" ten times in lower case, and inside names too.
+  ...Array.from({ length: 5 }, () => 'They/O drove/O north/O and/O then/O north/O again/O ./O'),
+  'North/B-LOC Korea/I-LOC and/O North/B-LOC Carolina/I-LOC ./O',
 ].map(sentence);
 
 const GERMAN = ['Die/O Zahl/O stieg/O zudem/O ./O', 'Er/O kam/O zudem/O spät/O ./O', 'Sie/O sagte/O zudem/O nichts/O ./O'].map(sentence);
@@ -39,5 +43,18 @@ describe('sentence words in the rule lists', () => {
   it('keeps the languages apart', () => {
     expect(data.en.sentenceWords).not.toContain('Zudem');
     expect(data.de.sentenceWords).not.toContain('Some');
+  });
+});
+
+describe('plain words in the rule lists', () => {
+  it('lists a word the training text writes in lower case ten times, even when names also hold it', () => {
+    expect(data.en.plainWords).toContain('North');
+    expect(data.en.sentenceWords).not.toContain('North');
+  });
+
+  it('leaves out words written in lower case fewer times', () => {
+    expect(data.en.plainWords).not.toContain('Some');
+    expect(data.en.plainWords).not.toContain('Brown');
+    expect(data.de.plainWords).not.toContain('North');
   });
 });

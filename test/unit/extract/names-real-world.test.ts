@@ -585,6 +585,29 @@ const ROWS: Row[] = [
     lacks: [/^(Some|Many)$/],
   },
   {
+    kind: 'an everyday word that a list also holds as a name, starting a sentence, is no name (en)',
+    lang: 'en',
+    body:
+      'House prices fell 0.4% in October, according to the Halifax. Best actors of the year were named in Paris on Friday. ' +
+      'Main points of the plan: lower taxes and more homes. North Korean officials declined to comment.',
+    has: [['LOC', 'Paris']],
+    lacks: [/^(House|Best|Main|North)$/],
+  },
+  {
+    kind: 'an everyday word in a line in capitals is no name, a place there stays one (en)',
+    lang: 'en',
+    body: 'STATE FACILITIES REFUNDING BONDS\n\nSOCCER - SPORTING START NEW SEASON WITH A WIN AT HOME\n\nATHLETICS - 40,000 BEERS ON THE HOUSE IN LONDON',
+    has: [['LOC', 'London']],
+    lacks: [/^(bonds|start|house)$/i],
+  },
+  {
+    kind: 'an everyday word that a list also holds as a name, starting a sentence, is no name (de)',
+    lang: 'de',
+    body: 'Nieder mit den Preisen, riefen die Demonstranten am Samstag in Wien. Die Polizei in Wien zählte 5000 Teilnehmer.',
+    has: [['LOC', 'Wien', 2]],
+    lacks: [/^Nieder$/],
+  },
+  {
     kind: 'a speaker after a quotation keeps a name that is also a word (en)',
     lang: 'en',
     body: 'The song was written in a week. "It is such a sad song," Read said. Read hopes it will raise money.',
