@@ -9,6 +9,8 @@ import { type Tense, tenseAt } from './tense';
 
 const GERMAN_MONTHS = 'Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember';
 const ENGLISH_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+/** Month names and their short forms in both languages, as a regex alternation. */
+export const MONTH_NAMES = `${GERMAN_MONTHS}|${ENGLISH_MONTHS}`;
 
 /** "9. und 10. Januar", "14./15. Mai", "9 and 10 January": chrono reads only the last day of such a pair. */
 const GERMAN_DAY_PAIR = new RegExp(`\\b(\\d{1,2})\\.\\s*(?:und|bis|oder|–|-|/)\\s*\\d{1,2}\\.\\s*(?:${GERMAN_MONTHS})\\b`, 'gu');

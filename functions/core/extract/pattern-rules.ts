@@ -2,7 +2,7 @@
  * Names recognised by their form: organisations (ministries, councils, companies, "Organisation
  * für ... in Europa", newspapers), sports clubs, events, and the place in a dateline.
  */
-import { isWeekday } from './dates';
+import { isWeekday, MONTH_NAMES } from './dates';
 import { isCity, isCommonWord, isFunctionWord, isSentenceWord } from './gazetteer';
 import { isLexiconNounOrCompound } from './nouns';
 import { joined, knownType, PRIORITY, type Candidate, type Ctx } from './rule-context';
@@ -266,8 +266,14 @@ export function events(ctx: Ctx, i: number, out: Candidate[]): void {
   if (first < i) out.push({ first, last: i + 1, type: 'MISC', priority: PRIORITY.gazetteerPhrase });
 }
 
-/** "LONDON 1996-08-30", "LONGYEAR, Norway 1996-08-30", "MANAGUA, 23. August (dpa)". */
-const DATELINE_TAIL = /^(?:\s*,\s*(?:\p{Lu}[\p{L}.]*\s+){0,3})?\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}\b|\(\p{L}+\))/u;
+/**
+ * "LONDON 1996-08-30", "LONGYEAR, Norway 1996-08-30", "MANAGUA, 23. August (dpa)", "BONN, Aug 22".
+ * A date needs a month's name: a price table's "FOR Bombay 9,800" is no dateline.
+ */
+const DATELINE_TAIL = new RegExp(
+  `^(?:\\s*,\\s*(?:\\p{Lu}[\\p{L}.]*\\s+){0,3})?\\s*(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\s*(?:${MONTH_NAMES})\\b|(?:${MONTH_NAMES})\\.?\\s+\\d{1,2}\\b|\\(\\p{L}+\\))`,
+  'u',
+);
 
 export function dateline(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;

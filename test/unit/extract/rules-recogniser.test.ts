@@ -93,6 +93,14 @@ describe('rule recogniser on English samples', () => {
     expect(tagged('We b Careful', 'de')).toEqual([]);
   });
 
+  it('takes a line in capitals for a dateline only when a date follows, with a month named', () => {
+    expect(tagged('SVOLVAER, Aug 22 (Reuters) - A ferry sank.', 'en')).toContain('LOC:SVOLVAER');
+    expect(tagged('TRIER, 23. August (dpa) - Ein Fahrer starb.', 'de')).toContain('LOC:TRIER');
+    // A price table: "FOR" (free on rail) before a port and its prices.
+    expect(tagged('Soymeal (in rupees per tonne)\n\nFOR Bombay 9,800 8,800', 'en')).not.toContain('LOC:FOR');
+    expect(tagged('ERGEBNISSE\n\nTOTO Gewinnklasse 3 12,50', 'de')).not.toContain('LOC:TOTO');
+  });
+
   it('rugby-captain: Callaway as England captain', () => {
     const x = extract(sample('rugby-captain.en.txt'), { recogniser: rulesRecogniser, referenceDate: new Date('1996-08-30T12:00:00Z') });
     expect(names(x, 'PER').sort()).toEqual(['Graham Pennick', 'Martin Callaway', 'Oliver Dunmore', 'Peter Ashworth', 'Richard Tolland', 'Simon Hartley']);
