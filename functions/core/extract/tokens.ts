@@ -16,7 +16,8 @@ export interface Token {
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const POSSESSIVE = /['’]s$/u;
 const ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St', 'Sen', 'Rep', 'Gen', 'Lt', 'Col', 'Gov', 'Jr', 'Sr', 'Hr', 'Fr', 'Nr', 'vs']);
-const SENTENCE_END = /[.!?:;„“"”»«(]\s*$|\n\s*$/u;
+// A line's first word, also after a bullet or dash that opens the line ("- Black market booms").
+const SENTENCE_END = /[.!?:;„“"”»«(]\s*$|\n\s*(?:[-–—•*]\s+)?$/u;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

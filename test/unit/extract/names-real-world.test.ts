@@ -608,6 +608,23 @@ const ROWS: Row[] = [
     lacks: [/^Nieder$/],
   },
   {
+    kind: 'the first word after a bullet that opens a line starts a sentence (en)',
+    lang: 'en',
+    body: 'Top stories on Monday:\n\n- Main rail line to Havana reopens after floods.\n- Black market booms in the shadow of state-run supermarkets.',
+    has: [['LOC', 'Havana']],
+    lacks: [/^(Main|Black)$/],
+  },
+  {
+    kind: 'the first word after a bullet that opens a line starts a sentence (de)',
+    lang: 'de',
+    body: 'Die wichtigsten Meldungen:\n\n- Nieder mit den Preisen, rufen Demonstranten in Wien.\n- Kanzler Olaf Scholz reist nach Paris.',
+    has: [
+      ['LOC', 'Wien'],
+      ['PER', 'Olaf Scholz'],
+    ],
+    lacks: [/^Nieder$/],
+  },
+  {
     kind: 'a speaker after a quotation keeps a name that is also a word (en)',
     lang: 'en',
     body: 'The song was written in a week. "It is such a sad song," Read said. Read hopes it will raise money.',
