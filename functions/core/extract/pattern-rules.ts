@@ -268,10 +268,12 @@ export function events(ctx: Ctx, i: number, out: Candidate[]): void {
 
 /**
  * "LONDON 1996-08-30", "LONGYEAR, Norway 1996-08-30", "MANAGUA, 23. August (dpa)", "BONN, Aug 22".
- * A date needs a month's name: a price table's "FOR Bombay 9,800" is no dateline.
+ * A date needs a month's name: a price table's "FOR Bombay 9,800" is no dateline. An agency in
+ * brackets ends the dateline, so the text's dash or the line's end follows it; a table's "CPI (pct)
+ * July +0.4" and "CINCINNATI AT FLORIDA (doubleheader)" are no datelines.
  */
 const DATELINE_TAIL = new RegExp(
-  `^(?:\\s*,\\s*(?:\\p{Lu}[\\p{L}.]*\\s+){0,3})?\\s*(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\s*(?:${MONTH_NAMES})\\b|(?:${MONTH_NAMES})\\.?\\s+\\d{1,2}\\b|\\(\\p{L}+\\))`,
+  `^(?:\\s*,\\s*(?:\\p{Lu}[\\p{L}.]*\\s+){0,3})?\\s*(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\s*(?:${MONTH_NAMES})\\b|(?:${MONTH_NAMES})\\.?\\s+\\d{1,2}\\b|\\(\\p{L}+\\)[ \\t]*(?:[-–—:]|\\n|$))`,
   'u',
 );
 

@@ -93,12 +93,17 @@ describe('rule recogniser on English samples', () => {
     expect(tagged('We b Careful', 'de')).toEqual([]);
   });
 
-  it('takes a line in capitals for a dateline only when a date follows, with a month named', () => {
+  it('takes a line in capitals for a dateline only when a date with a month named or an agency ending it follows', () => {
     expect(tagged('SVOLVAER, Aug 22 (Reuters) - A ferry sank.', 'en')).toContain('LOC:SVOLVAER');
     expect(tagged('TRIER, 23. August (dpa) - Ein Fahrer starb.', 'de')).toContain('LOC:TRIER');
     // A price table: "FOR" (free on rail) before a port and its prices.
     expect(tagged('Soymeal (in rupees per tonne)\n\nFOR Bombay 9,800 8,800', 'en')).not.toContain('LOC:FOR');
     expect(tagged('ERGEBNISSE\n\nTOTO Gewinnklasse 3 12,50', 'de')).not.toContain('LOC:TOTO');
+    // An agency in brackets ends a dateline; a table's unit in brackets does not.
+    expect(tagged('WIEN (APA) - Der Nationalrat tagte.', 'de')).toContain('LOC:WIEN');
+    expect(tagged('NAIROBI (Reuters)\n\nKenya said on Monday ...', 'en')).toContain('LOC:NAIROBI');
+    expect(tagged('Indicators\n\nJOBLESS (INEM) Jul 63,913', 'en')).not.toContain('LOC:JOBLESS');
+    expect(tagged('Statistik\n\nARBEITSLOSE (Prozent) Juli 9,1', 'de')).not.toContain('LOC:ARBEITSLOSE');
   });
 
   it('rugby-captain: Callaway as England captain', () => {
