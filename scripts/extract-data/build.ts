@@ -95,6 +95,8 @@ const MAX_NGRAM = 5;
 const MIN_SENTENCE_WORD = 3;
 /** Weighted lower-case uses that make a word an everyday word whatever the lists say (see plainWords). */
 const MIN_PLAIN_WORD = 10;
+/** Weighted uses as the last word of other names a word needs, never ending a person's, to be a name tail. */
+const MIN_NAME_TAIL = 3;
 
 interface LangLists {
   names: Record<string, Type>;
@@ -112,6 +114,13 @@ interface LangLists {
    * a list entry is no evidence.
    */
   plainWords: string[];
+  /**
+   * Last words of names of several words that end organisations, places and other names but
+   * never a person's ("Ministry", "International", "Index"), with the type they end most: a
+   * name a rule reads as a person's from the context ("said Information Ministry censors") is
+   * of that type when it ends in one.
+   */
+  nameTails: Record<string, Type>;
 }
 
 interface LangStats extends LangLists {
@@ -136,6 +145,9 @@ function buildLang(lang: Lang, read: ReadCorpus): LangStats {
   /** Lower-case words outside names, and any word inside one, keyed lower-cased. */
   const lowerPlain = new Map<string, number>();
   const lowerInName = new Map<string, number>();
+  /** Last words of names of two or more words: as a person's, and as any other type's. */
+  const tailOfPerson = new Map<string, number>();
+  const tailOfOther = new Map<string, Map<Type, number>>();
 
   for (const { file, silver } of TRAIN_FILES[lang]) {
     const weight = silver ? 0.5 : 1;
@@ -150,6 +162,15 @@ function buildLang(lang: Lang, read: ReadCorpus): LangStats {
         if (words.length > MAX_NGRAM || !isCapitalised(words[0]!)) continue;
         const name = words.join(' ');
         candidates.add(name);
+        if (words.length >= 2) {
+          const tail = words[words.length - 1]!;
+          if (sp.type === 'PER') tailOfPerson.set(tail, (tailOfPerson.get(tail) ?? 0) + weight);
+          else {
+            const byType = tailOfOther.get(tail) ?? new Map<Type, number>();
+            byType.set(sp.type, (byType.get(sp.type) ?? 0) + weight);
+            tailOfOther.set(tail, byType);
+          }
+        }
         const byType = typed.get(name) ?? new Map<Type, number>();
         byType.set(sp.type, (byType.get(sp.type) ?? 0) + weight);
         typed.set(name, byType);
@@ -231,6 +252,13 @@ function buildLang(lang: Lang, read: ReadCorpus): LangStats {
     .map(([word]) => word[0]!.toUpperCase() + word.slice(1))
     .sort();
 
+  const nameTails: Record<string, Type> = {};
+  for (const [word, byType] of [...tailOfOther].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const [type, best] = [...byType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+    const total = [...byType.values()].reduce((a, b) => a + b, 0);
+    if (total >= MIN_NAME_TAIL && !tailOfPerson.has(word) && /^\p{Lu}/u.test(word) && best > total / 2) nameTails[word] = type;
+  }
+
   const isWord = (name: string) => {
     if ((lowerTotal.get(name.toLowerCase()) ?? 0) > 0) return true;
     const seen = tokenTotal.get(name) ?? 0;
@@ -239,7 +267,7 @@ function buildLang(lang: Lang, read: ReadCorpus): LangStats {
     return !!known && [...known].some(([t]) => t !== 'PER');
   };
   const isLowerWord = (name: string) => (lowerTotal.get(name.toLowerCase()) ?? 0) > 0;
-  return { names, givenNames: givenNames.sort(), commonWords, sentenceWords, plainWords, isWord, isLowerWord };
+  return { names, givenNames: givenNames.sort(), commonWords, sentenceWords, plainWords, nameTails, isWord, isLowerWord };
 }
 
 function listedGivenNames(): string[] {
@@ -340,7 +368,7 @@ function main(): void {
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(out)}\n`);
   const count = (l: Omit<LangLists, 'givenNames'>) =>
-    `${Object.keys(l.names).length} names, ${l.commonWords.length} common words, ${l.sentenceWords.length} sentence words, ${l.plainWords.length} plain words`;
+    `${Object.keys(l.names).length} names, ${l.commonWords.length} common words, ${l.sentenceWords.length} sentence words, ${l.plainWords.length} plain words, ${Object.keys(l.nameTails).length} name tails`;
   console.log(`countries ${out.countries.length}, cities ${out.cities.length}, given names ${out.givenNames.length}`);
   console.log(`de: ${count(de)}\nen: ${count(en)}`);
   console.log(`wrote ${outFile} (${Math.round(JSON.stringify(out).length / 1024)} KiB)`);

@@ -16,6 +16,8 @@ interface LangData {
   sentenceWords?: string[];
   /** Absent from rule lists built before it existed. */
   plainWords?: string[];
+  /** Absent from rule lists built before it existed. */
+  nameTails?: Record<string, EntityType>;
 }
 
 interface GazetteerData {
@@ -283,6 +285,7 @@ const prefixes = new Map<Lang, Set<string>>();
 const commonWords = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set(gazetteer[l].commonWords)]));
 const sentenceWords = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set(gazetteer[l].sentenceWords ?? [])]));
 const plainWords = new Map<Lang, Set<string>>(LANGS.map((l) => [l, new Set(gazetteer[l].plainWords ?? [])]));
+const nameTails = new Map<Lang, Map<string, EntityType>>(LANGS.map((l) => [l, new Map(Object.entries(gazetteer[l].nameTails ?? {}))]));
 /** German given names and short forms the English lists and the training text lack. */
 const GERMAN_GIVEN_NAMES = (
   'Uli Jupp Hansi Sepp Achim Gunnar Hansjörg Ottmar Otmar Helmuth Ewald Wolfram Detlef Eckhard ' +
@@ -387,6 +390,14 @@ export function isSentenceWord(word: string, lang: string): boolean {
  */
 export function isPlainWord(word: string, lang: string): boolean {
   return plainWords.get(toLang(lang))!.has(word);
+}
+
+/**
+ * The type of names of several words that end in this word in the training text, when it ends
+ * organisations', places' or other names and never a person's ("Ministry" ORG, "Point" LOC).
+ */
+export function nameTailType(word: string, lang: string): EntityType | undefined {
+  return nameTails.get(toLang(lang))!.get(word);
 }
 
 /** Capitalised function words that start sentences: never names. */

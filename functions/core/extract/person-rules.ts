@@ -3,7 +3,7 @@
  * apposition "die Pressesprecherin ..., Jen Psaki,"), a known given name with a surname, and
  * names in positions only people take (after "said", before an age, before "(Country)").
  */
-import { isFunctionWord, isGivenName, isSentenceWord, lookupName } from './gazetteer';
+import { isFunctionWord, isGivenName, isSentenceWord, lookupName, nameTailType } from './gazetteer';
 import { joined, joinedInName, knownType, nameLike, nameRun, PRIORITY, SPEECH_VERBS, type Candidate, type Ctx } from './rule-context';
 import { isHonorific, isTitle } from './titles';
 import { isCapitalised, titleCase } from './tokens';
@@ -22,7 +22,14 @@ function pushPerson(ctx: Ctx, first: number, last: number, out: Candidate[]): vo
   // "sagt Feuerwehrmann Dieter Sawade", "sagte Stadtbaurat Jürgen Dressler": a word no list knows
   // as a given name, before a given name that a surname follows, is the person's role.
   if (last - first >= 3 && !isGivenName(ctx.tokens[first]!.text) && isGivenName(ctx.tokens[first + 1]!.text) && joined(ctx, first)) first++;
-  if (!knownNonPerson(ctx, first, last)) out.push({ first, last, type: 'PER', priority: PRIORITY.person });
+  if (knownNonPerson(ctx, first, last)) return;
+  // "said Information Ministry censors", "lead manager Lehman Brothers International", "the Steve
+  // Redgrave Trust": a name of several words that ends as only other kinds of names end is of
+  // their kind.
+  const tailType = last - first >= 2 ? nameTailType(ctx.tokens[last - 1]!.text, ctx.lang) : undefined;
+  // "Bürgermeister von Bad Vilbel": a particle that led a person's name is the place's preposition.
+  if (tailType && !isCapitalised(ctx.tokens[first]!.text)) return;
+  out.push({ first, last, type: tailType ?? 'PER', priority: PRIORITY.person });
 }
 
 /** Indefinite articles ("ein Sprecher von Siemens", "a spokesman"); German "an" is a preposition. */

@@ -1,7 +1,7 @@
 /**
  * The rule lists built from training text (scripts/extract-data/build.ts): which words count as
- * sentence words, capitalised only for grammar at a sentence start, and which as plain words,
- * everyday words whatever a list says.
+ * sentence words, capitalised only for grammar at a sentence start, which as plain words,
+ * everyday words whatever a list says, and which words end only names other than persons'.
  */
 import { describe, expect, it } from 'vitest';
 import type { LabelledSentence } from '../../../functions/core/ner/conll';
@@ -23,6 +23,9 @@ const ENGLISH = [
   // "north" ten times in lower case, and inside names too.
   ...Array.from({ length: 5 }, () => 'They/O drove/O north/O and/O then/O north/O again/O ./O'),
   'North/B-LOC Korea/I-LOC and/O North/B-LOC Carolina/I-LOC ./O',
+  // "Ministry" ends organisations' names three times and no person's; "Green" ends both.
+  'The/O Health/B-ORG Ministry/I-ORG ,/O the/O Finance/B-ORG Ministry/I-ORG and/O the/O Defence/B-ORG Ministry/I-ORG ./O',
+  'Village/B-LOC Green/I-LOC ,/O Castle/B-LOC Green/I-LOC ,/O Bethnal/B-LOC Green/I-LOC and/O Mary/B-PER Green/I-PER ./O',
 ].map(sentence);
 
 const GERMAN = ['Die/O Zahl/O stieg/O zudem/O ./O', 'Er/O kam/O zudem/O spät/O ./O', 'Sie/O sagte/O zudem/O nichts/O ./O'].map(sentence);
@@ -56,5 +59,15 @@ describe('plain words in the rule lists', () => {
     expect(data.en.plainWords).not.toContain('Some');
     expect(data.en.plainWords).not.toContain('Brown');
     expect(data.de.plainWords).not.toContain('North');
+  });
+});
+
+describe('name tails in the rule lists', () => {
+  it('lists a word that ends other names three times and no person, with the type it ends', () => {
+    expect(data.en.nameTails).toEqual(expect.objectContaining({ Ministry: 'ORG' }));
+  });
+
+  it('leaves out a word that also ends a person', () => {
+    expect(data.en.nameTails).not.toHaveProperty('Green');
   });
 });

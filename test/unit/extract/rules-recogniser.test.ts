@@ -93,6 +93,14 @@ describe('rule recogniser on English samples', () => {
     expect(tagged('We b Careful', 'de')).toEqual([]);
   });
 
+  it('gives a name read as a person from its context the type of names that end as it ends', () => {
+    expect(tagged('Mohamed Abu Liwaya said Information Ministry censors had told him.', 'en')).toContain('ORG:Information Ministry');
+    expect(tagged('He will be raising money through the Steve Redgrave Trust, which supports hospices.', 'en')).toEqual(['ORG:Steve Redgrave Trust']);
+    expect(tagged('Forscher der John Hopkins Universität warnen nun vor einem Fehler.', 'de')).toEqual(['ORG:John Hopkins Universität']);
+    // A particle before such a name was the preposition: the place alone.
+    expect(tagged('Die FR befragte die Bürgermeister von Bad Vilbel, Karben und Rosbach.', 'de')).toContain('LOC:Bad Vilbel');
+  });
+
   it('takes a line in capitals for a dateline only when a date with a month named or an agency ending it follows', () => {
     expect(tagged('SVOLVAER, Aug 22 (Reuters) - A ferry sank.', 'en')).toContain('LOC:SVOLVAER');
     expect(tagged('TRIER, 23. August (dpa) - Ein Fahrer starb.', 'de')).toContain('LOC:TRIER');
