@@ -134,8 +134,8 @@ export function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
 
 /** German links of a genitive or a purpose: "Organisation des Sommerfestes", "Bank zur Kasse". */
 const GENITIVE_LINK = new Set(['des', 'der', 'zur', 'zum']);
-/** German heads that are as often an act, a post or a thing: organising, a middle, an office held, a bench, a bond. */
-const GERMAN_AMBIGUOUS_HEADS = new Set(['Organisation', 'Zentrum', 'Amt', 'Bank', 'Bund']);
+/** German heads that are as often an act, a post or a thing: organising, a middle, an office held, a bench. Not "Bund": "Bund der Steuerzahler", "Bund der Vertriebenen" are bodies. */
+const GERMAN_AMBIGUOUS_HEADS = new Set(['Organisation', 'Zentrum', 'Amt', 'Bank']);
 
 /**
  * German "Organisation des Vertriebs", "Zentrum der Ermittlungen", "Amt des Bundespräsidenten":

@@ -698,10 +698,12 @@ const ROWS: Row[] = [
     lang: 'de',
     body:
       'Er bewirbt sich um das Amt des Bundespräsidenten. Im Zentrum der Ermittlungen steht ein Beamter. ' +
-      'Die Organisation der Vereinten Nationen tagt in New York. Die Partei der Unabhängigen Griechen verlor Stimmen.',
+      'Die Organisation der Vereinten Nationen tagt in New York. Die Partei der Unabhängigen Griechen verlor Stimmen. ' +
+      'Der Bund der Steuerzahler kritisierte die Ausgaben.',
     has: [
       ['ORG', 'Organisation der Vereinten Nationen'],
       ['ORG', 'Partei der Unabhängigen Griechen'],
+      ['ORG', 'Bund der Steuerzahler'],
     ],
     lacks: [/^(Amt des|Zentrum der)/],
   },
