@@ -3,7 +3,7 @@
  * für ... in Europa", newspapers), sports clubs, events, and the place in a dateline.
  */
 import { isWeekday, MONTH_NAMES } from './dates';
-import { isCity, isCommonWord, isFunctionWord, isSentenceWord } from './gazetteer';
+import { isCity, isCommonWord, isFunctionWord, isPlainWord, isSentenceWord } from './gazetteer';
 import { isLexiconNounOrCompound } from './nouns';
 import { joined, knownType, PRIORITY, type Candidate, type Ctx } from './rule-context';
 import { isTitle } from './titles';
@@ -253,14 +253,29 @@ const EVENT_WORD = new Set([
   'Spiele',
 ]);
 
+/** Words after an event that make the place before it a team's: "Ireland World Cup squad", "U.S. Davis Cup player". */
+const TEAM_NOUN = new Set(
+  'squad squads team teams side player players captain coach skipper selection Kader Mannschaft Team Spieler Spielerin Trainer Aufgebot Auswahl Kapitän'.split(
+    ' ',
+  ),
+);
+const MONTH_WORD = new RegExp(`^(?:${MONTH_NAMES})(?:-(?:${MONTH_NAMES}))?$`, 'u');
+
 export function events(ctx: Ctx, i: number, out: Candidate[]): void {
   const t = ctx.tokens[i]!;
   if (!EVENT_WORD.has(t.text) || i === 0 || !joined(ctx, i - 1)) return;
+  const forTeam = joined(ctx, i) && TEAM_NOUN.has(ctx.tokens[i + 1]?.text ?? '');
   let first = i;
   while (first > 0 && first > i - 3 && joined(ctx, first - 1)) {
     const prev = ctx.tokens[first - 1]!;
     if (!isCapitalised(prev.text) || isFunctionWord(prev.text) || isTitle(prev.text, ctx.lang)) break;
     if (isCommonWord(prev.text, ctx.lang) && knownType(prev.text, ctx.lang) === undefined) break;
+    // "Leading World Cup standings", "the July-August Olympics": a word capitalised for the
+    // sentence, or a month, is no part of the event's name.
+    if (prev.initial && (isPlainWord(prev.text, ctx.lang) || isSentenceWord(prev.text, ctx.lang))) break;
+    if (MONTH_WORD.test(prev.text)) break;
+    // "Ireland World Cup squad": the place is the team's, the event is the cup alone.
+    if (forTeam && knownType(prev.text, ctx.lang) === 'LOC') break;
     first--;
   }
   if (first < i) out.push({ first, last: i + 1, type: 'MISC', priority: PRIORITY.gazetteerPhrase });

@@ -625,6 +625,26 @@ const ROWS: Row[] = [
     lacks: [/^Nieder$/],
   },
   {
+    kind: "an event's name takes no word capitalised for the sentence, no month and no team's place before it (en)",
+    lang: 'en',
+    body:
+      'Leading World Cup standings after 8 of 11 rounds were published on Sunday. McGrath left out of Ireland World Cup squad. ' +
+      'Popov won gold at the recent Atlanta Olympics, and the team returned from the July-August Olympics on Monday.',
+    has: [
+      ['MISC', 'World Cup'],
+      ['LOC', 'Ireland'],
+      ['MISC', 'Atlanta Olympics'],
+    ],
+    lacks: [/^(Leading|Ireland|July-August) /],
+  },
+  {
+    kind: "an event's name takes no word capitalised for the sentence (de)",
+    lang: 'de',
+    body: 'Sechs Grands Prix stehen in dieser Saison noch aus. Schumacher gewann den Großen Preis von Belgien.',
+    has: [['MISC', 'Grands Prix']],
+    lacks: [/^Sechs/],
+  },
+  {
     kind: 'a speaker after a quotation keeps a name that is also a word (en)',
     lang: 'en',
     body: 'The song was written in a week. "It is such a sad song," Read said. Read hopes it will raise money.',
