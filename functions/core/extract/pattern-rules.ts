@@ -122,6 +122,8 @@ export function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
       // is where it sits, outside the name.
       if (w === 'in' && (placed || isCity(ctx.tokens[end + 1]?.text ?? ''))) break;
       if (w === 'in') placed = true;
+      // "the Council of Europe and NATO": after "and" a name of its own starts a second name.
+      if ((w === 'and' || w === 'und') && knownType(ctx.tokens[end + 1]?.text ?? '', ctx.lang) !== undefined) break;
       if (ORG_LINK.has(w)) end++;
       else if (isCapitalised(w) && !isFunctionWord(w)) {
         lastCap = end;

@@ -93,6 +93,23 @@ describe('rule recogniser on English samples', () => {
     expect(tagged('We b Careful', 'de')).toEqual([]);
   });
 
+  it('ends a descriptive organisation name before "and" and a name of its own', () => {
+    expect(tagged("Ukraine was proud of joining both the Council of Europe and NATO's Partnership for Peace.", 'en')).toEqual([
+      'LOC:Ukraine',
+      'ORG:Council of Europe',
+      'ORG:NATO',
+    ]);
+    expect(tagged('Der Verband der Automobilindustrie und Volkswagen einigten sich am Montag.', 'de')).toEqual([
+      'ORG:Verband der Automobilindustrie',
+      'ORG:Volkswagen',
+    ]);
+    // Words no list knows as names go on: "und Zusammenarbeit", "und Forschung".
+    expect(tagged('Die Organisation für Sicherheit und Zusammenarbeit in Europa tagte in Wien.', 'de')).toContain(
+      'ORG:Organisation für Sicherheit und Zusammenarbeit in Europa',
+    );
+    expect(tagged('Das Bundesministerium für Bildung und Forschung fördert das Projekt.', 'de')).toEqual(['ORG:Bundesministerium für Bildung und Forschung']);
+  });
+
   it('gives a name read as a person from its context the type of names that end as it ends', () => {
     expect(tagged('Mohamed Abu Liwaya said Information Ministry censors had told him.', 'en')).toContain('ORG:Information Ministry');
     expect(tagged('He will be raising money through the Steve Redgrave Trust, which supports hospices.', 'en')).toEqual(['ORG:Steve Redgrave Trust']);
