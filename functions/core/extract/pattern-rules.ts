@@ -111,7 +111,8 @@ export function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
     }
     if (first < i) out.push({ first, last: i + 1, type: 'ORG', priority: PRIORITY.orgPattern });
   }
-  if (ORG_HEAD.has(t.text) && ORG_HEAD_LINK.has(ctx.tokens[i + 1]?.text ?? '') && joined(ctx, i)) {
+  const headed = ORG_HEAD.has(t.text) || (ctx.lang !== 'en' && germanHeadCompound(t.text) && PURPOSE_LINK.has(ctx.tokens[i + 1]?.text ?? ''));
+  if (headed && ORG_HEAD_LINK.has(ctx.tokens[i + 1]?.text ?? '') && joined(ctx, i)) {
     // Head, link word, then capitalised words joined by links; must end on a capitalised word.
     let end = i + 1;
     let lastCap = -1;
@@ -132,6 +133,16 @@ export function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
     }
     if (lastCap > i + 1 && !actionOfNouns(ctx, i, lastCap + 1)) out.push({ first: i, last: lastCap + 1, type: 'ORG', priority: PRIORITY.orgPattern });
   }
+}
+
+/** The German link of a purpose: "Bundesagentur für Arbeit", "Landesamt für Verfassungsschutz". Not "zur": "sagte das Innenministerium zur APA". */
+const PURPOSE_LINK = new Set(['für']);
+/** Heads of German compounds that name bodies: "Bundesagentur", "Landesamt", "Bundesanstalt", "Landesverband". */
+const GERMAN_COMPOUND_HEAD = /\p{Ll}(?:agentur|anstalt|amt|verband|institut|stiftung|kommission|ministerium|behörde|gesellschaft|zentrale)$/u;
+
+/** A German compound whose head names a body ("Bundesagentur"), before a link of purpose. */
+function germanHeadCompound(word: string): boolean {
+  return isCapitalised(word) && GERMAN_COMPOUND_HEAD.test(word);
 }
 
 /** German links of a genitive or a purpose: "Organisation des Sommerfestes", "Bank zur Kasse". */

@@ -110,6 +110,13 @@ describe('rule recogniser on English samples', () => {
     expect(tagged('Das Bundesministerium für Bildung und Forschung fördert das Projekt.', 'de')).toEqual(['ORG:Bundesministerium für Bildung und Forschung']);
   });
 
+  it('reads a German compound whose head names a body, before "für", as a descriptive organisation name', () => {
+    expect(tagged('Die Bundesagentur für Arbeit meldete am Montag neue Zahlen.', 'de')).toEqual(['ORG:Bundesagentur für Arbeit']);
+    expect(tagged('Die Zentralanstalt für Meteorologie und Geodynamik warnt vor Sturm.', 'de')).toEqual(['ORG:Zentralanstalt für Meteorologie und Geodynamik']);
+    // "zur" after such a word is where something was said: "sagte das Innenministerium zur APA".
+    expect(tagged('Das bestätigte das Innenministerium zur APA am Montag.', 'de')).not.toContain('ORG:Innenministerium zur APA');
+  });
+
   it('gives a name read as a person from its context the type of names that end as it ends', () => {
     expect(tagged('Mohamed Abu Liwaya said Information Ministry censors had told him.', 'en')).toContain('ORG:Information Ministry');
     expect(tagged('He will be raising money through the Steve Redgrave Trust, which supports hospices.', 'en')).toEqual(['ORG:Steve Redgrave Trust']);
