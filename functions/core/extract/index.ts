@@ -15,6 +15,7 @@ import { resolveCompounds } from './compounds';
 import { boundSpans } from './span-bounds';
 import { withoutSentenceWords } from './sentence-words';
 import { withoutNounPersons } from './noun-persons';
+import { holidaysAsOtherNames } from './holidays';
 
 export { rulesRecogniser } from './rules-recogniser';
 export { mergeSpans } from './merge';
@@ -42,7 +43,10 @@ export interface ExtractOptions {
  */
 export function entitySteps(text: string, lang: string, recogniser: Recogniser): { recognised: Span[]; bounded: Span[]; compounds: Span[] } {
   const recognised = recogniser(text, lang);
-  const bounded = withoutNounPersons(text, lang, withoutSentenceWords(text, lang, propagate(text, lang, boundSpans(text, lang, recognised))));
+  const bounded = holidaysAsOtherNames(
+    text,
+    withoutNounPersons(text, lang, withoutSentenceWords(text, lang, propagate(text, lang, boundSpans(text, lang, recognised)))),
+  );
   return { recognised, bounded, compounds: resolveCompounds(text, lang, bounded) };
 }
 

@@ -645,6 +645,21 @@ const ROWS: Row[] = [
     lacks: [/^Sechs/],
   },
   {
+    kind: 'a holiday is no place, and a person named like one stays a person (en)',
+    lang: 'en',
+    body:
+      'Retail sales disappointed over Christmas, and Muslims began fasting for Ramadan on Monday. ' +
+      'The scholar Tariq Ramadan spoke in London on Monday. Ramadan said the ban was wrong.',
+    has: [
+      ['MISC', 'Christmas'],
+      ['PER', 'Tariq Ramadan', 2],
+    ],
+    notTyped: [
+      ['LOC', /^(Christmas|Ramadan)$/],
+      ['PER', /^(Christmas|Ramadan)$/],
+    ],
+  },
+  {
     kind: 'a speaker after a quotation keeps a name that is also a word (en)',
     lang: 'en',
     body: 'The song was written in a week. "It is such a sad song," Read said. Read hopes it will raise money.',
