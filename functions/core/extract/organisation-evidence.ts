@@ -25,9 +25,12 @@ const KIND_BEFORE: Record<string, RegExp> = {
 const PART_AFTER_DE =
   /^-(?:Chef|Chefin|Konzern|Konzerns|Vorstand|Vorstands|Vorstandschef|Vorstandschefin|Aktie|Aktien|Aktionäre|Tochter|Mutter|Gründer|Gründerin|Manager|Managerin|Zentrale|Filiale|Filialen|Boss|Management|Aufsichtsrat|Betriebsrat)(?![\p{L}-])/u;
 
-/** Right after the name in English: what only a firm has ("Apple chief executive", "Volvo shares"). */
+/**
+ * Right after the name in English: what only a firm has ("Apple chief executive", "Volvo shares"),
+ * or "its" where a person's name takes "his" or "her" ("Yukos and its", "Sony made its").
+ */
 const PART_AFTER_EN =
-  /^(?:'s)?\s+(?:chief executive|chief operating officer|CEO|boss|shares|shareholders|headquarters)\b|^,?\s+(?:Inc|Corp|plc|Ltd|AG|GmbH)\b|^,\s+its\s+(?:chief executive|CEO|boss)\b/u;
+  /^(?:'s)?\s+(?:chief executive|chief operating officer|CEO|boss|shares|shareholders|headquarters)\b|^,?\s+(?:Inc|Corp|plc|Ltd|AG|GmbH)\b|^,\s+its\s+(?:chief executive|CEO|boss)\b|^\s+(?:and|made|claims|launched|unveiled|posted|reported|cut|raised|sold|lost|expanded|increased|reduced|announced)\s+its\b/u;
 
 /** The last word of a text that ends in white space. */
 const LAST_WORD = /(?:^|[\s("„“])([\p{L}-]+)\s+$/u;

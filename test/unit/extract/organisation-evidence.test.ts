@@ -17,6 +17,14 @@ describe('a name the article calls a firm', () => {
     expect(calledOrganisation('In den Hofer-Filialen war es ruhig.', 'de', 'Hofer')).toBe(true);
   });
 
+  it("reads 'its' where a person's name takes 'his' or 'her'", () => {
+    expect(calledOrganisation('The dispute between Yukos and its main shareholders went on.', 'en', 'Yukos')).toBe(true);
+    expect(calledOrganisation('Nintendo made its name with handheld consoles.', 'en', 'Nintendo')).toBe(true);
+    // "said its" is as often a person speaking of something else: "Blair said its plans were wrong".
+    expect(calledOrganisation('Blair said its plans were wrong.', 'en', 'Blair')).toBe(false);
+    expect(calledOrganisation('Blair and his ministers met.', 'en', 'Blair')).toBe(false);
+  });
+
   it('reads nothing into a maker of films, a person beside a chief executive, or a name alone', () => {
     expect(calledOrganisation('The film maker Loach was in Cannes.', 'en', 'Loach')).toBe(false);
     expect(calledOrganisation('Smith, the chief executive, said no.', 'en', 'Smith')).toBe(false);
