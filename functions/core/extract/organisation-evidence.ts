@@ -27,10 +27,11 @@ const PART_AFTER_DE =
 
 /**
  * Right after the name in English: what only a firm has ("Apple chief executive", "Volvo shares"),
- * or "its" where a person's name takes "his" or "her" ("Yukos and its", "Sony made its").
+ * or "its" where a person's name takes "his" or "her" ("Yukos and its", "Sony made its"), or a
+ * spokesman the name owns without a possessive ("a Yukos spokesman"; "Blair's spokesman" is a person's).
  */
 const PART_AFTER_EN =
-  /^(?:'s)?\s+(?:chief executive|chief operating officer|CEO|boss|shares|shareholders|headquarters)\b|^,?\s+(?:Inc|Corp|plc|Ltd|AG|GmbH)\b|^,\s+its\s+(?:chief executive|CEO|boss)\b|^\s+(?:and|made|claims|launched|unveiled|posted|reported|cut|raised|sold|lost|expanded|increased|reduced|announced)\s+its\b/u;
+  /^(?:'s)?\s+(?:chief executive|chief operating officer|CEO|boss|shares|shareholders|headquarters)\b|^,?\s+(?:Inc|Corp|plc|Ltd|AG|GmbH)\b|^,\s+its\s+(?:chief executive|CEO|boss)\b|^\s+(?:and|made|claims|launched|unveiled|posted|reported|cut|raised|sold|lost|expanded|increased|reduced|announced)\s+its\b|^\s+spokes(?:man|woman|person|people)\b/u;
 
 /** The last word of a text that ends in white space. */
 const LAST_WORD = /(?:^|[\s("„“])([\p{L}-]+)\s+$/u;

@@ -25,6 +25,11 @@ describe('a name the article calls a firm', () => {
     expect(calledOrganisation('Blair and his ministers met.', 'en', 'Blair')).toBe(false);
   });
 
+  it("reads a spokesman the name owns without a possessive, not a person's spokesman", () => {
+    expect(calledOrganisation('A Valve spokesman said the game would ship in March.', 'en', 'Valve')).toBe(true);
+    expect(calledOrganisation("Blair's spokesman said the prime minister was confident.", 'en', 'Blair')).toBe(false);
+  });
+
   it('reads nothing into a maker of films, a person beside a chief executive, or a name alone', () => {
     expect(calledOrganisation('The film maker Loach was in Cannes.', 'en', 'Loach')).toBe(false);
     expect(calledOrganisation('Smith, the chief executive, said no.', 'en', 'Smith')).toBe(false);
