@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { nerDataDir } from '../cli/ner-data';
 import { describeFailure } from '../cli/user-path';
+import { titleCase } from '../../functions/core/extract/tokens';
 
 type Type = 'PER' | 'ORG' | 'LOC' | 'MISC';
 type Lang = 'de' | 'en';
@@ -244,12 +245,12 @@ function buildLang(lang: Lang, read: ReadCorpus): LangStats {
   // candidate, "Brown", "Labour" and the German adjectives CoNLL tags ("britische") do not.
   const sentenceWords = [...lowerPlain]
     .filter(([word, n]) => n >= MIN_SENTENCE_WORD && word.length >= 2 && (lowerInName.get(word) ?? 0) <= 0.05 * n)
-    .map(([word]) => word[0]!.toUpperCase() + word.slice(1))
+    .map(([word]) => titleCase(word))
     .sort();
 
   const plainWords = [...lowerPlain]
     .filter(([word, n]) => n >= MIN_PLAIN_WORD && word.length >= 3)
-    .map(([word]) => word[0]!.toUpperCase() + word.slice(1))
+    .map(([word]) => titleCase(word))
     .sort();
 
   const nameTails: Record<string, Type> = {};

@@ -111,8 +111,9 @@ export function orgPatterns(ctx: Ctx, i: number, out: Candidate[]): void {
     }
     if (first < i) out.push({ first, last: i + 1, type: 'ORG', priority: PRIORITY.orgPattern });
   }
-  const headed = ORG_HEAD.has(t.text) || (ctx.lang !== 'en' && germanHeadCompound(t.text) && PURPOSE_LINK.has(ctx.tokens[i + 1]?.text ?? ''));
-  if (headed && ORG_HEAD_LINK.has(ctx.tokens[i + 1]?.text ?? '') && joined(ctx, i)) {
+  const link = ctx.tokens[i + 1]?.text ?? '';
+  const headed = ORG_HEAD.has(t.text) || (ctx.lang !== 'en' && germanHeadCompound(t.text) && PURPOSE_LINK.has(link));
+  if (headed && ORG_HEAD_LINK.has(link) && joined(ctx, i)) {
     // Head, link word, then capitalised words joined by links; must end on a capitalised word.
     let end = i + 1;
     let lastCap = -1;
