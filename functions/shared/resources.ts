@@ -86,8 +86,8 @@ export const TABLE = {
     byPrefix: { name: 'byPrefix', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', sortKeyType: 'S', projection: 'ALL' },
     /**
      * Entities by article count per type, in hash shards: gsi4pk = `T#PER#07`, sort key `rankBucket`,
-     * the article count on a logarithmic scale. Keys only: an entry moves only when its count
-     * crosses into another bucket, not on every count change, and the reader takes exact counts
+     * a ceiling of the article count on a logarithmic scale. Keys only: an entry moves about once
+     * per doubling of its count, not on every count change, and the reader takes exact counts
      * from the entity items of the top buckets.
      */
     byTypeBucket: { name: 'byTypeBucket', partitionKey: 'gsi4pk', sortKey: 'rankBucket', sortKeyType: 'N', projection: 'KEYS_ONLY' },

@@ -24,6 +24,7 @@ import {
   monthPositionSchema,
   statusPositionSchema,
   prefixPartition,
+  rankCeilingOf,
   typeRankPartition,
   type Key,
   type MonthPosition,
@@ -119,6 +120,30 @@ export const MAX_RANK_DEPTH = 1000;
 const MAX_PAGES_PER_REQUEST = 10;
 /** Bounds the read of one ranking request to about 32 shards x (depth + this) small items. */
 const MAX_TIES_PER_SHARD = 200;
+/** Fewest ranking index entries read from a shard at a time: keys only, so a page costs little and saves round trips. */
+const RANK_PAGE = 25;
+
+/** One shard of the ranking index as far as a ranking request has read it. */
+interface RankShard {
+  partition: string;
+  read: number;
+  more: boolean;
+  start?: Key;
+  /** Bucket of the last entry read: no unread entry of the shard is above it. */
+  last?: number;
+}
+
+interface RankEntry {
+  key: Key;
+  bucket: number;
+}
+
+/** The first `n` entries of a list sorted by bucket, and any after them tied on the n-th's bucket. */
+function topWithTies(entries: RankEntry[], n: number): RankEntry[] {
+  if (n <= 0 || !entries.length) return [];
+  const cut = entries[Math.min(n, entries.length) - 1]!.bucket;
+  return entries.filter((entry, i) => i < n || entry.bucket === cut);
+}
 
 /** How far back the recent-objects listing looks. */
 const MAX_STATUS_MONTHS = 24;
@@ -715,54 +740,66 @@ export class ArticleReader {
   }
 
   /**
-   * The `depth` best ranked entities (of one type or all). The ranking index holds each
-   * entity's count bucket: the reader takes the top of every shard, finds the bucket the
-   * `depth`-th entry falls in, reads the entries tied on that bucket too (up to
-   * MAX_TIES_PER_SHARD per shard), then ranks those entities by their exact counts. Exact
-   * unless a shard has more entries than that in the cut-off bucket (typically the long tail
-   * of entities seen once).
+   * The `depth` best ranked entities (of one type or all). The ranking index files each entity
+   * under a ceiling of its article count (rankBucketFor), so the reader walks the shards from
+   * the highest bucket down, reads the exact counts of the entities it meets, and stops once
+   * the `depth`-th best exact count is above the ceiling of every entry it has not read: none
+   * of those can rank above it or tie it. Exact unless a shard holds more than depth +
+   * MAX_TIES_PER_SHARD entries above that point (typically the long tail of entities seen once).
    */
   async topEntities(depth: number, type?: EntityType): Promise<EntitySummary[]> {
-    const partitions = (type ? [type] : ENTITY_TYPES).flatMap((t) => Array.from({ length: TYPE_RANK_SHARDS }, (_, shard) => typeRankPartition(t, shard)));
-    const tops = await Promise.all(partitions.map((partition) => this.rankEntries(partition, { limit: depth })));
-    const entries = tops.flatMap((top) => top.entries).sort((a, b) => b.bucket - a.bucket);
-    if (!entries.length) return [];
-    const cut = entries[Math.min(depth, entries.length) - 1]!.bucket;
-    // A shard that stopped inside the cut-off bucket may hold more entries of it.
-    const ties = await Promise.all(
-      tops
-        .filter((top) => top.more && top.entries.at(-1)!.bucket === cut)
-        .map((top) => this.rankEntries(top.partition, { bucket: cut, limit: MAX_TIES_PER_SHARD })),
+    const budget = depth + MAX_TIES_PER_SHARD;
+    const shards: RankShard[] = (type ? [type] : ENTITY_TYPES).flatMap((t) =>
+      Array.from({ length: TYPE_RANK_SHARDS }, (_, shard) => ({ partition: typeRankPartition(t, shard), read: 0, more: true })),
     );
-    const candidates = new Map<string, Key>();
-    for (const entry of [...entries, ...ties.flatMap((top) => top.entries)]) if (entry.bucket >= cut) candidates.set(entry.key.pk!, entry.key);
-    const items = await this.batchGet([...candidates.values()]);
-    return items
-      .map(toEntity)
-      .filter((entity) => entity.articleCount > 0)
-      .sort(rankEntities)
-      .slice(0, depth);
+    const pool: RankEntry[] = [];
+    let ranked: EntitySummary[] = [];
+    let reading = shards;
+    for (;;) {
+      const pages = await Promise.all(reading.map((shard) => this.rankEntries(shard, Math.min(Math.max(depth, RANK_PAGE), budget - shard.read))));
+      pool.push(...pages.flat());
+      pool.sort((a, b) => b.bucket - a.bucket);
+      const cut = ranked.length >= depth ? ranked[depth - 1]!.articleCount : 0;
+      // A shard not read yet (no last bucket) may hold anything.
+      const open = shards.filter((shard) => shard.more && shard.read < budget && (shard.last === undefined || rankCeilingOf(shard.last) >= cut));
+      const poolTop = pool[0]?.bucket ?? -1;
+      reading = open.filter((shard) => shard.last === undefined || shard.last >= poolTop);
+      if (reading.length) continue;
+      const wanted = cut > 0 ? pool.filter((entry) => rankCeilingOf(entry.bucket) >= cut) : topWithTies(pool, depth - ranked.length);
+      if (!wanted.length) {
+        if (!open.length) break;
+        reading = open;
+        continue;
+      }
+      pool.splice(0, pool.length, ...pool.filter((entry) => !wanted.includes(entry)));
+      const items = await this.batchGet(wanted.map((entry) => entry.key));
+      ranked = [...ranked, ...items.map(toEntity).filter((entity) => entity.articleCount > 0)].sort(rankEntities);
+    }
+    return ranked.slice(0, depth);
   }
 
-  /** Ranking index entries of one shard, highest bucket first (or only those of `bucket`). */
-  private async rankEntries(
-    partition: string,
-    options: { limit: number; bucket?: number },
-  ): Promise<{ partition: string; entries: Array<{ key: Key; bucket: number }>; more: boolean }> {
+  /** The next page of one shard's ranking index entries, highest bucket first. */
+  private async rankEntries(shard: RankShard, limit: number): Promise<RankEntry[]> {
+    if (limit <= 0) return [];
     const index = TABLE.indexes.byTypeBucket;
     const page = await this.table.doc.send(
       new QueryCommand({
         TableName: this.table.tableName,
         IndexName: index.name,
-        KeyConditionExpression: options.bucket === undefined ? '#pk = :pk' : '#pk = :pk AND #bucket = :bucket',
-        ExpressionAttributeNames: { '#pk': index.partitionKey, ...(options.bucket === undefined ? {} : { '#bucket': index.sortKey }) },
-        ExpressionAttributeValues: { ':pk': partition, ...(options.bucket === undefined ? {} : { ':bucket': options.bucket }) },
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': shard.partition },
         ScanIndexForward: false,
-        Limit: options.limit,
+        Limit: limit,
+        ExclusiveStartKey: shard.start,
       }),
     );
     const entries = (page.Items ?? []).map((item) => ({ key: { pk: String(item.pk), sk: String(item.sk) }, bucket: Number(item[index.sortKey]) }));
-    return { partition, entries, more: page.LastEvaluatedKey !== undefined };
+    shard.read += entries.length;
+    shard.start = page.LastEvaluatedKey as Key | undefined;
+    shard.more = shard.start !== undefined;
+    if (entries.length) shard.last = entries.at(-1)!.bucket;
+    return entries;
   }
 
   /**

@@ -14,7 +14,7 @@ import {
   entityIndexAttributes,
   keys,
   legacyMembershipQuery,
-  rankBucketOf,
+  rankBucketFor,
   linkSortKey,
   memberAttribute,
   statsShardOf,
@@ -668,9 +668,9 @@ export class ArticleWriter {
     );
     for (const op of counted) {
       const item = stored.get(keys.entity(op.entityId).pk);
-      const wanted = rankBucketOf(Number(item?.articleCount ?? 0) + op.counts!.articles) ?? null;
-      const current = item?.[TABLE.indexes.byTypeBucket.sortKey] ?? null;
-      if (wanted !== current) out.set(op.entityId, wanted);
+      const current = item?.[TABLE.indexes.byTypeBucket.sortKey];
+      const wanted = rankBucketFor(Number(item?.articleCount ?? 0) + op.counts!.articles, typeof current === 'number' ? current : undefined);
+      if (wanted !== undefined) out.set(op.entityId, wanted);
     }
     return out;
   }

@@ -148,10 +148,10 @@ export const memberAttribute = (entityId: string): string => `${MEMBER}${entityI
 /** The entity id of a MEMBERS attribute, or undefined for any other attribute. */
 export const entityIdOfMemberAttribute = (attribute: string): string | undefined => (attribute.startsWith(MEMBER) ? attribute.slice(MEMBER.length) : undefined);
 
-/** Index attributes of an entity item: per-type ranking, and with a count the bucket it ranks in (rankBucketOf). */
+/** Index attributes of an entity item: per-type ranking, and with a count the bucket it ranks in (rankBucketFor). */
 export function entityIndexAttributes(id: string, type: EntityType, articleCount?: number): Record<string, string | number> & { gsi4pk: string } {
-  const bucket = articleCount === undefined ? undefined : rankBucketOf(articleCount);
-  return { gsi4pk: typeRankPartition(type, typeRankShard(id)), ...(bucket === undefined ? {} : { [TABLE.indexes.byTypeBucket.sortKey]: bucket }) };
+  const bucket = articleCount === undefined ? undefined : rankBucketFor(articleCount, undefined);
+  return { gsi4pk: typeRankPartition(type, typeRankShard(id)), ...(bucket == null ? {} : { [TABLE.indexes.byTypeBucket.sortKey]: bucket }) };
 }
 
 /**
@@ -161,9 +161,17 @@ export function entityIndexAttributes(id: string, type: EntityType, articleCount
 const RANK_BUCKETS_PER_DOUBLING = 4;
 
 /**
- * The ranking index's sort key for an article count: floor(4 log2 count), so counts 1 to 8
- * each have their own bucket and above that a bucket spans about a fifth of its count. An
- * entity counted by no article has none and leaves the index.
+ * How far above its count's own bucket an entity is filed when it moves. The stored bucket is
+ * a ceiling on the count, not the count's bucket: an entity then moves about once per
+ * doubling of its count instead of at every bucket, and not at all when its count falls
+ * (until it falls below a quarter of the ceiling, or to zero). The reader pays for it by
+ * reading the entities whose ceiling, not count, reaches the ranking's cut (topEntities).
+ */
+const RANK_HEADROOM = RANK_BUCKETS_PER_DOUBLING;
+
+/**
+ * floor(4 log2 count): counts 1 to 8 each have their own bucket and above that a bucket spans
+ * about a fifth of its count. A count of zero has none.
  */
 export function rankBucketOf(articleCount: number): number | undefined {
   if (!(articleCount >= 1)) return undefined;
@@ -172,6 +180,27 @@ export function rankBucketOf(articleCount: number): number | undefined {
   while (2 ** ((bucket + 1) / RANK_BUCKETS_PER_DOUBLING) <= articleCount) bucket += 1;
   while (bucket > 0 && 2 ** (bucket / RANK_BUCKETS_PER_DOUBLING) > articleCount) bucket -= 1;
   return bucket;
+}
+
+/** The largest article count whose own bucket is at most `bucket`: what an entity filed there can have. */
+export function rankCeilingOf(bucket: number): number {
+  let count = Math.ceil(2 ** ((bucket + 1) / RANK_BUCKETS_PER_DOUBLING)) - 1;
+  while ((rankBucketOf(count + 1) ?? -1) <= bucket) count += 1;
+  while (count > 0 && (rankBucketOf(count) ?? -1) > bucket) count -= 1;
+  return count;
+}
+
+/**
+ * The ranking bucket to store for an entity's article count, given the stored one: undefined
+ * when the stored one stays (a ceiling at or above the count, and no more than twice the
+ * headroom above its bucket), null when the entity leaves the index (a count of zero), else
+ * the count's bucket plus the headroom.
+ */
+export function rankBucketFor(articleCount: number, stored: number | undefined): number | null | undefined {
+  const own = rankBucketOf(articleCount);
+  if (own === undefined) return stored === undefined ? undefined : null;
+  if (stored !== undefined && stored >= own && stored <= own + 2 * RANK_HEADROOM) return undefined;
+  return own + RANK_HEADROOM;
 }
 
 /** Index attributes of a search word item: the byPrefix partition of its first two characters. */

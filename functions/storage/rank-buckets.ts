@@ -1,12 +1,12 @@
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE } from '../shared/resources';
-import { entityItemShape, keys, rankBucketOf } from './keys';
+import { entityItemShape, keys, rankBucketFor } from './keys';
 import { batchGet, unlessConditionFails, type TableContext } from './table';
 
 const BUCKET = TABLE.indexes.byTypeBucket.sortKey;
 
 /**
- * Puts entities in the ranking bucket of their committed article count, after the commit that
+ * Puts entities in a ranking bucket that fits their committed article count (rankBucketFor), after the commit that
  * changed the counts. The writer already moves most buckets inside that commit, predicted from
  * a read before it; this is the correction for what the prediction could not know. Reads are
  * consistent and each write is conditioned on the count it was computed from, so when two
@@ -30,7 +30,7 @@ export async function syncRankBuckets(table: TableContext, entityIds: Iterable<s
 }
 
 /**
- * Gives every entity item the bucket of its count: for a table whose entities were written
+ * Gives every entity item a bucket that fits its count: for a table whose entities were written
  * before the ranking had buckets. Reads the whole table once; safe to run at any time and
  * more than once.
  */
@@ -52,20 +52,20 @@ export async function backfillRankBuckets(table: TableContext): Promise<number> 
   return moved;
 }
 
-/** Sets (or removes, at a count of zero) the item's bucket if it is not that of its count, unless the count has changed since it was read. */
+/** Sets (or removes, at a count of zero) the item's bucket if it does not fit its count, unless the count has changed since it was read. */
 export async function moveToBucket(table: TableContext, item: Record<string, unknown>): Promise<boolean> {
   const count = typeof item.articleCount === 'number' ? item.articleCount : 0;
-  const wanted = rankBucketOf(count);
   const stored = typeof item[BUCKET] === 'number' ? item[BUCKET] : undefined;
-  if (wanted === stored) return false;
+  const wanted = rankBucketFor(count, stored);
+  if (wanted === undefined) return false;
   const counted = typeof item.articleCount === 'number';
-  const values = { ...(wanted === undefined ? {} : { ':bucket': wanted }), ...(counted ? { ':count': count } : {}) };
+  const values = { ...(wanted === null ? {} : { ':bucket': wanted }), ...(counted ? { ':count': count } : {}) };
   return unlessConditionFails(() =>
     table.doc.send(
       new UpdateCommand({
         TableName: table.tableName,
         Key: { pk: String(item.pk), sk: String(item.sk) },
-        UpdateExpression: wanted === undefined ? 'REMOVE #bucket' : 'SET #bucket = :bucket',
+        UpdateExpression: wanted === null ? 'REMOVE #bucket' : 'SET #bucket = :bucket',
         ConditionExpression: `attribute_exists(pk) AND ${counted ? '#count = :count' : 'attribute_not_exists(#count)'}`,
         ExpressionAttributeNames: { '#bucket': BUCKET, '#count': 'articleCount' },
         ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),

@@ -5,7 +5,7 @@ import type { EntityType } from '../../functions/core/types';
 import { processObjectEvent } from '../../functions/ingest/process-object';
 import { ArticleReader, rankEntities } from '../../functions/storage/article-reader';
 import { ArticleWriter, type WriteStep } from '../../functions/storage/article-writer';
-import { entityIndexAttributes, keys, rankBucketOf } from '../../functions/storage/keys';
+import { entityIndexAttributes, keys, rankBucketFor, rankBucketOf, rankCeilingOf } from '../../functions/storage/keys';
 import { TABLE, TABLE_NAME_OUTPUT } from '../../functions/shared/resources';
 import { createTableInput } from '../../functions/shared/table-definition';
 import { ensureTable } from '../../scripts/local/dynamodb';
@@ -36,10 +36,15 @@ async function entityItems(table: TableContext): Promise<Array<Record<string, un
   return out;
 }
 
-/** Every entity sits in the bucket of its count, and the ranking equals a sort of all entities by exact counts. */
+/** Every entity sits in a bucket that fits its count (none at zero), and the ranking equals a sort of all entities by exact counts. */
 async function expectExactRanking(table: TableContext, type: EntityType, depths: number[]) {
   const items = await entityItems(table);
-  for (const item of items) expect({ id: item.id, bucket: item[BUCKET] }).toEqual({ id: item.id, bucket: rankBucketOf(Number(item.articleCount ?? 0)) });
+  for (const item of items) {
+    const count = Number(item.articleCount ?? 0);
+    const bucket = item[BUCKET] as number | undefined;
+    expect({ id: item.id, move: rankBucketFor(count, bucket) }).toEqual({ id: item.id, move: undefined });
+    if (count > 0) expect(rankCeilingOf(bucket!)).toBeGreaterThanOrEqual(count);
+  }
   const all = items
     .filter((item) => item.type === type && Number(item.articleCount) > 0)
     .map((item) => ({ id: String(item.id), type, name: String(item.name), articleCount: Number(item.articleCount), mentionCount: Number(item.mentionCount) }))
@@ -95,14 +100,15 @@ describe('entity ranking by count buckets', () => {
     expect((await new ArticleReader(table).topEntities(1, 'LOC'))[0]).toMatchObject({ name: 'Rank Crowd Town', articleCount: 19 });
   });
 
-  it('corrects a bucket another article made stale, also when a crash comes before the correction', async () => {
+  it('corrects a bucket other articles made stale, also when a crash comes before the correction', async () => {
     const first = setup();
-    for (let i = 0; i < 3; i += 1) {
+    for (let i = 0; i < 2; i += 1) {
       first.objects.set(`rank-x/${i}.txt`, { title: `X ${i}`, entities: [['MISC', 'Rank Crash Thing', 1]] });
       await processObjectEvent(first.deps, event('created', `rank-x/${i}.txt`, 3000 + i));
     }
-    // Writer A reads the count (3) and predicts its bucket, then waits while B counts the entity
-    // (4) before A's commit (5): A's predicted bucket is that of 4. A crashes before correcting it.
+    // Writer A reads the count (2) and predicts the bucket for 3, then waits while five other
+    // articles count the entity (7) before A's commit (8): the bucket A sets has a ceiling below
+    // the count. A crashes before correcting it.
     let releaseA!: () => void;
     const aMayCommit = new Promise<void>((resolve) => {
       releaseA = resolve;
@@ -132,12 +138,15 @@ describe('entity ranking by count buckets', () => {
     });
     const a = processObjectEvent(fakeDeps(writerA, objects), event('created', 'rank-x/a.txt', 3100));
     await aPredicted;
-    first.objects.set('rank-x/b.txt', { title: 'X b', entities: [['MISC', 'Rank Crash Thing', 1]] });
-    await processObjectEvent(first.deps, event('created', 'rank-x/b.txt', 3200));
+    for (let i = 0; i < 5; i += 1) {
+      first.objects.set(`rank-x/b${i}.txt`, { title: `X b${i}`, entities: [['MISC', 'Rank Crash Thing', 1]] });
+      await processObjectEvent(first.deps, event('created', `rank-x/b${i}.txt`, 3200 + i));
+    }
     releaseA();
     await expect(a).rejects.toThrow(/crash/);
     const stale = (await entityItems(base)).find((item) => item.name === 'Rank Crash Thing')!;
-    expect([stale.articleCount, stale[BUCKET]]).toEqual([5, rankBucketOf(4)]);
+    expect([stale.articleCount, stale[BUCKET]]).toEqual([8, rankBucketFor(3, undefined)]);
+    expect(rankCeilingOf(stale[BUCKET] as number)).toBeLessThan(8);
 
     // The queue redelivers A's event to a healthy worker.
     const healthy = setup();
@@ -202,5 +211,82 @@ describe('a table from before the ranking buckets', () => {
     await expectExactRanking(table, 'PER', [1, 2, 3, 5]);
     // Nothing to change on a start after that.
     expect(await ensureTable(db.client, table.tableName)).toEqual({ state: 'existing', createdIndexes: [] });
+  });
+});
+
+describe('the ranking reader', () => {
+  const db = useDynamoDbLocal();
+
+  it('ranks exactly over many entities, whichever fitting bucket each is filed in', async () => {
+    const table = tableContext(db.client, db.tableName);
+    // A fixed pseudo-random draw: a long tail, many ties on count and mentions, each entity filed
+    // anywhere from its count's own bucket to two doublings above it, and a few at zero.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const entities = Array.from({ length: 600 }, (_, k) => {
+      const articleCount = k < 12 ? 0 : Math.max(1, Math.floor(400 / (1 + next(120))) - next(3));
+      const own = rankBucketOf(articleCount);
+      return {
+        id: `per-rank-reader-${k}`,
+        name: `Reader ${String.fromCharCode(65 + next(3))}`,
+        articleCount,
+        mentionCount: articleCount + next(2),
+        bucket: own === undefined ? 4 + next(9) : own + next(9),
+      };
+    });
+    for (const e of entities) {
+      await table.doc.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: {
+            ...keys.entity(e.id),
+            ...entityIndexAttributes(e.id, 'PER'),
+            [BUCKET]: e.bucket,
+            id: e.id,
+            type: 'PER',
+            name: e.name,
+            articleCount: e.articleCount,
+            mentionCount: e.mentionCount,
+          },
+        }),
+      );
+    }
+    const all = entities
+      .filter((e) => e.articleCount > 0)
+      .map((e) => ({ id: e.id, type: 'PER' as const, name: e.name, articleCount: e.articleCount, mentionCount: e.mentionCount }))
+      .sort(rankEntities);
+    const reader = new ArticleReader(table);
+    for (const depth of [1, 2, 3, 7, 10, 24, 25, 26, 60, 150, 700]) {
+      const top = await reader.topEntities(depth, 'PER');
+      expect(top.map((entity) => entity.id)).toEqual(all.slice(0, depth).map((entity) => entity.id));
+    }
+  });
+
+  it('reads on past entities filed far above their counts, down to a ceiling that ties the cut', async () => {
+    const table = tableContext(db.client, `${db.tableName}-ceilings`);
+    await ensureTable(db.client, table.tableName);
+    const put = (id: string, articleCount: number, mentionCount: number, bucket: number) =>
+      table.doc.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: { ...keys.entity(id), ...entityIndexAttributes(id, 'ORG'), [BUCKET]: bucket, id, type: 'ORG', name: id, articleCount, mentionCount },
+        }),
+      );
+    // 400 entities counted 20 times, filed two doublings up, fill every shard's first page; the
+    // one counted 63 times sits in its own bucket behind them.
+    for (let k = 0; k < 400; k += 1) await put(`org-crowd-${String(k).padStart(3, '0')}`, 20, 20, rankBucketOf(20)! + 8);
+    await put('org-deep', 63, 63, rankBucketOf(63)!);
+    const reader = new ArticleReader(table);
+    expect((await reader.topEntities(1, 'ORG')).map((e) => [e.id, e.articleCount])).toEqual([['org-deep', 63]]);
+    // Counted 63 times too, with more mentions, and filed at a ceiling of exactly 63 below the
+    // crowd: it wins the tie.
+    expect(rankCeilingOf(rankBucketOf(63)!)).toBe(63);
+    await put('org-tie', 63, 64, rankBucketOf(63)!);
+    await put('org-deep', 63, 63, rankBucketOf(63)! + 8);
+    expect((await reader.topEntities(2, 'ORG')).map((e) => e.id)).toEqual(['org-tie', 'org-deep']);
+    expect((await reader.topEntities(1, 'ORG')).map((e) => e.id)).toEqual(['org-tie']);
   });
 });

@@ -21,7 +21,9 @@ import {
   shardFamilyOf,
   STATS_SHARDS,
   prefixPartition,
+  rankBucketFor,
   rankBucketOf,
+  rankCeilingOf,
   wordIndexAttributes,
 } from '../../functions/storage/keys';
 
@@ -197,8 +199,37 @@ describe('entity index attributes', () => {
     expect(rankBucketOf(1000)! - rankBucketOf(800)!).toBe(1);
   });
 
-  it('carry the ranking bucket of a count, and none without a count or at zero', () => {
-    expect(entityIndexAttributes('per-ada', 'PER', 9)).toMatchObject({ [TABLE.indexes.byTypeBucket.sortKey]: rankBucketOf(9) });
+  it('file an entity under a ceiling of its count, one doubling up, and move it about once per doubling', () => {
+    expect([1, 2, 3, 7, 8, 16].map((count) => rankBucketFor(count, undefined))).toEqual([4, 8, 10, 15, 16, 20]);
+    expect([4, 8, 10, 15, 16, 20].map(rankCeilingOf)).toEqual([2, 4, 6, 15, 19, 38]);
+    // The stored bucket stays while it is a ceiling of the count and at most two doublings above its own bucket.
+    expect(rankBucketFor(2, 4)).toBeUndefined();
+    expect(rankBucketFor(3, 4)).toBe(10);
+    expect(rankBucketFor(1, 8)).toBeUndefined();
+    expect(rankBucketFor(1, 9)).toBe(4);
+    expect(rankBucketFor(0, 4)).toBeNull();
+    expect(rankBucketFor(0, undefined)).toBeUndefined();
+    let stored: number | undefined;
+    let moves = 0;
+    for (let count = 1; count <= 10_000; count += 1) {
+      const next = rankBucketFor(count, stored);
+      if (next !== undefined) {
+        moves += 1;
+        stored = next ?? undefined;
+      }
+      expect(rankCeilingOf(stored!)).toBeGreaterThanOrEqual(count);
+      expect(rankBucketFor(count, stored)).toBeUndefined();
+    }
+    // log2(10,000) is about 13.3; one bucket per count would move 53 times.
+    expect(moves).toBeLessThanOrEqual(14);
+    for (let bucket = 0; bucket < 80; bucket += 1) {
+      expect(rankBucketOf(rankCeilingOf(bucket))).toBeLessThanOrEqual(bucket);
+      expect(rankBucketOf(rankCeilingOf(bucket) + 1)).toBeGreaterThan(bucket);
+    }
+  });
+
+  it('carry a ranking bucket for a count, and none without a count or at zero', () => {
+    expect(entityIndexAttributes('per-ada', 'PER', 9)).toMatchObject({ [TABLE.indexes.byTypeBucket.sortKey]: rankBucketFor(9, undefined) });
     expect(Object.keys(entityIndexAttributes('per-ada', 'PER', 0))).toEqual(['gsi4pk']);
     expect(Object.keys(entityIndexAttributes('per-ada', 'PER'))).toEqual(['gsi4pk']);
   });
