@@ -2,7 +2,8 @@
  * `npm run bench` runs the in-process benchmarks (tagger speed, model load, whole ingest of
  * one article without storage); `npm run bench -- load` runs the load benchmark against a
  * local stack; `-- cost` and `-- scale` what an article costs on AWS and how fast AWS could
- * ingest (see their files). Each prints markdown tables.
+ * ingest (see their files); `-- ranking` what the entity ranking reads on a large corpus.
+ * Each prints markdown tables.
  */
 import { describeFailure } from '../cli/user-path';
 import { formatTable, type BenchRow, type BenchSection } from './table';
@@ -14,6 +15,7 @@ const SUITES: Record<string, () => Promise<{ run(argv: string[]): Promise<BenchR
   resolution: () => import('./resolution'),
   cost: () => import('./cost'),
   scale: () => import('./scale'),
+  ranking: () => import('./ranking'),
 };
 // ingest first: its first article then pays the real cold start (model and word-list loading).
 const DEFAULT_SUITES = ['ingest', 'ner', 'resolution'];
