@@ -771,7 +771,8 @@ export class ArticleReader {
         reading = open;
         continue;
       }
-      pool.splice(0, pool.length, ...pool.filter((entry) => !wanted.includes(entry)));
+      const fetched = new Set(wanted);
+      pool.splice(0, pool.length, ...pool.filter((entry) => !fetched.has(entry)));
       const items = await this.batchGet(wanted.map((entry) => entry.key));
       ranked = [...ranked, ...items.map(toEntity).filter((entity) => entity.articleCount > 0)].sort(rankEntities);
     }

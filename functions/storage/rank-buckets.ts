@@ -6,13 +6,13 @@ import { batchGet, unlessConditionFails, type TableContext } from './table';
 const BUCKET = TABLE.indexes.byTypeBucket.sortKey;
 
 /**
- * Puts entities in a ranking bucket that fits their committed article count (rankBucketFor), after the commit that
- * changed the counts. The writer already moves most buckets inside that commit, predicted from
- * a read before it; this is the correction for what the prediction could not know. Reads are
- * consistent and each write is conditioned on the count it was computed from, so when two
- * articles change one entity at once, the later commit's correction, which reads after it,
- * sets the final bucket. A crash before the correction is repaired by the next run on the
- * article (see ArticleWriter's due lists).
+ * Puts entities in a ranking bucket that fits their committed article count (rankBucketFor),
+ * after the commit that changed the counts. The writer already moves most buckets inside that
+ * commit, predicted from a read before it; this is the correction for what the prediction could
+ * not know. Reads are consistent and each write is conditioned on the count it was computed
+ * from, so when two articles change one entity at once, the later commit's correction, which
+ * reads after it, sets the final bucket. A crash before the correction is repaired by the next
+ * run on the article (see ArticleWriter's due lists).
  *
  * Returns the number of entities moved.
  */
