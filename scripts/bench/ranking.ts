@@ -7,7 +7,6 @@
  * ceilings hold them). Reports per depth the read units (AWS's sizing rules, capacity.ts), the
  * requests, the entities fetched and the median time of the real reader.
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ArticleReader } from '../../functions/storage/article-reader';
 import { aliasAttribute, entityIndexAttributes, keys, rankBucketFor, rankBucketOf } from '../../functions/storage/keys';
 import { batchPut, tableContext } from '../../functions/storage/table';
@@ -16,6 +15,7 @@ import { ensureTable, localClient, startDynamoDbLocal } from '../local/dynamodb'
 import { freePort } from '../local/ports';
 import { CapacityMeter, sumUnits } from './capacity';
 import { optionValue } from './options';
+import { Counter } from './request-counter';
 import { median, type BenchRow } from './table';
 
 const DEPTHS = [1, 10, 20, 100, 1000];
@@ -25,6 +25,8 @@ const TOP_COUNT = 3000;
 const ZIPF_EXPONENT = 0.85;
 
 type Filing = 'writer' | 'own';
+
+const articleCountOf = (k: number): number => Math.max(1, Math.floor(TOP_COUNT / (k + 1) ** ZIPF_EXPONENT));
 
 /** The bucket an entity counted up one article at a time ends in under the writer's rule. */
 function writerBucket(count: number): number | undefined {
@@ -39,7 +41,7 @@ function writerBucket(count: number): number | undefined {
 function seedItems(entities: number, filing: Filing): Array<Record<string, unknown>> {
   return Array.from({ length: entities }, (_, k) => {
     const id = `per-rank-bench-${k + 1}`;
-    const articleCount = Math.max(1, Math.floor(TOP_COUNT / (k + 1) ** ZIPF_EXPONENT));
+    const articleCount = articleCountOf(k);
     const name = `Rank Bench ${k + 1}`;
     return {
       ...keys.entity(id),
@@ -55,21 +57,6 @@ function seedItems(entities: number, filing: Filing): Array<Record<string, unkno
   });
 }
 
-/** Counts requests and the entity items a BatchGetItem asks for. */
-function countRequests(client: DynamoDBClient, counts: { requests: number; fetched: number }): void {
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      counts.requests += 1;
-      if (context.commandName === 'BatchGetItemCommand') {
-        const input = (args as { input: { RequestItems?: Record<string, { Keys: unknown[] }> } }).input;
-        counts.fetched += Object.values(input.RequestItems ?? {}).reduce((sum, request) => sum + request.Keys.length, 0);
-      }
-      return next(args);
-    },
-    { step: 'initialize', name: 'rankingBenchCounter' },
-  );
-}
-
 export async function run(argv: string[]): Promise<BenchRow[]> {
   const entities = Number(optionValue(argv, '--entities') ?? 20_000);
   if (!Number.isInteger(entities) || entities < 1) throw new Error('--entities wants a whole number above 0');
@@ -77,14 +64,13 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
   const client = localClient(dynamo.endpoint);
   const shadow = localClient(dynamo.endpoint);
   const meter = new CapacityMeter(shadow);
-  const counts = { requests: 0, fetched: 0 };
+  const counter = new Counter();
   try {
     meter.attach(client);
-    countRequests(client, counts);
+    counter.attach(client);
     const rows: BenchRow[] = [];
-    const expected = seedItems(entities, 'own')
-      .map((item) => Number(item.articleCount))
-      .sort((a, b) => b - a);
+    // Counts fall with k, so the exact ranking's counts are the first `depth` of them.
+    const expected = Array.from({ length: entities }, (_, k) => articleCountOf(k));
     const readers = new Map<Filing, ArticleReader>();
     for (const filing of ['own', 'writer'] as const) {
       const tableName = `bench-ranking-${filing}`;
@@ -99,7 +85,7 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
       for (const depth of DEPTHS) {
         const times: number[] = [];
         meter.take();
-        counts.requests = counts.fetched = 0;
+        counter.take();
         for (let run = 0; run < RUNS; run += 1) {
           const start = performance.now();
           const top = await reader.topEntities(depth, 'PER');
@@ -107,12 +93,15 @@ export async function run(argv: string[]): Promise<BenchRow[]> {
           const got = top.map((entity) => entity.articleCount).join(',');
           if (got !== expected.slice(0, depth).join(',')) throw new Error(`ranking of depth ${depth} is not the exact one`);
         }
-        const units = sumUnits(meter.take().records, 'read') / RUNS;
+        const { records } = meter.take();
+        const units = sumUnits(records, 'read') / RUNS;
+        const fetched = records.filter((record) => record.operation === 'get').length / RUNS;
+        const requests = counter.take().requests / RUNS;
         rows.push({
           benchmark: `top ${depth}, ${filing === 'writer' ? "filed by the writer's rule" : "filed at the count's own bucket"}`,
           value: units.toFixed(1),
           unit: 'RCU',
-          detail: `${(counts.requests / RUNS).toFixed(0)} requests, ${(counts.fetched / RUNS).toFixed(0)} entities fetched; median ${median(times).toFixed(0)} ms over ${RUNS} runs, DynamoDB Local`,
+          detail: `${requests.toFixed(0)} requests, ${fetched.toFixed(0)} entities fetched; median ${median(times).toFixed(0)} ms over ${RUNS} runs, DynamoDB Local`,
         });
       }
     }

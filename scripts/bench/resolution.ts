@@ -6,7 +6,6 @@
  * the real storage modules and counts, per article, the time and the DynamoDB requests and
  * items of resolution (state reads, name indexing, merges) apart from the article's own write.
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { extract } from '../../functions/core/extract/index';
 import { parseArticle } from '../../functions/core/parse/index';
 import { articleIdFor, buildArticleRecords } from '../../functions/core/records';
@@ -22,45 +21,8 @@ import { batchPut, tableContext } from '../../functions/storage/table';
 import { ensureTable, localClient, startDynamoDbLocal } from '../local/dynamodb';
 import { freePort } from '../local/ports';
 import { readSamples, samplesDir, samplesLabel } from './samples';
+import { Counter } from './request-counter';
 import { median, type BenchRow } from './table';
-
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-
-interface CommandInput {
-  RequestItems?: Record<string, unknown>;
-  TransactItems?: Array<{ ConditionCheck?: unknown }>;
-}
-
-/** Counts requests and items per DynamoDB command through SDK middleware, without touching our code. */
-class Counter {
-  requests = 0;
-  reads = 0;
-  writes = 0;
-
-  attach(client: DynamoDBClient): void {
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const input = (args as { input: CommandInput }).input;
-        const command = String(context.commandName);
-        this.requests += 1;
-        if (command === 'GetItemCommand' || command === 'QueryCommand') this.reads += 1;
-        else if (command === 'BatchGetItemCommand')
-          this.reads += sum(Object.values(input.RequestItems ?? {}).map((r) => (r as { Keys: unknown[] }).Keys.length));
-        else if (command === 'BatchWriteItemCommand') this.writes += sum(Object.values(input.RequestItems ?? {}).map((r) => (r as unknown[]).length));
-        else if (command === 'TransactWriteItemsCommand') this.writes += (input.TransactItems ?? []).filter((item) => !item.ConditionCheck).length;
-        else if (command === 'PutItemCommand' || command === 'UpdateItemCommand' || command === 'DeleteItemCommand') this.writes += 1;
-        return next(args);
-      },
-      { step: 'initialize', name: 'benchCounter' },
-    );
-  }
-
-  take(): { requests: number; reads: number; writes: number } {
-    const out = { requests: this.requests, reads: this.reads, writes: this.writes };
-    this.requests = this.reads = this.writes = 0;
-    return out;
-  }
-}
 
 const GIVEN = ['Anna', 'Ben', 'Clara', 'David', 'Elena', 'Felix', 'Greta', 'Hugo', 'Ida', 'Jonas', 'Karl', 'Lena', 'Max', 'Nora', 'Omar', 'Paula'];
 
